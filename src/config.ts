@@ -1,0 +1,188 @@
+// The only reader of process.env. Parses once into a frozen, typed object and reports every problem at once.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+
+export type LogFormat = 'json' | 'pretty';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  readonly url: string | undefined;
+  /** Folder for embedded data (PGlite lives in `<dataDir>/pglite`). */
+  readonly dataDir: string;
+  readonly debug: boolean;
+}
+
+export interface DiscordConfig {
+  readonly token: string | undefined;
+  readonly appId: string | undefined;
+  /** REST base such as `http://127.0.0.1:8080/api`; unset means real Discord. */
+  readonly apiUrl: string | undefined;
+  /** Guild to register commands in during development (`commands:deploy --guild` overrides). */
+  readonly devGuildId: string | undefined;
+}
+
+export interface TmdbConfig {
+  /** v4 read access token, sent as `Authorization: Bearer`. Preferred over apiKey. */
+  readonly readToken: string | undefined;
+  /** v3 API key, sent as `api_key` query parameter. */
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string;
+  readonly requestsPerSecond: number;
+  readonly maxInFlight: number;
+  readonly connectTimeoutMs: number;
+  readonly timeoutMs: number;
+  readonly cacheTtlDays: number;
+  readonly language: string;
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly log: { readonly level: LogLevel; readonly format: LogFormat };
+  readonly database: DatabaseConfig;
+  readonly discord: DiscordConfig;
+  readonly tmdb: TmdbConfig;
+}
+
+/** What the caller needs to be present; a script that only migrates the database needs no Discord token. */
+export interface ConfigNeeds {
+  readonly discord?: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads `.env` (if present) under the real environment: variables already set win. */
+export function readEnv(options: { cwd?: string; envFile?: string; env?: Env } = {}): Env {
+  const base = options.env ?? process.env;
+  const file = resolve(options.cwd ?? process.cwd(), options.envFile ?? base.MARQUEE_ENV_FILE ?? '.env');
+  if (!existsSync(file)) return { ...base };
+  return { ...parseEnv(readFileSync(file, 'utf8')), ...base };
+}
+
+class Reader {
+  readonly problems: string[] = [];
+  private readonly env: Env;
+  constructor(env: Env) {
+    this.env = env;
+  }
+
+  /** Empty strings count as unset, so `FOO=` in a .env file means "not given". */
+  str(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  required(name: string, why: string): string | undefined {
+    const v = this.str(name);
+    if (v === undefined) this.problems.push(`${name} is required ${why}`);
+    return v;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const v = this.str(name);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+    return fallback;
+  }
+
+  number(name: string, fallback: number, opts: { min?: number; max?: number; integer?: boolean } = {}): number {
+    const raw = this.str(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer = false } = opts;
+    if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      const range = `${min === Number.NEGATIVE_INFINITY ? '' : `>= ${min}`}${max === Number.POSITIVE_INFINITY ? '' : ` and <= ${max}`}`;
+      this.problems.push(`${name} must be ${integer ? 'an integer' : 'a number'} ${range} (got "${raw}")`.trim());
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const v = this.str(name)?.toLowerCase();
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    this.problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  }
+
+  url(name: string, fallback: string | undefined, protocols: readonly string[]): string | undefined {
+    const v = this.str(name);
+    if (v === undefined) return fallback;
+    try {
+      const u = new URL(v);
+      if (!protocols.includes(u.protocol)) throw new Error('protocol');
+      return v.replace(/\/+$/, '');
+    } catch {
+      this.problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+      return fallback;
+    }
+  }
+
+  snowflake(name: string): string | undefined {
+    const v = this.str(name);
+    if (v !== undefined && !/^\d{17,20}$/.test(v)) {
+      this.problems.push(`${name} must be a Discord id (17–20 digits)`);
+      return undefined;
+    }
+    return v;
+  }
+}
+
+export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Config {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+
+  const database: DatabaseConfig = {
+    url: r.url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
+    dataDir: resolve(r.str('MARQUEE_DATA_DIR') ?? './data'),
+    debug: r.bool('DATABASE_DEBUG', false),
+  };
+
+  const discord: DiscordConfig = {
+    token: needs.discord ? r.required('DISCORD_TOKEN', 'to connect to Discord') : r.str('DISCORD_TOKEN'),
+    appId: needs.discord ? r.required('DISCORD_APP_ID', 'to handle interactions') : r.snowflake('DISCORD_APP_ID'),
+    apiUrl: r.url('DISCORD_API_URL', undefined, ['http:', 'https:']),
+    devGuildId: r.snowflake('DISCORD_DEV_GUILD_ID'),
+  };
+  if (needs.discord && discord.appId !== undefined && !/^\d{17,20}$/.test(discord.appId)) {
+    r.problems.push('DISCORD_APP_ID must be a Discord id (17–20 digits)');
+  }
+
+  const tmdb: TmdbConfig = {
+    readToken: r.str('TMDB_READ_TOKEN'),
+    apiKey: r.str('TMDB_API_KEY'),
+    baseUrl: r.url('TMDB_BASE_URL', 'https://api.themoviedb.org', ['http:', 'https:']) ?? 'https://api.themoviedb.org',
+    requestsPerSecond: r.number('TMDB_RATE_LIMIT', 40, { min: 1, max: 1000 }),
+    maxInFlight: r.number('TMDB_MAX_IN_FLIGHT', 20, { min: 1, max: 100, integer: true }),
+    connectTimeoutMs: r.number('TMDB_CONNECT_TIMEOUT_MS', 2_000, { min: 100, max: 60_000, integer: true }),
+    timeoutMs: r.number('TMDB_TIMEOUT_MS', 5_000, { min: 100, max: 120_000, integer: true }),
+    cacheTtlDays: r.number('TMDB_CACHE_TTL_DAYS', 7, { min: 0.001, max: 365 }),
+    language: r.str('TMDB_LANGUAGE') ?? 'en-US',
+  };
+
+  const log = {
+    level: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    format: r.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
+  };
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb });
+}
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(o);
+}

@@ -1,0 +1,26 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+/** Per-server settings for the weekly picks. `scheduleDay` is 0 (Sunday) to 6; `scheduleTime` is HH:MM local time. */
+export const GuildSettingsSchema = defineEntity({
+  name: 'GuildSettings',
+  tableName: 'guild_settings',
+  properties: {
+    guildId: p.string().primary().length(20),
+    picksChannelId: p.string().length(20).nullable(),
+    scheduleDay: p.smallint().default(5),
+    scheduleTime: p.string().length(5).default('18:00'),
+    timezone: p.string().length(64).default('UTC'),
+    enabled: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  checks: [
+    { name: 'guild_settings_schedule_day_check', expression: 'schedule_day >= 0 and schedule_day <= 6' },
+    { name: 'guild_settings_schedule_time_check', expression: "schedule_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'" },
+  ],
+});
+export class GuildSettings extends GuildSettingsSchema.class {}
+GuildSettingsSchema.setClass(GuildSettings);

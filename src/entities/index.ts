@@ -1,0 +1,32 @@
+// The explicit list of entities; mikro-orm.config.ts registers exactly these.
+import { DeliveryOutboxSchema } from './delivery-outbox.entity.ts';
+import { FeedbackSchema } from './feedback.entity.ts';
+import { GuildMemberSchema } from './guild-member.entity.ts';
+import { GuildSettingsSchema } from './guild-settings.entity.ts';
+import { MovieSchema } from './movie.entity.ts';
+import { RatingSchema } from './rating.entity.ts';
+import { RecommendationLogSchema } from './recommendation-log.entity.ts';
+import { UserSchema } from './user.entity.ts';
+import { WatchedSchema } from './watched.entity.ts';
+
+export * from './delivery-outbox.entity.ts';
+export * from './feedback.entity.ts';
+export * from './guild-member.entity.ts';
+export * from './guild-settings.entity.ts';
+export * from './movie.entity.ts';
+export * from './rating.entity.ts';
+export * from './recommendation-log.entity.ts';
+export * from './user.entity.ts';
+export * from './watched.entity.ts';
+
+export const ENTITIES = [
+  UserSchema,
+  MovieSchema,
+  RatingSchema,
+  WatchedSchema,
+  RecommendationLogSchema,
+  FeedbackSchema,
+  GuildSettingsSchema,
+  GuildMemberSchema,
+  DeliveryOutboxSchema,
+] as const;

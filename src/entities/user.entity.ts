@@ -1,0 +1,33 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+export const USER_KINDS = ['discord', 'imported', 'synthetic'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+/**
+ * A person, keyed by Discord snowflake. Imported (MovieLens) and synthetic (seeded) users share the table so the
+ * recommender sees one population, but only `discord` users are ever messaged or shown as Discord users.
+ */
+export const UserSchema = defineEntity({
+  name: 'User',
+  tableName: 'users',
+  properties: {
+    // Snowflakes exceed 2^53, so they stay strings. Imported users use a prefixed id such as `ml:42`.
+    id: p.string().primary().length(32),
+    kind: p.enum(USER_KINDS).default('discord'),
+    displayName: p.string().length(100).nullable(),
+    locale: p.string().length(16).nullable(),
+    /** ISO 3166-1 alpha-2, for where-to-stream. */
+    region: p.string().length(2).nullable(),
+    dmOptIn: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+  checks: [{ name: 'users_region_check', expression: "region is null or region ~ '^[A-Z]{2}$'" }],
+  indexes: [{ name: 'users_kind_index', properties: ['kind'] }],
+});
+export class User extends UserSchema.class {}
+UserSchema.setClass(User);
+export type IUser = InferEntity<typeof UserSchema>;

@@ -1,0 +1,78 @@
+// Users are created lazily the first time we see a Discord id; nothing else about them needs registering.
+import type { Em } from '../db.ts';
+import { User, type UserKind } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+
+export interface UserPreferences {
+  readonly userId: string;
+  readonly dmOptIn: boolean;
+  readonly region: string | null;
+  readonly locale: string | null;
+}
+
+export interface UserInit {
+  displayName?: string | null;
+  locale?: string | null;
+  kind?: UserKind;
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function assertDiscordId(id: string): void {
+  if (!SNOWFLAKE.test(id)) throw new UserFacingError('invalid_input', 'That is not a valid Discord user id.');
+}
+
+/** Returns the user, creating the row on first use. Concurrent first uses are safe (insert … on conflict). */
+export async function ensureUser(em: Em, id: string, init: UserInit = {}): Promise<User> {
+  const kind = init.kind ?? 'discord';
+  if (kind === 'discord') assertDiscordId(id);
+  const data: Partial<User> & { id: string } = { id, kind };
+  const merge: ('displayName' | 'locale' | 'id')[] = [];
+  if (init.displayName) {
+    data.displayName = init.displayName.slice(0, 100);
+    merge.push('displayName');
+  }
+  if (init.locale) {
+    data.locale = init.locale.slice(0, 16);
+    merge.push('locale');
+  }
+  // Merging `id` onto itself is a no-op update that still returns the existing row.
+  return em.upsert(User, data, {
+    onConflictFields: ['id'],
+    onConflictAction: 'merge',
+    onConflictMergeFields: merge.length > 0 ? merge : ['id'],
+  });
+}
+
+function toPreferences(u: User): UserPreferences {
+  return { userId: u.id, dmOptIn: u.dmOptIn, region: u.region ?? null, locale: u.locale ?? null };
+}
+
+export async function getPreferences(em: Em, userId: string): Promise<UserPreferences> {
+  const user = await em.findOne(User, userId);
+  return user ? toPreferences(user) : { userId, dmOptIn: false, region: null, locale: null };
+}
+
+export interface PreferencesPatch {
+  dmOptIn?: boolean;
+  /** ISO 3166-1 alpha-2 such as `GB`; null clears it. */
+  region?: string | null;
+  locale?: string | null;
+}
+
+export function normaliseRegion(region: string): string {
+  const r = region.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(r)) {
+    throw new UserFacingError('invalid_input', 'A region is a two-letter country code, like US, GB or DE.');
+  }
+  return r;
+}
+
+export async function updatePreferences(em: Em, userId: string, patch: PreferencesPatch): Promise<UserPreferences> {
+  const user = await ensureUser(em, userId);
+  if (patch.dmOptIn !== undefined) user.dmOptIn = patch.dmOptIn;
+  if (patch.region !== undefined) user.region = patch.region === null ? null : normaliseRegion(patch.region);
+  if (patch.locale !== undefined) user.locale = patch.locale;
+  await em.flush();
+  return toPreferences(user);
+}

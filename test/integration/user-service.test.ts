@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { User } from '../../src/entities/index.ts';
+import { ensureUser, getPreferences, updatePreferences } from '../../src/services/user-service.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { snowflake } from '../support/factories.ts';
+
+const db = useTestDatabase();
+
+describe('users and preferences', () => {
+  it('when the same new user arrives twice at once, then exactly one row exists', async () => {
+    const id = snowflake();
+    await Promise.all([ensureUser(db.em(), id), ensureUser(db.em(), id, { displayName: 'Carol' })]);
+    const rows = await db.em().find(User, { id });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.kind).toBe('discord');
+  });
+
+  it('when an id is not a snowflake, then it is refused', async () => {
+    await expect(ensureUser(db.em(), 'not-an-id')).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('when preferences were never set, then DMs are off (opt-in)', async () => {
+    expect(await getPreferences(db.em(), snowflake())).toMatchObject({ dmOptIn: false, region: null });
+  });
+
+  it('when preferences are updated, then they persist and the region is normalised', async () => {
+    const id = snowflake();
+    await updatePreferences(db.em(), id, { dmOptIn: true, region: 'gb' });
+    expect(await getPreferences(db.em(), id)).toMatchObject({ dmOptIn: true, region: 'GB' });
+    await updatePreferences(db.em(), id, { region: null });
+    expect(await getPreferences(db.em(), id)).toMatchObject({ dmOptIn: true, region: null });
+  });
+
+  it('when a region is invalid, then nothing changes', async () => {
+    const id = snowflake();
+    await updatePreferences(db.em(), id, { region: 'DE' });
+    await expect(updatePreferences(db.em(), id, { region: 'Germany' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect((await getPreferences(db.em(), id)).region).toBe('DE');
+  });
+});

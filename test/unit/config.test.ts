@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readEnv } from '../../src/config.ts';
+
+function problemsOf(env: Record<string, string>, needs = {}): readonly string[] {
+  try {
+    loadConfig(env, needs);
+    return [];
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+}
+
+describe('loadConfig', () => {
+  it('when nothing is set, then it uses embedded PGlite and sensible defaults', () => {
+    const c = loadConfig({});
+    expect(c.database.url).toBeUndefined();
+    expect(c.database.dataDir).toMatch(/data$/);
+    expect(c.tmdb.requestsPerSecond).toBe(40);
+    expect(c.tmdb.maxInFlight).toBe(20);
+    expect(c.tmdb.baseUrl).toBe('https://api.themoviedb.org');
+    expect(c.log).toEqual({ level: 'info', format: 'json' });
+  });
+
+  it('when the result is returned, then it is frozen all the way down', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db' });
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.database)).toBe(true);
+    expect(() => {
+      (c.database as { url: string }).url = 'x';
+    }).toThrow(TypeError);
+  });
+
+  it('when several variables are wrong, then one error lists every problem', () => {
+    const problems = problemsOf(
+      {
+        DATABASE_URL: 'mysql://nope',
+        TMDB_RATE_LIMIT: 'fast',
+        TMDB_MAX_IN_FLIGHT: '2.5',
+        LOG_LEVEL: 'loud',
+        DATABASE_DEBUG: 'maybe',
+      },
+      { discord: true },
+    );
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must be a postgres: or postgresql: URL/);
+    expect(problems.join('\n')).toMatch(/TMDB_RATE_LIMIT must be a number/);
+    expect(problems.join('\n')).toMatch(/TMDB_MAX_IN_FLIGHT must be an integer/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+    expect(problems.join('\n')).toMatch(/DATABASE_DEBUG must be true or false/);
+    expect(problems.join('\n')).toMatch(/DISCORD_TOKEN is required/);
+    expect(problems.join('\n')).toMatch(/DISCORD_APP_ID is required/);
+  });
+
+  it('when the Discord token is not needed, then its absence is fine', () => {
+    expect(problemsOf({})).toEqual([]);
+  });
+
+  it('when a secret is invalid elsewhere, then the error message never echoes the secret', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: 'super-secret-token', DISCORD_APP_ID: 'abc' }, { discord: true });
+    expect(problems.join('\n')).not.toContain('super-secret-token');
+    expect(problems.join('\n')).toMatch(/DISCORD_APP_ID must be a Discord id/);
+  });
+
+  it('when a .env file exists, then it is read and the real environment wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marquee-env-'));
+    writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\nTMDB_RATE_LIMIT=10\n# comment\nTMDB_LANGUAGE=fr-FR\n');
+    const env = readEnv({ cwd: dir, env: { TMDB_RATE_LIMIT: '5' } });
+    const c = loadConfig(env);
+    expect(c.log.level).toBe('debug');
+    expect(c.tmdb.requestsPerSecond).toBe(5);
+    expect(c.tmdb.language).toBe('fr-FR');
+  });
+
+  it('when a variable is set to an empty string, then it counts as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', TMDB_RATE_LIMIT: ' ' }).database.url).toBeUndefined();
+  });
+});

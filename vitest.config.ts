@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests run twice: on embedded PGlite and on the local PostgreSQL server, each file in a fresh database.
+const pgAdminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
+    // discord.js and PGlite start-up make the first test of a file slow on 2 cores; real hangs still fail.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'pglite',
+          include: ['test/integration/**/*.test.ts'],
+          provide: { dbKind: 'pglite', pgAdminUrl: '' },
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['./test/support/postgres-global-setup.ts'],
+          provide: { dbKind: 'postgres', pgAdminUrl },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          provide: { dbKind: 'pglite', pgAdminUrl: '' },
+        },
+      },
+    ],
+  },
+});
