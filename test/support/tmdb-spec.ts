@@ -2,7 +2,7 @@
 // against the 200 schema of their operation, requests against the declared paths and query parameters.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 interface Parameter {
   name: string;
