@@ -35,6 +35,33 @@ export interface TmdbConfig {
   readonly timeoutMs: number;
   readonly cacheTtlDays: number;
   readonly language: string;
+  // Optional so hand-written test configs stay valid; loadConfig always fills them.
+  /** Retries after the first attempt (429, 5xx, network errors). */
+  readonly maxRetries?: number;
+  readonly retryBaseDelayMs?: number;
+  readonly retryMaxDelayMs?: number;
+  /** A 429 asking us to wait longer than this fails at once instead of waiting. */
+  readonly maxRetryAfterMs?: number;
+  /** Consecutive failures that open the circuit breaker. */
+  readonly breakerFailureThreshold?: number;
+  readonly breakerCooldownMs?: number;
+  /** Search results kept in memory (entries / seconds). */
+  readonly searchCacheSize?: number;
+  readonly searchCacheTtlSeconds?: number;
+}
+
+export interface WeeklyConfig {
+  /** Run the weekly-picks heartbeat in this process (several processes may; the database keeps runs single). */
+  readonly schedulerEnabled: boolean;
+  /** A run missed while the bot was down still happens if it is at most this late. */
+  readonly catchUpHours: number;
+  /** Discord requests in flight while delivering (@discordjs/rest queues them under the rate limits). */
+  readonly sendConcurrency: number;
+  /** A claimed message not recorded within this time belongs to a dead process and is sent again (same nonce). */
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+  /** node-cron expression (UTC) for re-fitting the blend weights; `off` disables it. */
+  readonly learningCron: string;
 }
 
 export interface Config {
@@ -43,6 +70,7 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly discord: DiscordConfig;
   readonly tmdb: TmdbConfig;
+  readonly weekly: WeeklyConfig;
 }
 
 /** What the caller needs to be present; a script that only migrates the database needs no Discord token. */
@@ -171,6 +199,23 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     timeoutMs: r.number('TMDB_TIMEOUT_MS', 5_000, { min: 100, max: 120_000, integer: true }),
     cacheTtlDays: r.number('TMDB_CACHE_TTL_DAYS', 7, { min: 0.001, max: 365 }),
     language: r.str('TMDB_LANGUAGE') ?? 'en-US',
+    maxRetries: r.number('TMDB_MAX_RETRIES', 3, { min: 0, max: 10, integer: true }),
+    retryBaseDelayMs: r.number('TMDB_RETRY_BASE_MS', 250, { min: 1, max: 60_000, integer: true }),
+    retryMaxDelayMs: r.number('TMDB_RETRY_MAX_MS', 4_000, { min: 1, max: 120_000, integer: true }),
+    maxRetryAfterMs: r.number('TMDB_MAX_RETRY_AFTER_MS', 10_000, { min: 0, max: 600_000, integer: true }),
+    breakerFailureThreshold: r.number('TMDB_BREAKER_THRESHOLD', 5, { min: 1, max: 1000, integer: true }),
+    breakerCooldownMs: r.number('TMDB_BREAKER_COOLDOWN_MS', 30_000, { min: 100, max: 3_600_000, integer: true }),
+    searchCacheSize: r.number('TMDB_SEARCH_CACHE_SIZE', 500, { min: 1, max: 100_000, integer: true }),
+    searchCacheTtlSeconds: r.number('TMDB_SEARCH_CACHE_TTL_SECONDS', 600, { min: 1, max: 86_400, integer: true }),
+  };
+
+  const weekly: WeeklyConfig = {
+    schedulerEnabled: r.bool('WEEKLY_SCHEDULER', true),
+    catchUpHours: r.number('WEEKLY_CATCH_UP_HOURS', 6, { min: 0, max: 72 }),
+    sendConcurrency: r.number('WEEKLY_SEND_CONCURRENCY', 50, { min: 1, max: 500, integer: true }),
+    leaseMs: r.number('WEEKLY_LEASE_MS', 60_000, { min: 1_000, max: 3_600_000, integer: true }),
+    maxAttempts: r.number('WEEKLY_MAX_ATTEMPTS', 3, { min: 1, max: 20, integer: true }),
+    learningCron: r.str('BLEND_LEARNING_CRON') ?? '23 4 * * *',
   };
 
   const log = {
@@ -179,7 +224,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb });
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, weekly });
 }
 
 function deepFreeze<T extends object>(o: T): T {
