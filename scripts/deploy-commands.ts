@@ -1,8 +1,8 @@
 // npm run commands:deploy [-- --guild ID]: registers Marquee's slash commands with Discord.
 // With --guild (or DISCORD_DEV_GUILD_ID) they appear in that server at once; without, globally.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, readEnv } from '../src/config.ts';
 import { deployCommands } from '../src/bot/deploy.ts';
+import { ConfigError, loadConfig, readEnv } from '../src/config.ts';
 
 const { values } = parseArgs({ options: { guild: { type: 'string' }, global: { type: 'boolean' } } });
 try {

@@ -542,7 +542,8 @@ export class FakeDiscord extends EventEmitter {
       leaf.push({ type: def.type, name: key, value, ...(key === focused ? { focused: true } : {}) });
     }
     for (const o of level) {
-      if (o.required && !(o.name in values) && focused === undefined) throw new Error(`/${path}: ${o.name} is required`);
+      if (o.required && !(o.name in values) && focused === undefined)
+        throw new Error(`/${path}: ${o.name} is required`);
     }
     let options = leaf;
     for (const w of wrappers.reverse()) options = [{ ...w, options }];
@@ -594,7 +595,11 @@ export class FakeDiscord extends EventEmitter {
       type: 4,
       data: { id: command.id, name: command.name, type: 1, options },
     });
-    await waitUntil(this, () => state.choices !== undefined || state.error !== undefined, this.interactionDeadlineMs + 500);
+    await waitUntil(
+      this,
+      () => state.choices !== undefined || state.error !== undefined,
+      this.interactionDeadlineMs + 500,
+    );
     if (state.error) throw new Error(`autocomplete failed: ${state.error.message}`);
     return state.choices ?? [];
   }
@@ -720,7 +725,8 @@ export class FakeDiscord extends EventEmitter {
     };
     const send = (status: number, obj?: Json, headers: Record<string, string> = {}) => {
       rec.status = status;
-      if (obj !== undefined) this.opts.onBody?.({ direction: 'response', method: rec.method, route: rec.route, body: obj });
+      if (obj !== undefined)
+        this.opts.onBody?.({ direction: 'response', method: rec.method, route: rec.route, body: obj });
       res.writeHead(status, obj === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(obj === undefined ? undefined : JSON.stringify(obj));
       this.requests.push(rec);
@@ -846,13 +852,16 @@ export class FakeDiscord extends EventEmitter {
         return { status: 200, payload: this.toApiMessage(this.createMessage(channelId, body)), headers: h };
       }
       if (method === 'GET' && !m[2]) {
-        const list = this.channelMessages(channelId).reverse().slice(0, Number(rec.query.get('limit') ?? 50));
+        const list = this.channelMessages(channelId)
+          .reverse()
+          .slice(0, Number(rec.query.get('limit') ?? 50));
         return { status: 200, payload: list.map((x) => this.toApiMessage(x)), headers: h };
       }
       const msg = m[2] ? this.messages.get(m[2]) : undefined;
       if (!msg || msg.channel_id !== channelId) throw new DiscordHttpError(404, 10008, 'Unknown Message');
       if (method === 'GET') return { status: 200, payload: this.toApiMessage(msg), headers: h };
-      if (method === 'PATCH') return { status: 200, payload: this.toApiMessage(this.editMessage(msg, body)), headers: h };
+      if (method === 'PATCH')
+        return { status: 200, payload: this.toApiMessage(this.editMessage(msg, body)), headers: h };
       if (method === 'DELETE') {
         this.messages.delete(msg.id);
         return { status: 204, headers: h };
@@ -1084,7 +1093,8 @@ function validateMessageBody(body: Json, partial = false): void {
       if (row.type !== 1 || !Array.isArray(row.components) || row.components.length > 5) throw bad('action row');
       for (const c of row.components) {
         if (c.type === 2 && c.style !== 5) {
-          if (typeof c.custom_id !== 'string' || c.custom_id.length < 1 || c.custom_id.length > 100) throw bad('custom_id');
+          if (typeof c.custom_id !== 'string' || c.custom_id.length < 1 || c.custom_id.length > 100)
+            throw bad('custom_id');
           if (ids.has(c.custom_id)) throw bad('duplicate custom_id');
           ids.add(c.custom_id);
         }

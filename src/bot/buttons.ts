@@ -1,14 +1,12 @@
 // Button handlers. The custom id has already been verified (signature, expiry); each handler declares whether only
 // the owner may click, and acts for the person clicking, never for anyone else.
 import type { ButtonInteraction } from 'discord.js';
-import { Movie } from '../entities/index.ts';
+import { watchedListView } from '../commands/watched.ts';
+import { Movie, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { toggleFeedback } from '../services/feedback-service.ts';
-import { removeRating, setRating, validateStars } from '../services/rating-service.ts';
+import { getRating, removeRating, setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched } from '../services/watched-service.ts';
-import { getRating } from '../services/rating-service.ts';
-import { Watched } from '../entities/index.ts';
-import { watchedListView } from '../commands/watched.ts';
 import type { InteractionContext } from './command.ts';
 import { type Action, type CustomId, intArg } from './custom-id.ts';
 import { picksView, ratedAmong } from './picks.ts';

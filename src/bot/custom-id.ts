@@ -61,7 +61,10 @@ export class CustomIds {
   /** Validates an id from an interaction; throws a kind UserFacingError for forged, foreign-format or expired ids. */
   decode(raw: string): CustomId {
     const forged = () =>
-      new UserFacingError('invalid_input', "That button isn't one I recognise. Run the command again for fresh buttons.");
+      new UserFacingError(
+        'invalid_input',
+        "That button isn't one I recognise. Run the command again for fresh buttons.",
+      );
     if (typeof raw !== 'string' || raw.length > 100) throw forged();
     const parts = raw.split('|');
     if (parts.length !== 6 || parts[0] !== VERSION) throw forged();

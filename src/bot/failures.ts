@@ -8,10 +8,19 @@ const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '
 
 /** True for "cannot talk to the database right now" (connection refused, server restarting, PGlite closed). */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { name?: string; code?: string; message?: string; cause?: unknown } | undefined, i = 0; e && i < 6; i++) {
+  for (
+    let e = err as { name?: string; code?: string; message?: string; cause?: unknown } | undefined, i = 0;
+    e && i < 6;
+    i++
+  ) {
     if (e.name === 'ConnectionException') return true;
     if (typeof e.code === 'string' && (DB_DOWN_CODES.has(e.code) || NET_CODES.has(e.code))) return true;
-    if (typeof e.message === 'string' && /PGlite is closed|Connection terminated|connection is closed|Client has encountered a connection error/i.test(e.message)) {
+    if (
+      typeof e.message === 'string' &&
+      /PGlite is closed|Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    ) {
       return true;
     }
     e = e.cause as typeof e;

@@ -16,9 +16,19 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
   const r = { ids: ctx.ids, owner: ctx.userId };
   if (result.kind === 'onboarding') {
     ctx.logger.info({ movies: result.movies.length }, 'onboarding shown');
-    return renderOnboarding(result.movies, await ratedAmong(ctx, result.movies.map((m) => m.id)), r);
+    return renderOnboarding(
+      result.movies,
+      await ratedAmong(
+        ctx,
+        result.movies.map((m) => m.id),
+      ),
+      r,
+    );
   }
-  ctx.logger.info({ picks: result.picks.length, modelVersion: result.modelVersion, batchId: result.batchId }, 'picks shown');
+  ctx.logger.info(
+    { picks: result.picks.length, modelVersion: result.modelVersion, batchId: result.batchId },
+    'picks shown',
+  );
   return renderPicks(result.picks, r);
 }
 
@@ -29,6 +39,10 @@ export async function showPicks(ctx: InteractionContext, filters: PickFilters): 
 /** The user's ratings among these films, to show onboarding progress. */
 export async function ratedAmong(ctx: InteractionContext, movieIds: number[]): Promise<Map<number, number>> {
   if (movieIds.length === 0) return new Map();
-  const rows = await ctx.em.find(Rating, { user: ctx.userId, movie: { $in: movieIds } }, { fields: ['movie', 'score'] });
+  const rows = await ctx.em.find(
+    Rating,
+    { user: ctx.userId, movie: { $in: movieIds } },
+    { fields: ['movie', 'score'] },
+  );
   return new Map(rows.map((r) => [r.movie.id, r.score]));
 }

@@ -75,7 +75,10 @@ function cardFacts(card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' 
 /** /search: one compact card per result, and a row per result to open it or mark it watched. */
 export function renderSearchResults(query: string, cards: readonly MovieCard[], r: RenderIds): MessageView {
   if (cards.length === 0) {
-    return { content: `No films found for “${truncate(query, 100)}”. Check the spelling or try fewer words.`, ephemeral: true };
+    return {
+      content: `No films found for “${truncate(query, 100)}”. Check the spelling or try fewer words.`,
+      ephemeral: true,
+    };
   }
   const shown = cards.slice(0, 5);
   return {
@@ -102,7 +105,8 @@ export function renderMovieCard(
   r: RenderIds,
 ): MessageView {
   const fields: APIEmbed['fields'] = [];
-  if (card.directors.length) fields.push({ name: 'Director', value: card.directors.slice(0, 3).join(', '), inline: true });
+  if (card.directors.length)
+    fields.push({ name: 'Director', value: card.directors.slice(0, 3).join(', '), inline: true });
   if (card.cast.length) fields.push({ name: 'Cast', value: card.cast.slice(0, 4).join(', '), inline: true });
   fields.push({
     name: 'You',
@@ -117,7 +121,9 @@ export function renderMovieCard(
     embeds: [
       {
         title: truncate(titleWithYear(card.title, card.year), 256),
-        description: [cardFacts(card), card.overview ? truncate(card.overview, 600) : null].filter(Boolean).join('\n\n'),
+        description: [cardFacts(card), card.overview ? truncate(card.overview, 600) : null]
+          .filter(Boolean)
+          .join('\n\n'),
         color: BRAND_COLOUR,
         fields,
         url: `https://www.themoviedb.org/movie/${card.id}`,
@@ -163,7 +169,10 @@ export function renderWatchedChange(change: WatchedChange, rating: RatingChange 
       ? `👁️ Logged **${change.title}** as watched on ${change.watchedOn}.`
       : `👁️ **${change.title}** again — that's ${change.rewatchCount + 1} viewings (latest ${change.watchedOn}).`,
   ];
-  if (rating) lines.push(`⭐ ${rating.previous === null ? 'not rated' : starsText(rating.previous)} → ${starsText(rating.current)}`);
+  if (rating)
+    lines.push(
+      `⭐ ${rating.previous === null ? 'not rated' : starsText(rating.previous)} → ${starsText(rating.current)}`,
+    );
   return { content: lines.join('\n'), ephemeral: true };
 }
 
@@ -205,8 +214,20 @@ export function renderWatchedList(
     list.pages > 1
       ? [
           row(
-            button(r.ids.encode('wl', r.owner, [who.targetId, list.page - 1]), 'Previous', ButtonStyle.Secondary, '◀️', list.page <= 1),
-            button(r.ids.encode('wl', r.owner, [who.targetId, list.page + 1]), 'Next', ButtonStyle.Secondary, '▶️', list.page >= list.pages),
+            button(
+              r.ids.encode('wl', r.owner, [who.targetId, list.page - 1]),
+              'Previous',
+              ButtonStyle.Secondary,
+              '◀️',
+              list.page <= 1,
+            ),
+            button(
+              r.ids.encode('wl', r.owner, [who.targetId, list.page + 1]),
+              'Next',
+              ButtonStyle.Secondary,
+              '▶️',
+              list.page >= list.pages,
+            ),
           ),
         ]
       : [];
@@ -231,7 +252,8 @@ export function feedbackButtons(
   source: string,
   r: RenderIds,
 ): Row {
-  const id = (k: FeedbackKind) => r.ids.encode('fb', r.owner, [pick.movieId, FEEDBACK_CODES[k], pick.impressionId ?? 0, source]);
+  const id = (k: FeedbackKind) =>
+    r.ids.encode('fb', r.owner, [pick.movieId, FEEDBACK_CODES[k], pick.impressionId ?? 0, source]);
   return row(
     button(id('up'), truncate(pick.title, 30), ButtonStyle.Success, '👍'),
     button(id('down'), '', ButtonStyle.Secondary, '👎'),
@@ -281,7 +303,13 @@ export function renderOnboarding(
   const rows = shown.map((m) => {
     const given = rated.get(m.id);
     return row(
-      button(r.ids.encode('noop', r.owner, [m.id]), truncate(titleWithYear(m.title, m.year), 40), ButtonStyle.Secondary, given ? '✅' : '🎞️', true),
+      button(
+        r.ids.encode('noop', r.owner, [m.id]),
+        truncate(titleWithYear(m.title, m.year), 40),
+        ButtonStyle.Secondary,
+        given ? '✅' : '🎞️',
+        true,
+      ),
       ...[2, 4, 5].map((s) =>
         button(
           r.ids.encode('rate', r.owner, [m.id, s, 'o']),
@@ -324,7 +352,7 @@ export function renderHelp(): MessageView {
           '`/search query [year]` — find a film; open it to rate it or mark it watched',
           '`/rate movie stars` — rate 0.5–5 stars in half steps (shows old → new; a button removes it)',
           '`/watched add movie [date] [stars]` — log a film you saw (date like 2024-05-31, "today", "yesterday")',
-          '`/watched list [user]` — your (or a friend\'s) watch log, page by page',
+          "`/watched list [user]` — your (or a friend's) watch log, page by page",
           '`/watched remove movie` — take a film off your log',
           '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
           '`/help` — this message',

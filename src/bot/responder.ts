@@ -63,7 +63,11 @@ export class Responder {
       const body = toBody(view);
       if (this.state === 'fresh') {
         await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
-      } else if (this.state === 'deferred' && !this.deferredUpdate && Boolean(view.ephemeral) === this.deferredEphemeral) {
+      } else if (
+        this.state === 'deferred' &&
+        !this.deferredUpdate &&
+        Boolean(view.ephemeral) === this.deferredEphemeral
+      ) {
         await i.editReply(body);
       } else if (this.state === 'deferred' && !this.deferredUpdate && view.ephemeral) {
         // A public "thinking…" cannot turn private: answer privately and remove the placeholder.
@@ -83,7 +87,8 @@ export class Responder {
       const body = toBody(view);
       if (this.state === 'fresh' && (i.isButton() || i.isStringSelectMenu())) await i.update(body);
       else if (this.state === 'deferred' && this.deferredUpdate) await i.editReply(body);
-      else if (this.state === 'fresh') await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      else if (this.state === 'fresh')
+        await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       else await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       this.state = 'answered';
     });

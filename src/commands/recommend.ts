@@ -26,15 +26,21 @@ export const GENRES = [
 ];
 
 export const data = personalCommand('recommend', 'Films picked for you, each with a reason')
-  .addIntegerOption((o) => o.setName('count').setDescription('How many picks (1–5, default 5)').setMinValue(1).setMaxValue(5))
+  .addIntegerOption((o) =>
+    o.setName('count').setDescription('How many picks (1–5, default 5)').setMinValue(1).setMaxValue(5),
+  )
   .addStringOption((o) =>
     o
       .setName('genre')
       .setDescription('Only this genre')
       .addChoices(...GENRES.map((g) => ({ name: g, value: g }))),
   )
-  .addIntegerOption((o) => o.setName('from-year').setDescription('Released in or after').setMinValue(1870).setMaxValue(2100))
-  .addIntegerOption((o) => o.setName('to-year').setDescription('Released in or before').setMinValue(1870).setMaxValue(2100))
+  .addIntegerOption((o) =>
+    o.setName('from-year').setDescription('Released in or after').setMinValue(1870).setMaxValue(2100),
+  )
+  .addIntegerOption((o) =>
+    o.setName('to-year').setDescription('Released in or before').setMinValue(1870).setMaxValue(2100),
+  )
   .addIntegerOption((o) =>
     o.setName('max-runtime').setDescription('Longest runtime in minutes').setMinValue(30).setMaxValue(600),
   );

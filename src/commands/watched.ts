@@ -1,11 +1,7 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
 import { movieChoices, resolveMovie } from '../bot/movies.ts';
-import {
-  renderWatchedChange,
-  renderWatchedList,
-  renderWatchedRemoved,
-} from '../bot/render.ts';
+import { renderWatchedChange, renderWatchedList, renderWatchedRemoved } from '../bot/render.ts';
 import { setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched, listWatched, removeWatched } from '../services/watched-service.ts';
 import { personalCommand } from './_shared.ts';
@@ -18,25 +14,37 @@ export const data = personalCommand('watched', 'Your log of films you have seen'
       .setName('add')
       .setDescription('Log a film you watched')
       .addStringOption((o) =>
-        o.setName('movie').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(100),
+        o
+          .setName('movie')
+          .setDescription('Start typing a title')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(100),
       )
       .addStringOption((o) =>
         o.setName('date').setDescription('When: 2024-05-31, today or yesterday (default today)').setMaxLength(10),
       )
-      .addNumberOption((o) => o.setName('stars').setDescription('Rate it too: 0.5 to 5').setMinValue(0.5).setMaxValue(5)),
+      .addNumberOption((o) =>
+        o.setName('stars').setDescription('Rate it too: 0.5 to 5').setMinValue(0.5).setMaxValue(5),
+      ),
   )
   .addSubcommand((s) =>
     s
       .setName('list')
       .setDescription('Show a watch log')
-      .addUserOption((o) => o.setName('user').setDescription("Whose log (default: yours)")),
+      .addUserOption((o) => o.setName('user').setDescription('Whose log (default: yours)')),
   )
   .addSubcommand((s) =>
     s
       .setName('remove')
       .setDescription('Take a film off your log')
       .addStringOption((o) =>
-        o.setName('movie').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(100),
+        o
+          .setName('movie')
+          .setDescription('Start typing a title')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(100),
       ),
   );
 
