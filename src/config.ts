@@ -35,6 +35,19 @@ export interface TmdbConfig {
   readonly timeoutMs: number;
   readonly cacheTtlDays: number;
   readonly language: string;
+  // Optional so hand-written test configs stay valid; loadConfig always fills them.
+  /** Retries after the first attempt (429, 5xx, network errors). */
+  readonly maxRetries?: number;
+  readonly retryBaseDelayMs?: number;
+  readonly retryMaxDelayMs?: number;
+  /** A 429 asking us to wait longer than this fails at once instead of waiting. */
+  readonly maxRetryAfterMs?: number;
+  /** Consecutive failures that open the circuit breaker. */
+  readonly breakerFailureThreshold?: number;
+  readonly breakerCooldownMs?: number;
+  /** Search results kept in memory (entries / seconds). */
+  readonly searchCacheSize?: number;
+  readonly searchCacheTtlSeconds?: number;
 }
 
 export interface Config {
@@ -171,6 +184,14 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     timeoutMs: r.number('TMDB_TIMEOUT_MS', 5_000, { min: 100, max: 120_000, integer: true }),
     cacheTtlDays: r.number('TMDB_CACHE_TTL_DAYS', 7, { min: 0.001, max: 365 }),
     language: r.str('TMDB_LANGUAGE') ?? 'en-US',
+    maxRetries: r.number('TMDB_MAX_RETRIES', 3, { min: 0, max: 10, integer: true }),
+    retryBaseDelayMs: r.number('TMDB_RETRY_BASE_MS', 250, { min: 1, max: 60_000, integer: true }),
+    retryMaxDelayMs: r.number('TMDB_RETRY_MAX_MS', 4_000, { min: 1, max: 120_000, integer: true }),
+    maxRetryAfterMs: r.number('TMDB_MAX_RETRY_AFTER_MS', 10_000, { min: 0, max: 600_000, integer: true }),
+    breakerFailureThreshold: r.number('TMDB_BREAKER_THRESHOLD', 5, { min: 1, max: 1000, integer: true }),
+    breakerCooldownMs: r.number('TMDB_BREAKER_COOLDOWN_MS', 30_000, { min: 100, max: 3_600_000, integer: true }),
+    searchCacheSize: r.number('TMDB_SEARCH_CACHE_SIZE', 500, { min: 1, max: 100_000, integer: true }),
+    searchCacheTtlSeconds: r.number('TMDB_SEARCH_CACHE_TTL_SECONDS', 600, { min: 1, max: 86_400, integer: true }),
   };
 
   const log = {

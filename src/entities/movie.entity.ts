@@ -9,6 +9,10 @@ export interface CastRef extends NamedRef {
   order: number;
 }
 
+// `.default('[]')` on a json property made MikroORM store the JSON *string* "[]"; a raw SQL default plus an
+// onCreate value stores a real empty array and keeps the column definition (and migration) unchanged.
+const emptyList = <T>(): T[] => [];
+
 /**
  * A film, keyed by TMDB id. The row is the durable TMDB cache: `fetchedAt` says when details last came from TMDB
  * (null for a stub, e.g. from a MovieLens import) and `expiresAt` when they should be refreshed.
@@ -21,11 +25,11 @@ export const MovieSchema = defineEntity({
     title: p.string().length(300),
     originalTitle: p.string().length(300).nullable(),
     releaseDate: p.string().columnType('date').nullable(),
-    genres: p.json<NamedRef[]>().default('[]'),
-    keywords: p.json<NamedRef[]>().default('[]'),
+    genres: p.json<NamedRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
+    keywords: p.json<NamedRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
     /** Top-billed cast, in billing order. */
-    cast: p.json<CastRef[]>().default('[]'),
-    directors: p.json<NamedRef[]>().default('[]'),
+    cast: p.json<CastRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
+    directors: p.json<NamedRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
     collection: p.json<NamedRef>().nullable(),
     runtime: p.smallint().nullable(),
     originalLanguage: p.string().length(8).nullable(),

@@ -1,0 +1,13 @@
+export { loadTmdb5000, parseCsv, parseCsvRecords } from './csv.ts';
+export { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
+export {
+  FAKE_PROVIDERS,
+  FAKE_TMDB_TOKEN,
+  type FakeTmdb,
+  type FaultControls,
+  type FaultKind,
+  type FaultRule,
+  type RecordedRequest,
+  type StartFakeTmdbOptions,
+  startFakeTmdb,
+} from './server.ts';

@@ -1,0 +1,504 @@
+// The film catalogue: the `movies` table is the durable TMDB cache (rows expire after a TTL and are refreshed in the
+// background); TMDB fills gaps when it is reachable, and everything falls back to local rows when it is not.
+// Callers get MovieCards and UserFacingErrors, never TMDB's wire format or a raw TMDB failure.
+import { raw } from '@mikro-orm/core';
+import type { Em } from '../db.ts';
+import { Movie } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
+import { isTmdbError, LruTtlCache, type TmdbClient, TmdbError } from './tmdb/index.ts';
+import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
+
+export interface MovieCard {
+  readonly id: number;
+  readonly title: string;
+  readonly year: number | null;
+  readonly releaseDate: string | null;
+  readonly genres: string[];
+  readonly voteAverage: number;
+  readonly voteCount: number;
+  readonly posterUrl: string | null;
+  readonly runtime: number | null;
+  readonly overview: string | null;
+  readonly directors: string[];
+  readonly cast: string[];
+}
+
+export interface AutocompleteChoice {
+  readonly id: number;
+  /** "Title (Year)", at most 100 characters (Discord's limit for a choice name). */
+  readonly label: string;
+}
+
+export interface RefreshReport {
+  readonly attempted: number;
+  readonly refreshed: number;
+  readonly notFound: number;
+  readonly failed: number;
+  /** True when the run stopped early because TMDB is unavailable. */
+  readonly stoppedEarly: boolean;
+}
+
+export interface CreateCatalogueOptions {
+  readonly tmdb: TmdbClient;
+  readonly logger: Logger;
+  /** How long fetched details are trusted (TMDB_CACHE_TTL_DAYS). */
+  readonly ttlDays: number;
+  readonly clock?: () => Date;
+  readonly searchCache?: { readonly maxEntries?: number; readonly ttlMs?: number };
+  /** Time TMDB gets inside a user-facing call (search, ensureMovie); Discord allows 3 s in total. */
+  readonly interactiveBudgetMs?: number;
+  /** Poster URLs are `${imageBaseUrl}${posterSize}${posterPath}`. */
+  readonly imageBaseUrl?: string;
+  readonly posterSize?: string;
+}
+
+export interface Catalogue {
+  search(em: Em, query: string, opts?: { year?: number; page?: number }): Promise<MovieCard[]>;
+  autocomplete(em: Em, text: string, opts: { budgetMs: number }): Promise<AutocompleteChoice[]>;
+  /** The cached row, fetched from TMDB when missing (or a stub). Throws UserFacingError unknown_movie / tmdb_unavailable. */
+  ensureMovie(em: Em, tmdbId: number): Promise<Movie>;
+  getDetails(em: Em, tmdbId: number): Promise<MovieCard>;
+  /** Most popular local films (for onboarding); seeds stubs from TMDB's popular list when the table is nearly empty. */
+  popular(em: Em, limit: number): Promise<MovieCard[]>;
+  /**
+   * Re-fetches up to `limit` rows that are past their expiry or were never fetched (stubs have no expiry); one
+   * transaction per row. A film TMDB no longer has keeps its row and is not asked for again until the next TTL.
+   */
+  refreshStale(em: Em, limit: number): Promise<RefreshReport>;
+  /** Marks rows TMDB reports as changed since `since` (max 14 days) as expired, so the refresher picks them up. */
+  expireChanged(em: Em, since: Date): Promise<number>;
+  /** Writes details into the movies row (insert or update) in one transaction. */
+  storeDetails(em: Em, details: TmdbMovieDetails): Promise<Movie>;
+  toCard(movie: Movie): MovieCard;
+}
+
+const MAX_CHOICES = 25;
+const MAX_LABEL = 100;
+const MAX_KEYWORDS = 20;
+const MAX_CAST = 10;
+const DAY_MS = 86_400_000;
+
+function isoDate(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  return String(v).slice(0, 10);
+}
+
+/** JSON columns written before the entity fix may hold the string "[]"; treat anything but an array as empty. */
+function names(v: unknown): string[] {
+  return Array.isArray(v) ? v.map((x: { name?: unknown }) => String(x?.name ?? '')).filter(Boolean) : [];
+}
+
+function yearOf(date: string | null): number | null {
+  if (!date) return null;
+  const y = Number(date.slice(0, 4));
+  return Number.isInteger(y) && y > 0 ? y : null;
+}
+
+export function formatLabel(title: string, year: number | null): string {
+  const suffix = year === null ? '' : ` (${year})`;
+  const room = MAX_LABEL - suffix.length;
+  const t = title.length > room ? `${title.slice(0, room - 1)}…` : title;
+  return `${t}${suffix}`;
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
+  const { tmdb } = opts;
+  const log = opts.logger.child({ component: 'catalogue' });
+  const clock = opts.clock ?? (() => new Date());
+  const ttlMs = opts.ttlDays * DAY_MS;
+  const budgetMs = opts.interactiveBudgetMs ?? 2_000;
+  const imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
+  const posterSize = opts.posterSize ?? 'w342';
+  const searchCache = new LruTtlCache<string, readonly TmdbMovieSummary[]>({
+    maxEntries: opts.searchCache?.maxEntries ?? 500,
+    ttlMs: opts.searchCache?.ttlMs ?? 10 * 60_000,
+  });
+  const inflightSearch = new Map<string, Promise<readonly TmdbMovieSummary[]>>();
+  const inflightDetails = new Map<number, Promise<TmdbMovieDetails>>();
+  let genreNames: ReadonlyMap<number, string> = TMDB_GENRE_NAMES;
+  let genresLoaded = false;
+
+  const posterUrl = (path: string | null | undefined) => (path ? `${imageBase}${posterSize}${path}` : null);
+
+  function toCard(m: Movie): MovieCard {
+    const releaseDate = isoDate(m.releaseDate);
+    return {
+      id: m.id,
+      title: m.title,
+      year: yearOf(releaseDate),
+      releaseDate,
+      genres: names(m.genres),
+      voteAverage: Number(m.voteAverage ?? 0),
+      voteCount: Number(m.voteCount ?? 0),
+      posterUrl: posterUrl(m.posterPath),
+      runtime: m.runtime ?? null,
+      overview: m.overview ? m.overview : null,
+      directors: names(m.directors),
+      cast: names(m.cast),
+    };
+  }
+
+  function summaryCard(s: TmdbMovieSummary): MovieCard {
+    return {
+      id: s.id,
+      title: s.title,
+      year: yearOf(s.releaseDate),
+      releaseDate: s.releaseDate,
+      genres: s.genreIds.map((id) => genreNames.get(id)).filter((n): n is string => n !== undefined),
+      voteAverage: s.voteAverage,
+      voteCount: s.voteCount,
+      posterUrl: posterUrl(s.posterPath),
+      runtime: null,
+      overview: s.overview,
+      directors: [],
+      cast: [],
+    };
+  }
+
+  function userError(err: unknown, what: string): UserFacingError {
+    if (isTmdbError(err) && err.kind === 'not_found') {
+      return new UserFacingError('unknown_movie', "I couldn't find that film. Try picking it from the list.", {
+        cause: err,
+      });
+    }
+    return new UserFacingError(
+      'tmdb_unavailable',
+      `The movie database isn't answering right now, so I can't ${what}. Please try again in a minute.`,
+      { cause: err },
+    );
+  }
+
+  /** TMDB is worth trying: a key is set and the breaker is not open. */
+  const tmdbUsable = () => tmdb.configured && tmdb.breakerState !== 'open';
+
+  async function loadGenres(): Promise<void> {
+    if (genresLoaded || !tmdbUsable()) return;
+    genresLoaded = true;
+    try {
+      const list = await tmdb.genres({ timeoutMs: budgetMs });
+      genreNames = new Map([...TMDB_GENRE_NAMES, ...list.map((g) => [g.id, g.name] as const)]);
+    } catch {
+      genresLoaded = false; // try again later; the built-in names serve meanwhile
+    }
+  }
+
+  /** TMDB search results, from the LRU when fresh; identical concurrent searches share one request. */
+  function tmdbSearch(query: string, year: number | undefined, page: number, timeoutMs: number, signal?: AbortSignal) {
+    const key = `${normalise(query)}\u0000${year ?? ''}\u0000${page}`;
+    const cached = searchCache.get(key);
+    if (cached) return Promise.resolve(cached);
+    let p = inflightSearch.get(key);
+    if (!p) {
+      p = tmdb
+        .searchMovies(query, { year, page }, { timeoutMs, signal })
+        .then((r) => {
+          searchCache.set(key, r.results);
+          return r.results;
+        })
+        .finally(() => inflightSearch.delete(key));
+      inflightSearch.set(key, p);
+    }
+    return p;
+  }
+
+  async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
+    const q = normalise(text);
+    if (!q) return [];
+    const yearFilter = year === undefined ? {} : { releaseDate: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
+    const prefix = await em.find(
+      Movie,
+      { $and: [{ [raw('lower(title)')]: { $like: `${likeEscape(q)}%` } }, yearFilter] } as never,
+      { orderBy: { popularity: 'desc', id: 'asc' }, limit },
+    );
+    if (prefix.length >= limit) return prefix;
+    const seen = prefix.map((m) => m.id);
+    const contains = await em.find(
+      Movie,
+      {
+        $and: [
+          { [raw('lower(title)')]: { $like: `%${likeEscape(q)}%` } },
+          yearFilter,
+          seen.length ? { id: { $nin: seen } } : {},
+        ],
+      } as never,
+      { orderBy: { popularity: 'desc', id: 'asc' }, limit: limit - prefix.length },
+    );
+    return [...prefix, ...contains];
+  }
+
+  async function fetchDetails(id: number, timeoutMs?: number): Promise<TmdbMovieDetails> {
+    let p = inflightDetails.get(id);
+    if (!p) {
+      p = tmdb.movieDetails(id, { timeoutMs }).finally(() => inflightDetails.delete(id));
+      inflightDetails.set(id, p);
+    }
+    return p;
+  }
+
+  async function storeDetails(em: Em, d: TmdbMovieDetails): Promise<Movie> {
+    const now = clock();
+    const data = {
+      id: d.id,
+      title: d.title.slice(0, 300),
+      originalTitle: d.originalTitle?.slice(0, 300) ?? null,
+      releaseDate: d.releaseDate,
+      genres: d.genres.map((g) => ({ id: g.id, name: g.name })),
+      keywords: d.keywords.slice(0, MAX_KEYWORDS).map((k) => ({ id: k.id, name: k.name })),
+      cast: d.cast.slice(0, MAX_CAST).map((c) => ({ ...c })),
+      directors: d.directors.map((x) => ({ id: x.id, name: x.name })),
+      collection: d.collection,
+      runtime: d.runtime !== null && d.runtime >= 0 && d.runtime < 32_000 ? d.runtime : null,
+      originalLanguage: d.originalLanguage?.slice(0, 8) ?? null,
+      popularity: d.popularity,
+      voteAverage: d.voteAverage,
+      voteCount: d.voteCount,
+      posterPath: d.posterPath?.slice(0, 200) ?? null,
+      overview: d.overview,
+      imdbId: d.imdbId && d.imdbId.length <= 12 ? d.imdbId : null,
+      fetchedAt: now,
+      expiresAt: new Date(now.getTime() + ttlMs),
+    };
+    const fields = Object.keys(data).filter((k) => k !== 'id') as (keyof typeof data)[];
+    const write = async (values: typeof data) =>
+      em.transactional(async (tem) => {
+        await tem.upsert(Movie, values, {
+          onConflictFields: ['id'],
+          onConflictAction: 'merge',
+          onConflictMergeFields: [...fields, 'updatedAt'] as never,
+        });
+      });
+    try {
+      await write(data);
+    } catch (err) {
+      // Another row already claims this IMDb id (TMDB merged two entries): keep ours without it.
+      if (data.imdbId && /imdb/i.test(String((err as Error).message))) {
+        log.warn({ movieId: d.id, imdbId: data.imdbId }, 'IMDb id already used by another film; storing without it');
+        await write({ ...data, imdbId: null });
+      } else {
+        throw err;
+      }
+    }
+    const row = await em.findOne(Movie, d.id, { refresh: true });
+    if (!row) throw new Error(`movie ${d.id} vanished after upsert`);
+    return row;
+  }
+
+  async function ensureMovie(em: Em, tmdbId: number): Promise<Movie> {
+    if (!Number.isSafeInteger(tmdbId) || tmdbId <= 0) {
+      throw new UserFacingError('unknown_movie', "I couldn't find that film. Try picking it from the list.");
+    }
+    const row = await em.findOne(Movie, tmdbId);
+    if (row?.fetchedAt) return row;
+    if (!tmdbUsable()) {
+      if (row) return row; // a stub still has a title; details come with the refresher
+      throw userError(
+        new TmdbError(tmdb.configured ? 'circuit_open' : 'not_configured', '/3/movie/{movie_id}', 'unavailable'),
+        'look that film up',
+      );
+    }
+    try {
+      const details = await fetchDetails(tmdbId, budgetMs);
+      return await storeDetails(em, details);
+    } catch (err) {
+      if (row && !(isTmdbError(err) && err.kind === 'not_found')) return row;
+      if (!isTmdbError(err)) throw err;
+      throw userError(err, 'look that film up');
+    }
+  }
+
+  async function search(em: Em, query: string, o: { year?: number; page?: number } = {}): Promise<MovieCard[]> {
+    const text = query.trim();
+    if (!text) return [];
+    const page = Math.min(Math.max(1, Math.trunc(o.page ?? 1)), 500);
+    let tmdbFailure: unknown;
+    if (tmdbUsable()) {
+      void loadGenres();
+      try {
+        const results = await tmdbSearch(text, o.year, page, budgetMs);
+        return results.map(summaryCard);
+      } catch (err) {
+        if (!isTmdbError(err)) throw err;
+        tmdbFailure = err;
+      }
+    } else {
+      tmdbFailure = new TmdbError(
+        tmdb.configured ? 'circuit_open' : 'not_configured',
+        '/3/search/movie',
+        'unavailable',
+      );
+    }
+    const local = page === 1 ? await localMatches(em, text, 20, o.year) : [];
+    if (local.length === 0 && tmdb.configured) throw userError(tmdbFailure, 'search for films');
+    return local.map(toCard);
+  }
+
+  async function autocomplete(em: Em, text: string, o: { budgetMs: number }): Promise<AutocompleteChoice[]> {
+    const started = performance.now();
+    const deadline = started + Math.max(0, o.budgetMs);
+    const remaining = () => deadline - performance.now();
+    const q = text.trim();
+    const choices: AutocompleteChoice[] = [];
+    const seen = new Set<number>();
+    const add = (id: number, title: string, date: string | null) => {
+      if (seen.has(id) || choices.length >= MAX_CHOICES) return;
+      seen.add(id);
+      choices.push({ id, label: formatLabel(title, yearOf(date)) });
+    };
+    const work = (async () => {
+      const local = q ? await localMatches(em, q, MAX_CHOICES) : [];
+      for (const m of local) add(m.id, m.title, isoDate(m.releaseDate));
+      // Leave a little of the budget for the answer to go out.
+      const left = remaining() - 20;
+      if (choices.length < MAX_CHOICES && q.length >= 2 && left > 50 && tmdbUsable()) {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), left);
+        try {
+          const results = await tmdbSearch(q, undefined, 1, left, controller.signal);
+          for (const r of results) add(r.id, r.title, r.releaseDate);
+        } catch (err) {
+          if (!isTmdbError(err)) log.warn({ err }, 'autocomplete TMDB lookup failed');
+        } finally {
+          clearTimeout(timer);
+        }
+      }
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, remaining()));
+    });
+    work.catch((err) => log.warn({ err }, 'autocomplete failed'));
+    await Promise.race([work.catch(() => {}), outOfTime]);
+    clearTimeout(timer);
+    return choices.slice();
+  }
+
+  async function popular(em: Em, limit: number): Promise<MovieCard[]> {
+    const n = Math.max(1, Math.min(100, Math.trunc(limit)));
+    let rows = await em.find(Movie, {}, { orderBy: { popularity: 'desc', voteCount: 'desc', id: 'asc' }, limit: n });
+    if (rows.length < n && tmdbUsable()) {
+      try {
+        const page = await tmdb.popular({ page: 1 }, { timeoutMs: budgetMs });
+        await insertStubs(em, page.results);
+        rows = await em.find(Movie, {}, { orderBy: { popularity: 'desc', voteCount: 'desc', id: 'asc' }, limit: n });
+      } catch (err) {
+        if (!isTmdbError(err)) throw err;
+      }
+    }
+    return rows.map(toCard);
+  }
+
+  /** Summary rows for films we do not have yet; existing rows are left alone. One transaction. */
+  async function insertStubs(em: Em, results: readonly TmdbMovieSummary[]): Promise<void> {
+    if (results.length === 0) return;
+    await em.transactional(async (tem) => {
+      await tem.upsertMany(
+        Movie,
+        results.map((s) => ({
+          id: s.id,
+          title: s.title.slice(0, 300),
+          originalTitle: s.originalTitle?.slice(0, 300) ?? null,
+          releaseDate: s.releaseDate,
+          genres: s.genreIds
+            .map((id) => ({ id, name: genreNames.get(id) }))
+            .filter((g): g is { id: number; name: string } => g.name !== undefined),
+          originalLanguage: s.originalLanguage?.slice(0, 8) ?? null,
+          popularity: s.popularity,
+          voteAverage: s.voteAverage,
+          voteCount: s.voteCount,
+          posterPath: s.posterPath?.slice(0, 200) ?? null,
+          overview: s.overview,
+        })),
+        { onConflictFields: ['id'], onConflictAction: 'ignore' },
+      );
+    });
+  }
+
+  async function refreshStale(em: Em, limit: number): Promise<RefreshReport> {
+    const now = clock();
+    const rows = await em.find(
+      Movie,
+      { $or: [{ expiresAt: null }, { expiresAt: { $lte: now } }] },
+      { orderBy: { expiresAt: 'asc', popularity: 'desc' }, limit: Math.max(0, Math.trunc(limit)), fields: ['id'] },
+    );
+    let refreshed = 0;
+    let notFound = 0;
+    let failed = 0;
+    let stoppedEarly = false;
+    if (!tmdb.configured) return { attempted: 0, refreshed, notFound, failed, stoppedEarly: rows.length > 0 };
+    let writes = Promise.resolve();
+    const tasks = rows.map((r) => async () => {
+      if (tmdb.breakerState === 'open') {
+        stoppedEarly = true;
+        return;
+      }
+      try {
+        const d = await fetchDetails(r.id);
+        writes = writes.then(async () => {
+          await storeDetails(em.fork(), d);
+          refreshed++;
+        });
+        await writes;
+      } catch (err) {
+        if (isTmdbError(err) && err.kind === 'not_found') {
+          notFound++;
+          // Keep the row (ratings point at it) but stop asking for it until the next TTL.
+          await em.fork().nativeUpdate(Movie, { id: r.id }, { expiresAt: new Date(clock().getTime() + ttlMs) });
+        } else {
+          failed++;
+          if (!isTmdbError(err)) log.error({ err, movieId: r.id }, 'storing refreshed movie failed');
+        }
+      }
+    });
+    // The client limits concurrency and rate; this only keeps the queue of waiting promises short.
+    const workers = Array.from({ length: Math.min(32, tasks.length) }, async () => {
+      for (let t = tasks.shift(); t; t = tasks.shift()) await t();
+    });
+    await Promise.all(workers);
+    const report = { attempted: rows.length, refreshed, notFound, failed, stoppedEarly };
+    log.info(report, 'refreshed stale movies');
+    return report;
+  }
+
+  async function expireChanged(em: Em, since: Date): Promise<number> {
+    const start = since.toISOString().slice(0, 10);
+    const end = clock().toISOString().slice(0, 10);
+    let expired = 0;
+    for (let page = 1; page <= 500; page++) {
+      const res = await tmdb.movieChanges({ startDate: start, endDate: end, page });
+      const ids = res.results.map((c) => c.id);
+      if (ids.length > 0) {
+        expired += await em
+          .fork()
+          .nativeUpdate(Movie, { id: { $in: ids }, fetchedAt: { $ne: null } }, { expiresAt: clock() });
+      }
+      if (page >= res.totalPages) break;
+    }
+    return expired;
+  }
+
+  return {
+    search,
+    autocomplete,
+    ensureMovie,
+    async getDetails(em, tmdbId) {
+      return toCard(await ensureMovie(em, tmdbId));
+    },
+    popular,
+    refreshStale,
+    expireChanged,
+    storeDetails,
+    toCard,
+  };
+}

@@ -1,0 +1,276 @@
+// The delivery outbox: every weekly message is a row before it is a request, so a run can be repeated or resumed
+// (after a crash, in another process) without sending anything twice or forgetting anything.
+//
+// Guarantees
+// - Enqueue is idempotent: one row per idempotency key (`dm:<guild>:<user>:<isoWeek>`), `on conflict do nothing`.
+// - A row is claimed (`pending` → `sending`, attempts + 1) with `FOR UPDATE SKIP LOCKED`, so several processes can
+//   drain the same week and each row goes to exactly one of them.
+// - Each request carries a nonce derived from the idempotency key with `enforce_nonce`: Discord answers a repeated
+//   create with the message it already made instead of posting a second one. A `sending` row whose lease expired
+//   (its process died between the request and recording the answer) is re-sent with the same nonce, so the resend
+//   cannot duplicate the message. Past Discord's nonce window (a few minutes) a duplicate becomes possible; the lease
+//   is short (default 60 s) and a restarted bot resumes at once, so in practice the window is not reached.
+// - "Cannot send messages to this user" (Discord 50007) → `undeliverable`, never retried. Other permanent errors →
+//   `failed`. Transient ones go back to `pending` until `maxAttempts`.
+import { createHash } from 'node:crypto';
+import type { Em } from '../db.ts';
+import type { DeliveryKind, DeliveryStatus } from '../entities/index.ts';
+import type { Logger } from '../logger.ts';
+
+export interface OutboxMessage {
+  readonly idempotencyKey: string;
+  readonly kind: DeliveryKind;
+  readonly guildId: string;
+  /** User id for a DM, channel id for a channel post. */
+  readonly recipientId: string;
+  readonly isoWeek: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface ClaimedMessage extends OutboxMessage {
+  readonly id: number;
+  readonly attempts: number;
+  /** ≤ 25 characters, stable per idempotency key: the Discord message nonce. */
+  readonly nonce: string;
+}
+
+/** What the outbox needs from Discord. Implemented over @discordjs/rest in src/bot/; services never see discord.js. */
+export interface Sender {
+  send(message: ClaimedMessage): Promise<{ messageId: string }>;
+}
+
+export type SendFailureKind = 'undeliverable' | 'permanent' | 'transient';
+
+/** A Sender throws this to say how a failure should be recorded. Anything else counts as transient. */
+export class SendError extends Error {
+  readonly kind: SendFailureKind;
+  readonly code: number | string | undefined;
+  constructor(kind: SendFailureKind, message: string, code?: number | string) {
+    super(message);
+    this.name = 'SendError';
+    this.kind = kind;
+    this.code = code;
+  }
+}
+
+export function dmKey(guildId: string, userId: string, isoWeek: string): string {
+  return `dm:${guildId}:${userId}:${isoWeek}`;
+}
+
+export function channelKey(guildId: string, channelId: string, isoWeek: string): string {
+  return `channel:${guildId}:${channelId}:${isoWeek}`;
+}
+
+export function nonceFor(idempotencyKey: string): string {
+  return `mq${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 23)}`;
+}
+
+/** Inserts the rows that do not exist yet; returns how many were new. */
+export async function enqueue(em: Em, messages: readonly OutboxMessage[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < messages.length; i += 500) {
+    const chunk = messages.slice(i, i + 500);
+    const values = chunk.map(() => "(?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, now(), now())").join(', ');
+    const params = chunk.flatMap((m) => [
+      m.idempotencyKey,
+      m.kind,
+      m.guildId,
+      m.recipientId,
+      m.isoWeek,
+      JSON.stringify(m.payload),
+    ]);
+    const rows = await em.execute<{ id: number }[]>(
+      `insert into delivery_outbox (idempotency_key, kind, guild_id, recipient_id, iso_week, payload, status, attempts, created_at, updated_at)
+       values ${values} on conflict (idempotency_key) do nothing returning id`,
+      params,
+    );
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+interface OutboxRow {
+  id: string | number;
+  idempotency_key: string;
+  kind: DeliveryKind;
+  guild_id: string;
+  recipient_id: string;
+  iso_week: string;
+  payload: Record<string, unknown> | string;
+  attempts: number;
+}
+
+function toClaimed(r: OutboxRow): ClaimedMessage {
+  return {
+    id: Number(r.id),
+    idempotencyKey: r.idempotency_key,
+    kind: r.kind,
+    guildId: r.guild_id,
+    recipientId: r.recipient_id,
+    isoWeek: r.iso_week,
+    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+    attempts: Number(r.attempts),
+    nonce: nonceFor(r.idempotency_key),
+  };
+}
+
+export interface ClaimOptions {
+  guildId: string;
+  isoWeek: string;
+  limit: number;
+  /** A `sending` row untouched for this long belongs to a process that died; it is claimed again. */
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+/** Claims up to `limit` rows (`sending`, attempts + 1). Safe across processes: SKIP LOCKED. */
+export async function claim(em: Em, o: ClaimOptions): Promise<ClaimedMessage[]> {
+  const rows = await em.execute<OutboxRow[]>(
+    `update delivery_outbox set status = 'sending', attempts = attempts + 1, updated_at = now()
+     where id in (
+       select id from delivery_outbox
+       where guild_id = ? and iso_week = ? and attempts < ?
+         and (status = 'pending' or (status = 'sending' and updated_at < now() - (? * interval '1 millisecond')))
+       order by kind desc, id
+       limit ?
+       for update skip locked)
+     returning id, idempotency_key, kind, guild_id, recipient_id, iso_week, payload, attempts`,
+    [o.guildId, o.isoWeek, o.maxAttempts, o.leaseMs, o.limit],
+  );
+  return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(em: Em, id: number, messageId: string): Promise<void> {
+  await em.execute(
+    `update delivery_outbox set status = 'sent', discord_message_id = ?, sent_at = now(), last_error = null, updated_at = now() where id = ?`,
+    [messageId, id],
+  );
+}
+
+export async function markFailed(
+  em: Em,
+  m: ClaimedMessage,
+  err: unknown,
+  maxAttempts: number,
+): Promise<DeliveryStatus> {
+  const kind: SendFailureKind = err instanceof SendError ? err.kind : 'transient';
+  const status: DeliveryStatus =
+    kind === 'undeliverable'
+      ? 'undeliverable'
+      : kind === 'permanent' || m.attempts >= maxAttempts
+        ? 'failed'
+        : 'pending';
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  await em.execute(`update delivery_outbox set status = ?, last_error = ?, updated_at = now() where id = ?`, [
+    status,
+    text.slice(0, 1000),
+    m.id,
+  ]);
+  return status;
+}
+
+export type StatusCounts = Record<DeliveryStatus, number>;
+
+export async function countByStatus(em: Em, guildId: string, isoWeek: string): Promise<StatusCounts> {
+  const rows = await em.execute<{ status: DeliveryStatus; n: string | number }[]>(
+    'select status, count(*) as n from delivery_outbox where guild_id = ? and iso_week = ? group by status',
+    [guildId, isoWeek],
+  );
+  const out: StatusCounts = { pending: 0, sending: 0, sent: 0, failed: 0, undeliverable: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+export interface DrainOptions {
+  guildId: string;
+  isoWeek: string;
+  sender: Sender;
+  logger: Logger;
+  /** Requests in flight at once; @discordjs/rest queues them under Discord's global and per-route limits. */
+  concurrency?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Called after each row is recorded (tests use it to kill a run mid-way). */
+  onRecorded?: (m: ClaimedMessage, status: DeliveryStatus) => void;
+}
+
+export interface DrainSummary {
+  guildId: string;
+  isoWeek: string;
+  attempted: number;
+  sent: number;
+  undeliverable: number;
+  failed: number;
+  retried: number;
+  durationMs: number;
+  status: StatusCounts;
+}
+
+/** Sends every claimable row of one guild-week and records each answer. */
+export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> {
+  const started = performance.now();
+  const concurrency = o.concurrency ?? 50;
+  const leaseMs = o.leaseMs ?? 60_000;
+  const maxAttempts = o.maxAttempts ?? 3;
+  const s = { attempted: 0, sent: 0, undeliverable: 0, failed: 0, retried: 0 };
+  const queue: ClaimedMessage[] = [];
+  let exhausted = false;
+
+  const refill = async () => {
+    if (exhausted) return;
+    const em = emRoot.fork();
+    const batch = await claim(em, {
+      guildId: o.guildId,
+      isoWeek: o.isoWeek,
+      limit: concurrency,
+      leaseMs,
+      maxAttempts,
+    });
+    if (batch.length === 0) exhausted = true;
+    queue.push(...batch);
+  };
+
+  let refilling: Promise<void> | null = null;
+  const next = async (): Promise<ClaimedMessage | undefined> => {
+    while (queue.length === 0 && !exhausted) {
+      refilling ??= refill().finally(() => {
+        refilling = null;
+      });
+      await refilling;
+    }
+    return queue.shift();
+  };
+
+  const worker = async () => {
+    for (let m = await next(); m; m = await next()) {
+      s.attempted++;
+      const em = emRoot.fork();
+      let status: DeliveryStatus;
+      try {
+        const { messageId } = await o.sender.send(m);
+        await markSent(em, m.id, messageId);
+        status = 'sent';
+        s.sent++;
+      } catch (err) {
+        status = await markFailed(em, m, err, maxAttempts);
+        if (status === 'undeliverable') s.undeliverable++;
+        else if (status === 'failed') s.failed++;
+        else {
+          s.retried++;
+          exhausted = false; // it is claimable again
+        }
+        o.logger.debug({ err, outboxId: m.id, status }, 'delivery failed');
+      }
+      o.onRecorded?.(m, status);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const summary: DrainSummary = {
+    guildId: o.guildId,
+    isoWeek: o.isoWeek,
+    ...s,
+    durationMs: Math.round(performance.now() - started),
+    status: await countByStatus(emRoot.fork(), o.guildId, o.isoWeek),
+  };
+  return summary;
+}

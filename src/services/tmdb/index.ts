@@ -1,0 +1,13 @@
+export { isTmdbError, TmdbError, type TmdbErrorKind } from './errors.ts';
+export { LruTtlCache } from './lru-cache.ts';
+export type { BreakerState } from './resilience.ts';
+export {
+  type AuthCheck,
+  type CreateTmdbClientOptions,
+  createTmdbAgent,
+  createTmdbClient,
+  DETAILS_APPEND,
+  type RequestOptions,
+  type TmdbClient,
+} from './tmdb-client.ts';
+export type * from './types.ts';

@@ -1,0 +1,396 @@
+// The TMDB client: undici with an injected dispatcher, composed with undici's own retry and deduplicate
+// interceptors plus our rate limiter; an in-flight limit and a circuit breaker around each call; every response
+// parsed into our plain types. Failures surface as TmdbError, never as a crash or an unparsed body.
+import { Agent, type Dispatcher, interceptors } from 'undici';
+import type { TmdbConfig } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import { scrubSecrets } from '../../logger.ts';
+import { TmdbError, type TmdbErrorKind } from './errors.ts';
+import {
+  MalformedResponse,
+  parseChangesPage,
+  parseConfiguration,
+  parseFindMovie,
+  parseGenres,
+  parseMovieDetails,
+  parseMoviePage,
+  parseTmdbErrorBody,
+} from './parse.ts';
+import {
+  type BreakerState,
+  CircuitBreaker,
+  type Clock,
+  RateLimiter,
+  RETRY_ERROR_CODES,
+  RETRY_STATUS_CODES,
+  rateLimitInterceptor,
+  retryPolicy,
+  Semaphore,
+} from './resilience.ts';
+import type {
+  DiscoverParams,
+  NamedRef,
+  TmdbChange,
+  TmdbConfiguration,
+  TmdbMovieDetails,
+  TmdbMovieSummary,
+  TmdbPage,
+} from './types.ts';
+
+export const DETAILS_APPEND = [
+  'credits',
+  'keywords',
+  'videos',
+  'release_dates',
+  'watch/providers',
+  'recommendations',
+  'similar',
+] as const;
+
+export interface RequestOptions {
+  /** The caller gives up when this aborts (e.g. Discord's interaction budget). */
+  readonly signal?: AbortSignal;
+  /** Total time for this call including retries; never more than the configured timeout. */
+  readonly timeoutMs?: number;
+}
+
+export type AuthCheck =
+  | { readonly status: 'ok' }
+  | { readonly status: 'no_key' }
+  | { readonly status: 'rejected'; readonly message: string }
+  | { readonly status: 'unreachable'; readonly message: string };
+
+export interface TmdbClient {
+  /** False when neither a read token nor an API key is configured: every call then fails with `not_configured`. */
+  readonly configured: boolean;
+  readonly authStyle: 'bearer' | 'api_key' | 'none';
+  readonly breakerState: BreakerState;
+  configuration(o?: RequestOptions): Promise<TmdbConfiguration>;
+  genres(o?: RequestOptions): Promise<NamedRef[]>;
+  searchMovies(
+    query: string,
+    p?: { year?: number; page?: number },
+    o?: RequestOptions,
+  ): Promise<TmdbPage<TmdbMovieSummary>>;
+  /** Details with credits, keywords, videos, release dates, watch providers, recommendations and similar in one call. */
+  movieDetails(id: number, o?: RequestOptions): Promise<TmdbMovieDetails>;
+  recommendations(id: number, p?: { page?: number }, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
+  similar(id: number, p?: { page?: number }, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
+  discover(p: DiscoverParams, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
+  trendingWeek(o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
+  popular(p?: { page?: number }, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
+  /** The film with this IMDb id (`tt0113277`), or null. */
+  findByImdbId(imdbId: string, o?: RequestOptions): Promise<TmdbMovieSummary | null>;
+  /** Ids of films changed in the window (dates `YYYY-MM-DD`, at most 14 days apart). */
+  movieChanges(
+    p?: { startDate?: string; endDate?: string; page?: number },
+    o?: RequestOptions,
+  ): Promise<TmdbPage<TmdbChange>>;
+  /** Checks the configured key against `GET /3/authentication`; never throws. Bypasses the breaker. */
+  checkAuthentication(o?: RequestOptions): Promise<AuthCheck>;
+  close(): Promise<void>;
+}
+
+export interface CreateTmdbClientOptions {
+  readonly config: TmdbConfig;
+  readonly logger: Logger;
+  /** Defaults to a private Agent (see createTmdbAgent). Never the global dispatcher. */
+  readonly dispatcher?: Dispatcher;
+  readonly now?: Clock;
+  readonly random?: () => number;
+}
+
+/** The default connection pool: at most `maxInFlight` sockets, connect and per-phase timeouts from config. */
+export function createTmdbAgent(config: TmdbConfig): Agent {
+  return new Agent({
+    connections: config.maxInFlight,
+    connect: { timeout: config.connectTimeoutMs },
+    headersTimeout: config.timeoutMs,
+    bodyTimeout: config.timeoutMs,
+    keepAliveTimeout: 10_000,
+  });
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
+  const { config: cfg } = options;
+  const log = options.logger.child({ component: 'tmdb' });
+  const authStyle: TmdbClient['authStyle'] = cfg.readToken ? 'bearer' : cfg.apiKey ? 'api_key' : 'none';
+  const base = new URL(cfg.baseUrl);
+  const origin = base.origin;
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const ownsDispatcher = options.dispatcher === undefined;
+  const raw = options.dispatcher ?? createTmdbAgent(cfg);
+  const retry = {
+    maxRetries: cfg.maxRetries ?? 3,
+    baseDelayMs: cfg.retryBaseDelayMs ?? 250,
+    maxDelayMs: cfg.retryMaxDelayMs ?? 4_000,
+    maxRetryAfterMs: cfg.maxRetryAfterMs ?? 10_000,
+    random: options.random,
+  };
+  const dispatcher = raw.compose(
+    rateLimitInterceptor(new RateLimiter({ ratePerSecond: cfg.requestsPerSecond, now: options.now })),
+    interceptors.retry({
+      retry: retryPolicy(retry) as never,
+      maxRetries: retry.maxRetries,
+      methods: ['GET', 'HEAD'],
+      statusCodes: [...RETRY_STATUS_CODES],
+      errorCodes: [...RETRY_ERROR_CODES],
+    }),
+    interceptors.deduplicate({ methods: ['GET'] }),
+  );
+  const inFlight = new Semaphore(cfg.maxInFlight);
+  const breaker = new CircuitBreaker({
+    failureThreshold: cfg.breakerFailureThreshold ?? 5,
+    cooldownMs: cfg.breakerCooldownMs ?? 30_000,
+    now: options.now,
+    onChange: (from, to) =>
+      (to === 'open' ? log.warn.bind(log) : log.info.bind(log))({ from, to }, `TMDB circuit breaker ${to}`),
+  });
+  let keyRejectedLogged = false;
+
+  function fail(
+    kind: TmdbErrorKind,
+    endpoint: string,
+    message: string,
+    extra: { status?: number; cause?: unknown } = {},
+  ) {
+    return new TmdbError(kind, endpoint, scrubSecrets(message), extra);
+  }
+
+  async function send<T>(
+    endpoint: string,
+    path: string,
+    query: Query,
+    parse: (x: unknown) => T,
+    o: RequestOptions = {},
+    useBreaker = true,
+  ): Promise<T> {
+    if (authStyle === 'none') throw fail('not_configured', endpoint, 'No TMDB read token or API key is configured');
+    if (useBreaker && !breaker.tryAcquire()) {
+      throw fail('circuit_open', endpoint, 'TMDB failed recently; not trying again yet');
+    }
+    const budget = Math.min(o.timeoutMs ?? cfg.timeoutMs, cfg.timeoutMs);
+    const ownTimeout = AbortSignal.timeout(budget);
+    const signal = o.signal ? AbortSignal.any([o.signal, ownTimeout]) : ownTimeout;
+    // Our own configured timeout firing says something about TMDB; a caller's shorter budget does not.
+    const timeoutCounts = budget >= cfg.timeoutMs;
+    let verdict: 'success' | 'failure' | 'neutral' | 'trip' = 'neutral';
+    let release: (() => void) | undefined;
+    try {
+      try {
+        release = await inFlight.acquire(signal);
+      } catch (cause) {
+        throw fail('timeout', endpoint, `Timed out waiting for a free TMDB slot after ${budget} ms`, { cause });
+      }
+      const qs = new URLSearchParams();
+      for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') qs.set(k, String(v));
+      if (authStyle === 'api_key') qs.set('api_key', cfg.apiKey as string);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (authStyle === 'bearer') headers.authorization = `Bearer ${cfg.readToken}`;
+      const q = qs.toString();
+      let status: number;
+      let text: string;
+      try {
+        const res = await dispatcher.request({
+          origin,
+          path: `${basePath}${path}${q ? `?${q}` : ''}`,
+          method: 'GET',
+          headers,
+          signal,
+        });
+        status = res.statusCode;
+        text = await res.body.text();
+      } catch (err) {
+        const e = err as { code?: string; statusCode?: number; name?: string };
+        if (signal.aborted || e.name === 'AbortError' || e.code === 'UND_ERR_ABORTED' || e.code?.endsWith('_TIMEOUT')) {
+          if (timeoutCounts || e.code?.endsWith('_TIMEOUT')) verdict = 'failure';
+          throw fail('timeout', endpoint, `TMDB did not answer within ${budget} ms`, { cause: err });
+        }
+        verdict = 'failure';
+        if (e.statusCode === 429) throw fail('rate_limited', endpoint, 'TMDB kept rate-limiting us', { status: 429 });
+        if (e.statusCode !== undefined && e.statusCode >= 500) {
+          throw fail('server', endpoint, `TMDB answered ${e.statusCode}`, { status: e.statusCode });
+        }
+        throw fail('network', endpoint, `Could not reach TMDB (${e.code ?? 'network error'})`, { cause: err });
+      }
+      if (status >= 200 && status < 300) {
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch (cause) {
+          verdict = 'failure';
+          log.warn({ endpoint, status, bytes: text.length }, 'TMDB response is not valid JSON');
+          throw fail('malformed', endpoint, 'TMDB sent a body that is not JSON', { status, cause });
+        }
+        try {
+          const parsed = parse(json);
+          verdict = 'success';
+          keyRejectedLogged = false;
+          return parsed;
+        } catch (cause) {
+          if (!(cause instanceof MalformedResponse)) throw cause;
+          verdict = 'failure';
+          log.warn({ endpoint, status, problem: cause.message }, 'TMDB response has an unexpected shape');
+          throw fail('malformed', endpoint, `TMDB response has an unexpected shape: ${cause.message}`, {
+            status,
+            cause,
+          });
+        }
+      }
+      let body: { statusCode: number; statusMessage: string } | null = null;
+      try {
+        body = parseTmdbErrorBody(JSON.parse(text));
+      } catch {
+        body = null;
+      }
+      const detail = body ? `${status} (${body.statusCode}: ${body.statusMessage})` : String(status);
+      if (status === 401) {
+        verdict = 'trip';
+        if (!keyRejectedLogged) {
+          keyRejectedLogged = true;
+          log.error(
+            { endpoint, status, tmdbStatusCode: body?.statusCode, authStyle },
+            'TMDB key rejected: check TMDB_READ_TOKEN / TMDB_API_KEY (run npm run tmdb:check)',
+          );
+        }
+        throw fail('unauthorized', endpoint, `TMDB rejected the key: ${detail}`, { status });
+      }
+      if (status === 429) {
+        verdict = 'failure';
+        throw fail('rate_limited', endpoint, `TMDB rate-limited us: ${detail}`, { status });
+      }
+      if (status >= 500) {
+        verdict = 'failure';
+        throw fail('server', endpoint, `TMDB answered ${detail}`, { status });
+      }
+      verdict = 'success'; // TMDB is up and answered; the request itself was wrong or the film does not exist
+      if (status === 404) throw fail('not_found', endpoint, `TMDB has no such resource: ${detail}`, { status });
+      throw fail('bad_request', endpoint, `TMDB refused the request: ${detail}`, { status });
+    } catch (err) {
+      if (err instanceof TmdbError) {
+        if (err.kind !== 'not_found') log.warn({ endpoint, kind: err.kind, status: err.status }, 'TMDB call failed');
+        throw err;
+      }
+      verdict = 'failure';
+      throw err;
+    } finally {
+      release?.();
+      if (useBreaker) {
+        if (verdict === 'success') breaker.success();
+        else if (verdict === 'failure') breaker.failure();
+        else if (verdict === 'trip') breaker.trip();
+        else breaker.neutral();
+      }
+    }
+  }
+
+  const lang = cfg.language;
+  const page = (p?: number) => (p === undefined ? undefined : p);
+  const yearRange = (from?: number, to?: number) => ({
+    'primary_release_date.gte': from === undefined ? undefined : `${from}-01-01`,
+    'primary_release_date.lte': to === undefined ? undefined : `${to}-12-31`,
+  });
+
+  return {
+    configured: authStyle !== 'none',
+    authStyle,
+    get breakerState() {
+      return breaker.state;
+    },
+    configuration: (o) => send('/3/configuration', '/3/configuration', {}, parseConfiguration, o),
+    genres: (o) => send('/3/genre/movie/list', '/3/genre/movie/list', { language: lang }, parseGenres, o),
+    searchMovies: (query, p = {}, o) =>
+      send(
+        '/3/search/movie',
+        '/3/search/movie',
+        { query, include_adult: false, language: lang, year: p.year, page: page(p.page) },
+        parseMoviePage,
+        o,
+      ),
+    movieDetails: (id, o) =>
+      send(
+        '/3/movie/{movie_id}',
+        `/3/movie/${encodeURIComponent(String(id))}`,
+        { append_to_response: DETAILS_APPEND.join(','), language: lang },
+        parseMovieDetails,
+        o,
+      ),
+    recommendations: (id, p = {}, o) =>
+      send(
+        '/3/movie/{movie_id}/recommendations',
+        `/3/movie/${encodeURIComponent(String(id))}/recommendations`,
+        { language: lang, page: page(p.page) },
+        parseMoviePage,
+        o,
+      ),
+    similar: (id, p = {}, o) =>
+      send(
+        '/3/movie/{movie_id}/similar',
+        `/3/movie/${encodeURIComponent(String(id))}/similar`,
+        { language: lang, page: page(p.page) },
+        parseMoviePage,
+        o,
+      ),
+    discover: (p, o) =>
+      send(
+        '/3/discover/movie',
+        '/3/discover/movie',
+        {
+          include_adult: false,
+          language: lang,
+          with_genres: p.withGenres?.length
+            ? p.withGenres.join(',')
+            : p.withAnyGenres?.length
+              ? p.withAnyGenres.join('|')
+              : undefined,
+          without_genres: p.withoutGenres?.length ? p.withoutGenres.join(',') : undefined,
+          ...yearRange(p.fromYear, p.toYear),
+          'vote_count.gte': p.minVoteCount,
+          'with_runtime.lte': p.maxRuntime,
+          with_original_language: p.originalLanguage,
+          sort_by: p.sortBy ?? 'popularity.desc',
+          with_watch_providers: p.withWatchProviders?.length ? p.withWatchProviders.join('|') : undefined,
+          watch_region: p.watchRegion,
+          page: page(p.page),
+        },
+        parseMoviePage,
+        o,
+      ),
+    trendingWeek: (o) =>
+      send('/3/trending/movie/{time_window}', '/3/trending/movie/week', { language: lang }, parseMoviePage, o),
+    popular: (p = {}, o) =>
+      send('/3/movie/popular', '/3/movie/popular', { language: lang, page: page(p.page) }, parseMoviePage, o),
+    findByImdbId: (imdbId, o) =>
+      send(
+        '/3/find/{external_id}',
+        `/3/find/${encodeURIComponent(imdbId)}`,
+        { external_source: 'imdb_id', language: lang },
+        parseFindMovie,
+        o,
+      ),
+    movieChanges: (p = {}, o) =>
+      send(
+        '/3/movie/changes',
+        '/3/movie/changes',
+        { start_date: p.startDate, end_date: p.endDate, page: page(p.page) },
+        parseChangesPage,
+        o,
+      ),
+    async checkAuthentication(o) {
+      if (authStyle === 'none') return { status: 'no_key' };
+      try {
+        await send('/3/authentication', '/3/authentication', {}, (x) => x, o, false);
+        return { status: 'ok' };
+      } catch (err) {
+        if (err instanceof TmdbError && err.kind === 'unauthorized')
+          return { status: 'rejected', message: err.message };
+        return { status: 'unreachable', message: scrubSecrets(err instanceof Error ? err.message : String(err)) };
+      }
+    },
+    async close() {
+      if (ownsDispatcher) await raw.close();
+    },
+  };
+}

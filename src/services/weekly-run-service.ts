@@ -1,0 +1,244 @@
+// One server's weekly picks for one ISO week: compute picks for every opted-in member, turn them into outbox rows
+// (one DM per member, one digest for the picks channel), then deliver the outbox.
+//
+// Only one process computes a given guild-week: the compute + enqueue phase runs in one transaction that first takes
+// `pg_try_advisory_xact_lock(guild, week)` (PostgreSQL and PGlite alike). The outbox rows and the impressions are
+// committed together, so a process killed while computing leaves nothing behind and the next tick starts again; a
+// process killed while sending leaves rows that the next run (any process) resumes. "Rows exist for this
+// guild-week" is the marker that the compute phase is done.
+import type { Em, Orm } from '../db.ts';
+import { GuildSettings } from '../entities/index.ts';
+import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
+import type { Logger } from '../logger.ts';
+import {
+  channelKey,
+  type DrainSummary,
+  dmKey,
+  drain,
+  enqueue,
+  type OutboxMessage,
+  type Sender,
+} from './delivery-outbox-service.ts';
+
+/** A pick as the recommendation service returns it (contract: `PickView`). */
+export interface WeeklyPick {
+  impressionId: number;
+  movieId: number;
+  title: string;
+  year: number | null;
+  posterPath: string | null;
+  genres: string[];
+  score: number;
+  reason: string;
+}
+
+export type WeeklyRecommendation =
+  | { kind: 'picks'; picks: WeeklyPick[]; modelVersion: string; batchId: string }
+  | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
+
+/** The part of the recommendation service the weekly run uses. */
+export interface WeeklyRecommender {
+  recommend(
+    em: Em,
+    userId: string,
+    opts: { count?: number; context: ImpressionContext; guildId?: string | null },
+  ): Promise<WeeklyRecommendation>;
+}
+
+export interface DmPayload extends Record<string, unknown> {
+  type: 'weekly_dm';
+  isoWeek: string;
+  guildId: string;
+  userId: string;
+  batchId: string;
+  picks: WeeklyPick[];
+}
+
+export interface DigestPayload extends Record<string, unknown> {
+  type: 'weekly_digest';
+  isoWeek: string;
+  guildId: string;
+  members: number;
+  films: { movieId: number; title: string; year: number | null; members: number }[];
+}
+
+export interface WeeklyRunOptions {
+  orm: Orm;
+  logger: Logger;
+  recommender: WeeklyRecommender;
+  sender: Sender;
+  /** Ratings + 👍 a member needs before weekly picks make sense (the recommender's onboarding threshold). */
+  minRatings?: number;
+  picksPerDm?: number;
+  digestSize?: number;
+  /** Requests in flight while draining. */
+  concurrency?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+export interface WeeklyRunSummary {
+  guildId: string;
+  isoWeek: string;
+  /** false when another process holds this guild-week, or it had been computed already. */
+  computed: boolean;
+  audience: number;
+  dmsEnqueued: number;
+  digestEnqueued: boolean;
+  computeMs: number;
+  delivery: DrainSummary;
+}
+
+export interface WeeklyRunner {
+  runGuildWeek(guildId: string, isoWeek: string): Promise<WeeklyRunSummary>;
+  /** True once every row of the guild-week is in a final state (or nothing was ever enqueued and none is due). */
+  isSettled(guildId: string, isoWeek: string): Promise<boolean>;
+}
+
+/** Opted-in, Discord, members of this server with enough ratings + 👍 for personal picks. */
+export async function weeklyAudience(em: Em, guildId: string, minRatings: number): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `select u.id from users u
+     join guild_members gm on gm.user_id = u.id and gm.guild_id = ?
+     where u.dm_opt_in and u.kind = 'discord'
+       and ((select count(*) from ratings r where r.user_id = u.id)
+          + (select count(*) from feedback f where f.user_id = u.id and f.kind = 'up')) >= ?
+     order by u.id`,
+    [guildId, minRatings],
+  );
+  return rows.map((r) => r.id);
+}
+
+export function buildDigest(guildId: string, isoWeek: string, dms: readonly DmPayload[], size: number): DigestPayload {
+  const byMovie = new Map<
+    number,
+    { movieId: number; title: string; year: number | null; members: number; score: number }
+  >();
+  for (const dm of dms) {
+    for (const p of dm.picks) {
+      const e = byMovie.get(p.movieId) ?? { movieId: p.movieId, title: p.title, year: p.year, members: 0, score: 0 };
+      e.members++;
+      e.score += p.score;
+      byMovie.set(p.movieId, e);
+    }
+  }
+  const films = [...byMovie.values()]
+    .sort((a, b) => b.members - a.members || b.score - a.score || a.movieId - b.movieId)
+    .slice(0, size)
+    .map(({ movieId, title, year, members }) => ({ movieId, title, year, members }));
+  return { type: 'weekly_digest', isoWeek, guildId, members: dms.length, films };
+}
+
+async function hasRows(em: Em, guildId: string, isoWeek: string): Promise<boolean> {
+  const rows = await em.execute<{ n: number }[]>(
+    'select 1 as n from delivery_outbox where guild_id = ? and iso_week = ? limit 1',
+    [guildId, isoWeek],
+  );
+  return rows.length > 0;
+}
+
+export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
+  const minRatings = o.minRatings ?? 3;
+  const picksPerDm = o.picksPerDm ?? 5;
+  const digestSize = o.digestSize ?? 5;
+
+  async function compute(guildId: string, isoWeek: string, log: Logger) {
+    const em = o.orm.em.fork();
+    return em.transactional(async (tem) => {
+      const [lock] = await tem.execute<{ locked: boolean }[]>(
+        'select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as locked',
+        [`weekly:${guildId}:${isoWeek}`],
+      );
+      if (!lock?.locked) {
+        log.info('another process is computing this week; only helping deliver');
+        return null;
+      }
+      if (await hasRows(tem, guildId, isoWeek)) return null;
+      const settings = await tem.findOne(GuildSettings, guildId);
+      const audience = await weeklyAudience(tem, guildId, minRatings);
+      const dms: DmPayload[] = [];
+      for (const userId of audience) {
+        const r = await o.recommender.recommend(tem, userId, { count: picksPerDm, context: 'weekly_dm', guildId });
+        if (r.kind !== 'picks' || r.picks.length === 0) continue;
+        dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
+      }
+      const messages: OutboxMessage[] = dms.map((p) => ({
+        idempotencyKey: dmKey(guildId, p.userId, isoWeek),
+        kind: 'dm',
+        guildId,
+        recipientId: p.userId,
+        isoWeek,
+        payload: p,
+      }));
+      const channelId = settings?.picksChannelId ?? null;
+      if (channelId) {
+        messages.push({
+          idempotencyKey: channelKey(guildId, channelId, isoWeek),
+          kind: 'channel',
+          guildId,
+          recipientId: channelId,
+          isoWeek,
+          payload: buildDigest(guildId, isoWeek, dms, digestSize),
+        });
+      }
+      await enqueue(tem, messages);
+      return { audience: audience.length, dms: dms.length, digest: channelId !== null };
+    });
+  }
+
+  return {
+    async runGuildWeek(guildId, isoWeek) {
+      const log = o.logger.child({ job: 'weekly', guildId, isoWeek });
+      const t0 = performance.now();
+      let computed: Awaited<ReturnType<typeof compute>> = null;
+      if (!(await hasRows(o.orm.em.fork(), guildId, isoWeek))) computed = await compute(guildId, isoWeek, log);
+      const computeMs = Math.round(performance.now() - t0);
+      const delivery = await drain(o.orm.em.fork(), {
+        guildId,
+        isoWeek,
+        sender: o.sender,
+        logger: log,
+        concurrency: o.concurrency,
+        leaseMs: o.leaseMs,
+        maxAttempts: o.maxAttempts,
+      });
+      const summary: WeeklyRunSummary = {
+        guildId,
+        isoWeek,
+        computed: computed !== null,
+        audience: computed?.audience ?? 0,
+        dmsEnqueued: computed?.dms ?? 0,
+        digestEnqueued: computed?.digest ?? false,
+        computeMs,
+        delivery,
+      };
+      log.info(
+        {
+          computed: summary.computed,
+          audience: summary.audience,
+          dmsEnqueued: summary.dmsEnqueued,
+          digest: summary.digestEnqueued,
+          computeMs,
+          attempted: delivery.attempted,
+          sent: delivery.sent,
+          undeliverable: delivery.undeliverable,
+          failed: delivery.failed,
+          retried: delivery.retried,
+          sendMs: delivery.durationMs,
+          totals: delivery.status,
+        },
+        'weekly run summary',
+      );
+      return summary;
+    },
+    async isSettled(guildId, isoWeek) {
+      const rows = await o.orm.em
+        .fork()
+        .execute<{ n: number }[]>(
+          "select 1 as n from delivery_outbox where guild_id = ? and iso_week = ? and status in ('pending', 'sending') limit 1",
+          [guildId, isoWeek],
+        );
+      return rows.length === 0 && (await hasRows(o.orm.em.fork(), guildId, isoWeek));
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Movie } from '../../src/entities/index.ts';
+import { UserFacingError } from '../../src/errors.ts';
+import { type Catalogue, createCatalogue } from '../../src/services/catalogue-service.ts';
+import { createTmdbClient } from '../../src/services/tmdb/index.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { insertMovie } from '../support/factories.ts';
+import { captureLogger, startTmdbHarness, type TmdbHarness, testTmdbConfig } from '../support/tmdb.ts';
+
+const db = useTestDatabase();
+const HEAT = 949;
+
+describe('catalogue', () => {
+  let h: TmdbHarness;
+  let now: Date;
+  let catalogue: Catalogue;
+  // A fresh fake and client per test: a fault in one test must not leave the circuit breaker open for the next.
+  beforeEach(async () => {
+    h = await startTmdbHarness();
+    now = new Date('2026-11-01T12:00:00Z');
+    catalogue = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7, clock: () => now });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('when a film is missing locally, then ensureMovie fetches it once and stores every detail', async () => {
+    const before = h.fake.requests.length;
+    const [a, b] = await Promise.all([catalogue.ensureMovie(db.em(), HEAT), catalogue.ensureMovie(db.em(), HEAT)]);
+    expect(a.title).toBe('Heat');
+    expect(b.id).toBe(HEAT);
+    expect(h.fake.requests.slice(before).filter((r) => r.path === '/3/movie/949')).toHaveLength(1);
+    const row = await db.em().findOneOrFail(Movie, HEAT);
+    expect(row.directors.map((d) => d.name)).toEqual(['Michael Mann']);
+    expect(row.cast[0]?.name).toBe('Al Pacino');
+    expect(row.genres.map((g) => g.name)).toContain('Crime');
+    expect(row.keywords.length).toBeGreaterThan(0);
+    expect(row.runtime).toBe(170);
+    expect(row.imdbId).toBe('tt0113277');
+    expect(row.fetchedAt?.toISOString()).toBe(now.toISOString());
+    expect(row.expiresAt?.toISOString()).toBe('2026-11-08T12:00:00.000Z');
+  });
+
+  it('when a film is cached and fresh, then ensureMovie does not call TMDB', async () => {
+    await catalogue.ensureMovie(db.em(), HEAT);
+    const before = h.fake.requests.length;
+    const card = await catalogue.getDetails(db.em(), HEAT);
+    expect(h.fake.requests.length).toBe(before);
+    expect(card).toMatchObject({ id: HEAT, title: 'Heat', year: 1995, releaseDate: '1995-12-15', runtime: 170 });
+    expect(card.directors).toEqual(['Michael Mann']);
+  });
+
+  it('when TMDB has no such film, then ensureMovie throws unknown_movie and writes nothing', async () => {
+    await expect(catalogue.ensureMovie(db.em(), 999_999_999)).rejects.toMatchObject({ code: 'unknown_movie' });
+    expect(await db.em().count(Movie, {})).toBe(0);
+  });
+
+  it('when TMDB fails and the film is unknown, then ensureMovie throws tmdb_unavailable', async () => {
+    h.fake.faults.inject({ kind: 'server_error', times: 10 });
+    const err = await catalogue.ensureMovie(db.em(), HEAT).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserFacingError);
+    expect((err as UserFacingError).code).toBe('tmdb_unavailable');
+    expect(await db.em().count(Movie, {})).toBe(0);
+  });
+
+  it('when TMDB sends malformed JSON, then nothing is half-written and the stub row is returned', async () => {
+    await insertMovie(db.em(), HEAT, 'Heat');
+    h.fake.faults.inject({ kind: 'malformed_json' });
+    const row = await catalogue.ensureMovie(db.em(), HEAT);
+    expect(row.title).toBe('Heat');
+    const stored = await db.em().findOneOrFail(Movie, HEAT);
+    expect(stored.fetchedAt).toBeNull();
+    expect(stored.directors).toEqual([]);
+  });
+
+  it('when searching, then TMDB results come back as cards and a repeat is served from the cache', async () => {
+    const cards = await catalogue.search(db.em(), 'the godfather');
+    expect(cards.map((c) => c.title)).toEqual(['The Godfather', 'The Godfather Part II']);
+    expect(cards[0]).toMatchObject({ year: 1972, genres: ['Drama', 'Crime'] });
+    const before = h.fake.requests.length;
+    await catalogue.search(db.em(), '  The  Godfather ');
+    expect(h.fake.requests.length).toBe(before);
+  });
+
+  it('when TMDB is down, then search falls back to local titles; with none it says TMDB is unavailable', async () => {
+    await insertMovie(db.em(), HEAT, 'Heat', { popularity: 5 });
+    await insertMovie(db.em(), 1, 'Heathers', { releaseDate: '1989-03-31', popularity: 1 });
+    h.fake.faults.inject({ kind: 'reset', times: 20 });
+    const cards = await catalogue.search(db.em(), 'heat');
+    expect(cards.map((c) => c.title)).toEqual(['Heat', 'Heathers']);
+    await expect(catalogue.search(db.em(), 'zzz-no-such-film')).rejects.toMatchObject({ code: 'tmdb_unavailable' });
+  });
+
+  it('when autocompleting, then local prefix matches come first, then contains, then TMDB, labelled "Title (Year)"', async () => {
+    await insertMovie(db.em(), 1, 'The Heat', { releaseDate: '2013-06-28', popularity: 9 });
+    await insertMovie(db.em(), HEAT, 'Heat', { releaseDate: '1995-12-15', popularity: 1 });
+    const choices = await catalogue.autocomplete(db.em(), 'heat', { budgetMs: 1_000 });
+    expect(choices[0]).toEqual({ id: HEAT, label: 'Heat (1995)' });
+    expect(choices[1]).toEqual({ id: 1, label: 'The Heat (2013)' });
+    expect(choices.filter((c) => c.id === HEAT)).toHaveLength(1);
+  });
+
+  it('when TMDB is slow, then autocomplete answers within its budget with local matches', async () => {
+    await insertMovie(db.em(), HEAT, 'Heat');
+    h.fake.faults.latencyMs = 1_500;
+    const started = performance.now();
+    const choices = await catalogue.autocomplete(db.em(), 'hea', { budgetMs: 300 });
+    const took = performance.now() - started;
+    expect(choices).toEqual([{ id: HEAT, label: 'Heat (1995)' }]);
+    expect(took).toBeLessThan(450);
+  });
+
+  it('when rows are stale or stubs, then refreshStale re-fetches them and leaves fresh rows alone', async () => {
+    await insertMovie(db.em(), HEAT, 'Heat'); // stub
+    await insertMovie(db.em(), 238, 'The Godfather', {
+      fetchedAt: new Date('2026-10-01T00:00:00Z'),
+      expiresAt: new Date('2026-10-08T00:00:00Z'),
+    });
+    await insertMovie(db.em(), 278, 'The Shawshank Redemption', {
+      fetchedAt: now,
+      expiresAt: new Date('2026-11-08T00:00:00Z'),
+    });
+    await insertMovie(db.em(), 424242, 'Deleted From TMDB');
+    const report = await catalogue.refreshStale(db.em(), 10);
+    expect(report).toEqual({ attempted: 3, refreshed: 2, notFound: 1, failed: 0, stoppedEarly: false });
+    const heat = await db.em().findOneOrFail(Movie, HEAT);
+    expect(heat.directors.map((d) => d.name)).toEqual(['Michael Mann']);
+    const shawshank = await db.em().findOneOrFail(Movie, 278);
+    expect(shawshank.directors).toEqual([]);
+    expect((await catalogue.refreshStale(db.em(), 10)).attempted).toBe(0);
+  });
+
+  it('when the table is empty, then popular seeds stubs from TMDB and returns them by popularity', async () => {
+    const cards = await catalogue.popular(db.em(), 5);
+    expect(cards).toHaveLength(5);
+    expect(cards[0]?.title).toBe('The Godfather');
+    expect(await db.em().count(Movie, { fetchedAt: null })).toBe(20);
+  });
+
+  it('when no TMDB key is configured, then the local catalogue still answers', async () => {
+    const log = captureLogger();
+    const client = createTmdbClient({
+      config: testTmdbConfig(h.fake.url, { readToken: undefined, apiKey: undefined }),
+      logger: log.logger,
+    });
+    const offline = createCatalogue({ tmdb: client, logger: log.logger, ttlDays: 7 });
+    await insertMovie(db.em(), HEAT, 'Heat');
+    expect((await offline.search(db.em(), 'hea')).map((c) => c.id)).toEqual([HEAT]);
+    expect(await offline.search(db.em(), 'nothing')).toEqual([]);
+    expect((await offline.ensureMovie(db.em(), HEAT)).title).toBe('Heat');
+    await expect(offline.ensureMovie(db.em(), 238)).rejects.toMatchObject({ code: 'tmdb_unavailable' });
+    await client.close();
+  });
+});

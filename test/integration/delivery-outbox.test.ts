@@ -1,0 +1,115 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { DeliveryOutbox } from '../../src/entities/index.ts';
+import { claim, drain, enqueue, type OutboxMessage, SendError } from '../../src/services/delivery-outbox-service.ts';
+import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { fakeRecommender, recordingSender, seedGuild } from '../support/weekly-fixtures.ts';
+
+const db = useTestDatabase();
+const logger = pino({ level: 'silent' });
+const WEEK = '2026-W48';
+
+function messages(n: number, guildId = '1'): OutboxMessage[] {
+  return Array.from({ length: n }, (_, i) => ({
+    idempotencyKey: `dm:${guildId}:${i}:${WEEK}`,
+    kind: 'dm' as const,
+    guildId,
+    recipientId: String(1000 + i),
+    isoWeek: WEEK,
+    payload: { i },
+  }));
+}
+
+describe('delivery outbox', () => {
+  it('when the same messages are enqueued twice, then each exists once', async () => {
+    expect(await enqueue(db.em(), messages(5))).toBe(5);
+    expect(await enqueue(db.em(), [...messages(7)])).toBe(2);
+    expect(await db.em().count(DeliveryOutbox, {})).toBe(7);
+  });
+
+  it('when two workers claim at once, then no row goes to both', async () => {
+    await enqueue(db.em(), messages(40));
+    const o = { guildId: '1', isoWeek: WEEK, limit: 25, leaseMs: 60_000, maxAttempts: 3 };
+    const [a, b] = await Promise.all([claim(db.em(), o), claim(db.em(), o)]);
+    const ids = [...a, ...b].map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(40);
+    expect(await claim(db.em(), o)).toHaveLength(0);
+  });
+
+  it('when a sending row outlives its lease, then it is claimed again with the same nonce', async () => {
+    await enqueue(db.em(), messages(1));
+    const o = { guildId: '1', isoWeek: WEEK, limit: 10, leaseMs: 100, maxAttempts: 3 };
+    const [first] = await claim(db.em(), o);
+    expect(await claim(db.em(), o)).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 150));
+    const [again] = await claim(db.em(), o);
+    expect(again?.id).toBe(first?.id);
+    expect(again?.nonce).toBe(first?.nonce);
+    expect(again?.attempts).toBe(2);
+  });
+
+  it('when Discord says 50007, then the row is undeliverable and not retried; transient errors are retried', async () => {
+    await enqueue(db.em(), messages(4));
+    let flaky = 0;
+    const sent: string[] = [];
+    const summary = await drain(db.em(), {
+      guildId: '1',
+      isoWeek: WEEK,
+      logger,
+      concurrency: 2,
+      sender: {
+        async send(m) {
+          sent.push(m.recipientId);
+          if (m.recipientId === '1000')
+            throw new SendError('undeliverable', 'Cannot send messages to this user', 50007);
+          if (m.recipientId === '1001' && flaky++ === 0) throw new Error('socket hang up');
+          return { messageId: `9${m.id}` };
+        },
+      },
+    });
+    expect(summary).toMatchObject({ sent: 3, undeliverable: 1, failed: 0, retried: 1 });
+    expect(sent.filter((r) => r === '1000')).toHaveLength(1);
+    const row = await db.em().findOneOrFail(DeliveryOutbox, { recipientId: '1000' });
+    expect(row).toMatchObject({ status: 'undeliverable', attempts: 1 });
+    expect(row.lastError).toContain('Cannot send messages');
+    expect(summary.status).toMatchObject({ sent: 3, undeliverable: 1, pending: 0, sending: 0 });
+  });
+});
+
+describe('weekly run', () => {
+  it('when a run happens, then opted-in members with enough ratings get one DM each and the channel one digest', async () => {
+    const g = await seedGuild(db.em(), { prefix: '71', members: 6 });
+    const rec = fakeRecommender();
+    const out = recordingSender({ undeliverable: new Set([g.optedIn[0] as string]) });
+    const runner = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender });
+    const summary = await runner.runGuildWeek(g.guildId, WEEK);
+    expect(summary).toMatchObject({ computed: true, audience: 6, dmsEnqueued: 6, digestEnqueued: true });
+    expect(summary.delivery).toMatchObject({ sent: 6, undeliverable: 1 });
+    expect(new Set(rec.calls)).toEqual(new Set(g.optedIn));
+    const channel = out.sends.filter((m) => m.kind === 'channel');
+    expect(channel).toHaveLength(1);
+    expect(channel[0]?.recipientId).toBe(g.channelId);
+    const dm = out.sends.find((m) => m.kind === 'dm' && m.recipientId === g.optedIn[1]);
+    expect(dm?.payload.picks).toHaveLength(5);
+
+    // A second run (another tick, another process) sends nothing again and computes nothing again.
+    const again = await runner.runGuildWeek(g.guildId, WEEK);
+    expect(again).toMatchObject({ computed: false, delivery: { attempted: 0 } });
+    expect(rec.calls).toHaveLength(6);
+    expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
+  });
+
+  it('when two processes start the same week at once, then only one computes it and each message is sent once', async () => {
+    const g = await seedGuild(db.em(), { prefix: '72', members: 5 });
+    const rec = fakeRecommender();
+    const out = recordingSender({ delayMs: 5 });
+    const a = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender, concurrency: 2 });
+    const b = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender, concurrency: 2 });
+    const [ra, rb] = await Promise.all([a.runGuildWeek(g.guildId, WEEK), b.runGuildWeek(g.guildId, WEEK)]);
+    expect([ra.computed, rb.computed].filter(Boolean)).toHaveLength(1);
+    expect(out.sends).toHaveLength(6);
+    expect(new Set(out.sends.map((m) => m.idempotencyKey)).size).toBe(6);
+  });
+});
