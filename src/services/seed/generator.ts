@@ -79,6 +79,8 @@ const DAY_MS = 86_400_000;
 const YEAR_MS = 365.25 * DAY_MS;
 const FAKER_BLOCK = 256;
 const EARLIEST_ACCOUNT_MS = Date.UTC(2016, 0, 1);
+/** Account ages must not depend on `now`, or a re-run on another day would mint new ids for the same users. */
+const LATEST_ACCOUNT_MS = Date.UTC(2025, 0, 1);
 const MAX_FEATURES_PER_KIND = 500;
 
 interface Features {
@@ -274,7 +276,7 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
       const [firstName, lastName, username] = names();
       const rng = new Rng(seed, i);
       rngs.push(rng);
-      const joinedAtMs = Math.floor(rng.range(EARLIEST_ACCOUNT_MS, nowMs - 7 * DAY_MS));
+      const joinedAtMs = Math.floor(rng.range(EARLIEST_ACCOUNT_MS, Math.min(LATEST_ACCOUNT_MS, nowMs - 7 * DAY_MS)));
       const low = (i ^ idMask) & (MAX_SYNTHETIC_USERS - 1);
       const id = makeSnowflake({
         timestampMs: Math.max(DISCORD_EPOCH_MS, joinedAtMs),
