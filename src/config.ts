@@ -50,12 +50,27 @@ export interface TmdbConfig {
   readonly searchCacheTtlSeconds?: number;
 }
 
+export interface WeeklyConfig {
+  /** Run the weekly-picks heartbeat in this process (several processes may; the database keeps runs single). */
+  readonly schedulerEnabled: boolean;
+  /** A run missed while the bot was down still happens if it is at most this late. */
+  readonly catchUpHours: number;
+  /** Discord requests in flight while delivering (@discordjs/rest queues them under the rate limits). */
+  readonly sendConcurrency: number;
+  /** A claimed message not recorded within this time belongs to a dead process and is sent again (same nonce). */
+  readonly leaseMs: number;
+  readonly maxAttempts: number;
+  /** node-cron expression (UTC) for re-fitting the blend weights; `off` disables it. */
+  readonly learningCron: string;
+}
+
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly log: { readonly level: LogLevel; readonly format: LogFormat };
   readonly database: DatabaseConfig;
   readonly discord: DiscordConfig;
   readonly tmdb: TmdbConfig;
+  readonly weekly: WeeklyConfig;
 }
 
 /** What the caller needs to be present; a script that only migrates the database needs no Discord token. */
@@ -194,13 +209,22 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     searchCacheTtlSeconds: r.number('TMDB_SEARCH_CACHE_TTL_SECONDS', 600, { min: 1, max: 86_400, integer: true }),
   };
 
+  const weekly: WeeklyConfig = {
+    schedulerEnabled: r.bool('WEEKLY_SCHEDULER', true),
+    catchUpHours: r.number('WEEKLY_CATCH_UP_HOURS', 6, { min: 0, max: 72 }),
+    sendConcurrency: r.number('WEEKLY_SEND_CONCURRENCY', 50, { min: 1, max: 500, integer: true }),
+    leaseMs: r.number('WEEKLY_LEASE_MS', 60_000, { min: 1_000, max: 3_600_000, integer: true }),
+    maxAttempts: r.number('WEEKLY_MAX_ATTEMPTS', 3, { min: 1, max: 20, integer: true }),
+    learningCron: r.str('BLEND_LEARNING_CRON') ?? '23 4 * * *',
+  };
+
   const log = {
     level: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     format: r.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb });
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, weekly });
 }
 
 function deepFreeze<T extends object>(o: T): T {

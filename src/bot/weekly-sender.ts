@@ -1,0 +1,64 @@
+// The outbox's Sender on Discord's REST API. Rate limits (global and per route, including 429 retry-after) are
+// handled by @discordjs/rest's queues: this file only opens DM channels, posts messages and classifies errors.
+import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { type APIChannel, type APIMessage, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { type ClaimedMessage, SendError, type Sender } from '../services/delivery-outbox-service.ts';
+import { renderWeeklyMessage, type WeeklyMessageBody } from './weekly-render.ts';
+
+export interface DiscordSenderOptions {
+  rest: REST;
+  render?: (m: ClaimedMessage) => WeeklyMessageBody;
+  /** DM channel ids kept in memory (a DM channel id never changes for a user). */
+  dmCacheSize?: number;
+}
+
+const UNDELIVERABLE = new Set<number | string>([
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds,
+]);
+
+/** Maps a REST failure to how the outbox records it. */
+export function classifySendError(err: unknown): SendError {
+  if (err instanceof SendError) return err;
+  if (err instanceof DiscordAPIError) {
+    if (UNDELIVERABLE.has(err.code)) return new SendError('undeliverable', err.message, err.code);
+    // 4xx other than 429 (which @discordjs/rest waits out itself) will not get better by retrying.
+    if (err.status >= 400 && err.status < 500 && err.status !== 429) {
+      return new SendError('permanent', err.message, err.code);
+    }
+    return new SendError('transient', err.message, err.code);
+  }
+  return new SendError('transient', err instanceof Error ? err.message : String(err));
+}
+
+export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChannelsOpened(): number } {
+  const render = o.render ?? renderWeeklyMessage;
+  const cacheSize = o.dmCacheSize ?? 50_000;
+  const dmChannels = new Map<string, string>();
+  let opened = 0;
+
+  async function dmChannel(userId: string): Promise<string> {
+    const cached = dmChannels.get(userId);
+    if (cached) return cached;
+    const channel = (await o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    opened++;
+    if (dmChannels.size >= cacheSize) dmChannels.delete(dmChannels.keys().next().value as string);
+    dmChannels.set(userId, channel.id);
+    return channel.id;
+  }
+
+  return {
+    dmChannelsOpened: () => opened,
+    async send(m) {
+      try {
+        const channelId = m.kind === 'dm' ? await dmChannel(m.recipientId) : m.recipientId;
+        // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
+        const body = { ...render(m), nonce: m.nonce, enforce_nonce: true };
+        const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+        return { messageId: message.id };
+      } catch (err) {
+        throw classifySendError(err);
+      }
+    },
+  };
+}

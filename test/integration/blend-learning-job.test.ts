@@ -1,0 +1,67 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { BlendWeights } from '../../src/recommender/blend-learning.ts';
+import { type BlendWeightsHolder, createBlendLearningJob } from '../../src/services/blend-learning-job.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const db = useTestDatabase();
+
+describe('blend learning job', () => {
+  it('when feedback favours one source, then new weights are set on the recommender with a new version', async () => {
+    const em = db.em();
+    const movies = 40;
+    await em.execute(
+      `insert into movies (id, title, created_at, updated_at) values ${Array.from({ length: movies }, (_, i) => `(${i + 1}, 'F', now(), now())`).join(',')}`,
+    );
+    let t = Date.parse('2026-11-01T00:00:00Z');
+    for (let u = 0; u < 30; u++) {
+      const userId = `syn:${u}`;
+      await em.execute(`insert into users (id, kind, created_at, updated_at) values (?, 'synthetic', now(), now())`, [
+        userId,
+      ]);
+      for (let m = 1; m <= 20; m++) {
+        t += 60_000;
+        const movieId = ((u * 7 + m) % movies) + 1;
+        const itemKnn = ((u * 13 + m * 29) % 100) / 100;
+        const popularity = ((u * 31 + m * 17) % 100) / 100;
+        await em.execute(
+          `insert into recommendation_log (user_id, movie_id, rank, score, source_scores, model_version, context, batch_id, shown_at)
+           values (?, ?, 1, 0, ?::jsonb, 'm1', 'weekly_dm', 'b', ?)`,
+          [
+            userId,
+            movieId,
+            JSON.stringify({ content: 0.5, user_knn: 0.5, item_knn: itemKnn, ease: 0.5, popularity }),
+            new Date(t),
+          ],
+        );
+        const kind = itemKnn > 0.6 ? 'up' : itemKnn < 0.4 ? 'down' : null;
+        if (kind) {
+          await em.execute(
+            `insert into feedback (user_id, movie_id, kind, source, created_at) values (?, ?, ?, 'weekly_dm', now()) on conflict do nothing`,
+            [userId, movieId, kind],
+          );
+        }
+      }
+    }
+    const set: { version: string; global: BlendWeights }[] = [];
+    const holder: BlendWeightsHolder = {
+      getBlendWeights: () => ({
+        version: 'bw-initial',
+        global: { content: 0.1, user_knn: 0.1, item_knn: 0.1, ease: 0.1, popularity: 0.6 },
+        perUser: new Map(),
+      }),
+      setBlendWeights: (w) => void set.push(w),
+    };
+    const job = createBlendLearningJob({
+      orm: db.orm,
+      logger: pino({ level: 'silent' }),
+      recommender: holder,
+      clock: () => new Date('2026-11-24T00:00:00Z'),
+    });
+    const r = await job.runOnce();
+    expect(r.adoptedGlobal).toBe(true);
+    expect(set).toHaveLength(1);
+    expect(set[0]?.version).not.toBe('bw-initial');
+    expect(set[0]?.global.item_knn).toBeGreaterThan(set[0]?.global.popularity as number);
+  });
+});
