@@ -12,6 +12,7 @@ import {
   renderWatchedList,
   starsText,
 } from '../../src/bot/render.ts';
+import type { MessageView } from '../../src/bot/responder.ts';
 
 const ids = new CustomIds('s', () => Date.UTC(2026, 0, 1));
 const owner = '1400000000000000001';
@@ -32,8 +33,13 @@ const heat: MovieCard = {
   cast: ['Al Pacino', 'Robert De Niro'],
 };
 
-const buttons = (v: { components?: { components: { custom_id?: string; label?: string }[] }[] }) =>
-  (v.components ?? []).flatMap((row) => row.components);
+interface TestButton {
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+}
+const buttons = (v: MessageView): TestButton[] =>
+  (v.components ?? []).flatMap((row) => row.components as unknown as TestButton[]);
 
 describe('renderers', () => {
   it.each([
@@ -140,7 +146,7 @@ describe('renderers', () => {
       r,
     );
     expect(v.embeds?.[0]?.description).toBe('`2026-01-02` Heat (1995) — ★★★★ (4) · ×2');
-    expect(buttons(v).map((b) => [b.label, (b as { disabled?: boolean }).disabled ?? false])).toEqual([
+    expect(buttons(v).map((b) => [b.label, b.disabled ?? false])).toEqual([
       ['Previous', true],
       ['Next', false],
     ]);
