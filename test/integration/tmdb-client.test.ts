@@ -263,3 +263,26 @@ describe('parsing', () => {
     expect(last.results.length).toBe(p1.totalResults - 20 * (p1.totalPages - 1));
   });
 });
+
+describe('tmdb:check', () => {
+  it.each([
+    ['a good token', {}, 'ok', 0, /^OK: /],
+    ['a bad token', { readToken: 'nope-token-999' }, 'rejected', 1, /^Rejected: .*401/],
+    ['a bad API key', { readToken: undefined, apiKey: 'nope-key-999' }, 'rejected', 1, /^Rejected: /],
+    ['no key', { readToken: undefined, apiKey: undefined }, 'no_key', 2, /^No key: /],
+  ] as const)('when checking %s, then the answer is %s', async (_n, cfg, status, exitCode, first) => {
+    await start();
+    const { runTmdbCheck } = await import('../../src/services/tmdb/tmdb-check.ts');
+    const r = await runTmdbCheck({ ...h.config, ...cfg }, h.log.logger);
+    expect(r).toMatchObject({ status, exitCode });
+    expect(r.lines[0]).toMatch(first);
+    expect(r.lines.join('\n')).not.toMatch(/nope-(token|key)-999/);
+  });
+
+  it('when TMDB cannot be reached, then the answer is unreachable', async () => {
+    await start();
+    await h.fake.stop();
+    const { runTmdbCheck } = await import('../../src/services/tmdb/tmdb-check.ts');
+    expect(await runTmdbCheck(h.config, h.log.logger)).toMatchObject({ status: 'unreachable', exitCode: 3 });
+  });
+});
