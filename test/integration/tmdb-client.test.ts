@@ -1,7 +1,9 @@
 // The client against the fake TMDB on a real socket: auth styles, every fault, retries, the breaker, the limits.
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TmdbError } from '../../src/services/tmdb/index.ts';
 import { startTmdbHarness, TEST_TOKEN, type TmdbHarness } from '../support/tmdb.ts';
+import { TMDB_SPEC_PATH, TmdbSpec } from '../support/tmdb-spec.ts';
 
 let h: TmdbHarness;
 const unhandled: unknown[] = [];
@@ -16,10 +18,15 @@ beforeEach(() => {
   unhandled.length = 0;
   process.on('unhandledRejection', onUnhandled);
 });
+const spec = existsSync(TMDB_SPEC_PATH) ? new TmdbSpec() : undefined;
 afterEach(async () => {
   await h?.close();
   process.off('unhandledRejection', onUnhandled);
   expect(unhandled).toEqual([]);
+  // Whatever a test did, every request the client made is one TMDB's spec declares.
+  for (const r of h?.fake.requests ?? []) {
+    expect(spec?.checkRequest(r.method, r.path, r.query as Record<string, string>) ?? []).toEqual([]);
+  }
 });
 
 async function failure(p: Promise<unknown>): Promise<TmdbError> {

@@ -129,7 +129,10 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
     maxRetryAfterMs: cfg.maxRetryAfterMs ?? 10_000,
     random: options.random,
   };
+  // Innermost first: cached DNS (so retries do not re-resolve), the rate limiter (every attempt is paced), undici's
+  // retry with our jittered policy, and undici's deduplication outermost (identical GETs in flight go out once).
   const dispatcher = raw.compose(
+    interceptors.dns({ maxTTL: 60_000 }),
     rateLimitInterceptor(new RateLimiter({ ratePerSecond: cfg.requestsPerSecond, now: options.now })),
     interceptors.retry({
       retry: retryPolicy(retry) as never,
