@@ -22,6 +22,8 @@ export interface LocalStackOptions {
   readonly env?: Record<string, string>;
   /** Fetch every demo film into the catalogue at start so /recommend has something to pick from (default true). */
   readonly preloadDemo?: boolean;
+  /** Runs after the catalogue is loaded and before the bot starts (the sandbox seeds a demo community here). */
+  readonly beforeStart?: (ctx: { orm: Orm; discord: FakeDiscord; app: App }) => Promise<void>;
 }
 
 export interface LocalStack {
@@ -60,6 +62,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const app = await createApp({ config, logger, orm, recommenderRefreshMs: 0, catalogueRefreshMs: 0 });
   try {
     if (opts.preloadDemo ?? true) await preloadCatalogue(app, orm, realTmdb);
+    await opts.beforeStart?.({ orm, discord, app });
     await deployCommands({
       token: discord.token,
       appId: discord.appId,
