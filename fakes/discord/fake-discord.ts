@@ -18,6 +18,9 @@ export interface FakeUser {
   readonly discriminator: '0';
   readonly avatar: null;
   readonly bot?: boolean;
+  readonly public_flags: number;
+  readonly flags: number;
+  readonly primary_guild: null;
 }
 
 export interface FakeGuild {
@@ -185,6 +188,9 @@ export class FakeDiscord extends EventEmitter {
       discriminator: '0',
       avatar: null,
       bot: true,
+      public_flags: 0,
+      flags: 0,
+      primary_guild: null,
     };
     this.guild = { id: '1200000000000000001', name: opts.guildName ?? 'Movie Night', channelId: '1300000000000000001' };
     this.ready = new Promise((r) => {
@@ -315,7 +321,7 @@ export class FakeDiscord extends EventEmitter {
     this.current = session;
     this.dispatch('READY', {
       v: 10,
-      user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
+      user: { ...this.botUser, verified: true, mfa_enabled: false },
       guilds: [{ id: this.guild.id, unavailable: true }],
       session_id: session.id,
       resume_gateway_url: this.gatewayUrl,
@@ -414,6 +420,9 @@ export class FakeDiscord extends EventEmitter {
       global_name: key.charAt(0).toUpperCase() + key.slice(1),
       discriminator: '0',
       avatar: null,
+      public_flags: 0,
+      flags: 0,
+      primary_guild: null,
     };
     this.users.set(u.id, u);
     return u;
@@ -684,8 +693,8 @@ export class FakeDiscord extends EventEmitter {
       ...(channelId === this.guild.channelId ? { guild_id: this.guild.id } : {}),
       author: this.botUser,
       content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
+      embeds: normaliseEmbeds(body.embeds),
+      components: normaliseComponents(body.components),
       flags: body.flags ?? 0,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -699,8 +708,8 @@ export class FakeDiscord extends EventEmitter {
   private editMessage(m: StoredMessage, body: Json): StoredMessage {
     validateMessageBody(body, true);
     if (body.content !== undefined) m.content = body.content ?? '';
-    if (body.embeds !== undefined) m.embeds = body.embeds ?? [];
-    if (body.components !== undefined) m.components = body.components ?? [];
+    if (body.embeds !== undefined) m.embeds = normaliseEmbeds(body.embeds);
+    if (body.components !== undefined) m.components = normaliseComponents(body.components);
     m.flags &= ~LOADING;
     m.edited_timestamp = new Date().toISOString();
     this.emit('message', m);
@@ -1063,6 +1072,22 @@ export class InteractionHandle {
     const ids = [this.state.originalMessageId, ...this.state.followupIds].filter((x): x is string => Boolean(x));
     return ids.map((id) => this.fake.messages.get(id)).filter((m): m is StoredMessage => Boolean(m));
   }
+}
+
+/** Discord stores embeds sent by bots as `rich`. */
+function normaliseEmbeds(embeds: Json[] | null | undefined): Json[] {
+  return (embeds ?? []).map((e) => ({ type: 'rich', ...e }));
+}
+
+/** Discord gives every component of a message a numeric id (1, 2, … in tree order) when the sender did not. */
+function normaliseComponents(components: Json[] | null | undefined): Json[] {
+  let next = 1;
+  const walk = (c: Json): Json => {
+    const id = c.id ?? next;
+    next = Math.max(next, id) + 1;
+    return { ...c, id, ...(Array.isArray(c.components) ? { components: c.components.map(walk) } : {}) };
+  };
+  return (components ?? []).map(walk);
 }
 
 function toNumber(raw: unknown, name: string, integer: boolean): number {

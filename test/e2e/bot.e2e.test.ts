@@ -3,14 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
 import { Feedback, GuildMember, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
+import { DiscordSpec } from '../support/discord-spec.ts';
 
 let stack: LocalStack;
 const em = () => stack.orm.em.fork();
+const spec = new DiscordSpec();
 
 beforeAll(async () => {
   stack = await startLocalStack({
     dataDir: 'memory://',
-    discord: { heartbeatIntervalMs: 500 },
+    discord: {
+      heartbeatIntervalMs: 500,
+      // Every body the bot sends and the local Discord returns is checked against Discord's OpenAPI spec.
+      onBody: (e) => void spec.check(e.direction, e.method, e.route, e.body),
+    },
     env: { TMDB_MAX_RETRIES: '0', TMDB_TIMEOUT_MS: '800', TMDB_BREAKER_COOLDOWN_MS: '200' },
   });
 });
@@ -172,5 +178,70 @@ describe('the bot against the local Discord', () => {
     expect(reply.embeds[0].title).toContain('Marquee');
     expect(d.stats.resumes).toBe(1);
     expect(d.stats.identifies).toBe(1);
+  });
+
+  it('when someone uses Marquee in a DM, then personal commands work and no server membership is recorded', async () => {
+    const d = stack.discord;
+    const gus = d.user('gus');
+    const reply = await d.command(gus, 'rate', { movie: '949', stars: 2.5 }, { dm: true }).reply();
+    expect(reply.content).toContain('Heat');
+    expect(reply.guild_id).toBeUndefined();
+    const e = em();
+    expect(await e.count(Rating, { user: gus.id })).toBe(1);
+    expect(await e.count(GuildMember, { user: gus.id })).toBe(0);
+  });
+
+  it('when a watch log has more than one page, then Next shows page 2 in place and only its owner may turn pages', async () => {
+    const d = stack.discord;
+    const hank = d.user('hank');
+    const ids = [238, 240, 278, 424, 550, 680, 13, 155, 27205, 603, 122];
+    for (const id of ids) await d.command(hank, 'watched add', { movie: String(id) }).reply();
+    const list = await d.command(hank, 'watched list').reply();
+    expect(list.embeds[0].footer.text).toBe('Page 1 of 2 · 11 films');
+    const next = buttonsOf(list).find((b) => b.label.includes('Next'));
+    const page2 = await d.click(hank, list, next?.customId ?? '').reply();
+    expect(page2.id).toBe(list.id);
+    expect(page2.embeds[0].footer.text).toBe('Page 2 of 2 · 11 films');
+    const other = await d.click(d.user('ivy'), page2, buttonsOf(page2)[0]?.customId ?? '').reply();
+    expect(other.content).toContain('belong to');
+    const removed = await d.command(hank, 'watched remove', { movie: '550' }).reply();
+    expect(removed.content).toContain('Removed **Fight Club**');
+    expect(await em().count(Watched, { user: hank.id })).toBe(10);
+  });
+
+  it('when one user asks for picks too often, then they are asked to wait and others are unaffected', async () => {
+    const d = stack.discord;
+    const jo = d.user('jo');
+    const replies: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const msgs = await d.command(jo, 'recommend').settled({ quietMs: 30 });
+      replies.push(msgs.map((m) => m.content).join(' '));
+    }
+    expect(replies.slice(0, 5).every((r) => !r.includes('Easy there'))).toBe(true);
+    expect(replies[5]).toContain('Easy there! You can use /recommend again in');
+    const other = await d.command(d.user('kim'), 'recommend').settled({ quietMs: 30 });
+    expect(other.map((m) => m.content).join(' ')).not.toContain('Easy there');
+  });
+
+  it('when a film id is unknown everywhere, then the user gets a clear private message', async () => {
+    const reply = await stack.discord
+      .command(stack.discord.user('lou'), 'rate', { movie: '999999999', stars: 3 })
+      .reply();
+    expect(reply.ephemeralFor).toBeDefined();
+    expect(reply.content).toMatch(/⚠️/);
+  });
+
+  it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
+    const kinds = new Set(spec.checked.map((c) => c.what));
+    for (const k of [
+      'request POST /interactions/{interaction_id}/{interaction_token}/callback',
+      'request PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original',
+      'response PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original',
+      'request PUT /applications/{application_id}/guilds/{guild_id}/commands',
+      'response GET /gateway/bot',
+    ]) {
+      expect(kinds).toContain(k);
+    }
+    expect(spec.checked.flatMap((c) => c.problems)).toEqual([]);
   });
 });

@@ -36,3 +36,20 @@ it('when the script switches user and clicks a private message of someone else, 
   expect(await session.run('click 1')).toContain('no message with buttons');
   expect(await session.run('/nope')).toContain('/nope is not a command here');
 });
+
+it('when the bot shuts down with an interaction in flight, then that one is answered and new ones are turned away kindly', async () => {
+  const d = stack.discord;
+  if (stack.fakeTmdb) stack.fakeTmdb.faults.latencyMs = 400;
+  try {
+    const slow = d.command(d.user('otto'), 'search', { query: 'zodiac' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stack.app.bot.dispatcher.pending).toBe(1);
+    await stack.app.bot.dispatcher.drain();
+    const answered = await slow.settled({ quietMs: 30 });
+    expect(answered.length).toBeGreaterThan(0);
+    const late = await d.command(d.user('otto'), 'help').reply();
+    expect(late.content).toContain('restarting');
+  } finally {
+    if (stack.fakeTmdb) stack.fakeTmdb.faults.latencyMs = 0;
+  }
+});
