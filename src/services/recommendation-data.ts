@@ -1,0 +1,186 @@
+// Turns database rows into the engine's plain data: the catalogue, everyone's interactions (for the build) and
+// one user's evidence (for the per-user overlay at query time). Raw SQL: a full build reads every rating.
+import type { Em } from '../db.ts';
+import type { ItemMeta, TrainingData, UserEvidence } from '../recommender/index.ts';
+
+interface Named {
+  name?: unknown;
+}
+function names(v: unknown): string[] {
+  const arr = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  return Array.isArray(arr) ? arr.map((x: Named) => String(x?.name ?? '')).filter((s) => s !== '') : [];
+}
+function collectionName(v: unknown): string | null {
+  const o = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  return o && typeof o === 'object' && 'name' in o ? String((o as Named).name) : null;
+}
+
+export function yearOf(releaseDate: unknown): number | null {
+  if (releaseDate instanceof Date) return releaseDate.getUTCFullYear();
+  if (typeof releaseDate === 'string' && /^\d{4}/.test(releaseDate)) return Number(releaseDate.slice(0, 4));
+  return null;
+}
+
+export interface CatalogueItem extends ItemMeta {
+  readonly posterPath: string | null;
+}
+
+export async function loadCatalogue(em: Em): Promise<CatalogueItem[]> {
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select id, title, release_date, genres, keywords, "cast", directors, collection, runtime, original_language,
+            vote_average, vote_count, poster_path
+       from movies order by id`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: String(r.title),
+    year: yearOf(r.release_date),
+    genres: names(r.genres),
+    keywords: names(r.keywords),
+    cast: names(r.cast),
+    directors: names(r.directors),
+    language: (r.original_language as string | null) ?? null,
+    collection: collectionName(r.collection),
+    runtime: r.runtime === null || r.runtime === undefined ? null : Number(r.runtime),
+    voteAverage: Number(r.vote_average ?? 0),
+    voteCount: Number(r.vote_count ?? 0),
+    posterPath: (r.poster_path as string | null) ?? null,
+  }));
+}
+
+/** A 👍 without stars counts as this many stars. */
+export const THUMBS_UP_STARS = 4.5;
+
+/** Everyone's interactions: ratings, watched (no stars) and 👍. Dismissed films are not interactions. */
+export async function loadTrainingData(em: Em, items: readonly ItemMeta[]): Promise<TrainingData> {
+  const itemIndex = new Map(items.map((m, i) => [m.id, i]));
+  const userIndex = new Map<string, number>();
+  const userIds: string[] = [];
+  const u: number[] = [];
+  const it: number[] = [];
+  const v: number[] = [];
+  const seen = new Map<string, number>(); // "user:item" → position, so stars win over watched / 👍
+  const add = (userId: string, movieId: number, stars: number) => {
+    const i = itemIndex.get(movieId);
+    if (i === undefined) return;
+    let ui = userIndex.get(userId);
+    if (ui === undefined) {
+      ui = userIds.length;
+      userIndex.set(userId, ui);
+      userIds.push(userId);
+    }
+    const key = `${ui}:${i}`;
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, u.length);
+      u.push(ui);
+      it.push(i);
+      v.push(stars);
+    } else if (Number.isNaN(v[at]!) || stars > v[at]!) v[at] = stars;
+  };
+  const ratings = await em.execute<{ user_id: string; movie_id: number; score: string | number }[]>(
+    'select user_id, movie_id, score from ratings order by user_id, movie_id',
+  );
+  for (const r of ratings) add(r.user_id, Number(r.movie_id), Number(r.score));
+  const watched = await em.execute<{ user_id: string; movie_id: number }[]>(
+    'select user_id, movie_id from watched order by user_id, movie_id',
+  );
+  for (const r of watched) add(r.user_id, Number(r.movie_id), Number.NaN);
+  const ups = await em.execute<{ user_id: string; movie_id: number }[]>(
+    `select user_id, movie_id from feedback where kind = 'up' order by user_id, movie_id`,
+  );
+  for (const r of ups) add(r.user_id, Number(r.movie_id), THUMBS_UP_STARS);
+  return {
+    items,
+    userIds,
+    ratings: { user: Int32Array.from(u), item: Int32Array.from(it), value: Float32Array.from(v) },
+  };
+}
+
+/** One user's rows, read fresh: what they rated, watched, 👍'd and dismissed. Keyed by movie id. */
+export interface UserRows {
+  readonly stars: ReadonlyMap<number, number>;
+  readonly watched: ReadonlySet<number>;
+  readonly up: ReadonlySet<number>;
+  readonly down: ReadonlySet<number>;
+  readonly notInterested: ReadonlySet<number>;
+  readonly seen: ReadonlySet<number>;
+}
+
+export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
+  const [ratings, watched, feedback] = await Promise.all([
+    em.execute<{ movie_id: number; score: string | number }[]>(
+      'select movie_id, score from ratings where user_id = ?',
+      [userId],
+    ),
+    em.execute<{ movie_id: number }[]>('select movie_id from watched where user_id = ?', [userId]),
+    em.execute<{ movie_id: number; kind: string }[]>('select movie_id, kind from feedback where user_id = ?', [userId]),
+  ]);
+  const by = (kind: string) => new Set(feedback.filter((f) => f.kind === kind).map((f) => Number(f.movie_id)));
+  return {
+    stars: new Map(ratings.map((r) => [Number(r.movie_id), Number(r.score)])),
+    watched: new Set(watched.map((w) => Number(w.movie_id))),
+    up: by('up'),
+    down: by('down'),
+    notInterested: by('not_interested'),
+    seen: by('seen'),
+  };
+}
+
+/** How many ratings + 👍 the user has (onboarding needs at least a few). */
+export function positiveSignals(rows: UserRows): number {
+  const s = new Set(rows.stars.keys());
+  for (const m of rows.up) s.add(m);
+  return s.size;
+}
+
+/** Every movie id the user must never be recommended again. */
+export function excludedMovieIds(rows: UserRows): Set<number> {
+  return new Set([
+    ...rows.stars.keys(),
+    ...rows.watched,
+    ...rows.up,
+    ...rows.down,
+    ...rows.notInterested,
+    ...rows.seen,
+  ]);
+}
+
+export function toEvidence(
+  rows: UserRows,
+  itemIndex: ReadonlyMap<number, number>,
+  selfIndex: number | undefined,
+  extraExclude: readonly number[] = [],
+): UserEvidence {
+  const items: number[] = [];
+  const ratings: number[] = [];
+  const pos = new Map<number, number>();
+  const push = (movieId: number, stars: number) => {
+    const i = itemIndex.get(movieId);
+    if (i === undefined) return;
+    const at = pos.get(i);
+    if (at === undefined) {
+      pos.set(i, items.length);
+      items.push(i);
+      ratings.push(stars);
+    } else if (Number.isNaN(ratings[at]!) || stars > ratings[at]!) ratings[at] = stars;
+  };
+  for (const [m, s] of rows.stars) push(m, s);
+  for (const m of rows.up) push(m, rows.stars.get(m) ?? THUMBS_UP_STARS);
+  for (const m of rows.watched) if (!rows.down.has(m)) push(m, Number.NaN);
+  const idx = (ids: Iterable<number>) => {
+    const out: number[] = [];
+    for (const m of ids) {
+      const i = itemIndex.get(m);
+      if (i !== undefined) out.push(i);
+    }
+    return Int32Array.from(out);
+  };
+  return {
+    items: Int32Array.from(items),
+    ratings: Float32Array.from(ratings),
+    disliked: idx([...rows.down, ...rows.notInterested]),
+    exclude: idx([...rows.seen, ...rows.watched, ...extraExclude]),
+    ...(selfIndex === undefined ? {} : { selfIndex }),
+  };
+}

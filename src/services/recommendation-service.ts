@@ -1,0 +1,261 @@
+// The recommendation service: builds the hybrid model from the database at start-up, rebuilds it in the background,
+// and answers /recommend for one user from the model plus that user's rows read fresh (the per-user overlay), so a
+// new rating or feedback changes the next answer at once. Every pick shown is logged as one recommendation_log row.
+import { randomUUID } from 'node:crypto';
+import type { Em, Orm } from '../db.ts';
+import { type ImpressionContext, RecommendationLog } from '../entities/index.ts';
+import type { Logger } from '../logger.ts';
+import {
+  type BlendWeights,
+  buildHybrid,
+  DEFAULT_BLEND,
+  type HybridModel,
+  recommend as rankForUser,
+  SOURCES,
+  type SourceWeights,
+} from '../recommender/index.ts';
+import {
+  type CatalogueItem,
+  excludedMovieIds,
+  loadCatalogue,
+  loadTrainingData,
+  loadUserRows,
+  positiveSignals,
+  toEvidence,
+  type UserRows,
+} from './recommendation-data.ts';
+
+export interface RecommendOptions {
+  count?: number;
+  genre?: string;
+  fromYear?: number;
+  toYear?: number;
+  maxRuntime?: number;
+  context: ImpressionContext;
+  guildId?: string | null;
+  excludeMovieIds?: number[];
+}
+
+export interface PickView {
+  impressionId: number;
+  movieId: number;
+  title: string;
+  year: number | null;
+  posterPath: string | null;
+  genres: string[];
+  score: number;
+  reason: string;
+}
+
+export type RecommendationResult =
+  | { kind: 'picks'; picks: PickView[]; modelVersion: string; batchId: string }
+  | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
+
+export interface BlendWeightsSnapshot {
+  version: string;
+  global: Record<string, number>;
+  perUser: ReadonlyMap<string, Record<string, number>>;
+}
+
+export interface RecommendationService {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  recommend(em: Em, userId: string, opts: RecommendOptions): Promise<RecommendationResult>;
+  noteUserChanged(userId: string): void;
+  getBlendWeights(): BlendWeightsSnapshot;
+  setBlendWeights(w: {
+    version: string;
+    global: Record<string, number>;
+    perUser?: ReadonlyMap<string, Record<string, number>>;
+  }): void;
+  /** Rebuilds the model from the database now (the background refresh calls this). */
+  rebuild(): Promise<void>;
+  /** The version of the model currently serving, without the blend-weights part; null before start. */
+  readonly modelVersion: string | null;
+}
+
+export interface RecommendationServiceDeps {
+  orm: Orm;
+  logger: Logger;
+  clock?: () => Date;
+  /** Background rebuild period; 0 or undefined disables it. */
+  refreshIntervalMs?: number;
+  /** MMR trade-off for served picks (1 = relevance only). */
+  diversity?: number;
+}
+
+/** Fewer ratings + 👍 than this and the user is shown films to rate first. */
+export const ONBOARDING_THRESHOLD = 3;
+const DEFAULT_COUNT = 5;
+const MAX_COUNT = 25;
+
+interface Serving {
+  model: HybridModel;
+  catalogue: CatalogueItem[];
+  version: string;
+}
+
+function compactTime(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').slice(0, 13); // 20261124T0512
+}
+
+function sanitiseWeights(w: Record<string, number>): SourceWeights {
+  const out: SourceWeights = {};
+  for (const s of SOURCES) {
+    const v = w[s];
+    if (v !== undefined && Number.isFinite(v)) out[s] = v;
+  }
+  return out;
+}
+
+export function createRecommendationService(deps: RecommendationServiceDeps): RecommendationService {
+  const log = deps.logger.child({ component: 'recommender' });
+  const clock = deps.clock ?? (() => new Date());
+  const diversity = deps.diversity ?? 0.85;
+  let serving: Serving | null = null;
+  let building: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let builds = 0;
+  let weights: BlendWeightsSnapshot = {
+    version: 'default',
+    global: { ...DEFAULT_BLEND.warm } as Record<string, number>,
+    perUser: new Map(),
+  };
+  // The per-user overlay: that user's rows, read from the database and dropped when they change.
+  const overlay = new Map<string, UserRows>();
+  const OVERLAY_MAX = 5000;
+
+  async function build(): Promise<void> {
+    const started = performance.now();
+    const em = deps.orm.em.fork();
+    const catalogue = await loadCatalogue(em);
+    const data = await loadTrainingData(em, catalogue);
+    const model = buildHybrid(data);
+    builds++;
+    const version = `hyb1-${compactTime(clock())}-${builds}`;
+    serving = { model, catalogue, version };
+    overlay.clear();
+    log.info(
+      {
+        version,
+        movies: catalogue.length,
+        users: data.userIds.length,
+        interactions: data.ratings.user.length,
+        easeItems: model.ease?.m ?? 0,
+        ms: Math.round(performance.now() - started),
+      },
+      'recommendation model built',
+    );
+  }
+
+  async function rebuild(): Promise<void> {
+    if (!building) building = build().finally(() => (building = null));
+    return building;
+  }
+
+  async function userRows(em: Em, userId: string): Promise<UserRows> {
+    const cached = overlay.get(userId);
+    if (cached) return cached;
+    const rows = await loadUserRows(em, userId);
+    if (overlay.size >= OVERLAY_MAX) overlay.delete(overlay.keys().next().value as string);
+    overlay.set(userId, rows);
+    return rows;
+  }
+
+  function blendFor(userId: string): BlendWeights {
+    const perUser = weights.perUser.get(userId);
+    return { ...DEFAULT_BLEND, warm: sanitiseWeights(perUser ?? weights.global) };
+  }
+
+  function onboarding(s: Serving, rows: UserRows, count: number): RecommendationResult {
+    const exclude = excludedMovieIds(rows);
+    const order = s.catalogue
+      .map((m, i) => ({ m, prior: s.model.popularity.prior[i]! }))
+      .filter(({ m }) => !exclude.has(m.id))
+      .sort((a, b) => b.prior - a.prior || a.m.id - b.m.id);
+    return {
+      kind: 'onboarding',
+      movies: order.slice(0, Math.max(count, 10)).map(({ m }) => ({ id: m.id, title: m.title, year: m.year })),
+    };
+  }
+
+  return {
+    get modelVersion() {
+      return serving?.version ?? null;
+    },
+    async start() {
+      await rebuild();
+      if (deps.refreshIntervalMs && deps.refreshIntervalMs > 0) {
+        timer = setInterval(() => {
+          rebuild().catch((err: unknown) => log.error({ err }, 'background model rebuild failed'));
+        }, deps.refreshIntervalMs);
+        timer.unref();
+      }
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await building?.catch(() => {});
+    },
+    rebuild,
+    noteUserChanged(userId: string) {
+      overlay.delete(userId);
+    },
+    getBlendWeights() {
+      return weights;
+    },
+    setBlendWeights(w) {
+      weights = { version: w.version, global: { ...w.global }, perUser: w.perUser ?? new Map() };
+      log.info({ version: w.version }, 'blend weights updated');
+    },
+    async recommend(em, userId, opts) {
+      if (!serving) await rebuild();
+      const s = serving as Serving | null;
+      if (!s) throw new Error('recommendation model is not built');
+      const count = Math.min(Math.max(Math.trunc(opts.count ?? DEFAULT_COUNT), 1), MAX_COUNT);
+      const rows = await userRows(em, userId);
+      if (positiveSignals(rows) < ONBOARDING_THRESHOLD) return onboarding(s, rows, count);
+      const evidence = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), opts.excludeMovieIds);
+      const picks = rankForUser(s.model, evidence, {
+        count,
+        filters: { genre: opts.genre, fromYear: opts.fromYear, toYear: opts.toYear, maxRuntime: opts.maxRuntime },
+        blend: blendFor(userId),
+        diversity,
+      });
+      const modelVersion = `${s.version}+w:${weights.version}`.slice(0, 64);
+      const batchId = randomUUID();
+      const logs = picks.map((p, rank) =>
+        em.create(RecommendationLog, {
+          user: userId,
+          movie: s.catalogue[p.item]!.id,
+          rank: rank + 1,
+          score: p.score,
+          sourceScores: p.sources,
+          modelVersion,
+          context: opts.context,
+          guildId: opts.guildId ?? null,
+          batchId,
+        }),
+      );
+      await em.flush();
+      return {
+        kind: 'picks',
+        modelVersion,
+        batchId,
+        picks: picks.map((p, k) => {
+          const m = s.catalogue[p.item]!;
+          return {
+            impressionId: logs[k]!.id,
+            movieId: m.id,
+            title: m.title,
+            year: m.year,
+            posterPath: m.posterPath,
+            genres: [...m.genres],
+            score: p.score,
+            reason: p.reason,
+          };
+        }),
+      };
+    },
+  };
+}
