@@ -13,9 +13,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  type BlendWeights as RefitWeights,
   blendVersion,
   type LoggedImpression,
+  type BlendWeights as RefitWeights,
   refitBlendWeights,
 } from '../src/recommender/blend-learning.ts';
 import {

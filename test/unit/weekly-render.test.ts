@@ -1,7 +1,7 @@
 import { DiscordAPIError } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
-import { classifySendError } from '../../src/bot/weekly-sender.ts';
 import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
+import { classifySendError } from '../../src/bot/weekly-sender.ts';
 import { SendError } from '../../src/services/delivery-outbox-service.ts';
 import type { DmPayload } from '../../src/services/weekly-run-service.ts';
 
