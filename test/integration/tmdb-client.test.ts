@@ -162,6 +162,15 @@ describe('retries', () => {
     expect(h.client.breakerState).toBe('closed'); // a caller's short budget says nothing about TMDB
   });
 
+  it('when Retry-After is longer than the caller’s budget, then the call ends at the budget, not after the wait', async () => {
+    await start();
+    h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 1.5 });
+    const started = performance.now();
+    expect((await failure(h.client.genres({ timeoutMs: 150 }))).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(700);
+    expect(h.fake.requests).toHaveLength(1);
+  });
+
   it('when nothing listens at the base URL, then calls fail as network errors', async () => {
     await start();
     const url = h.fake.url;
@@ -209,6 +218,15 @@ describe('limits and deduplication', () => {
     expect(h.fake.concurrency.max).toBeLessThanOrEqual(5);
     expect(h.fake.concurrency.max).toBeGreaterThan(1);
     expect(h.fake.requests).toHaveLength(60);
+  });
+
+  it('when a shared identical request is cut short by one caller, then a caller with a longer budget still gets its answer', async () => {
+    await start();
+    h.fake.faults.latencyMs = 150;
+    const short = h.client.searchMovies('alien', {}, { timeoutMs: 40 });
+    const long = h.client.searchMovies('alien', {}, { timeoutMs: 2_000 });
+    expect((await failure(short)).kind).toBe('timeout');
+    expect((await long).results[0]?.id).toBe(348);
   });
 
   it('when identical requests are made concurrently, then TMDB sees one', async () => {
