@@ -1,9 +1,12 @@
 // The client against the fake TMDB on a real socket: auth styles, every fault, retries, the breaker, the limits.
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { TmdbError } from '../../src/services/tmdb/index.ts';
 import { startTmdbHarness, TEST_TOKEN, type TmdbHarness } from '../support/tmdb.ts';
 import { TMDB_SPEC_PATH, TmdbSpec } from '../support/tmdb-spec.ts';
+
+// No database here: run once (in the pglite project), not again on PostgreSQL.
+const noDatabaseRun = inject('dbKind') === 'postgres';
 
 let h: TmdbHarness;
 const unhandled: unknown[] = [];
@@ -18,7 +21,7 @@ beforeEach(() => {
   unhandled.length = 0;
   process.on('unhandledRejection', onUnhandled);
 });
-const spec = existsSync(TMDB_SPEC_PATH) ? new TmdbSpec() : undefined;
+const spec = !noDatabaseRun && existsSync(TMDB_SPEC_PATH) ? new TmdbSpec() : undefined;
 afterEach(async () => {
   await h?.close();
   process.off('unhandledRejection', onUnhandled);
@@ -40,7 +43,7 @@ async function failure(p: Promise<unknown>): Promise<TmdbError> {
   return err as TmdbError;
 }
 
-describe('auth', () => {
+describe.skipIf(noDatabaseRun)('auth', () => {
   it('when a read token is configured, then it is sent as a Bearer header and never in the URL', async () => {
     await start();
     await h.client.genres();
@@ -87,7 +90,7 @@ describe('auth', () => {
   });
 });
 
-describe('retries', () => {
+describe.skipIf(noDatabaseRun)('retries', () => {
   it('when TMDB answers 429 with Retry-After, then the client waits and retries', async () => {
     await start();
     h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 0.05 });
@@ -183,7 +186,7 @@ describe('retries', () => {
   });
 });
 
-describe('circuit breaker', () => {
+describe.skipIf(noDatabaseRun)('circuit breaker', () => {
   it('when TMDB keeps failing, then the breaker opens, calls fail fast, and a probe closes it after the cooldown', async () => {
     await start({ config: { maxRetries: 0, breakerFailureThreshold: 2, breakerCooldownMs: 150 } });
     h.fake.faults.inject({ kind: 'server_error', times: 2 });
@@ -210,7 +213,7 @@ describe('circuit breaker', () => {
   });
 });
 
-describe('limits and deduplication', () => {
+describe.skipIf(noDatabaseRun)('limits and deduplication', () => {
   it('when 60 different requests are made at once, then at most maxInFlight reach TMDB together', async () => {
     await start({ config: { maxInFlight: 5 } });
     h.fake.faults.latencyMs = 20;
@@ -238,7 +241,7 @@ describe('limits and deduplication', () => {
   });
 });
 
-describe('parsing', () => {
+describe.skipIf(noDatabaseRun)('parsing', () => {
   it('when details come back, then they are plain types with credits, keywords, providers and related films', async () => {
     await start();
     const d = await h.client.movieDetails(238);
@@ -289,7 +292,7 @@ describe('parsing', () => {
   });
 });
 
-describe('tmdb:check', () => {
+describe.skipIf(noDatabaseRun)('tmdb:check', () => {
   it.each([
     ['a good token', {}, 'ok', 0, /^OK: /],
     ['a bad token', { readToken: 'nope-token-999' }, 'rejected', 1, /^Rejected: .*401/],
