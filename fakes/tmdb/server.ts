@@ -56,6 +56,8 @@ export interface FakeTmdb {
   readonly movies: ReadonlyMap<number, DemoMovie>;
   /** Ids `/3/movie/changes` reports. */
   readonly changedIds: Set<number>;
+  /** Requests being handled now, and the most ever at once (to check the client's in-flight limit). */
+  readonly concurrency: { readonly current: number; readonly max: number; reset(): void };
   stop(): Promise<void>;
 }
 
@@ -462,7 +464,30 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
 
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
+  let current = 0;
+  let max = 0;
+  const concurrency = {
+    get current() {
+      return current;
+    },
+    get max() {
+      return max;
+    },
+    reset() {
+      max = current;
+    },
+  };
   const server = createServer((req, res) => {
+    current++;
+    max = Math.max(max, current);
+    let counted = true;
+    const done = () => {
+      if (counted) {
+        counted = false;
+        current--;
+      }
+    };
+    res.once('close', done);
     const url = new URL(req.url ?? '/', 'http://fake-tmdb');
     const q = url.searchParams;
     const auth = authOf(req, q);
@@ -569,6 +594,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
     requests,
     movies,
     changedIds,
+    concurrency,
     stop: async () => {
       for (const t of timers) clearTimeout(t);
       timers.clear();

@@ -119,7 +119,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   const clock = opts.clock ?? (() => new Date());
   const ttlMs = opts.ttlDays * DAY_MS;
   const budgetMs = opts.interactiveBudgetMs ?? 2_000;
-  const imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
+  let imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
   const posterSize = opts.posterSize ?? 'w342';
   const searchCache = new LruTtlCache<string, readonly TmdbMovieSummary[]>({
     maxEntries: opts.searchCache?.maxEntries ?? 500,
@@ -183,14 +183,19 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   /** TMDB is worth trying: a key is set and the breaker is not open. */
   const tmdbUsable = () => tmdb.configured && tmdb.breakerState !== 'open';
 
-  async function loadGenres(): Promise<void> {
+  /** Genre names and the image base URL from TMDB, once; the built-in values serve until then (or if it fails). */
+  async function loadReferenceData(): Promise<void> {
     if (genresLoaded || !tmdbUsable()) return;
     genresLoaded = true;
     try {
-      const list = await tmdb.genres({ timeoutMs: budgetMs });
+      const [list, configuration] = await Promise.all([
+        tmdb.genres({ timeoutMs: budgetMs }),
+        opts.imageBaseUrl ? Promise.resolve(null) : tmdb.configuration({ timeoutMs: budgetMs }),
+      ]);
       genreNames = new Map([...TMDB_GENRE_NAMES, ...list.map((g) => [g.id, g.name] as const)]);
+      if (configuration?.imageBaseUrl) imageBase = configuration.imageBaseUrl;
     } catch {
-      genresLoaded = false; // try again later; the built-in names serve meanwhile
+      genresLoaded = false; // try again later
     }
   }
 
@@ -324,7 +329,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const page = Math.min(Math.max(1, Math.trunc(o.page ?? 1)), 500);
     let tmdbFailure: unknown;
     if (tmdbUsable()) {
-      void loadGenres();
+      void loadReferenceData();
       try {
         const results = await tmdbSearch(text, o.year, page, budgetMs);
         return results.map(summaryCard);

@@ -129,7 +129,10 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
     maxRetryAfterMs: cfg.maxRetryAfterMs ?? 10_000,
     random: options.random,
   };
+  // Innermost first: cached DNS (so retries do not re-resolve), the rate limiter (every attempt is paced), undici's
+  // retry with our jittered policy, and undici's deduplication outermost (identical GETs in flight go out once).
   const dispatcher = raw.compose(
+    interceptors.dns({ maxTTL: 60_000 }),
     rateLimitInterceptor(new RateLimiter({ ratePerSecond: cfg.requestsPerSecond, now: options.now })),
     interceptors.retry({
       retry: retryPolicy(retry) as never,
@@ -203,9 +206,11 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
         status = res.statusCode;
         text = await res.body.text();
       } catch (err) {
-        const e = err as { code?: string; statusCode?: number; name?: string };
-        if (signal.aborted || e.name === 'AbortError' || e.code === 'UND_ERR_ABORTED' || e.code?.endsWith('_TIMEOUT')) {
-          if (timeoutCounts || e.code?.endsWith('_TIMEOUT')) verdict = 'failure';
+        const e = err as { code?: unknown; statusCode?: number; name?: string };
+        const code = typeof e.code === 'string' ? e.code : undefined;
+        const undiciTimeout = code?.endsWith('_TIMEOUT') ?? false;
+        if (signal.aborted || e.name === 'AbortError' || e.name === 'TimeoutError' || undiciTimeout) {
+          if (timeoutCounts || undiciTimeout) verdict = 'failure';
           throw fail('timeout', endpoint, `TMDB did not answer within ${budget} ms`, { cause: err });
         }
         verdict = 'failure';
@@ -213,7 +218,7 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
         if (e.statusCode !== undefined && e.statusCode >= 500) {
           throw fail('server', endpoint, `TMDB answered ${e.statusCode}`, { status: e.statusCode });
         }
-        throw fail('network', endpoint, `Could not reach TMDB (${e.code ?? 'network error'})`, { cause: err });
+        throw fail('network', endpoint, `Could not reach TMDB (${code ?? 'network error'})`, { cause: err });
       }
       if (status >= 200 && status < 300) {
         let json: unknown;

@@ -1,0 +1,80 @@
+// Where catalogue films come from when the catalogue is empty: the demo catalogue of the fake TMDB, the TMDB 5000
+// CSV (read at run time, never committed), or random real films from TMDB when a key is configured.
+import type { DemoMovie } from '../../../fakes/tmdb/demo-catalogue.ts';
+import { TMDB_MOVIE_GENRES } from '../../../fakes/tmdb/demo-catalogue.ts';
+import type { Em } from '../../db.ts';
+import type { Catalogue } from '../catalogue-service.ts';
+import type { TmdbClient } from '../tmdb/index.ts';
+import type { CatalogueMovie } from './catalogue.ts';
+import type { Rng } from './prng.ts';
+
+const GENRE_NAMES = new Map(TMDB_MOVIE_GENRES.map((g) => [g.id, g.name]));
+
+/** Demo-catalogue (or TMDB 5000) films as catalogue rows. Overviews are not copied. */
+export function fromDemoMovies(list: readonly DemoMovie[]): CatalogueMovie[] {
+  return list.map((d) => ({
+    id: d.id,
+    title: d.title,
+    releaseDate: d.releaseDate || null,
+    genres: d.genreIds.map((id) => ({ id, name: GENRE_NAMES.get(id) ?? `Genre ${id}` })),
+    keywords: d.keywords.map((k) => ({ id: k.id, name: k.name })),
+    cast: d.cast.map((c, order) => ({ id: c.id, name: c.name, order })),
+    directors: d.directors.map((p) => ({ id: p.id, name: p.name })),
+    runtime: d.runtime > 0 ? d.runtime : null,
+    originalLanguage: d.originalLanguage || null,
+    popularity: d.popularity,
+    voteAverage: d.voteAverage,
+    voteCount: d.voteCount,
+    imdbId: d.imdbId,
+  }));
+}
+
+export interface TmdbFillOptions {
+  readonly tmdb: TmdbClient;
+  readonly catalogue: Catalogue;
+  /** How many films to add. */
+  readonly count: number;
+  readonly rng: Rng;
+  readonly nowYear: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Fills the catalogue with real films picked at random from TMDB's popular list and from discover pages (random
+ * years and sort orders), fetching each film's details through the catalogue service. Returns how many were stored.
+ */
+export async function fillCatalogueFromTmdb(em: Em, opts: TmdbFillOptions): Promise<number> {
+  if (!opts.tmdb.configured) throw new Error('TMDB is not configured (set TMDB_READ_TOKEN or TMDB_API_KEY)');
+  const ids = new Set<number>();
+  let failures = 0;
+  for (let round = 0; ids.size < opts.count && round < opts.count * 2 && failures < 5; round++) {
+    try {
+      const page =
+        round % 2 === 0
+          ? await opts.tmdb.popular({ page: 1 + opts.rng.int(50) })
+          : await opts.tmdb.discover({
+              fromYear: 1960 + opts.rng.int(opts.nowYear - 1960),
+              minVoteCount: 50,
+              sortBy: opts.rng.pick(['popularity.desc', 'vote_count.desc', 'vote_average.desc'] as const),
+              page: 1 + opts.rng.int(5),
+            });
+      if (page.results.length === 0) failures++;
+      // A few films per page, so a run samples many pages rather than the top of one.
+      for (let k = 0; k < 5 && page.results.length > 0; k++) ids.add(opts.rng.pick(page.results).id);
+    } catch {
+      failures++;
+    }
+  }
+  let stored = 0;
+  const wanted = [...ids].slice(0, opts.count);
+  for (const id of wanted) {
+    try {
+      await opts.catalogue.ensureMovie(em.fork(), id);
+      stored++;
+    } catch {
+      // A film TMDB cannot return now is skipped; the rest of the catalogue is still useful.
+    }
+    opts.onProgress?.(stored, wanted.length);
+  }
+  return stored;
+}

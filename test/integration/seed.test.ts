@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_MOVIES } from '../../fakes/tmdb/demo-catalogue.ts';
+import type { Em } from '../../src/db.ts';
+import { GuildMember, Movie, Rating, User, Watched } from '../../src/entities/index.ts';
+import {
+  type CatalogueMovie,
+  insertMovies,
+  readCatalogue,
+  seedDemoCommunity,
+  syntheticMovies,
+} from '../../src/services/seed/index.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const db = useTestDatabase();
+const NOW = new Date('2026-11-24T12:00:00Z');
+const GUILD = '900000000000000001';
+
+async function counts(em: Em) {
+  return {
+    users: await em.count(User, { kind: 'synthetic' }),
+    ratings: await em.count(Rating, {}),
+    watched: await em.count(Watched, {}),
+    members: await em.count(GuildMember, { guildId: GUILD }),
+    movies: await em.count(Movie, {}),
+  };
+}
+
+describe('seedDemoCommunity', () => {
+  it('when the catalogue is empty, then it is filled from the demo films and a community is written', async () => {
+    const result = await seedDemoCommunity(db.orm, { guildId: GUILD, users: 40, seed: 42, now: NOW });
+    const c = await counts(db.em());
+    expect(result.moviesAdded).toBe(DEMO_MOVIES.length);
+    expect(c).toEqual({
+      users: 40,
+      ratings: result.ratings,
+      watched: result.watched,
+      members: 40,
+      movies: DEMO_MOVIES.length,
+    });
+    expect(c.ratings).toBeGreaterThan(40 * 10);
+    expect(result.userIds).toHaveLength(40);
+
+    const em = db.em();
+    const ratings = await em.find(Rating, {}, { limit: 500 });
+    for (const r of ratings) expect(Number.isInteger(r.score * 2) && r.score >= 0.5 && r.score <= 5).toBe(true);
+    const watched = await em.find(Watched, {}, { limit: 500 });
+    for (const w of watched) expect(w.watchedOn <= '2026-11-24').toBe(true);
+    const user = await em.findOneOrFail(User, { id: result.userIds[0] });
+    expect(user.displayName).toBeTruthy();
+  });
+
+  it('when run again with the same seed, then nothing is duplicated; another seed adds new users', async () => {
+    const first = await seedDemoCommunity(db.orm, { guildId: GUILD, users: 40, seed: 42, now: NOW });
+    const before = await counts(db.em());
+    const again = await seedDemoCommunity(db.em(), { guildId: GUILD, users: 40, seed: 42, now: NOW });
+    expect(again.userIds).toEqual(first.userIds);
+    expect({ users: again.users, ratings: again.ratings, watched: again.watched, members: again.members }).toEqual({
+      users: 0,
+      ratings: 0,
+      watched: 0,
+      members: 0,
+    });
+    expect(await counts(db.em())).toEqual(before);
+
+    const other = await seedDemoCommunity(db.orm, { guildId: GUILD, users: 10, seed: 43, now: NOW });
+    expect(other.users).toBe(10);
+    expect((await counts(db.em())).users).toBe(50);
+  });
+});
+
+describe('insertMovies', () => {
+  it('when films have quotes, backslashes and unicode in text and JSON, then they round-trip exactly, once', async () => {
+    const tricky: CatalogueMovie = {
+      id: 4242,
+      title: `O'Brien's "Back\\slash" {Story}, Part ½`,
+      releaseDate: '2001-02-03',
+      genres: [{ id: 18, name: 'Drama' }],
+      keywords: [{ id: 1, name: 'quote " and \\ backslash' }],
+      cast: [{ id: 2, name: 'Zoë {brace}', order: 0 }],
+      directors: [{ id: 3, name: "D'Angelo" }],
+      runtime: 101,
+      originalLanguage: 'en',
+      popularity: 12.5,
+      voteAverage: 7.1,
+      voteCount: 321,
+      imdbId: 'tt0000042',
+    };
+    const films = [tricky, ...syntheticMovies(0, 30)];
+    expect(await insertMovies(db.em(), films, NOW)).toBe(31);
+    expect(await insertMovies(db.em(), films, NOW)).toBe(0);
+    const back = await readCatalogue(db.em());
+    expect(back).toHaveLength(31);
+    expect(back.find((m) => m.id === tricky.id)).toEqual(tricky);
+    const synth = back.find((m) => m.id === films[1]?.id);
+    expect(synth?.genres).toEqual(films[1]?.genres);
+    expect(synth?.cast).toEqual(films[1]?.cast);
+  });
+});

@@ -1,0 +1,128 @@
+// The fake TMDB and our client both keep to TMDB's published OpenAPI spec: every fake response validates against
+// the spec's response schema, and every request the client makes uses a declared path and declared parameters.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETAILS_APPEND } from '../../src/services/tmdb/index.ts';
+import { startTmdbHarness, TEST_TOKEN, type TmdbHarness } from '../support/tmdb.ts';
+import { TMDB_SPEC_PATH, TmdbSpec } from '../support/tmdb-spec.ts';
+
+describe.skipIf(!existsSync(TMDB_SPEC_PATH))('TMDB contract', () => {
+  let h: TmdbHarness;
+  let spec: TmdbSpec;
+  beforeAll(async () => {
+    spec = new TmdbSpec();
+    h = await startTmdbHarness();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function get(pathAndQuery: string, token = TEST_TOKEN): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${h.fake.url}${pathAndQuery}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: await res.json() };
+  }
+
+  const responses: [string, string][] = [
+    ['/3/authentication', '/3/authentication'],
+    ['/3/configuration', '/3/configuration'],
+    ['/3/genre/movie/list', '/3/genre/movie/list?language=en-US'],
+    ['/3/search/movie', '/3/search/movie?query=the&page=2'],
+    ['/3/search/movie', '/3/search/movie?query=nothing-matches-this'],
+    ['/3/movie/{movie_id}', '/3/movie/949'],
+    ['/3/movie/{movie_id}/recommendations', '/3/movie/949/recommendations'],
+    ['/3/movie/{movie_id}/similar', '/3/movie/949/similar?page=1'],
+    ['/3/movie/{movie_id}/credits', '/3/movie/949/credits'],
+    ['/3/movie/{movie_id}/keywords', '/3/movie/949/keywords'],
+    ['/3/movie/{movie_id}/videos', '/3/movie/949/videos'],
+    ['/3/movie/{movie_id}/release_dates', '/3/movie/949/release_dates'],
+    ['/3/movie/{movie_id}/watch/providers', '/3/movie/238/watch/providers'],
+    ['/3/discover/movie', '/3/discover/movie?with_genres=80&sort_by=vote_average.desc&vote_count.gte=1000'],
+    ['/3/discover/movie', '/3/discover/movie?with_watch_providers=90001&watch_region=US'],
+    ['/3/trending/movie/{time_window}', '/3/trending/movie/week'],
+    ['/3/movie/popular', '/3/movie/popular?page=3'],
+    ['/3/find/{external_id}', '/3/find/tt0113277?external_source=imdb_id'],
+    ['/3/movie/changes', '/3/movie/changes'],
+  ];
+
+  it.each(responses)(
+    'when the fake answers %s (%s), then the body validates against the spec',
+    async (template, url) => {
+      const { status, body } = await get(url);
+      expect(status).toBe(200);
+      expect(spec.templateOf(url.split('?')[0] as string)).toBe(template);
+      expect(spec.validate(template, body)).toEqual([]);
+    },
+  );
+
+  it('when details are asked for with every append, then each appended part validates against its own endpoint', async () => {
+    const { body } = await get(`/3/movie/238?append_to_response=${DETAILS_APPEND.join(',')}`);
+    const b = body as Record<string, unknown>;
+    const { credits, keywords, videos, release_dates, recommendations, similar, ...base } = b;
+    const providers = b['watch/providers'];
+    delete (base as Record<string, unknown>)['watch/providers'];
+    expect(spec.validate('/3/movie/{movie_id}', base)).toEqual([]);
+    const parts: [string, unknown][] = [
+      ['/3/movie/{movie_id}/credits', credits],
+      ['/3/movie/{movie_id}/keywords', keywords],
+      ['/3/movie/{movie_id}/videos', videos],
+      ['/3/movie/{movie_id}/release_dates', release_dates],
+      ['/3/movie/{movie_id}/watch/providers', providers],
+      ['/3/movie/{movie_id}/recommendations', recommendations],
+      ['/3/movie/{movie_id}/similar', similar],
+    ];
+    for (const [template, part] of parts) {
+      expect(part, template).toBeDefined();
+      expect(spec.validate(template, part)).toEqual([]);
+    }
+  });
+
+  it('when the token is wrong, then the 401 body matches the spec and TMDB’s error shape', async () => {
+    const { status, body } = await get('/3/authentication', 'wrong');
+    expect(status).toBe(401);
+    expect(spec.validate('/3/authentication', body, '401')).toEqual([]);
+    expect(body).toMatchObject({ success: false, status_code: 7 });
+  });
+
+  it('when the client calls every endpoint, then each request uses a declared path and declared parameters', async () => {
+    const before = h.fake.requests.length;
+    const c = h.client;
+    await c.configuration();
+    await c.genres();
+    await c.searchMovies('heat', { year: 1995, page: 1 });
+    await c.movieDetails(949);
+    await c.recommendations(949, { page: 1 });
+    await c.similar(949, { page: 1 });
+    await c.discover({
+      withGenres: [80, 18],
+      withoutGenres: [16],
+      fromYear: 1990,
+      toYear: 1999,
+      minVoteCount: 100,
+      maxRuntime: 180,
+      originalLanguage: 'en',
+      sortBy: 'vote_average.desc',
+      withWatchProviders: [90001, 90002],
+      watchRegion: 'US',
+      page: 1,
+    });
+    await c.trendingWeek();
+    await c.popular({ page: 2 });
+    await c.findByImdbId('tt0113277');
+    await c.movieChanges({ startDate: '2026-11-01', endDate: '2026-11-10', page: 1 });
+    await c.checkAuthentication();
+    const made = h.fake.requests.slice(before);
+    expect(made).toHaveLength(12);
+    for (const r of made) {
+      expect(r.status, r.path).toBe(200);
+      expect(spec.checkRequest(r.method, r.path, r.query as Record<string, string>)).toEqual([]);
+    }
+  });
+
+  it('when the spec checker sees an undeclared parameter, then it reports it (the check can fail)', () => {
+    expect(spec.checkRequest('GET', '/3/search/movie', { query: 'x', sort: 'y' })).toEqual([
+      '/3/search/movie: query parameter sort is not declared',
+    ]);
+    expect(spec.checkRequest('GET', '/3/nope', {})).toHaveLength(1);
+    expect(spec.validate('/3/search/movie', { page: 'one', results: [] })).not.toEqual([]);
+  });
+});
