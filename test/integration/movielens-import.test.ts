@@ -16,7 +16,10 @@ writeFileSync(
   join(dir, 'movies.csv'),
   'movieId,title,genres\n1,"Heist, The (1995)",Crime|Thriller\n2,Cartoon Friends (2001),Animation|Children\n3,No Link (1980),Drama\n4,Night Chase (1997),Crime\n5,Quiet Film (2010),Drama\n',
 );
-writeFileSync(join(dir, 'links.csv'), 'movieId,imdbId,tmdbId\n1,0113277,949\n2,0000002,9002\n3,0000003,\n4,0000004,9004\n5,0000005,9005\n');
+writeFileSync(
+  join(dir, 'links.csv'),
+  'movieId,imdbId,tmdbId\n1,0113277,949\n2,0000002,9002\n3,0000003,\n4,0000004,9004\n5,0000005,9005\n',
+);
 const ratingLines = ['userId,movieId,rating,timestamp'];
 for (let u = 1; u <= 4; u++) {
   for (const m of [1, 2, 3, 4]) ratingLines.push(`${u},${m},${(u + m) % 2 === 0 ? 4.5 : 3},${964982703 + u * 10 + m}`);

@@ -15,8 +15,8 @@ import {
   scoreEase,
   scoreItemKnn,
   scoreUserKnn,
-  topK,
   type TrainingData,
+  topK,
   transpose,
   type UserEvidence,
 } from '../../../src/recommender/index.ts';
@@ -84,7 +84,13 @@ function twoClusters(): TrainingData {
 
 describe('sparse matrices and helpers', () => {
   it('when triplets repeat a cell, then the CSR keeps the last value and sorts columns', () => {
-    const m = csrFromTriplets(2, 3, Int32Array.from([1, 0, 0, 0]), Int32Array.from([0, 2, 1, 2]), Float32Array.from([5, 1, 2, 3]));
+    const m = csrFromTriplets(
+      2,
+      3,
+      Int32Array.from([1, 0, 0, 0]),
+      Int32Array.from([0, 2, 1, 2]),
+      Float32Array.from([5, 1, 2, 3]),
+    );
     expect(Array.from(m.ptr)).toEqual([0, 2, 3]);
     expect(Array.from(m.cols)).toEqual([1, 2, 0]);
     expect(Array.from(m.vals)).toEqual([2, 3, 5]);
@@ -161,7 +167,10 @@ describe('each model on a case with a known answer', () => {
 });
 
 describe('the hybrid', () => {
-  const model = buildHybrid(twoClusters(), { ease: { lambda: 1, maxItems: 8, minCount: 1 }, itemKnn: { k: 5, shrink: 0 } });
+  const model = buildHybrid(twoClusters(), {
+    ease: { lambda: 1, maxItems: 8, minCount: 1 },
+    itemKnn: { k: 5, shrink: 0 },
+  });
 
   it('when a user loved Heat, then crime comes first with an evidence-based reason and nothing seen returns', () => {
     const user = ev([0, 1], [5, 4.5], { exclude: Int32Array.from([3]) });
@@ -170,7 +179,9 @@ describe('the hybrid', () => {
     expect(picks.map((p) => p.item)).not.toContain(0);
     expect(picks.map((p) => p.item)).not.toContain(1);
     expect(picks.map((p) => p.item)).not.toContain(3);
-    expect(picks[0]!.reason).toMatch(/Because you (loved|liked) (Heat|Crime 1)|people with your taste|Michael Mann|Shares/);
+    expect(picks[0]!.reason).toMatch(
+      /Because you (loved|liked) (Heat|Crime 1)|people with your taste|Michael Mann|Shares/,
+    );
     expect(Object.keys(picks[0]!.sources).sort()).toEqual(['content', 'ease', 'item_knn', 'popularity', 'user_knn']);
   });
 
@@ -183,12 +194,18 @@ describe('the hybrid', () => {
   });
 
   it('when filters are given, then only matching films are returned', () => {
-    const picks = recommend(model, ev([4], [5]), { count: 8, filters: { genre: 'crime', fromYear: 1991, toYear: 1993, maxRuntime: 150 } });
+    const picks = recommend(model, ev([4], [5]), {
+      count: 8,
+      filters: { genre: 'crime', fromYear: 1991, toYear: 1993, maxRuntime: 150 },
+    });
     expect(picks.map((p) => p.item).sort()).toEqual([1, 2]);
   });
 
   it('when called twice, or built twice, then the answer is identical (deterministic)', () => {
-    const again = buildHybrid(twoClusters(), { ease: { lambda: 1, maxItems: 8, minCount: 1 }, itemKnn: { k: 5, shrink: 0 } });
+    const again = buildHybrid(twoClusters(), {
+      ease: { lambda: 1, maxItems: 8, minCount: 1 },
+      itemKnn: { k: 5, shrink: 0 },
+    });
     const user = ev([4, 5], [4, 5]);
     const a = recommend(model, user, { count: 4, diversity: 0.7 });
     const b = recommend(again, user, { count: 4, diversity: 0.7 });

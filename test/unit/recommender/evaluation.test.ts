@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   coldStartSlice,
   MetricsAccumulator,
-  randomSplit,
   type RatingLog,
+  randomSplit,
   temporalSplit,
   testSets,
 } from '../../../src/recommender/evaluation.ts';
