@@ -125,8 +125,20 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     maxEntries: opts.searchCache?.maxEntries ?? 500,
     ttlMs: opts.searchCache?.ttlMs ?? 10 * 60_000,
   });
-  const inflightSearch = new Map<string, Promise<readonly TmdbMovieSummary[]>>();
-  const inflightDetails = new Map<number, Promise<TmdbMovieDetails>>();
+  // Identical concurrent lookups share one promise, but only with callers whose time budget is no longer than the
+  // first caller's: a 300 ms autocomplete must not cut short a 2 s search of the same title.
+  type Shared<T> = { readonly promise: Promise<T>; readonly budgetMs: number };
+  const inflightSearch = new Map<string, Shared<readonly TmdbMovieSummary[]>>();
+  const inflightDetails = new Map<number, Shared<TmdbMovieDetails>>();
+  function share<K, T>(map: Map<K, Shared<T>>, key: K, budget: number, run: () => Promise<T>): Promise<T> {
+    const current = map.get(key);
+    if (current && current.budgetMs >= budget) return current.promise;
+    const promise = run().finally(() => {
+      if (map.get(key)?.promise === promise) map.delete(key);
+    });
+    map.set(key, { promise, budgetMs: budget });
+    return promise;
+  }
   let genreNames: ReadonlyMap<number, string> = TMDB_GENRE_NAMES;
   let genresLoaded = false;
 
@@ -204,18 +216,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const key = `${normalise(query)}\u0000${year ?? ''}\u0000${page}`;
     const cached = searchCache.get(key);
     if (cached) return Promise.resolve(cached);
-    let p = inflightSearch.get(key);
-    if (!p) {
-      p = tmdb
-        .searchMovies(query, { year, page }, { timeoutMs, signal })
-        .then((r) => {
-          searchCache.set(key, r.results);
-          return r.results;
-        })
-        .finally(() => inflightSearch.delete(key));
-      inflightSearch.set(key, p);
-    }
-    return p;
+    return share(inflightSearch, key, timeoutMs, () =>
+      tmdb.searchMovies(query, { year, page }, { timeoutMs, signal }).then((r) => {
+        searchCache.set(key, r.results);
+        return r.results;
+      }),
+    );
   }
 
   async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
@@ -244,12 +250,9 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   }
 
   async function fetchDetails(id: number, timeoutMs?: number): Promise<TmdbMovieDetails> {
-    let p = inflightDetails.get(id);
-    if (!p) {
-      p = tmdb.movieDetails(id, { timeoutMs }).finally(() => inflightDetails.delete(id));
-      inflightDetails.set(id, p);
-    }
-    return p;
+    return share(inflightDetails, id, timeoutMs ?? Number.POSITIVE_INFINITY, () =>
+      tmdb.movieDetails(id, { timeoutMs }),
+    );
   }
 
   async function storeDetails(em: Em, d: TmdbMovieDetails): Promise<Movie> {

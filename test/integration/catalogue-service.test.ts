@@ -118,6 +118,16 @@ describe('catalogue', () => {
     expect(took).toBeLessThan(450);
   });
 
+  it('when a short autocomplete and a search for the same text overlap, then the search still gets TMDB’s answer', async () => {
+    h.fake.faults.latencyMs = 200;
+    const [choices, cards] = await Promise.all([
+      catalogue.autocomplete(db.em(), 'alien', { budgetMs: 100 }),
+      catalogue.search(db.em(), 'alien'),
+    ]);
+    expect(choices).toEqual([]);
+    expect(cards.map((c) => c.id)).toContain(348);
+  });
+
   it('when rows are stale or stubs, then refreshStale re-fetches them and leaves fresh rows alone', async () => {
     await insertMovie(db.em(), HEAT, 'Heat'); // stub
     await insertMovie(db.em(), 238, 'The Godfather', {
