@@ -115,7 +115,7 @@ export class SandboxSession {
       });
       if (listOnly) {
         out.push(`  suggestions for ${def.name}: “${given}”`);
-        choices.forEach((c, i) => out.push(`    #${i + 1} ${c.name}`));
+        for (const [i, c] of choices.entries()) out.push(`    #${i + 1} ${c.name}`);
         if (choices.length === 0) out.push('    (none)');
         return out.join('\n');
       }
