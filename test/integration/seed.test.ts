@@ -1,13 +1,18 @@
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MOVIES } from '../../fakes/tmdb/demo-catalogue.ts';
 import type { Em } from '../../src/db.ts';
 import { GuildMember, Movie, Rating, User, Watched } from '../../src/entities/index.ts';
 import {
   type CatalogueMovie,
+  canSkipForeignKeyChecks,
+  generateCommunity,
   insertMovies,
   readCatalogue,
   seedDemoCommunity,
   syntheticMovies,
+  toSeedMovie,
+  writeCommunity,
 } from '../../src/services/seed/index.ts';
 import { useTestDatabase } from '../support/database.ts';
 
@@ -94,5 +99,27 @@ describe('insertMovies', () => {
     const synth = back.find((m) => m.id === films[1]?.id);
     expect(synth?.genres).toEqual(films[1]?.genres);
     expect(synth?.cast).toEqual(films[1]?.cast);
+  });
+});
+
+describe('writeCommunity', () => {
+  it('when foreign-key checks are skipped (superuser), then the same rows land and the checks are back afterwards', async () => {
+    const em = db.em();
+    await insertMovies(em, syntheticMovies(0, 40), NOW);
+    const movies = (await readCatalogue(em)).map(toSeedMovie);
+    expect(await canSkipForeignKeyChecks(em)).toBe(true); // the test databases connect as a superuser
+    const progress: number[] = [];
+    const totals = await writeCommunity(
+      em,
+      generateCommunity({ movies, users: 30, seed: 5, now: NOW, chunkUsers: 10 }),
+      { now: NOW, usersTotal: 30, skipForeignKeyChecks: true, onProgress: (p) => progress.push(p.usersDone) },
+    );
+    expect(progress).toEqual([10, 20, 30]);
+    expect(totals.users).toBe(30);
+    expect(await db.em().count(Rating, {})).toBe(totals.ratings);
+
+    const after = db.em();
+    after.create(Rating, { user: '123456789012345678', movie: movies[0]?.id as number, score: 3 });
+    await expect(after.flush()).rejects.toBeInstanceOf(ForeignKeyConstraintViolationException);
   });
 });
