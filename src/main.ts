@@ -1,6 +1,7 @@
-// Composition root: builds config, logger and database once and passes them down. Nothing else reads globals.
+// Composition root: config, logger, database, TMDB, catalogue, recommender and the Discord bot, built once.
+// SIGTERM/SIGINT stop taking interactions, let the ones in flight finish, then close the database.
+import { createApp } from './app.ts';
 import { ConfigError, loadConfig, readEnv } from './config.ts';
-import { openDatabase } from './db.ts';
 import { createLogger } from './logger.ts';
 
 async function main(): Promise<void> {
@@ -15,18 +16,24 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config);
-  const orm = await openDatabase(config.database, { logger });
+  const app = await createApp({ config, logger });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await orm.close();
-    logger.info('bye');
+    logger.info({ signal, inFlight: app.bot.dispatcher.pending }, 'shutting down');
+    try {
+      await app.stop();
+      logger.info('bye');
+    } catch (err) {
+      logger.error({ err }, 'unclean shutdown');
+      process.exitCode = 1;
+    }
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.start();
   logger.info('marquee started');
 }
 

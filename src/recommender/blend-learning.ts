@@ -4,7 +4,8 @@
 // Objective: pairwise ranking accuracy (AUC) within each user's impressions — a liked pick should score above a
 // disliked or ignored one. Ranking is scale-free, so weights live on the simplex (non-negative, sum 1). The search is
 // a deterministic coordinate search from the current weights (5 sources, so it is cheap and needs no gradients of a
-// step function). The log is split by time: the newest `holdoutFraction` is held out, and new weights are adopted only
+// step function). Results keep the current weights' total (the engine blends them with its cold-start weights).
+// The log is split by time: the newest `holdoutFraction` is held out, and new weights are adopted only
 // if they beat the current ones there by `minImprovement`. Per-user weights are fitted the same way for users with
 // enough labelled impressions, starting from (and judged against) the global weights.
 
@@ -36,13 +37,17 @@ export interface RefitOptions {
   readonly unlabeledAsNegative?: boolean;
   /** Pairs needed in each of train and held-out before anything is decided. */
   readonly minPairs?: number;
-  /** Held-out AUC the candidate must gain over the current weights. */
+  /** Held-out AUC the candidate must gain over the current weights (conservative: a noisy log must not swing the blend). */
   readonly minImprovement?: number;
   /** Labelled impressions (with both likes and dislikes) a user needs for personal weights. */
   readonly minUserLabels?: number;
   /** Cap on pairs per user and split, so prolific users do not dominate. */
   readonly maxPairsPerUser?: number;
   readonly iterations?: number;
+  /** Share of the way from the current to the searched weights taken per re-fit (damping). */
+  readonly step?: number;
+  /** No source drops below this share, so none is switched off by one period's noise. */
+  readonly floor?: number;
 }
 
 export interface RefitReport {
@@ -138,14 +143,26 @@ function toWeights(v: readonly number[], sources: readonly string[]): BlendWeigh
   return normaliseWeights(out, sources);
 }
 
-function normaliseVector(v: number[]): number[] {
+function normaliseVector(v: number[], floor = 0): number[] {
   const sum = v.reduce((a, b) => a + Math.max(0, b), 0);
-  return sum > 0 ? v.map((x) => Math.max(0, x) / sum) : v.map(() => 1 / v.length);
+  const n = sum > 0 ? v.map((x) => Math.max(0, x) / sum) : v.map(() => 1 / v.length);
+  if (floor <= 0) return n;
+  const lifted = n.map((x) => Math.max(x, floor));
+  const total = lifted.reduce((a, b) => a + b, 0);
+  return lifted.map((x) => x / total);
+}
+
+/** Moves `step` of the way from `from` to `to`: a damped update, so one noisy week cannot swing the blend. */
+function towards(from: readonly number[], to: readonly number[], step: number, floor: number): number[] {
+  return normaliseVector(
+    from.map((f, i) => f + step * ((to[i] as number) - f)),
+    floor,
+  );
 }
 
 /** Deterministic coordinate search on the simplex, maximising train AUC (ties broken towards the start point). */
-function search(pairs: Pairs, start: readonly number[], iterations: number): number[] {
-  let best = normaliseVector([...start]);
+function search(pairs: Pairs, start: readonly number[], iterations: number, floor: number): number[] {
+  let best = normaliseVector([...start], floor);
   let bestAuc = pairwiseAuc(pairs, best) ?? 0;
   const factors = [0, 0.25, 0.5, 0.8, 1.25, 2, 4];
   for (let it = 0; it < iterations; it++) {
@@ -154,7 +171,7 @@ function search(pairs: Pairs, start: readonly number[], iterations: number): num
       for (const f of factors) {
         const cand = [...best];
         cand[j] = (cand[j] as number) * f + (f > 1 ? 0.02 : 0);
-        const v = normaliseVector(cand);
+        const v = normaliseVector(cand, floor);
         const auc = pairwiseAuc(pairs, v) ?? 0;
         if (auc > bestAuc + 1e-9) {
           best = v;
@@ -183,25 +200,34 @@ export function refitBlendWeights(
   const holdout = options.holdoutFraction ?? 0.25;
   const unlabeledAsNegative = options.unlabeledAsNegative ?? true;
   const minPairs = options.minPairs ?? 50;
-  const minImprovement = options.minImprovement ?? 0.005;
+  const minImprovement = options.minImprovement ?? 0.02;
   const minUserLabels = options.minUserLabels ?? 12;
   const maxPairsPerUser = options.maxPairsPerUser ?? 400;
   const iterations = options.iterations ?? 12;
+  const step = options.step ?? 0.5;
+  const floor = options.floor ?? 0.03;
 
   const [train, test] = splitByTime(impressions, holdout);
   const trainPairs = buildPairs(train, sources, unlabeledAsNegative, maxPairsPerUser);
   const testPairs = buildPairs(test, sources, unlabeledAsNegative, maxPairsPerUser);
   const currentVec = toVector(current.global, sources);
+  // The engine mixes these (warm) weights with its cold-start ones, so keep the current overall scale.
+  const total = sources.reduce((a, src) => a + Math.max(0, current.global[src] ?? 0), 0) || 1;
+  const scaled = (w: BlendWeights): BlendWeights => {
+    const out: BlendWeights = {};
+    for (const src of sources) out[src] = (w[src] ?? 0) * total;
+    return out;
+  };
   const currentAuc = pairwiseAuc(testPairs, currentVec);
 
-  let global = normaliseWeights(current.global, sources);
+  let global = scaled(normaliseWeights(current.global, sources));
   let adoptedGlobal = false;
   let candidateAuc: number | null = null;
   if (trainPairs.n >= minPairs && testPairs.n >= minPairs) {
-    const cand = search(trainPairs, currentVec, iterations);
+    const cand = towards(currentVec, search(trainPairs, currentVec, iterations, floor), step, floor);
     candidateAuc = pairwiseAuc(testPairs, cand);
     if (candidateAuc !== null && currentAuc !== null && candidateAuc >= currentAuc + minImprovement) {
-      global = toWeights(cand, sources);
+      global = scaled(toWeights(cand, sources));
       adoptedGlobal = true;
     }
   }
@@ -233,10 +259,10 @@ export function refitBlendWeights(
     if (uTrainPairs.n < 4 || uTestPairs.n < 4) continue;
     const previous = current.perUser?.get(userId);
     const start = previous ? toVector(previous, sources) : globalVec;
-    const cand = search(uTrainPairs, start, iterations);
+    const cand = towards(start, search(uTrainPairs, start, iterations, floor), step, floor);
     const base = pairwiseAuc(uTestPairs, globalVec) ?? 0;
     const candAuc = pairwiseAuc(uTestPairs, cand) ?? 0;
-    if (candAuc >= base + Math.max(minImprovement, 0.02)) perUser.set(userId, toWeights(cand, sources));
+    if (candAuc >= base + Math.max(minImprovement, 0.02)) perUser.set(userId, scaled(toWeights(cand, sources)));
   }
 
   const changed =
@@ -261,7 +287,7 @@ export function refitBlendWeights(
 
 function sameWeights(a: BlendWeights, b: BlendWeights | undefined, sources: readonly string[]): boolean {
   if (!b) return false;
-  return sources.every((s) => Math.abs((a[s] ?? 0) - (b[s] ?? 0)) < 1e-9);
+  return sources.every((s) => Math.abs((a[s] ?? 0) - (b[s] ?? 0)) < 1e-6);
 }
 
 /** A short, stable version tag for a set of weights (FNV-1a over the rounded values). */

@@ -119,14 +119,26 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   const clock = opts.clock ?? (() => new Date());
   const ttlMs = opts.ttlDays * DAY_MS;
   const budgetMs = opts.interactiveBudgetMs ?? 2_000;
-  const imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
+  let imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
   const posterSize = opts.posterSize ?? 'w342';
   const searchCache = new LruTtlCache<string, readonly TmdbMovieSummary[]>({
     maxEntries: opts.searchCache?.maxEntries ?? 500,
     ttlMs: opts.searchCache?.ttlMs ?? 10 * 60_000,
   });
-  const inflightSearch = new Map<string, Promise<readonly TmdbMovieSummary[]>>();
-  const inflightDetails = new Map<number, Promise<TmdbMovieDetails>>();
+  // Identical concurrent lookups share one promise, but only with callers whose time budget is no longer than the
+  // first caller's: a 300 ms autocomplete must not cut short a 2 s search of the same title.
+  type Shared<T> = { readonly promise: Promise<T>; readonly budgetMs: number };
+  const inflightSearch = new Map<string, Shared<readonly TmdbMovieSummary[]>>();
+  const inflightDetails = new Map<number, Shared<TmdbMovieDetails>>();
+  function share<K, T>(map: Map<K, Shared<T>>, key: K, budget: number, run: () => Promise<T>): Promise<T> {
+    const current = map.get(key);
+    if (current && current.budgetMs >= budget) return current.promise;
+    const promise = run().finally(() => {
+      if (map.get(key)?.promise === promise) map.delete(key);
+    });
+    map.set(key, { promise, budgetMs: budget });
+    return promise;
+  }
   let genreNames: ReadonlyMap<number, string> = TMDB_GENRE_NAMES;
   let genresLoaded = false;
 
@@ -183,14 +195,19 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   /** TMDB is worth trying: a key is set and the breaker is not open. */
   const tmdbUsable = () => tmdb.configured && tmdb.breakerState !== 'open';
 
-  async function loadGenres(): Promise<void> {
+  /** Genre names and the image base URL from TMDB, once; the built-in values serve until then (or if it fails). */
+  async function loadReferenceData(): Promise<void> {
     if (genresLoaded || !tmdbUsable()) return;
     genresLoaded = true;
     try {
-      const list = await tmdb.genres({ timeoutMs: budgetMs });
+      const [list, configuration] = await Promise.all([
+        tmdb.genres({ timeoutMs: budgetMs }),
+        opts.imageBaseUrl ? Promise.resolve(null) : tmdb.configuration({ timeoutMs: budgetMs }),
+      ]);
       genreNames = new Map([...TMDB_GENRE_NAMES, ...list.map((g) => [g.id, g.name] as const)]);
+      if (configuration?.imageBaseUrl) imageBase = configuration.imageBaseUrl;
     } catch {
-      genresLoaded = false; // try again later; the built-in names serve meanwhile
+      genresLoaded = false; // try again later
     }
   }
 
@@ -199,18 +216,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const key = `${normalise(query)}\u0000${year ?? ''}\u0000${page}`;
     const cached = searchCache.get(key);
     if (cached) return Promise.resolve(cached);
-    let p = inflightSearch.get(key);
-    if (!p) {
-      p = tmdb
-        .searchMovies(query, { year, page }, { timeoutMs, signal })
-        .then((r) => {
-          searchCache.set(key, r.results);
-          return r.results;
-        })
-        .finally(() => inflightSearch.delete(key));
-      inflightSearch.set(key, p);
-    }
-    return p;
+    return share(inflightSearch, key, timeoutMs, () =>
+      tmdb.searchMovies(query, { year, page }, { timeoutMs, signal }).then((r) => {
+        searchCache.set(key, r.results);
+        return r.results;
+      }),
+    );
   }
 
   async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
@@ -239,12 +250,9 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   }
 
   async function fetchDetails(id: number, timeoutMs?: number): Promise<TmdbMovieDetails> {
-    let p = inflightDetails.get(id);
-    if (!p) {
-      p = tmdb.movieDetails(id, { timeoutMs }).finally(() => inflightDetails.delete(id));
-      inflightDetails.set(id, p);
-    }
-    return p;
+    return share(inflightDetails, id, timeoutMs ?? Number.POSITIVE_INFINITY, () =>
+      tmdb.movieDetails(id, { timeoutMs }),
+    );
   }
 
   async function storeDetails(em: Em, d: TmdbMovieDetails): Promise<Movie> {
@@ -324,7 +332,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const page = Math.min(Math.max(1, Math.trunc(o.page ?? 1)), 500);
     let tmdbFailure: unknown;
     if (tmdbUsable()) {
-      void loadGenres();
+      void loadReferenceData();
       try {
         const results = await tmdbSearch(text, o.year, page, budgetMs);
         return results.map(summaryCard);

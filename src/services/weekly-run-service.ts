@@ -41,7 +41,7 @@ export interface WeeklyRecommender {
   recommend(
     em: Em,
     userId: string,
-    opts: { count?: number; context: ImpressionContext; guildId?: string | null },
+    opts: { count?: number; context: ImpressionContext; guildId?: string | null; excludeMovieIds?: number[] },
   ): Promise<WeeklyRecommendation>;
 }
 
@@ -129,6 +129,29 @@ export function buildDigest(guildId: string, isoWeek: string, dms: readonly DmPa
   return { type: 'weekly_digest', isoWeek, guildId, members: dms.length, films };
 }
 
+/** Films each member was already sent in recent weekly DMs: a week's picks never repeat an earlier week's. */
+export async function previousWeeklyPicks(
+  em: Em,
+  guildId: string,
+  audience: readonly string[],
+  weeks = 12,
+): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  if (audience.length === 0) return out;
+  const rows = await em.execute<{ user_id: string; movie_id: number }[]>(
+    `select distinct l.user_id, l.movie_id from recommendation_log l
+     join guild_members gm on gm.user_id = l.user_id and gm.guild_id = ?
+     where l.context = 'weekly_dm' and l.shown_at > now() - (? * interval '7 days')`,
+    [guildId, weeks],
+  );
+  for (const r of rows) {
+    const list = out.get(r.user_id) ?? [];
+    list.push(Number(r.movie_id));
+    out.set(r.user_id, list);
+  }
+  return out;
+}
+
 async function hasRows(em: Em, guildId: string, isoWeek: string): Promise<boolean> {
   const rows = await em.execute<{ n: number }[]>(
     'select 1 as n from delivery_outbox where guild_id = ? and iso_week = ? limit 1',
@@ -156,9 +179,15 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
       const audience = await weeklyAudience(tem, guildId, minRatings);
+      const previously = await previousWeeklyPicks(tem, guildId, audience);
       const dms: DmPayload[] = [];
       for (const userId of audience) {
-        const r = await o.recommender.recommend(tem, userId, { count: picksPerDm, context: 'weekly_dm', guildId });
+        const r = await o.recommender.recommend(tem, userId, {
+          count: picksPerDm,
+          context: 'weekly_dm',
+          guildId,
+          excludeMovieIds: previously.get(userId),
+        });
         if (r.kind !== 'picks' || r.picks.length === 0) continue;
         dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
       }

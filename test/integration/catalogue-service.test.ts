@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Movie } from '../../src/entities/index.ts';
 import { UserFacingError } from '../../src/errors.ts';
+import { startCatalogueRefresher } from '../../src/services/catalogue-refresher.ts';
 import { type Catalogue, createCatalogue } from '../../src/services/catalogue-service.ts';
 import { createTmdbClient } from '../../src/services/tmdb/index.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -14,14 +15,20 @@ describe('catalogue', () => {
   let h: TmdbHarness;
   let now: Date;
   let catalogue: Catalogue;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
   // A fresh fake and client per test: a fault in one test must not leave the circuit breaker open for the next.
   beforeEach(async () => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
     h = await startTmdbHarness();
     now = new Date('2026-11-01T12:00:00Z');
     catalogue = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7, clock: () => now });
   });
   afterEach(async () => {
     await h.close();
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
   });
 
   it('when a film is missing locally, then ensureMovie fetches it once and stores every detail', async () => {
@@ -77,9 +84,10 @@ describe('catalogue', () => {
     const cards = await catalogue.search(db.em(), 'the godfather');
     expect(cards.map((c) => c.title)).toEqual(['The Godfather', 'The Godfather Part II']);
     expect(cards[0]).toMatchObject({ year: 1972, genres: ['Drama', 'Crime'] });
-    const before = h.fake.requests.length;
+    const searches = () => h.fake.requests.filter((r) => r.path === '/3/search/movie').length;
+    const before = searches();
     await catalogue.search(db.em(), '  The  Godfather ');
-    expect(h.fake.requests.length).toBe(before);
+    expect(searches()).toBe(before);
   });
 
   it('when TMDB is down, then search falls back to local titles; with none it says TMDB is unavailable', async () => {
@@ -108,6 +116,16 @@ describe('catalogue', () => {
     const took = performance.now() - started;
     expect(choices).toEqual([{ id: HEAT, label: 'Heat (1995)' }]);
     expect(took).toBeLessThan(450);
+  });
+
+  it('when a short autocomplete and a search for the same text overlap, then the search still gets TMDB’s answer', async () => {
+    h.fake.faults.latencyMs = 200;
+    const [choices, cards] = await Promise.all([
+      catalogue.autocomplete(db.em(), 'alien', { budgetMs: 100 }),
+      catalogue.search(db.em(), 'alien'),
+    ]);
+    expect(choices).toEqual([]);
+    expect(cards.map((c) => c.id)).toContain(348);
   });
 
   it('when rows are stale or stubs, then refreshStale re-fetches them and leaves fresh rows alone', async () => {
@@ -150,5 +168,92 @@ describe('catalogue', () => {
     expect((await offline.ensureMovie(db.em(), HEAT)).title).toBe('Heat');
     await expect(offline.ensureMovie(db.em(), 238)).rejects.toMatchObject({ code: 'tmdb_unavailable' });
     await client.close();
+  });
+
+  describe('failure modes', () => {
+    it.each([
+      ['rate limiting with a long Retry-After', { kind: 'rate_limit', times: 20, retryAfterSeconds: 60 }],
+      ['500s', { kind: 'server_error', times: 20 }],
+      ['malformed JSON', { kind: 'malformed_json', times: 20 }],
+      ['connection resets', { kind: 'reset', times: 20 }],
+    ] as const)('when TMDB answers with %s, then search falls back to local titles', async (_n, fault) => {
+      await insertMovie(db.em(), HEAT, 'Heat');
+      h.fake.faults.inject(fault);
+      expect((await catalogue.search(db.em(), 'heat')).map((c) => c.title)).toEqual(['Heat']);
+      await expect(catalogue.ensureMovie(db.em(), 238)).rejects.toMatchObject({ code: 'tmdb_unavailable' });
+      expect(await db.em().count(Movie, {})).toBe(1);
+    });
+
+    it('when the breaker is open, then search, autocomplete and ensureMovie answer locally at once', async () => {
+      await insertMovie(db.em(), HEAT, 'Heat');
+      h.fake.faults.inject({ kind: 'server_error', times: 100 });
+      for (let i = 0; i < 3; i++) await catalogue.search(db.em(), `x${i}`).catch(() => {});
+      expect(h.client.breakerState).toBe('open');
+      const requests = h.fake.requests.length;
+      const started = performance.now();
+      expect((await catalogue.search(db.em(), 'heat')).map((c) => c.id)).toEqual([HEAT]);
+      expect(await catalogue.autocomplete(db.em(), 'heat', { budgetMs: 2_500 })).toEqual([
+        { id: HEAT, label: 'Heat (1995)' },
+      ]);
+      expect((await catalogue.ensureMovie(db.em(), HEAT)).title).toBe('Heat');
+      await expect(catalogue.ensureMovie(db.em(), 238)).rejects.toMatchObject({ code: 'tmdb_unavailable' });
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(h.fake.requests.length).toBe(requests);
+    });
+
+    it('when the key is rejected, then users get tmdb_unavailable and the operator one log line', async () => {
+      await h.close();
+      h = await startTmdbHarness({ config: { readToken: 'revoked-token-77' } });
+      catalogue = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7 });
+      const err = await catalogue.ensureMovie(db.em(), HEAT).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'tmdb_unavailable' });
+      expect((err as Error).message).not.toContain('401');
+      await catalogue.search(db.em(), 'heat').catch(() => {});
+      expect(h.log.lines.filter((l) => l.includes('TMDB key rejected'))).toHaveLength(1);
+      expect(h.log.text()).not.toContain('revoked-token-77');
+    });
+
+    it('when a refresh run meets a dead TMDB, then it stops early and rows stay as they were', async () => {
+      for (const [id, title] of [
+        [HEAT, 'Heat'],
+        [238, 'The Godfather'],
+        [278, 'The Shawshank Redemption'],
+        [680, 'Pulp Fiction'],
+        [550, 'Fight Club'],
+      ] as const) {
+        await insertMovie(db.em(), id, title);
+      }
+      h.fake.faults.inject({ kind: 'reset', times: 1_000 });
+      const report = await catalogue.refreshStale(db.em(), 10);
+      expect(report.refreshed).toBe(0);
+      expect(report.failed + (report.stoppedEarly ? 1 : 0)).toBeGreaterThan(0);
+      expect(await db.em().count(Movie, { fetchedAt: { $ne: null } })).toBe(0);
+    });
+  });
+
+  it('when TMDB lists changed films, then expireChanged expires only those rows', async () => {
+    await catalogue.ensureMovie(db.em(), HEAT);
+    await catalogue.ensureMovie(db.em(), 238);
+    h.fake.changedIds.add(HEAT);
+    h.fake.changedIds.add(777_777); // not in our table
+    expect(await catalogue.expireChanged(db.em(), new Date('2026-10-30T00:00:00Z'))).toBe(1);
+    const heat = await db.em().findOneOrFail(Movie, HEAT);
+    expect(heat.expiresAt?.toISOString()).toBe(now.toISOString());
+    const report = await catalogue.refreshStale(db.em(), 10);
+    expect(report).toMatchObject({ attempted: 1, refreshed: 1 });
+    expect(h.fake.requests.find((r) => r.path === '/3/movie/changes')?.query).toMatchObject({
+      start_date: '2026-10-30',
+      end_date: '2026-11-01',
+    });
+  });
+
+  it('when the background refresher runs, then stale rows are refreshed and overlapping runs are skipped', async () => {
+    await insertMovie(db.em(), HEAT, 'Heat');
+    const refresher = startCatalogueRefresher({ orm: db.orm, catalogue, logger: h.log.logger, intervalMs: 60_000 });
+    const [a, b] = await Promise.all([refresher.runOnce(), refresher.runOnce()]);
+    expect(a).toMatchObject({ refreshed: 1 });
+    expect(b).toBeNull();
+    await refresher.stop();
+    expect((await db.em().findOneOrFail(Movie, HEAT)).fetchedAt).not.toBeNull();
   });
 });

@@ -1,7 +1,12 @@
 // The client against the fake TMDB on a real socket: auth styles, every fault, retries, the breaker, the limits.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { TmdbError } from '../../src/services/tmdb/index.ts';
 import { startTmdbHarness, TEST_TOKEN, type TmdbHarness } from '../support/tmdb.ts';
+import { TMDB_SPEC_PATH, TmdbSpec } from '../support/tmdb-spec.ts';
+
+// No database here: run once (in the pglite project), not again on PostgreSQL.
+const noDatabaseRun = inject('dbKind') === 'postgres';
 
 let h: TmdbHarness;
 const unhandled: unknown[] = [];
@@ -16,10 +21,15 @@ beforeEach(() => {
   unhandled.length = 0;
   process.on('unhandledRejection', onUnhandled);
 });
+const spec = !noDatabaseRun && existsSync(TMDB_SPEC_PATH) ? new TmdbSpec() : undefined;
 afterEach(async () => {
   await h?.close();
   process.off('unhandledRejection', onUnhandled);
   expect(unhandled).toEqual([]);
+  // Whatever a test did, every request the client made is one TMDB's spec declares.
+  for (const r of h?.fake.requests ?? []) {
+    expect(spec?.checkRequest(r.method, r.path, r.query as Record<string, string>) ?? []).toEqual([]);
+  }
 });
 
 async function failure(p: Promise<unknown>): Promise<TmdbError> {
@@ -33,7 +43,7 @@ async function failure(p: Promise<unknown>): Promise<TmdbError> {
   return err as TmdbError;
 }
 
-describe('auth', () => {
+describe.skipIf(noDatabaseRun)('auth', () => {
   it('when a read token is configured, then it is sent as a Bearer header and never in the URL', async () => {
     await start();
     await h.client.genres();
@@ -80,7 +90,7 @@ describe('auth', () => {
   });
 });
 
-describe('retries', () => {
+describe.skipIf(noDatabaseRun)('retries', () => {
   it('when TMDB answers 429 with Retry-After, then the client waits and retries', async () => {
     await start();
     h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 0.05 });
@@ -155,6 +165,15 @@ describe('retries', () => {
     expect(h.client.breakerState).toBe('closed'); // a caller's short budget says nothing about TMDB
   });
 
+  it('when Retry-After is longer than the caller’s budget, then the call ends at the budget, not after the wait', async () => {
+    await start();
+    h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 1.5 });
+    const started = performance.now();
+    expect((await failure(h.client.genres({ timeoutMs: 150 }))).kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(700);
+    expect(h.fake.requests).toHaveLength(1);
+  });
+
   it('when nothing listens at the base URL, then calls fail as network errors', async () => {
     await start();
     const url = h.fake.url;
@@ -167,7 +186,7 @@ describe('retries', () => {
   });
 });
 
-describe('circuit breaker', () => {
+describe.skipIf(noDatabaseRun)('circuit breaker', () => {
   it('when TMDB keeps failing, then the breaker opens, calls fail fast, and a probe closes it after the cooldown', async () => {
     await start({ config: { maxRetries: 0, breakerFailureThreshold: 2, breakerCooldownMs: 150 } });
     h.fake.faults.inject({ kind: 'server_error', times: 2 });
@@ -194,7 +213,7 @@ describe('circuit breaker', () => {
   });
 });
 
-describe('limits and deduplication', () => {
+describe.skipIf(noDatabaseRun)('limits and deduplication', () => {
   it('when 60 different requests are made at once, then at most maxInFlight reach TMDB together', async () => {
     await start({ config: { maxInFlight: 5 } });
     h.fake.faults.latencyMs = 20;
@@ -202,6 +221,15 @@ describe('limits and deduplication', () => {
     expect(h.fake.concurrency.max).toBeLessThanOrEqual(5);
     expect(h.fake.concurrency.max).toBeGreaterThan(1);
     expect(h.fake.requests).toHaveLength(60);
+  });
+
+  it('when a shared identical request is cut short by one caller, then a caller with a longer budget still gets its answer', async () => {
+    await start();
+    h.fake.faults.latencyMs = 150;
+    const short = h.client.searchMovies('alien', {}, { timeoutMs: 40 });
+    const long = h.client.searchMovies('alien', {}, { timeoutMs: 2_000 });
+    expect((await failure(short)).kind).toBe('timeout');
+    expect((await long).results[0]?.id).toBe(348);
   });
 
   it('when identical requests are made concurrently, then TMDB sees one', async () => {
@@ -213,7 +241,7 @@ describe('limits and deduplication', () => {
   });
 });
 
-describe('parsing', () => {
+describe.skipIf(noDatabaseRun)('parsing', () => {
   it('when details come back, then they are plain types with credits, keywords, providers and related films', async () => {
     await start();
     const d = await h.client.movieDetails(238);
@@ -261,5 +289,28 @@ describe('parsing', () => {
     expect(p1.totalPages).toBe(Math.ceil(p1.totalResults / 20));
     const last = await h.client.searchMovies('the', { page: p1.totalPages });
     expect(last.results.length).toBe(p1.totalResults - 20 * (p1.totalPages - 1));
+  });
+});
+
+describe.skipIf(noDatabaseRun)('tmdb:check', () => {
+  it.each([
+    ['a good token', {}, 'ok', 0, /^OK: /],
+    ['a bad token', { readToken: 'nope-token-999' }, 'rejected', 1, /^Rejected: .*401/],
+    ['a bad API key', { readToken: undefined, apiKey: 'nope-key-999' }, 'rejected', 1, /^Rejected: /],
+    ['no key', { readToken: undefined, apiKey: undefined }, 'no_key', 2, /^No key: /],
+  ] as const)('when checking %s, then the answer is %s', async (_n, cfg, status, exitCode, first) => {
+    await start();
+    const { runTmdbCheck } = await import('../../src/services/tmdb/tmdb-check.ts');
+    const r = await runTmdbCheck({ ...h.config, ...cfg }, h.log.logger);
+    expect(r).toMatchObject({ status, exitCode });
+    expect(r.lines[0]).toMatch(first);
+    expect(r.lines.join('\n')).not.toMatch(/nope-(token|key)-999/);
+  });
+
+  it('when TMDB cannot be reached, then the answer is unreachable', async () => {
+    await start();
+    await h.fake.stop();
+    const { runTmdbCheck } = await import('../../src/services/tmdb/tmdb-check.ts');
+    expect(await runTmdbCheck(h.config, h.log.logger)).toMatchObject({ status: 'unreachable', exitCode: 3 });
   });
 });

@@ -46,8 +46,8 @@ describe('blend learning', () => {
     const r = refitBlendWeights(log, { global: popularityHeavy() });
     expect(r.adoptedGlobal).toBe(true);
     expect(r.report.candidateHoldoutAuc as number).toBeGreaterThan(r.report.currentHoldoutAuc as number);
-    expect(r.global.item_knn).toBeGreaterThan(r.global.popularity as number);
-    expect(r.global.item_knn).toBeGreaterThan(0.4);
+    expect(r.global.popularity).toBeLessThan(0.5); // from 0.8 (damped: half-way per re-fit)
+    expect(r.global.item_knn).toBeGreaterThan(0.25); // from 0.05
     const sum = Object.values(r.global).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 9);
   });

@@ -113,6 +113,11 @@ export function createTmdbAgent(config: TmdbConfig): Agent {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+function isAbort(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: string };
+  return e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.code === 'UND_ERR_ABORTED';
+}
+
 export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
   const { config: cfg } = options;
   const log = options.logger.child({ component: 'tmdb' });
@@ -129,7 +134,10 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
     maxRetryAfterMs: cfg.maxRetryAfterMs ?? 10_000,
     random: options.random,
   };
+  // Innermost first: cached DNS (so retries do not re-resolve), the rate limiter (every attempt is paced), undici's
+  // retry with our jittered policy, and undici's deduplication outermost (identical GETs in flight go out once).
   const dispatcher = raw.compose(
+    interceptors.dns({ maxTTL: 60_000 }),
     rateLimitInterceptor(new RateLimiter({ ratePerSecond: cfg.requestsPerSecond, now: options.now })),
     interceptors.retry({
       retry: retryPolicy(retry) as never,
@@ -190,23 +198,33 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (authStyle === 'bearer') headers.authorization = `Bearer ${cfg.readToken}`;
       const q = qs.toString();
-      let status: number;
-      let text: string;
+      let status = 0;
+      let text = '';
       try {
-        const res = await dispatcher.request({
-          origin,
-          path: `${basePath}${path}${q ? `?${q}` : ''}`,
-          method: 'GET',
-          headers,
-          signal,
-        });
-        status = res.statusCode;
-        text = await res.body.text();
+        const request = async () => {
+          const res = await dispatcher.request({
+            origin,
+            path: `${basePath}${path}${q ? `?${q}` : ''}`,
+            method: 'GET',
+            headers,
+            signal,
+          });
+          status = res.statusCode;
+          text = await res.body.text();
+        };
+        try {
+          await request();
+        } catch (err) {
+          // Deduplication shares one request between identical callers; if *another* caller's budget cut it short,
+          // our own signal is still live, so we make the request again on our own account.
+          if (signal.aborted || !isAbort(err)) throw err;
+          await request();
+        }
       } catch (err) {
         const e = err as { code?: unknown; statusCode?: number; name?: string };
         const code = typeof e.code === 'string' ? e.code : undefined;
         const undiciTimeout = code?.endsWith('_TIMEOUT') ?? false;
-        if (signal.aborted || e.name === 'AbortError' || e.name === 'TimeoutError' || undiciTimeout) {
+        if (signal.aborted || isAbort(err) || undiciTimeout) {
           if (timeoutCounts || undiciTimeout) verdict = 'failure';
           throw fail('timeout', endpoint, `TMDB did not answer within ${budget} ms`, { cause: err });
         }
@@ -272,7 +290,9 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
       throw fail('bad_request', endpoint, `TMDB refused the request: ${detail}`, { status });
     } catch (err) {
       if (err instanceof TmdbError) {
-        if (err.kind !== 'not_found') log.warn({ endpoint, kind: err.kind, status: err.status }, 'TMDB call failed');
+        // While the breaker is open every call fails the same way; the breaker's own transition was logged once.
+        const level = err.kind === 'not_found' || err.kind === 'circuit_open' ? 'debug' : 'warn';
+        log[level]({ endpoint, kind: err.kind, status: err.status }, 'TMDB call failed');
         throw err;
       }
       verdict = 'failure';

@@ -1,0 +1,181 @@
+// A person at a keyboard, talking to the bot through the local Discord: parses what they type (`/rate movie:Heat
+// stars:4.5`, `/as bob`, `click 2`), resolves autocomplete options the way a person would (the first suggestion),
+// and renders what the bot answered as readable text with numbered buttons.
+import type { FakeDiscord, FakeUser, StoredMessage } from './fake-discord.ts';
+
+export interface SandboxSessionOptions {
+  readonly user?: string;
+  /** How many suggestions to show for an autocomplete option. */
+  readonly showSuggestions?: number;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: command definitions are JSON
+type Json = any;
+
+export class SandboxSession {
+  readonly discord: FakeDiscord;
+  private user: FakeUser;
+  private inDm = false;
+  private lastWithButtons: StoredMessage | null = null;
+  private readonly showSuggestions: number;
+
+  constructor(discord: FakeDiscord, opts: SandboxSessionOptions = {}) {
+    this.discord = discord;
+    this.user = discord.user(opts.user ?? 'alice');
+    this.showSuggestions = opts.showSuggestions ?? 3;
+  }
+
+  get userName(): string {
+    return this.user.username;
+  }
+
+  get where(): string {
+    return this.inDm ? 'DM' : `#movie-night`;
+  }
+
+  /** Runs one line and returns the transcript of what happened (without the echoed line). */
+  async run(line: string): Promise<string> {
+    const text = line.trim();
+    if (text === '' || text.startsWith('#')) return '';
+    try {
+      const as = /^\/as\s+(\S+)$/i.exec(text);
+      if (as) {
+        this.user = this.discord.user(as[1] ?? '');
+        // Another person sees public messages, but never someone else's private ones.
+        if (this.lastWithButtons?.ephemeralFor && this.lastWithButtons.ephemeralFor !== this.user.id) {
+          this.lastWithButtons = null;
+        }
+        return `(you are now ${this.user.global_name}, id ${this.user.id})`;
+      }
+      if (/^\/dm$/i.test(text) || /^\/server$/i.test(text)) {
+        this.inDm = /^\/dm$/i.test(text);
+        return `(now talking in ${this.where})`;
+      }
+      const click = /^click\s+(\d+)$/i.exec(text);
+      if (click) return await this.click(Number(click[1]));
+      if (text.startsWith('/')) return await this.slash(text);
+      return 'Type a slash command like /help, `click N`, or `/as NAME`.';
+    } catch (err) {
+      return `(!) ${(err as Error).message}`;
+    }
+  }
+
+  private parse(text: string): { path: string; values: Record<string, string> } {
+    const body = text.slice(1);
+    const firstOpt = body.search(/(^|\s)[\w-]+:/);
+    const head = (firstOpt === -1 ? body : body.slice(0, firstOpt)).trim();
+    const rest = firstOpt === -1 ? '' : body.slice(firstOpt).trim();
+    const values: Record<string, string> = {};
+    if (rest) {
+      for (const part of rest.split(/\s+(?=[\w-]+:)/)) {
+        const i = part.indexOf(':');
+        values[part.slice(0, i)] = part.slice(i + 1).trim();
+      }
+    }
+    return { path: head, values };
+  }
+
+  private leafOptions(path: string): Json[] {
+    const [name, ...sub] = path.split(/\s+/);
+    const command = this.discord.findCommand(name ?? '');
+    if (!command) throw new Error(`/${name} is not a command here. Try /help.`);
+    let level: Json[] = command.options ?? [];
+    for (const part of sub) {
+      level = level.find((o: Json) => o.name === part && (o.type === 1 || o.type === 2))?.options ?? [];
+    }
+    return level;
+  }
+
+  private async slash(text: string): Promise<string> {
+    const { path, values } = this.parse(text);
+    const out: string[] = [];
+    const leaf = this.leafOptions(path);
+    for (const def of leaf) {
+      const given = values[def.name];
+      if (!def.autocomplete || given === undefined || /^\d+$/.test(given)) continue;
+      const choices = await this.discord.autocomplete(this.user, path, { ...values, [def.name]: given }, def.name, {
+        dm: this.inDm,
+      });
+      const first = choices[0];
+      if (!first) throw new Error(`no suggestions for ${def.name}: “${given}”`);
+      const more =
+        choices.length > 1
+          ? `  (also: ${choices
+              .slice(1, this.showSuggestions)
+              .map((c) => c.name)
+              .join(', ')})`
+          : '';
+      out.push(`  ↳ ${def.name}: “${given}” → ${first.name}${more}`);
+      values[def.name] = String(first.value);
+    }
+    const handle = this.discord.command(this.user, path, values, { dm: this.inDm });
+    const messages = await handle.settled();
+    out.push(...messages.map((m) => this.render(m)));
+    return out.join('\n');
+  }
+
+  private async click(n: number): Promise<string> {
+    const source = this.lastWithButtons;
+    if (!source) throw new Error('there is no message with buttons to click yet');
+    const current = this.discord.messages.get(source.id) ?? source;
+    const buttons = this.discordButtons(current);
+    const b = buttons[n - 1];
+    if (!b) throw new Error(`the last message has ${buttons.length} buttons; there is no [${n}]`);
+    if (b.disabled) throw new Error(`[${n}] ${b.label} is disabled`);
+    const handle = this.discord.click(this.user, current, b.customId, { dm: this.inDm });
+    const messages = await handle.settled();
+    return [`  (clicked [${n}] ${b.label})`, ...messages.map((m) => this.render(m, m.id === current.id))].join('\n');
+  }
+
+  private discordButtons(m: StoredMessage) {
+    const out: { label: string; customId: string; disabled: boolean }[] = [];
+    for (const row of m.components ?? []) {
+      for (const c of row.components ?? []) {
+        if (c.type === 2 && c.custom_id) {
+          out.push({
+            label: [c.emoji?.name, c.label].filter(Boolean).join(' '),
+            customId: c.custom_id,
+            disabled: Boolean(c.disabled),
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private plain(s: string): string {
+    return plainText(s).replace(/<@(\d+)>/g, (_m, id: string) => `@${this.discord.users.get(id)?.username ?? id}`);
+  }
+
+  /** A message as text: who can see it, content, embeds as boxes, buttons numbered `[1] 👍`. */
+  render(m: StoredMessage, updated = false): string {
+    const lines: string[] = [];
+    const who = m.ephemeralFor ? 'Marquee (only you can see this)' : 'Marquee';
+    lines.push(`${who}${updated ? ' (updated the message above)' : ''}:`);
+    for (const l of this.plain(m.content).split('\n')) if (l.trim()) lines.push(`  ${l}`);
+    for (const e of m.embeds ?? []) {
+      if (e.title) lines.push(`  ┃ ${this.plain(e.title)}`);
+      for (const l of this.plain(e.description ?? '').split('\n')) if (l.trim()) lines.push(`  ┃ ${l}`);
+      for (const f of e.fields ?? []) lines.push(`  ┃ ${this.plain(f.name)}: ${this.plain(f.value)}`);
+      if (e.thumbnail?.url) lines.push(`  ┃ poster: ${e.thumbnail.url}`);
+      if (e.footer?.text) lines.push(`  ┃ — ${this.plain(e.footer.text)}`);
+    }
+    let n = 0;
+    for (const row of m.components ?? []) {
+      const cells: string[] = [];
+      for (const c of row.components ?? []) {
+        if (c.type !== 2) continue;
+        n++;
+        const label = [c.emoji?.name, c.label].filter(Boolean).join(' ');
+        cells.push(c.disabled ? `[${n}] (${label})` : `[${n}] ${label}`);
+      }
+      if (cells.length) lines.push(`  ${cells.join('  ')}`);
+    }
+    if (n > 0) this.lastWithButtons = m;
+    return lines.join('\n');
+  }
+}
+
+function plainText(s: string): string {
+  return s.replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+}

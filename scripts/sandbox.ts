@@ -1,0 +1,96 @@
+// npm run sandbox: the real bot against the local Discord, on PGlite, with the fake TMDB's demo catalogue (or real
+// TMDB when TMDB_READ_TOKEN / TMDB_API_KEY is set). Type slash commands as you would in Discord.
+//   npm run sandbox                         interactive
+//   npm run sandbox -- --script FILE        runs a scripted session and prints the transcript
+//   options: --data DIR (default ./data/sandbox), --fresh (start from an empty database), --no-seed, --user NAME
+import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { SandboxSession } from '../fakes/discord/sandbox-session.ts';
+import { startLocalStack } from '../fakes/local-stack.ts';
+import { loadConfig, readEnv } from '../src/config.ts';
+import { seedDemoCommunity } from '../src/services/seed/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    script: { type: 'string' },
+    data: { type: 'string', default: './data/sandbox' },
+    fresh: { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+    user: { type: 'string', default: 'alice' },
+    'log-level': { type: 'string', default: 'silent' },
+  },
+});
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+const env = loadConfig(readEnv());
+if (values.fresh && !values.data.startsWith('memory://')) rmSync(values.data, { recursive: true, force: true });
+
+const started = Date.now();
+const stack = await startLocalStack({
+  dataDir: values.data,
+  logLevel: values['log-level'],
+  tmdb: { readToken: env.tmdb.readToken, apiKey: env.tmdb.apiKey },
+  beforeStart: async ({ orm, discord }) => {
+    if (values['no-seed']) return;
+    const r = await seedDemoCommunity(orm, { guildId: discord.guild.id });
+    if (r.userIds.length && !values.script) out(`(demo server seeded: ${r.userIds.length} neighbours with ratings)`);
+  },
+});
+const session = new SandboxSession(stack.discord, { user: values.user });
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  await stack.stop();
+};
+process.once('SIGINT', () => void close().then(() => process.exit(130)));
+process.once('SIGTERM', () => void close().then(() => process.exit(143)));
+
+try {
+  if (values.script) {
+    const lines = (await readFile(values.script, 'utf8')).split('\n');
+    for (const line of lines) {
+      const t = line.trim();
+      if (t === '') continue;
+      if (t.startsWith('#')) {
+        out(t);
+        continue;
+      }
+      out(`${session.userName}> ${t}`);
+      const result = await session.run(t);
+      if (result) out(result);
+      out('');
+    }
+  } else {
+    out(
+      `Marquee sandbox — the real bot on a local Discord (${stack.fakeTmdb ? 'demo catalogue' : 'real TMDB'}; data in ${values.data}).`,
+    );
+    out(
+      `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Try /help, /search query:heat, /rate movie:Heat stars:4.5, /recommend`,
+    );
+    out('Also: click N (press button [N]), /as NAME (become someone else), /dm and /server (where you talk), exit.');
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    let inputClosed = false;
+    rl.on('close', () => {
+      inputClosed = true;
+    });
+    const prompt = () => {
+      if (inputClosed) return;
+      rl.setPrompt(`${session.userName}> `);
+      rl.prompt();
+    };
+    prompt();
+    for await (const line of rl) {
+      if (/^(exit|quit|\/exit)$/i.test(line.trim())) break;
+      if (!process.stdin.isTTY && line.trim()) out(`${session.userName}> ${line.trim()}`);
+      const result = await session.run(line);
+      if (result) out(result);
+      prompt();
+    }
+    if (!inputClosed) rl.close();
+  }
+} finally {
+  await close();
+}

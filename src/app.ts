@@ -1,0 +1,82 @@
+// Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
+// `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
+import { type Bot, createBot } from './bot/client.ts';
+import type { Config } from './config.ts';
+import { type Orm, openDatabase } from './db.ts';
+import type { Logger } from './logger.ts';
+import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
+import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
+import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  /** An already open database (tests); otherwise one is opened from config and closed on stop. */
+  readonly orm?: Orm;
+  readonly clock?: () => Date;
+  /** How often the model is rebuilt from the database in the background (default 10 min; 0 = never). */
+  readonly recommenderRefreshMs?: number;
+  /** How often stale TMDB rows are refreshed (default 1 h; 0 = never). */
+  readonly catalogueRefreshMs?: number;
+}
+
+export interface App {
+  readonly orm: Orm;
+  readonly tmdb: TmdbClient;
+  readonly catalogue: Catalogue;
+  readonly recommendations: RecommendationService;
+  readonly bot: Bot;
+  start(): Promise<void>;
+  /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  if (!config.discord.token) throw new Error('DISCORD_TOKEN is required to run the bot');
+  const orm = opts.orm ?? (await openDatabase(config.database, { logger }));
+  const tmdb = createTmdbClient({ config: config.tmdb, logger });
+  const catalogue = createCatalogue({ tmdb, logger, ttlDays: config.tmdb.cacheTtlDays, clock });
+  const recommendations = createRecommendationService({
+    orm,
+    logger,
+    clock,
+    refreshIntervalMs: opts.recommenderRefreshMs ?? 10 * 60_000,
+  });
+  const bot = createBot({
+    services: { orm, logger, catalogue, recommendations, clock },
+    token: config.discord.token,
+    apiUrl: config.discord.apiUrl,
+  });
+  let refresher: NodeJS.Timeout | undefined;
+  const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
+
+  return {
+    orm,
+    tmdb,
+    catalogue,
+    recommendations,
+    bot,
+    async start() {
+      await recommendations.start();
+      await bot.start();
+      if (refreshMs > 0) {
+        refresher = setInterval(() => {
+          catalogue
+            .refreshStale(orm.em.fork(), 50)
+            .then((r) => r.attempted > 0 && logger.info({ ...r }, 'catalogue refreshed'))
+            .catch((err) => logger.warn({ err }, 'catalogue refresh failed'));
+        }, refreshMs);
+        refresher.unref();
+      }
+    },
+    async stop() {
+      clearInterval(refresher);
+      await bot.stop();
+      await recommendations.stop();
+      await tmdb.close();
+      if (!opts.orm) await orm.close();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+// Button handlers. The custom id has already been verified (signature, expiry); each handler declares whether only
+// the owner may click, and acts for the person clicking, never for anyone else.
+import type { ButtonInteraction } from 'discord.js';
+import { watchedListView } from '../commands/watched.ts';
+import { Movie, Watched } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import { toggleFeedback } from '../services/feedback-service.ts';
+import { getRating, removeRating, setRating, validateStars } from '../services/rating-service.ts';
+import { addWatched } from '../services/watched-service.ts';
+import type { InteractionContext } from './command.ts';
+import { type Action, type CustomId, intArg } from './custom-id.ts';
+import { picksView, ratedAmong } from './picks.ts';
+import {
+  FEEDBACK_BY_CODE,
+  renderFeedbackAck,
+  renderMovieCard,
+  renderOnboarding,
+  renderRatingChange,
+  renderRatingRemoved,
+  renderWatchedChange,
+  yearOf,
+} from './render.ts';
+
+export interface ButtonHandler {
+  /** Only the person the buttons were made for may click. */
+  readonly ownerOnly: boolean;
+  /** How to defer if the work is slow: a private new message, a public one, or an update of the clicked message. */
+  readonly defer: 'ephemeral' | 'public' | 'update';
+  run(interaction: ButtonInteraction, id: CustomId, ctx: InteractionContext): Promise<void>;
+}
+
+const SOURCES: Record<string, string> = {
+  r: 'recommend',
+  o: 'onboarding',
+  w: 'weekly_dm',
+  c: 'weekly_channel',
+  s: 'search',
+};
+
+function stale(): UserFacingError {
+  return new UserFacingError('invalid_input', "That button isn't one I recognise. Run the command again.");
+}
+
+export const BUTTONS: Record<Action, ButtonHandler> = {
+  fb: {
+    ownerOnly: true,
+    defer: 'ephemeral',
+    async run(_i, id, ctx) {
+      const movieId = intArg(id, 0, { min: 1 });
+      const kind = FEEDBACK_BY_CODE[id.args[1] ?? ''];
+      const impressionId = intArg(id, 2);
+      const source = SOURCES[id.args[3] ?? ''];
+      if (!kind || !source) throw stale();
+      const movie = await ctx.services.catalogue.ensureMovie(ctx.em, movieId);
+      const { active } = await toggleFeedback(ctx.em, {
+        userId: ctx.userId,
+        movieId,
+        kind,
+        source,
+        impressionId: impressionId || null,
+      });
+      ctx.services.recommendations.noteUserChanged(ctx.userId);
+      ctx.logger.info({ movieId, kind, active, impressionId }, 'feedback');
+      await ctx.respond.send(renderFeedbackAck(kind, active, movie.title));
+    },
+  },
+  rate: {
+    ownerOnly: true,
+    defer: 'ephemeral',
+    async run(i, id, ctx) {
+      const movieId = intArg(id, 0, { min: 1 });
+      const stars = validateStars(Number(id.args[1]));
+      const movie = await ctx.services.catalogue.ensureMovie(ctx.em, movieId);
+      const change = await setRating(ctx.em, ctx.userId, movie.id, stars);
+      ctx.services.recommendations.noteUserChanged(ctx.userId);
+      ctx.logger.info({ movieId, previous: change.previous, current: stars, source: id.args[2] }, 'rated');
+      if (id.args[2] === 'o') {
+        await ctx.respond.update(await onboardingFromMessage(i, ctx));
+      } else {
+        await ctx.respond.send(renderRatingChange(change, { ids: ctx.ids, owner: ctx.userId }));
+      }
+    },
+  },
+  unrate: {
+    ownerOnly: true,
+    defer: 'ephemeral',
+    async run(_i, id, ctx) {
+      const movieId = intArg(id, 0, { min: 1 });
+      const movie = await ctx.em.findOne(Movie, movieId);
+      if (!movie) throw stale();
+      const previous = await removeRating(ctx.em, ctx.userId, movieId);
+      if (previous !== null) ctx.services.recommendations.noteUserChanged(ctx.userId);
+      await ctx.respond.send(renderRatingRemoved(movie.title, previous));
+    },
+  },
+  watch: {
+    // Public search results: whoever clicks logs the film for themselves.
+    ownerOnly: false,
+    defer: 'ephemeral',
+    async run(_i, id, ctx) {
+      const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
+      const change = await addWatched(ctx.em, ctx.userId, movie.id, { now: ctx.services.clock() });
+      ctx.services.recommendations.noteUserChanged(ctx.userId);
+      await ctx.respond.send(renderWatchedChange(change, null));
+    },
+  },
+  open: {
+    // Anyone may open a card from public results; its buttons are made for the person who opened it.
+    ownerOnly: false,
+    defer: 'ephemeral',
+    async run(_i, id, ctx) {
+      const movieId = intArg(id, 0, { min: 1 });
+      const card = await ctx.services.catalogue.getDetails(ctx.em, movieId);
+      const rating = await getRating(ctx.em, ctx.userId, movieId);
+      const watched = await ctx.em.findOne(Watched, { user: ctx.userId, movie: movieId });
+      await ctx.respond.send(
+        renderMovieCard(card, { rating, watchedOn: watched?.watchedOn ?? null }, { ids: ctx.ids, owner: ctx.userId }),
+      );
+    },
+  },
+  wl: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(i, id, ctx) {
+      const target = id.args[0] ?? '';
+      if (!/^\d{17,20}$/.test(target)) throw stale();
+      const page = intArg(id, 1, { min: 1, max: 10_000 });
+      const name =
+        target === ctx.userId
+          ? ctx.userName
+          : ((await i.client.users.fetch(target).catch(() => null))?.displayName ?? 'Someone');
+      await ctx.respond.update(await watchedListView(ctx, target, name, page));
+    },
+  },
+  rec: {
+    ownerOnly: true,
+    defer: 'public',
+    async run(_i, _id, ctx) {
+      await ctx.respond.send(await picksView(ctx, { count: 5 }));
+    },
+  },
+  noop: {
+    ownerOnly: false,
+    defer: 'ephemeral',
+    async run(_i, _id, ctx) {
+      await ctx.respond.send({ content: 'That one is just a label — use the buttons next to it.', ephemeral: true });
+    },
+  },
+};
+
+/** Rebuilds the onboarding message from its own buttons (the films are in the signed ids) and current ratings. */
+async function onboardingFromMessage(i: ButtonInteraction, ctx: InteractionContext) {
+  const ids: number[] = [];
+  for (const row of i.message.components) {
+    if (!('components' in row)) continue;
+    for (const c of row.components) {
+      const customId = 'customId' in c ? c.customId : null;
+      if (!customId) continue;
+      try {
+        const decoded = ctx.ids.decode(customId);
+        if (decoded.action === 'noop') ids.push(Number(decoded.args[0]));
+      } catch {
+        // not ours or expired: leave it out
+      }
+    }
+  }
+  const movies = ids.length ? await ctx.em.find(Movie, { id: { $in: ids } }) : [];
+  const byId = new Map(movies.map((m) => [m.id, m]));
+  const list = ids
+    .map((mid) => byId.get(mid))
+    .filter((m): m is Movie => Boolean(m))
+    .map((m) => ({ id: m.id, title: m.title, year: yearOf(m.releaseDate) }));
+  return renderOnboarding(list, await ratedAmong(ctx, ids), { ids: ctx.ids, owner: ctx.userId });
+}

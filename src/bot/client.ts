@@ -1,0 +1,73 @@
+// The discord.js client with the fewest intents that work: Guilds only (slash commands and buttons arrive as
+// interactions and need no privileged intents, not even for DMs).
+import { createHash } from 'node:crypto';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { commands as allCommands } from '../commands/index.ts';
+import type { Command } from './command.ts';
+import type { BotServices } from './context.ts';
+import { CustomIds } from './custom-id.ts';
+import { Dispatcher } from './dispatcher.ts';
+
+export interface BotOptions {
+  readonly services: BotServices;
+  readonly token: string;
+  /** REST base such as `http://127.0.0.1:PORT/api` for the local Discord; unset means real Discord. */
+  readonly apiUrl?: string;
+  readonly commands?: readonly Command[];
+  readonly autoDeferMs?: number;
+}
+
+export interface Bot {
+  readonly client: Client;
+  readonly dispatcher: Dispatcher;
+  readonly ids: CustomIds;
+  /** Logs in and resolves once the client is ready. */
+  start(): Promise<void>;
+  /** Stops accepting interactions, lets in-flight ones finish, then disconnects. */
+  stop(): Promise<void>;
+}
+
+export function customIdSecret(token: string): string {
+  return createHash('sha256').update(`marquee:${token}`).digest('hex');
+}
+
+export function createBot(opts: BotOptions): Bot {
+  const { services } = opts;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    partials: [Partials.Channel],
+    rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+  });
+  const ids = new CustomIds(customIdSecret(opts.token), () => services.clock().getTime());
+  const dispatcher = new Dispatcher({
+    services,
+    commands: opts.commands ?? allCommands,
+    ids,
+    autoDeferMs: opts.autoDeferMs,
+  });
+  const log = services.logger.child({ component: 'discord' });
+  client.on(Events.InteractionCreate, (i) => void dispatcher.handle(i));
+  client.on(Events.Error, (err) => log.error({ err }, 'client error'));
+  client.on(Events.Warn, (msg) => log.warn(msg));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+  client.on(Events.ShardDisconnect, (ev, shard) => log.warn({ shard, code: ev.code }, 'gateway disconnected'));
+  client.rest.on('rateLimited', (info) =>
+    log.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'),
+  );
+
+  return {
+    client,
+    dispatcher,
+    ids,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(opts.token);
+      await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+    },
+    async stop() {
+      await dispatcher.drain();
+      await client.destroy();
+    },
+  };
+}

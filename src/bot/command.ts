@@ -1,0 +1,48 @@
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Em } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import type { BotServices } from './context.ts';
+import type { CustomIds } from './custom-id.ts';
+import type { LimitRule } from './rate-limit.ts';
+import type { Responder } from './responder.ts';
+
+/** Per-interaction context: one EntityManager fork, a child logger, and the one way to answer. */
+export interface InteractionContext {
+  readonly services: BotServices;
+  readonly em: Em;
+  readonly logger: Logger;
+  readonly userId: string;
+  readonly userName: string;
+  readonly guildId: string | null;
+  readonly ids: CustomIds;
+  readonly respond: Responder;
+}
+
+export interface AutocompleteContext {
+  readonly services: BotServices;
+  readonly em: Em;
+  readonly logger: Logger;
+  readonly userId: string;
+  /** Time left for this answer; Discord gives 3 s in total. */
+  readonly budgetMs: number;
+}
+
+export interface Command {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** `always`: defer at once (known slow work). `auto` (default): defer only if no answer after ~1.5 s. */
+  readonly defer?: 'always' | 'auto';
+  /** Whether the deferred "thinking…" is private. */
+  readonly ephemeral?: boolean;
+  /** Per-user limit for expensive commands. */
+  readonly limit?: LimitRule;
+  execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void>;
+  autocomplete?(
+    interaction: AutocompleteInteraction,
+    ctx: AutocompleteContext,
+  ): Promise<ApplicationCommandOptionChoiceData<string | number>[]>;
+}

@@ -1,0 +1,24 @@
+// What commands and button handlers receive: the narrow slices of the services the bot uses, built once in the
+// composition root. Tests may pass anything with these shapes.
+import type { Orm } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import type { Catalogue as CatalogueService } from '../services/catalogue-service.ts';
+import type { RecommendationService } from '../services/recommendation-service.ts';
+
+export type { AutocompleteChoice as AutocompleteHit, MovieCard } from '../services/catalogue-service.ts';
+export type {
+  PickView,
+  RecommendationResult,
+  RecommendOptions,
+} from '../services/recommendation-service.ts';
+
+export type Catalogue = Pick<CatalogueService, 'search' | 'autocomplete' | 'ensureMovie' | 'getDetails' | 'popular'>;
+export type Recommendations = Pick<RecommendationService, 'recommend' | 'noteUserChanged'>;
+
+export interface BotServices {
+  readonly orm: Orm;
+  readonly logger: Logger;
+  readonly catalogue: Catalogue;
+  readonly recommendations: Recommendations;
+  readonly clock: () => Date;
+}

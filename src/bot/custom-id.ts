@@ -1,0 +1,109 @@
+// Button custom ids are untrusted input: anyone can send an interaction with any custom id. Ours are compact,
+// versioned and signed (HMAC over the whole id), carry the user the buttons belong to, and expire.
+// Format: `1|<action>|<owner>|<arg~arg…>|<issued, base36 seconds>|<signature>` — well under Discord's 100 characters.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { UserFacingError } from '../errors.ts';
+
+export const ACTIONS = {
+  /** Feedback on a pick: movieId, kind (u/d/s/n), impressionId (0 = none), source (r/o/w…). */
+  fb: { ttlMs: 30 * 86_400_000, args: 4 },
+  /** Rate a film from a card or onboarding: movieId, stars, source (s/o). */
+  rate: { ttlMs: 7 * 86_400_000, args: 3 },
+  /** Remove a rating: movieId. */
+  unrate: { ttlMs: 7 * 86_400_000, args: 1 },
+  /** Mark watched today: movieId. */
+  watch: { ttlMs: 7 * 86_400_000, args: 1 },
+  /** Open a film's card: movieId. */
+  open: { ttlMs: 7 * 86_400_000, args: 1 },
+  /** A page of someone's watch list: target user id, page. */
+  wl: { ttlMs: 86_400_000, args: 2 },
+  /** Show picks now (after onboarding). */
+  rec: { ttlMs: 86_400_000, args: 0 },
+  /** A label that does nothing (a film title next to rating buttons): unique tag. */
+  noop: { ttlMs: 30 * 86_400_000, args: 1 },
+} as const;
+
+export type Action = keyof typeof ACTIONS;
+
+export interface CustomId {
+  readonly action: Action;
+  /** The user these buttons act for. */
+  readonly owner: string;
+  readonly args: readonly string[];
+  readonly issuedAt: number;
+}
+
+const VERSION = '1';
+const SIG_LENGTH = 10;
+const ARG = /^[A-Za-z0-9._-]{0,24}$/;
+
+export class CustomIds {
+  private readonly key: Buffer;
+  private readonly now: () => number;
+
+  /** `secret` is derived from the bot token in the composition root, so ids survive restarts but not a new token. */
+  constructor(secret: string, now: () => number = Date.now) {
+    this.key = createHmac('sha256', 'marquee/custom-id').update(secret).digest();
+    this.now = now;
+  }
+
+  encode(action: Action, owner: string, args: readonly (string | number)[] = []): string {
+    const spec = ACTIONS[action];
+    if (args.length !== spec.args) throw new Error(`custom id ${action} takes ${spec.args} arguments`);
+    const parts = args.map(String);
+    for (const a of parts) if (!ARG.test(a)) throw new Error(`custom id argument "${a}" has unsafe characters`);
+    const body = [VERSION, action, owner, parts.join('~'), Math.floor(this.now() / 1000).toString(36)].join('|');
+    const id = `${body}|${this.sign(body)}`;
+    if (id.length > 100) throw new Error(`custom id too long (${id.length})`);
+    return id;
+  }
+
+  /** Validates an id from an interaction; throws a kind UserFacingError for forged, foreign-format or expired ids. */
+  decode(raw: string): CustomId {
+    const forged = () =>
+      new UserFacingError(
+        'invalid_input',
+        "That button isn't one I recognise. Run the command again for fresh buttons.",
+      );
+    if (typeof raw !== 'string' || raw.length > 100) throw forged();
+    const parts = raw.split('|');
+    if (parts.length !== 6 || parts[0] !== VERSION) throw forged();
+    const [, action, owner, argText, issued, sig] = parts as [string, string, string, string, string, string];
+    const body = parts.slice(0, 5).join('|');
+    const expected = Buffer.from(this.sign(body));
+    const given = Buffer.from(sig);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw forged();
+    if (!Object.hasOwn(ACTIONS, action)) throw forged();
+    const spec = ACTIONS[action as Action];
+    const args = argText === '' ? [] : argText.split('~');
+    if (args.length !== spec.args || !/^\d{1,20}$/.test(owner)) throw forged();
+    const issuedAt = Number.parseInt(issued, 36) * 1000;
+    if (!Number.isFinite(issuedAt)) throw forged();
+    if (this.now() - issuedAt > spec.ttlMs) {
+      throw new UserFacingError('expired', 'Those buttons have expired. Run the command again for fresh ones.');
+    }
+    return { action: action as Action, owner, args, issuedAt };
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, SIG_LENGTH);
+  }
+}
+
+/** Owner check: buttons act only for the person they were made for. */
+export function assertOwner(id: CustomId, clickerId: string): void {
+  if (id.owner !== clickerId) {
+    throw new UserFacingError(
+      'forbidden',
+      `Those buttons belong to <@${id.owner}>. Run the command yourself to get your own.`,
+    );
+  }
+}
+
+export function intArg(id: CustomId, index: number, opts: { min?: number; max?: number } = {}): number {
+  const n = Number(id.args[index]);
+  if (!Number.isSafeInteger(n) || n < (opts.min ?? 0) || n > (opts.max ?? Number.MAX_SAFE_INTEGER)) {
+    throw new UserFacingError('invalid_input', "That button isn't one I recognise. Run the command again.");
+  }
+  return n;
+}

@@ -1,0 +1,187 @@
+// The one place interactions enter: builds a per-interaction context (one EntityManager fork, a child logger),
+// applies per-user limits, defers when work may be slow, routes to the command or button, and turns every failure into
+// a message. Each interaction runs on its own; a failure in one never reaches another.
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { Em } from '../db.ts';
+import { GuildMember } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import { ensureUser } from '../services/user-service.ts';
+import { BUTTONS } from './buttons.ts';
+import type { Command, InteractionContext } from './command.ts';
+import type { BotServices } from './context.ts';
+import { assertOwner, type CustomIds } from './custom-id.ts';
+import { describeFailure } from './failures.ts';
+import { UserRateLimiter } from './rate-limit.ts';
+import { renderFailure } from './render.ts';
+import { Responder } from './responder.ts';
+
+export interface DispatcherOptions {
+  readonly services: BotServices;
+  readonly commands: readonly Command[];
+  readonly ids: CustomIds;
+  /** Defer if no answer was sent after this long (Discord drops unanswered interactions after 3 s). */
+  readonly autoDeferMs?: number;
+  /** Autocomplete answers must arrive within Discord's 3 s; this leaves room for the round trip. */
+  readonly autocompleteBudgetMs?: number;
+  readonly limiter?: UserRateLimiter;
+}
+
+export class Dispatcher {
+  private readonly byName: Map<string, Command>;
+  private readonly opts: DispatcherOptions;
+  private readonly limiter: UserRateLimiter;
+  private readonly inFlight = new Set<Promise<void>>();
+  private accepting = true;
+
+  constructor(opts: DispatcherOptions) {
+    this.opts = opts;
+    this.byName = new Map(opts.commands.map((c) => [c.data.name, c]));
+    this.limiter = opts.limiter ?? new UserRateLimiter();
+  }
+
+  /** Entry point for `client.on('interactionCreate')`. Never throws. */
+  handle(interaction: Interaction): Promise<void> {
+    const p = this.run(interaction).catch((err) =>
+      this.opts.services.logger.error({ err, interactionId: interaction.id }, 'interaction handler crashed'),
+    );
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+
+  /** Stops taking new work and waits for what is running (graceful shutdown). */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    this.accepting = false;
+    const all = Promise.allSettled([...this.inFlight]);
+    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+
+  get pending(): number {
+    return this.inFlight.size;
+  }
+
+  private async run(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const { services } = this.opts;
+    const command = interaction.isChatInputCommand() ? interaction.commandName : 'button';
+    const logger = services.logger.child({
+      interactionId: interaction.id,
+      command,
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+    });
+    const respond = new Responder(interaction);
+    const ctx: InteractionContext = {
+      services,
+      em: services.orm.em.fork() as Em,
+      logger,
+      userId: interaction.user.id,
+      userName: interaction.user.globalName ?? interaction.user.username,
+      guildId: interaction.guildId,
+      ids: this.opts.ids,
+      respond,
+    };
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      if (!this.accepting) {
+        throw new UserFacingError('database_unavailable', "I'm restarting right now. Please try again in a moment.");
+      }
+      if (interaction.isChatInputCommand()) {
+        const cmd = this.byName.get(interaction.commandName);
+        if (!cmd) throw new UserFacingError('not_found', 'I no longer know that command. It may have been renamed.');
+        if (cmd.limit) this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
+        if (cmd.defer === 'always') await respond.defer({ ephemeral: cmd.ephemeral ?? false });
+        else timer = this.autoDefer(respond, { ephemeral: cmd.ephemeral ?? true });
+        await this.recordPresence(ctx, interaction);
+        await cmd.execute(interaction, ctx);
+      } else {
+        await this.button(interaction, ctx, (t) => {
+          timer = t;
+        });
+      }
+      if (!respond.acknowledged) throw new Error(`${command} finished without answering`);
+      logger.debug({ ms: Date.now() - started }, 'handled');
+    } catch (err) {
+      const view = describeFailure(err, logger);
+      await respond.send(renderFailure(view.message)).catch((e) => logger.warn({ err: e }, 'could not report failure'));
+    } finally {
+      clearTimeout(timer);
+      await respond.flush();
+    }
+  }
+
+  private autoDefer(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): NodeJS.Timeout {
+    return setTimeout(() => void respond.defer(opts).catch(() => {}), this.opts.autoDeferMs ?? 1_500);
+  }
+
+  private async button(
+    interaction: ButtonInteraction,
+    ctx: InteractionContext,
+    setTimer: (t: NodeJS.Timeout) => void,
+  ): Promise<void> {
+    const id = ctx.ids.decode(interaction.customId);
+    const handler = BUTTONS[id.action];
+    if (handler.ownerOnly) assertOwner(id, ctx.userId);
+    setTimer(
+      this.autoDefer(ctx.respond, { ephemeral: handler.defer === 'ephemeral', update: handler.defer === 'update' }),
+    );
+    await this.recordPresence(ctx, interaction);
+    await handler.run(interaction, id, ctx);
+  }
+
+  /** Remembers who uses Marquee in which server: the audience of that server's weekly picks. */
+  private async recordPresence(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction) {
+    const user = await ensureUser(ctx.em, ctx.userId, {
+      displayName: interaction.user.globalName ?? interaction.user.username,
+      locale: interaction.locale,
+    });
+    if (ctx.guildId && interaction.inGuild()) {
+      await ctx.em.upsert(
+        GuildMember,
+        { guildId: ctx.guildId, user, lastSeenAt: new Date() },
+        { onConflictFields: ['guildId', 'user'], onConflictAction: 'merge', onConflictMergeFields: ['lastSeenAt'] },
+      );
+    }
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const { services } = this.opts;
+    const logger = services.logger.child({
+      interactionId: interaction.id,
+      command: interaction.commandName,
+      guildId: interaction.guildId,
+      userId: interaction.user.id,
+      autocomplete: true,
+    });
+    const budgetMs = this.opts.autocompleteBudgetMs ?? 2_000;
+    const cmd = this.byName.get(interaction.commandName);
+    let choices: { name: string; value: string | number }[] = [];
+    try {
+      if (cmd?.autocomplete && this.accepting) {
+        const work = cmd.autocomplete(interaction, {
+          services,
+          em: services.orm.em.fork() as Em,
+          logger,
+          userId: interaction.user.id,
+          budgetMs,
+        });
+        // The catalogue keeps its own budget; this guard keeps us inside Discord's 3 s whatever happens.
+        choices = await Promise.race([
+          work,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('autocomplete over budget')), budgetMs + 300).unref(),
+          ),
+        ]);
+      }
+    } catch (err) {
+      logger.warn({ err }, 'autocomplete failed; answering with no suggestions');
+    }
+    try {
+      await interaction.respond(choices.slice(0, 25));
+    } catch (err) {
+      logger.warn({ err }, 'could not answer autocomplete');
+    }
+  }
+}

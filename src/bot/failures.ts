@@ -1,0 +1,51 @@
+// Turns any error into what the person sees. Expected outcomes (UserFacingError) are shown as they are; the database
+// being down or restarting gets a kind "try again"; anything else is a bug, logged with an id the person also sees.
+import { isUserFacing, newErrorId } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+
+const DB_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+/** True for "cannot talk to the database right now" (connection refused, server restarting, PGlite closed). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (
+    let e = err as { name?: string; code?: string; message?: string; cause?: unknown } | undefined, i = 0;
+    e && i < 6;
+    i++
+  ) {
+    if (e.name === 'ConnectionException') return true;
+    if (typeof e.code === 'string' && (DB_DOWN_CODES.has(e.code) || NET_CODES.has(e.code))) return true;
+    if (
+      typeof e.message === 'string' &&
+      /PGlite is closed|Connection terminated|connection is closed|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    ) {
+      return true;
+    }
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+export interface FailureView {
+  readonly message: string;
+  readonly errorId?: string;
+}
+
+export function describeFailure(err: unknown, logger: Logger): FailureView {
+  if (isUserFacing(err)) {
+    logger.info({ code: err.code }, 'user-facing error');
+    return { message: err.message };
+  }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err }, 'database unavailable');
+    return { message: "I can't reach my database right now — it may be restarting. Please try again in a moment." };
+  }
+  const errorId = newErrorId();
+  logger.error({ err, errorId }, 'interaction failed');
+  return {
+    message: `Something went wrong on my side, sorry. If it keeps happening, mention error id \`${errorId}\`.`,
+    errorId,
+  };
+}

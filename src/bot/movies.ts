@@ -1,0 +1,29 @@
+// Shared steps: turning a `movie` option into a film, and autocomplete answers for it.
+import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { Movie } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import type { AutocompleteContext, InteractionContext } from './command.ts';
+
+/**
+ * The `movie` option carries a TMDB id when the person picked a suggestion, or free text when they typed and sent
+ * without picking; then we take the best suggestion, as they most likely meant.
+ */
+export async function resolveMovie(ctx: InteractionContext, raw: string): Promise<Movie> {
+  const text = raw.trim();
+  if (/^\d{1,9}$/.test(text)) return ctx.services.catalogue.ensureMovie(ctx.em, Number(text));
+  if (text.length === 0) throw new UserFacingError('invalid_input', 'Which film? Start typing a title and pick one.');
+  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text, { budgetMs: 1_500 });
+  const first = hits[0];
+  if (!first) {
+    throw new UserFacingError('not_found', `I couldn't find a film called “${text.slice(0, 80)}”. Try /search.`);
+  }
+  return ctx.services.catalogue.ensureMovie(ctx.em, first.id);
+}
+
+export async function movieChoices(
+  ctx: AutocompleteContext,
+  text: string,
+): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text.trim(), { budgetMs: ctx.budgetMs });
+  return hits.slice(0, 25).map((h) => ({ name: h.label.slice(0, 100), value: String(h.id) }));
+}

@@ -1,0 +1,110 @@
+// One way to answer an interaction, whatever state it is in: reply when nothing was sent, edit the deferred reply,
+// follow up after that. Calls are serialised, so an automatic defer and a reply can never race.
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type AutocompleteInteraction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+
+export interface MessageView {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Only the person who acted sees it. */
+  ephemeral?: boolean;
+}
+
+type State = 'fresh' | 'deferred' | 'answered';
+
+export class Responder {
+  readonly interaction: Exclude<RepliableInteraction, AutocompleteInteraction>;
+  private state: State = 'fresh';
+  private deferredEphemeral = false;
+  private deferredUpdate = false;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(interaction: Exclude<RepliableInteraction, AutocompleteInteraction>) {
+    this.interaction = interaction;
+  }
+
+  get acknowledged(): boolean {
+    return this.state !== 'fresh';
+  }
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  /** Shows "thinking…" so work can take longer than Discord's 3 s; no-op when already acknowledged. */
+  defer(opts: { ephemeral?: boolean; update?: boolean } = {}): Promise<void> {
+    return this.run(async () => {
+      if (this.state !== 'fresh') return;
+      const i = this.interaction;
+      if (opts.update && (i.isButton() || i.isStringSelectMenu())) {
+        await i.deferUpdate();
+        this.deferredUpdate = true;
+      } else {
+        await i.deferReply(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+        this.deferredEphemeral = Boolean(opts.ephemeral);
+      }
+      this.state = 'deferred';
+    });
+  }
+
+  /** Sends a new answer: reply, else the deferred reply's content, else a follow-up. */
+  send(view: MessageView): Promise<void> {
+    return this.run(async () => {
+      const i = this.interaction;
+      const body = toBody(view);
+      if (this.state === 'fresh') {
+        await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      } else if (
+        this.state === 'deferred' &&
+        !this.deferredUpdate &&
+        Boolean(view.ephemeral) === this.deferredEphemeral
+      ) {
+        await i.editReply(body);
+      } else if (this.state === 'deferred' && !this.deferredUpdate && view.ephemeral) {
+        // A public "thinking…" cannot turn private: answer privately and remove the placeholder.
+        await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
+        await i.deleteReply().catch(() => {});
+      } else {
+        await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      }
+      this.state = 'answered';
+    });
+  }
+
+  /** Replaces the message a button lives on (pagination, onboarding progress). */
+  update(view: MessageView): Promise<void> {
+    return this.run(async () => {
+      const i = this.interaction;
+      const body = toBody(view);
+      if (this.state === 'fresh' && (i.isButton() || i.isStringSelectMenu())) await i.update(body);
+      else if (this.state === 'deferred' && this.deferredUpdate) await i.editReply(body);
+      else if (this.state === 'fresh')
+        await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      else await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      this.state = 'answered';
+    });
+  }
+
+  /** Waits for everything queued so far. */
+  async flush(): Promise<void> {
+    await this.chain;
+  }
+}
+
+function toBody(view: MessageView) {
+  return {
+    content: view.content ?? '',
+    embeds: view.embeds ?? [],
+    components: view.components ?? [],
+    allowedMentions: { parse: [] as never[] },
+  };
+}

@@ -1,0 +1,13 @@
+// The explicit list of slash commands: the dispatcher routes by it and scripts/deploy-commands.ts registers it.
+import type { Command } from '../bot/command.ts';
+import * as help from './help.ts';
+import * as rate from './rate.ts';
+import * as recommend from './recommend.ts';
+import * as search from './search.ts';
+import * as watched from './watched.ts';
+
+export const commands: readonly Command[] = [search, rate, watched, recommend, help];
+
+export function commandsJson() {
+  return commands.map((c) => c.data.toJSON());
+}

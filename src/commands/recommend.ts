@@ -1,0 +1,65 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { InteractionContext } from '../bot/command.ts';
+import { showPicks } from '../bot/picks.ts';
+import { UserFacingError } from '../errors.ts';
+import { personalCommand } from './_shared.ts';
+
+export const GENRES = [
+  'Action',
+  'Adventure',
+  'Animation',
+  'Comedy',
+  'Crime',
+  'Documentary',
+  'Drama',
+  'Family',
+  'Fantasy',
+  'History',
+  'Horror',
+  'Music',
+  'Mystery',
+  'Romance',
+  'Science Fiction',
+  'Thriller',
+  'War',
+  'Western',
+];
+
+export const data = personalCommand('recommend', 'Films picked for you, each with a reason')
+  .addIntegerOption((o) =>
+    o.setName('count').setDescription('How many picks (1–5, default 5)').setMinValue(1).setMaxValue(5),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('genre')
+      .setDescription('Only this genre')
+      .addChoices(...GENRES.map((g) => ({ name: g, value: g }))),
+  )
+  .addIntegerOption((o) =>
+    o.setName('from-year').setDescription('Released in or after').setMinValue(1870).setMaxValue(2100),
+  )
+  .addIntegerOption((o) =>
+    o.setName('to-year').setDescription('Released in or before').setMinValue(1870).setMaxValue(2100),
+  )
+  .addIntegerOption((o) =>
+    o.setName('max-runtime').setDescription('Longest runtime in minutes').setMinValue(30).setMaxValue(600),
+  );
+
+export const defer = 'always';
+export const limit = { limit: 5, windowMs: 60_000 };
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  const o = interaction.options;
+  const fromYear = o.getInteger('from-year') ?? undefined;
+  const toYear = o.getInteger('to-year') ?? undefined;
+  if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
+    throw new UserFacingError('invalid_input', `from-year (${fromYear}) is after to-year (${toYear}). Swap them?`);
+  }
+  await showPicks(ctx, {
+    count: o.getInteger('count') ?? 5,
+    genre: o.getString('genre') ?? undefined,
+    fromYear,
+    toYear,
+    maxRuntime: o.getInteger('max-runtime') ?? undefined,
+  });
+}

@@ -1,0 +1,50 @@
+// Background refresh of the movie cache: every interval, re-fetch a batch of expired or never-fetched rows.
+// One EntityManager fork per run; runs never overlap; a failing run is logged and the next one tries again.
+import type { Orm } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import type { Catalogue, RefreshReport } from './catalogue-service.ts';
+
+export interface CatalogueRefresher {
+  /** One refresh run now (skipped, returning null, if a run is already going). */
+  runOnce(): Promise<RefreshReport | null>;
+  stop(): Promise<void>;
+}
+
+export function startCatalogueRefresher(opts: {
+  orm: Orm;
+  catalogue: Catalogue;
+  logger: Logger;
+  /** Default 15 minutes. */
+  intervalMs?: number;
+  /** Rows per run; default 200 (about 5 s of TMDB requests at 40/s). */
+  batchSize?: number;
+}): CatalogueRefresher {
+  const log = opts.logger.child({ job: 'catalogue-refresh' });
+  let running: Promise<RefreshReport | null> | null = null;
+  let stopped = false;
+
+  function runOnce(): Promise<RefreshReport | null> {
+    if (running || stopped) return Promise.resolve(null);
+    running = opts.catalogue
+      .refreshStale(opts.orm.em.fork(), opts.batchSize ?? 200)
+      .catch((err: unknown) => {
+        log.error({ err }, 'catalogue refresh failed');
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  const timer = setInterval(() => void runOnce(), opts.intervalMs ?? 15 * 60_000);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { DiscordAPIError } from '@discordjs/rest';
+import { describe, expect, it } from 'vitest';
+import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
+import { classifySendError } from '../../src/bot/weekly-sender.ts';
+import { SendError } from '../../src/services/delivery-outbox-service.ts';
+import type { DmPayload } from '../../src/services/weekly-run-service.ts';
+
+const pick = (movieId: number) => ({
+  impressionId: 1000 + movieId,
+  movieId,
+  title: `Film ${movieId}`,
+  year: 1995,
+  posterPath: null,
+  genres: ['Crime', 'Drama'],
+  score: 0.9,
+  reason: 'Because you loved Heat',
+});
+
+const dm: DmPayload = {
+  type: 'weekly_dm',
+  isoWeek: '2026-W48',
+  guildId: '1',
+  userId: '2',
+  batchId: 'b',
+  picks: [1, 2, 3, 4, 5].map(pick),
+};
+
+function apiError(code: number, status: number) {
+  return new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', '/channels/1/messages', {});
+}
+
+describe('weekly messages', () => {
+  it('when a DM is rendered, then each of the 5 picks has a reason and the four feedback buttons linked to it', () => {
+    const body = renderWeeklyDm(dm);
+    expect(body.embeds).toHaveLength(5);
+    expect(body.embeds?.[0]?.description).toContain('Because you loved Heat');
+    expect(body.components).toHaveLength(5);
+    const row = body.components?.[2]?.components ?? [];
+    expect(row.map((b) => b.custom_id)).toEqual([
+      'fb:up:3:1003:weekly_dm',
+      'fb:down:3:1003:weekly_dm',
+      'fb:seen:3:1003:weekly_dm',
+      'fb:not_interested:3:1003:weekly_dm',
+    ]);
+    expect(row.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'Seen it', 'Not interested']);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('when the digest is rendered, then it lists the films and how to opt in, and pings nobody', () => {
+    const body = renderWeeklyDigest({
+      type: 'weekly_digest',
+      isoWeek: '2026-W48',
+      guildId: '1',
+      members: 3,
+      films: [{ movieId: 949, title: 'Heat', year: 1995, members: 2 }],
+    });
+    expect(body.content).toContain('**Heat (1995)** — a pick for 2 members');
+    expect(body.content).toContain('/settings dms on');
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it.each([
+    [apiError(50007, 403), 'undeliverable'],
+    [apiError(50278, 403), 'undeliverable'],
+    [apiError(10003, 404), 'permanent'],
+    [apiError(0, 500), 'transient'],
+    [new Error('socket hang up'), 'transient'],
+  ])('when sending fails with %s, then it is recorded as %s', (err, kind) => {
+    expect(classifySendError(err)).toBeInstanceOf(SendError);
+    expect(classifySendError(err).kind).toBe(kind);
+  });
+});
