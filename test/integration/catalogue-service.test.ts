@@ -148,6 +148,17 @@ describe('catalogue', () => {
     expect((await catalogue.refreshStale(db.em(), 10)).attempted).toBe(0);
   });
 
+  it('when the batch is smaller than the backlog, then never-fetched stubs go before expired rows', async () => {
+    await insertMovie(db.em(), 238, 'The Godfather', {
+      fetchedAt: new Date('2026-10-01T00:00:00Z'),
+      expiresAt: new Date('2026-10-08T00:00:00Z'),
+    });
+    await insertMovie(db.em(), HEAT, 'Heat');
+    expect(await catalogue.refreshStale(db.em(), 1)).toMatchObject({ attempted: 1, refreshed: 1 });
+    expect((await db.em().findOneOrFail(Movie, HEAT)).fetchedAt).not.toBeNull();
+    expect((await db.em().findOneOrFail(Movie, 238)).fetchedAt?.toISOString()).toBe('2026-10-01T00:00:00.000Z');
+  });
+
   it('when the table is empty, then popular seeds stubs from TMDB and returns them by popularity', async () => {
     const cards = await catalogue.popular(db.em(), 5);
     expect(cards).toHaveLength(5);
