@@ -1,7 +1,10 @@
 // The real discord.js client against the local Discord, the fake TMDB and PGlite: what a person does, end to end.
+import { REST } from '@discordjs/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
+import { weeklyMessageRenderer } from '../../src/bot/weekly-buttons.ts';
+import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
 import { Feedback, GuildMember, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 
@@ -229,6 +232,52 @@ describe('the bot against the local Discord', () => {
       .reply();
     expect(reply.ephemeralFor).toBeDefined();
     expect(reply.content).toMatch(/⚠️/);
+  });
+
+  it('when a weekly DM arrives and its recipient clicks 👍 in the DM, then the feedback is stored as weekly_dm', async () => {
+    const d = stack.discord;
+    const wes = d.user('wes');
+    const rest = new REST({ api: d.apiBase }).setToken(d.token);
+    const sender = createDiscordSender({ rest, render: weeklyMessageRenderer(stack.app.bot.ids) });
+    const message = {
+      id: 1,
+      attempts: 0,
+      nonce: 'weekly-nonce-1',
+      idempotencyKey: 'dm:g:wes:2026-W48',
+      kind: 'dm',
+      guildId: d.guild.id,
+      recipientId: wes.id,
+      isoWeek: '2026-W48',
+      payload: {
+        type: 'weekly_dm',
+        isoWeek: '2026-W48',
+        guildId: d.guild.id,
+        userId: wes.id,
+        batchId: 'b',
+        picks: [
+          {
+            impressionId: 0,
+            movieId: 949,
+            title: 'Heat',
+            year: 1995,
+            posterPath: null,
+            genres: [],
+            score: 1,
+            reason: 'Because',
+          },
+        ],
+      },
+    } as const;
+    await sender.send(message);
+    await sender.send(message); // a resend after a crash: enforce_nonce makes it the same message
+    const [dm, ...more] = d.dmsTo(wes.id);
+    expect(more).toHaveLength(0);
+    const ack = await d
+      .click(wes, dm as StoredMessage, buttonsOf(dm as StoredMessage)[0]?.customId ?? '', { dm: true })
+      .reply();
+    expect(ack.content).toContain('👍 Noted');
+    const fb = await em().findOneOrFail(Feedback, { user: wes.id });
+    expect([fb.kind, fb.source]).toEqual(['up', 'weekly_dm']);
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
