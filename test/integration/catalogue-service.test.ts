@@ -110,12 +110,12 @@ describe('catalogue', () => {
 
   it('when TMDB is slow, then autocomplete answers within its budget with local matches', async () => {
     await insertMovie(db.em(), HEAT, 'Heat');
-    h.fake.faults.latencyMs = 1_500;
+    h.fake.faults.latencyMs = 5_000;
     const started = performance.now();
     const choices = await catalogue.autocomplete(db.em(), 'hea', { budgetMs: 300 });
     const took = performance.now() - started;
     expect(choices).toEqual([{ id: HEAT, label: 'Heat (1995)' }]);
-    expect(took).toBeLessThan(450);
+    expect(took).toBeLessThan(1_000); // the budget plus scheduling slack on a busy machine; TMDB would take 5 s
   });
 
   it('when a short autocomplete and a search for the same text overlap, then the search still gets TMDB’s answer', async () => {
