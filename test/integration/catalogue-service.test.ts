@@ -260,11 +260,22 @@ describe('catalogue', () => {
 
   it('when the background refresher runs, then stale rows are refreshed and overlapping runs are skipped', async () => {
     await insertMovie(db.em(), HEAT, 'Heat');
-    const refresher = startCatalogueRefresher({ orm: db.orm, catalogue, logger: h.log.logger, intervalMs: 60_000 });
+    await insertMovie(db.em(), 238, 'The Godfather', { fetchedAt: now, expiresAt: new Date('2026-11-08T00:00:00Z') });
+    h.fake.changedIds.add(238);
+    const refresher = startCatalogueRefresher({
+      orm: db.orm,
+      catalogue,
+      logger: h.log.logger,
+      intervalMs: 60_000,
+      changesEveryMs: 1,
+      clock: () => now,
+    });
+    now = new Date(now.getTime() + 10);
     const [a, b] = await Promise.all([refresher.runOnce(), refresher.runOnce()]);
-    expect(a).toMatchObject({ refreshed: 1 });
+    expect(a).toMatchObject({ attempted: 2, refreshed: 2 }); // the stub, and the film TMDB says changed
     expect(b).toBeNull();
     await refresher.stop();
     expect((await db.em().findOneOrFail(Movie, HEAT)).fetchedAt).not.toBeNull();
+    expect((await db.em().findOneOrFail(Movie, 238)).directors.map((d) => d.name)).toEqual(['Francis Ford Coppola']);
   });
 });
