@@ -1,11 +1,16 @@
 // The real discord.js client against the local Discord, the fake TMDB and PGlite: what a person does, end to end.
 import { REST } from '@discordjs/rest';
+import { Routes, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
+import { createBot } from '../../src/bot/client.ts';
+import type { Command } from '../../src/bot/command.ts';
+import type { BotServices } from '../../src/bot/context.ts';
 import { weeklyMessageRenderer } from '../../src/bot/weekly-buttons.ts';
 import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
 import { Feedback, GuildMember, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
+import { createLogger } from '../../src/logger.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 
 let stack: LocalStack;
@@ -278,6 +283,39 @@ describe('the bot against the local Discord', () => {
     expect(ack.content).toContain('👍 Noted');
     const fb = await em().findOneOrFail(Feedback, { user: wes.id });
     expect([fb.kind, fb.source]).toEqual(['up', 'weekly_dm']);
+  });
+
+  it('when work takes longer than the auto-defer delay, then the bot defers in time and answers in the deferred reply', async () => {
+    const d2 = await new FakeDiscord({ interactionDeadlineMs: 3_000 }).start();
+    const slow: Command = {
+      data: new SlashCommandBuilder().setName('slow').setDescription('takes a while'),
+      async execute(_i, ctx) {
+        await new Promise((r) => setTimeout(r, 400));
+        await ctx.respond.send({ content: 'done', ephemeral: true });
+      },
+    };
+    const services: BotServices = {
+      orm: stack.orm,
+      logger: createLogger({ log: { level: 'silent', format: 'json' } }),
+      catalogue: stack.app.catalogue,
+      recommendations: stack.app.recommendations,
+      clock: () => new Date(),
+    };
+    const bot = createBot({ services, token: d2.token, apiUrl: d2.apiBase, commands: [slow], autoDeferMs: 100 });
+    try {
+      await new REST({ api: d2.apiBase }).setToken(d2.token).put(Routes.applicationCommands(d2.appId), {
+        body: [slow.data.toJSON()],
+      });
+      await bot.start();
+      const handle = d2.command(d2.user('max'), 'slow');
+      const reply = await handle.reply();
+      expect(handle.state.callbacks).toEqual([5]);
+      expect(reply.content).toBe('done');
+      expect(reply.ephemeralFor).toBeDefined();
+    } finally {
+      await bot.stop();
+      await d2.stop();
+    }
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
