@@ -9,8 +9,9 @@ import type { Command } from '../../src/bot/command.ts';
 import type { BotServices } from '../../src/bot/context.ts';
 import { weeklyMessageRenderer } from '../../src/bot/weekly-buttons.ts';
 import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
-import { Feedback, GuildMember, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
+import { Feedback, GuildMember, GuildSettings, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { updatePreferences } from '../../src/services/user-service.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 
 let stack: LocalStack;
@@ -316,6 +317,36 @@ describe('the bot against the local Discord', () => {
       await bot.stop();
       await d2.stop();
     }
+  });
+
+  it('when a server’s weekly picks are due, then the app DMs opted-in members with buttons that work and posts a digest', async () => {
+    const d = stack.discord;
+    const alice = d.user('alice');
+    const now = new Date();
+    const e = em();
+    await updatePreferences(e, alice.id, { dmOptIn: true });
+    const minuteAgo = new Date(now.getTime() - 60_000);
+    e.create(GuildSettings, {
+      guildId: d.guild.id,
+      picksChannelId: d.guild.channelId,
+      enabled: true,
+      scheduleDay: minuteAgo.getUTCDay(),
+      scheduleTime: minuteAgo.toISOString().slice(11, 16),
+      timezone: 'UTC',
+    });
+    await e.flush();
+    const ran = await stack.app.weekly.tick(now);
+    expect(ran.map((r) => r.guildId)).toEqual([d.guild.id]);
+    const [dm] = d.dmsTo(alice.id);
+    expect(dm?.embeds.length).toBeGreaterThan(0);
+    const digest = d.channelMessages(d.guild.channelId).at(-1);
+    expect(digest?.content).toContain('This week');
+    const down = buttonsOf(dm as StoredMessage).find((b) => b.label.includes('👎'));
+    const ack = await d.click(alice, dm as StoredMessage, down?.customId ?? '', { dm: true }).reply();
+    expect(ack.content).toContain('👎 Noted');
+    const fb = await em().findOneOrFail(Feedback, { user: alice.id, kind: 'down' }, { populate: ['impression'] });
+    expect(fb.source).toBe('weekly_dm');
+    expect(fb.impression?.context).toBe('weekly_dm');
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
