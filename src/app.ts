@@ -1,12 +1,16 @@
 // Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
 // `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
 import { type Bot, createBot } from './bot/client.ts';
+import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
 import type { Logger } from './logger.ts';
+import { type BlendLearningJob, createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
+import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
+import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -26,6 +30,8 @@ export interface App {
   readonly catalogue: Catalogue;
   readonly recommendations: RecommendationService;
   readonly bot: Bot;
+  /** Weekly picks: the run (compute + outbox + delivery), its schedule, and the blend-weight re-fit. */
+  readonly weekly: { runner: WeeklyRunner; scheduler: WeeklyScheduler; learning: BlendLearningJob };
   start(): Promise<void>;
   /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
   stop(): Promise<void>;
@@ -49,6 +55,33 @@ export async function createApp(opts: AppOptions): Promise<App> {
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
   });
+  // Weekly DMs and digests go out through the bot's own REST client: one rate-limit state for everything it sends.
+  const weeklyRunner = createWeeklyRunner({
+    orm,
+    logger,
+    recommender: recommendations,
+    sender: createDiscordSender({ rest: bot.client.rest, ids: bot.ids }),
+    concurrency: config.weekly.sendConcurrency,
+    leaseMs: config.weekly.leaseMs,
+    maxAttempts: config.weekly.maxAttempts,
+  });
+  const weekly = {
+    runner: weeklyRunner,
+    scheduler: createWeeklyScheduler({
+      orm,
+      logger,
+      runner: weeklyRunner,
+      clock,
+      catchUpMs: config.weekly.catchUpHours * 3_600_000,
+    }),
+    learning: createBlendLearningJob({
+      orm,
+      logger,
+      recommender: recommendations,
+      clock,
+      cronExpression: config.weekly.learningCron,
+    }),
+  };
   let refresher: NodeJS.Timeout | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
 
@@ -58,9 +91,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     catalogue,
     recommendations,
     bot,
+    weekly,
     async start() {
       await recommendations.start();
       await bot.start();
+      if (config.weekly.schedulerEnabled) weekly.scheduler.start();
+      if (config.weekly.learningCron !== 'off') weekly.learning.start();
       if (refreshMs > 0) {
         refresher = setInterval(() => {
           catalogue
@@ -73,6 +109,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async stop() {
       clearInterval(refresher);
+      await weekly.scheduler.stop();
+      await weekly.learning.stop();
       await bot.stop();
       await recommendations.stop();
       await tmdb.close();
