@@ -913,7 +913,8 @@ export class FakeDiscord extends EventEmitter {
       ...(guildId ? { guild_id: guildId } : {}),
       type: c.type ?? 1,
       version: this.ids.next(),
-      default_member_permissions: c.default_member_permissions ?? null,
+      // Requests carry an integer (per the spec), responses a string.
+      default_member_permissions: c.default_member_permissions == null ? null : String(c.default_member_permissions),
       nsfw: c.nsfw ?? false,
     };
   }

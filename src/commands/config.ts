@@ -19,7 +19,7 @@ import {
 } from '../services/guild-settings-service.ts';
 import { DAY_NAMES } from '../weekly/schedule.ts';
 
-export const data = new SlashCommandBuilder()
+const builder = new SlashCommandBuilder()
   .setName('config')
   .setDescription('Weekly picks for this server (needs Manage Server)')
   .setContexts(InteractionContextType.Guild)
@@ -62,6 +62,18 @@ export const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('enable').setDescription('Turn weekly picks on'))
   .addSubcommand((s) => s.setName('disable').setDescription('Turn weekly picks off'))
   .addSubcommand((s) => s.setName('show').setDescription('Show the current settings'));
+
+/** Discord's API takes default_member_permissions as an integer in requests (discord.js sends a string). */
+export const data = {
+  name: builder.name,
+  toJSON: () => {
+    const json = builder.toJSON();
+    return {
+      ...json,
+      default_member_permissions: Number(json.default_member_permissions),
+    } as unknown as ReturnType<typeof builder.toJSON>;
+  },
+};
 
 export const ephemeral = true;
 
