@@ -5,7 +5,7 @@ import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
 import type { Logger } from './logger.ts';
-import { type BlendLearningJob, createBlendLearningJob } from './services/blend-learning-job.ts';
+import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
@@ -30,8 +30,10 @@ export interface App {
   readonly catalogue: Catalogue;
   readonly recommendations: RecommendationService;
   readonly bot: Bot;
-  /** Weekly picks: the run (compute + outbox + delivery), its schedule, and the blend-weight re-fit. */
-  readonly weekly: { runner: WeeklyRunner; scheduler: WeeklyScheduler; learning: BlendLearningJob };
+  /** The weekly-picks heartbeat (`tick(now)` runs what is due). */
+  readonly weekly: WeeklyScheduler;
+  /** One server's week on demand: compute, outbox, delivery (what the heartbeat calls). */
+  readonly weeklyRunner: WeeklyRunner;
   start(): Promise<void>;
   /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
   stop(): Promise<void>;
@@ -55,33 +57,35 @@ export async function createApp(opts: AppOptions): Promise<App> {
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
   });
-  // Weekly DMs and digests go out through the bot's own REST client: one rate-limit state for everything it sends.
-  const weeklyRunner = createWeeklyRunner({
+  // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
+  // feedback buttons the bot's dispatcher accepts.
+  const sender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
+  const runner = createWeeklyRunner({
     orm,
     logger,
     recommender: recommendations,
-    sender: createDiscordSender({ rest: bot.client.rest, ids: bot.ids }),
+    sender,
     concurrency: config.weekly.sendConcurrency,
     leaseMs: config.weekly.leaseMs,
     maxAttempts: config.weekly.maxAttempts,
   });
-  const weekly = {
-    runner: weeklyRunner,
-    scheduler: createWeeklyScheduler({
-      orm,
-      logger,
-      runner: weeklyRunner,
-      clock,
-      catchUpMs: config.weekly.catchUpHours * 3_600_000,
-    }),
-    learning: createBlendLearningJob({
-      orm,
-      logger,
-      recommender: recommendations,
-      clock,
-      cronExpression: config.weekly.learningCron,
-    }),
-  };
+  const weekly = createWeeklyScheduler({
+    orm,
+    logger,
+    runner,
+    clock,
+    catchUpMs: config.weekly.catchUpHours * 3_600_000,
+  });
+  const learning =
+    config.weekly.learningCron === 'off'
+      ? null
+      : createBlendLearningJob({
+          orm,
+          logger,
+          recommender: recommendations,
+          clock,
+          cronExpression: config.weekly.learningCron,
+        });
   let refresher: NodeJS.Timeout | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
 
@@ -92,11 +96,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     recommendations,
     bot,
     weekly,
+    weeklyRunner: runner,
     async start() {
       await recommendations.start();
       await bot.start();
-      if (config.weekly.schedulerEnabled) weekly.scheduler.start();
-      if (config.weekly.learningCron !== 'off') weekly.learning.start();
+      if (config.weekly.schedulerEnabled) weekly.start();
+      learning?.start();
       if (refreshMs > 0) {
         refresher = setInterval(() => {
           catalogue
@@ -109,8 +114,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async stop() {
       clearInterval(refresher);
-      await weekly.scheduler.stop();
-      await weekly.learning.stop();
+      await weekly.stop();
+      await learning?.stop();
       await bot.stop();
       await recommendations.stop();
       await tmdb.close();

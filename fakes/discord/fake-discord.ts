@@ -158,7 +158,6 @@ export class FakeDiscord extends EventEmitter {
   readonly dmChannels = new Map<string, string>();
   /** Users who do not accept DMs from the bot: sending to them answers 403 code 50007. */
   readonly dmsClosed = new Set<string>();
-  /** `<channel>:<nonce>` → message id, for `enforce_nonce`. */
   private readonly nonces = new Map<string, string>();
   /** Per-connection counts of how often the client connected, identified and resumed. */
   readonly stats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0 };
@@ -866,10 +865,10 @@ export class FakeDiscord extends EventEmitter {
         if (recipient && this.dmsClosed.has(recipient.id)) {
           throw new DiscordHttpError(403, 50007, 'Cannot send messages to this user');
         }
-        // enforce_nonce: a repeated create with the same nonce returns the message made the first time.
-        const nonceKey = body?.enforce_nonce && body.nonce ? `${channelId}:${body.nonce}` : null;
-        const prior = nonceKey ? this.messages.get(this.nonces.get(nonceKey) ?? '') : undefined;
-        if (prior) return { status: 200, payload: this.toApiMessage(prior), headers: h };
+        // enforce_nonce: a retried send with the same nonce returns the message already created, not a second one.
+        const nonceKey = body?.enforce_nonce && body?.nonce !== undefined ? `${channelId}:${body.nonce}` : null;
+        const earlier = nonceKey ? this.messages.get(this.nonces.get(nonceKey) ?? '') : undefined;
+        if (earlier) return { status: 200, payload: this.toApiMessage(earlier), headers: h };
         const created = this.createMessage(channelId, body);
         if (nonceKey) this.nonces.set(nonceKey, created.id);
         return { status: 200, payload: this.toApiMessage(created), headers: h };

@@ -1,13 +1,19 @@
 // Pure renderers for the weekly messages: outbox payload in, Discord message body out. Unit-tested without Discord.
 // The DM reuses the bot's pick layout and its signed feedback buttons (source `w`), so clicks go through the same
 // handler as /recommend's: stored, linked to the impression, idempotent, undone by a second click.
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import type { CustomIds } from './custom-id.ts';
 import { BRAND_COLOUR, feedbackButtons, posterUrl, titleWithYear } from './render.ts';
-import type { MessageView } from './responder.ts';
 
-export interface WeeklyMessageBody extends Omit<MessageView, 'ephemeral'> {
+/** Weekly messages carry only feedback buttons (each with a custom id). */
+type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+export interface WeeklyMessageBody {
+  content: string;
+  embeds?: APIEmbed[];
+  components?: ButtonRow[];
   allowed_mentions: { parse: [] };
 }
 
@@ -33,7 +39,7 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
           : {}),
       };
     }),
-    components: picks.map((pick) => feedbackButtons(pick, 'w', { ids, owner: p.userId })),
+    components: picks.map((pick) => feedbackButtons(pick, 'w', { ids, owner: p.userId }) as ButtonRow),
     allowed_mentions: { parse: [] },
   };
 }

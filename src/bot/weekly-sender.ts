@@ -9,9 +9,10 @@ import { renderWeeklyMessage, type WeeklyMessageBody } from './weekly-render.ts'
 export interface DiscordSenderOptions {
   /** The bot's own REST client (`client.rest`), so its rate-limit state is shared with everything else it sends. */
   rest: Pick<REST, 'post'>;
-  /** Signs the feedback buttons the same way the bot's handler verifies them. */
-  ids: CustomIds;
-  render?: (m: ClaimedMessage, ids: CustomIds) => WeeklyMessageBody;
+  /** Signs the feedback buttons the same way the bot's handler verifies them (used by the default renderer). */
+  ids?: CustomIds;
+  /** Turns an outbox row into a message body; by default the weekly renderers with `ids`. */
+  render?: (m: ClaimedMessage) => WeeklyMessageBody;
   /** DM channel ids kept in memory (a DM channel id never changes for a user). */
   dmCacheSize?: number;
 }
@@ -47,7 +48,14 @@ export function classifySendError(err: unknown): SendError {
 }
 
 export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChannelsOpened(): number } {
-  const render = o.render ?? renderWeeklyMessage;
+  const ids = o.ids;
+  const render =
+    o.render ??
+    (ids
+      ? (m: ClaimedMessage) => renderWeeklyMessage(m, ids)
+      : () => {
+          throw new Error('createDiscordSender needs ids (or a render function)');
+        });
   const cacheSize = o.dmCacheSize ?? 50_000;
   const dmChannels = new Map<string, string>();
   let opened = 0;
@@ -68,7 +76,7 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
       try {
         const channelId = m.kind === 'dm' ? await dmChannel(m.recipientId) : m.recipientId;
         // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
-        const body = { ...render(m, o.ids), nonce: m.nonce, enforce_nonce: true };
+        const body = { ...render(m), nonce: m.nonce, enforce_nonce: true };
         const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
         return { messageId: message.id };
       } catch (err) {

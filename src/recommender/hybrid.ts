@@ -107,7 +107,7 @@ export interface BlendWeights {
 
 export const DEFAULT_BLEND: BlendWeights = {
   warm: { ease: 1, item_knn: 0.3, user_knn: 0.3, content: 0.1, popularity: 0.05 },
-  cold: { content: 0.6, popularity: 0.4, item_knn: 0.2, ease: 0.2, user_knn: 0 },
+  cold: { content: 0.2, popularity: 0.3, item_knn: 0.1, ease: 0.4, user_knn: 0.4 },
   halfWarmAt: 10,
 };
 

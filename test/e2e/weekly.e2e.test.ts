@@ -83,7 +83,7 @@ describe('weekly picks against the local Discord', () => {
     }
     d.dmsClosed.add(carol?.id as string); // carol blocks DMs: Discord answers 50007
 
-    const summary = await stack.app.weekly.runner.runGuildWeek(d.guild.id, WEEK);
+    const summary = await stack.app.weeklyRunner.runGuildWeek(d.guild.id, WEEK);
     expect(summary).toMatchObject({ computed: true, audience: 3, dmsEnqueued: 3, digestEnqueued: true });
     expect(summary.delivery).toMatchObject({ sent: 3, undeliverable: 1, failed: 0 });
 
@@ -132,7 +132,7 @@ describe('weekly picks against the local Discord', () => {
       "update delivery_outbox set status = 'sending', discord_message_id = null, updated_at = now() - interval '1 hour' where id = ?",
       [row.id],
     );
-    const summary = await stack.app.weekly.runner.runGuildWeek(d.guild.id, WEEK);
+    const summary = await stack.app.weeklyRunner.runGuildWeek(d.guild.id, WEEK);
     expect(summary).toMatchObject({ computed: false, delivery: { attempted: 1, sent: 1 } });
     expect(d.dmsTo(bob.id)).toHaveLength(1); // enforce_nonce: Discord returned the message it already had
     const after = await em().findOneOrFail(DeliveryOutbox, row.id);

@@ -84,6 +84,23 @@ describe.skipIf(!existsSync(TMDB_SPEC_PATH) || inject('dbKind') === 'postgres')(
     expect(body).toMatchObject({ success: false, status_code: 7 });
   });
 
+  it.each([
+    ['an unknown film', '/3/movie/999999999', 404, 34, undefined],
+    ['page 501', '/3/movie/popular?page=501', 422, 22, undefined],
+    ['an injected 429', '/3/movie/popular', 429, 25, 'rate_limit'],
+    ['an injected 500', '/3/movie/popular', 500, 11, 'server_error'],
+  ] as const)(
+    'when the fake answers %s with an error, then the body has TMDB’s error shape',
+    async (_n, url, status, code, fault) => {
+      if (fault) h.fake.faults.inject({ kind: fault });
+      const res = await get(url);
+      expect(res.status).toBe(status);
+      // The spec declares TMDB's error body once (on /3/authentication 401); every TMDB error uses that shape.
+      expect(spec.validate('/3/authentication', res.body, '401')).toEqual([]);
+      expect(res.body).toMatchObject({ success: false, status_code: code });
+    },
+  );
+
   it('when the client calls every endpoint, then each request uses a declared path and declared parameters', async () => {
     const before = h.fake.requests.length;
     const c = h.client;

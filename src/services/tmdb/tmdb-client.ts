@@ -290,7 +290,9 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
       throw fail('bad_request', endpoint, `TMDB refused the request: ${detail}`, { status });
     } catch (err) {
       if (err instanceof TmdbError) {
-        if (err.kind !== 'not_found') log.warn({ endpoint, kind: err.kind, status: err.status }, 'TMDB call failed');
+        // While the breaker is open every call fails the same way; the breaker's own transition was logged once.
+        const level = err.kind === 'not_found' || err.kind === 'circuit_open' ? 'debug' : 'warn';
+        log[level]({ endpoint, kind: err.kind, status: err.status }, 'TMDB call failed');
         throw err;
       }
       verdict = 'failure';

@@ -1,0 +1,147 @@
+// npm run bench:recommend -- [--json PATH] [--scales ml-latest-small,synthetic-1m] [--users N]
+// Per-user recommend compute time (p50/p95/p99), model build time and peak RSS, each scale in its own process
+// (so peak RSS is per scale). Synthetic data comes from the seed generator (`npm run seed -- --dry-run`).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../src/data/movielens.ts';
+import { trainingFrom } from '../src/recommender/evaluation.ts';
+import { buildHybrid, mulberry32, recommend, shuffleInPlace } from '../src/recommender/index.ts';
+import { trainingEvidence } from '../src/recommender/offline.ts';
+import { parseArgs, progress, toRatingLog } from './recommender/common.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    scales: { type: 'string', default: 'ml-latest-small,synthetic-1m' },
+    users: { type: 'string', default: '1000' },
+    child: { type: 'string' },
+    dir: { type: 'string' },
+  },
+});
+
+interface ScaleDef {
+  describe: string;
+  dir: () => string;
+}
+const SYNTHETIC: Record<string, { users: number; movies: number; perUser: number }> = {
+  'synthetic-1m': { users: 20000, movies: 10000, perUser: 50 },
+  'synthetic-5m': { users: 100000, movies: 20000, perUser: 50 },
+};
+function syntheticDir(name: string): string {
+  const s = SYNTHETIC[name]!;
+  const dir = join(tmpdir(), `marquee-bench-${name}`);
+  if (!existsSync(join(dir, 'ratings.csv'))) {
+    progress(`generating ${name} with the seed generator (${s.users} users × ${s.movies} movies)`);
+    execFileSync(
+      process.execPath,
+      [
+        'scripts/seed.ts',
+        '--users',
+        String(s.users),
+        '--movies',
+        String(s.movies),
+        '--ratings-per-user',
+        String(s.perUser),
+        '--seed',
+        '42',
+        '--dry-run',
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
+  return dir;
+}
+const SCALES: Record<string, ScaleDef> = {
+  'ml-latest-small': {
+    describe: 'MovieLens ml-latest-small + TMDB 5000',
+    dir: () => args.dir ?? DEFAULT_MOVIELENS_DIR,
+  },
+  'synthetic-1m': {
+    describe: 'seed generator: 20k users × 10k movies, ~1M ratings',
+    dir: () => syntheticDir('synthetic-1m'),
+  },
+  'synthetic-5m': {
+    describe: 'seed generator: 100k users × 20k movies, ~5M ratings',
+    dir: () => syntheticDir('synthetic-5m'),
+  },
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[idx]!;
+}
+
+function runScale(name: string, dir: string) {
+  const ds = loadMovieLensDir(dir, DEFAULT_TMDB_CSV);
+  const log = toRatingLog(ds.ratings, ds.meta);
+  const train = trainingFrom(log);
+  progress(`${name}: ${log.nUsers} users, ${log.items.length} movies, ${log.user.length} ratings; building`);
+  const t0 = performance.now();
+  const model = buildHybrid(train);
+  const buildS = (performance.now() - t0) / 1000;
+  progress(`${name}: built in ${buildS.toFixed(1)} s (EASE on ${model.ease?.m ?? 0} movies)`);
+  const users = Array.from({ length: log.nUsers }, (_, u) => u);
+  shuffleInPlace(users, mulberry32(42));
+  const sample = users.slice(0, Number(args.users));
+  // Warm up the JIT on a few users first, as a long-running bot would be.
+  for (const u of sample.slice(0, 20)) recommend(model, trainingEvidence(model, u), { count: 10, diversity: 0.85 });
+  const times: number[] = [];
+  for (const u of sample) {
+    const ev = trainingEvidence(model, u);
+    const s = performance.now();
+    recommend(model, ev, { count: 10, diversity: 0.85 });
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50_ms: +percentile(times, 50).toFixed(2),
+    p95_ms: +percentile(times, 95).toFixed(2),
+    p99_ms: +percentile(times, 99).toFixed(2),
+    build_s: +buildS.toFixed(2),
+    rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    users: log.nUsers,
+    movies: log.items.length,
+    ratings: log.user.length,
+    ease_movies: model.ease?.m ?? 0,
+    timed_users: times.length,
+  };
+}
+
+if (args.child) {
+  const def = SCALES[args.child];
+  if (!def) throw new Error(`unknown scale ${args.child}`);
+  process.stdout.write(`${JSON.stringify(runScale(args.child, def.dir()))}\n`);
+} else {
+  const results: Record<string, unknown> = {};
+  for (const name of args.scales.split(',')) {
+    const def = SCALES[name.trim()];
+    if (!def) throw new Error(`unknown scale ${name} (${Object.keys(SCALES).join(', ')})`);
+    def.dir(); // generate synthetic data outside the measured process
+    const out = execFileSync(
+      process.execPath,
+      ['scripts/bench-recommend.ts', '--child', name, '--users', args.users, ...(args.dir ? ['--dir', args.dir] : [])],
+      { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    ).toString();
+    results[name] = { ...JSON.parse(out.trim().split('\n').at(-1)!), data: def.describe };
+    progress(`${name}: ${JSON.stringify(results[name])}`);
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
+  console.log(`machine: ${machine}`);
+  console.log('| scale | users | movies | ratings | build s | p50 ms | p95 ms | p99 ms | peak RSS MB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [name, r] of Object.entries(results) as [string, Record<string, number>][]) {
+    console.log(
+      `| ${name} | ${r.users} | ${r.movies} | ${r.ratings} | ${r.build_s} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rss_mb} |`,
+    );
+  }
+  if (args.json) {
+    mkdirSync(dirname(args.json), { recursive: true });
+    writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+    progress(`wrote ${args.json}`);
+  }
+}

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildContent,
+  buildEase,
+  buildHybrid,
+  buildItemKnn,
+  buildPopularity,
+  contentProfile,
+  csrFromTriplets,
+  findNeighbours,
+  type ItemMeta,
+  recommend,
+  recommendForGroup,
+  scoreContent,
+  scoreEase,
+  scoreItemKnn,
+  scoreUserKnn,
+  type TrainingData,
+  topK,
+  transpose,
+  type UserEvidence,
+} from '../../../src/recommender/index.ts';
+import { invertSpd } from '../../../src/recommender/linalg.ts';
+
+function item(id: number, extra: Partial<ItemMeta> = {}): ItemMeta {
+  return {
+    id,
+    title: `Film ${id}`,
+    year: 2000,
+    genres: [],
+    keywords: [],
+    cast: [],
+    directors: [],
+    language: 'en',
+    collection: null,
+    runtime: 100,
+    voteAverage: 0,
+    voteCount: 0,
+    ...extra,
+  };
+}
+
+function data(items: ItemMeta[], rows: [number, number, number][]): TrainingData {
+  const users = Math.max(...rows.map((r) => r[0])) + 1;
+  return {
+    items,
+    userIds: Array.from({ length: users }, (_, u) => `u${u}`),
+    ratings: {
+      user: Int32Array.from(rows.map((r) => r[0])),
+      item: Int32Array.from(rows.map((r) => r[1])),
+      value: Float32Array.from(rows.map((r) => r[2])),
+    },
+  };
+}
+
+const ev = (items: number[], ratings: number[], extra: Partial<UserEvidence> = {}): UserEvidence => ({
+  items: Int32Array.from(items),
+  ratings: Float32Array.from(ratings),
+  ...extra,
+});
+
+/** Two tastes: films 0–3 are crime (director Mann), 4–7 animation; users 0–5 like crime, 6–11 animation. */
+function twoClusters(): TrainingData {
+  const items = [
+    ...[0, 1, 2, 3].map((i) =>
+      item(i, {
+        title: i === 0 ? 'Heat' : `Crime ${i}`,
+        genres: ['Crime'],
+        keywords: ['heist', 'police'],
+        directors: ['Michael Mann'],
+        year: 1990 + i,
+        runtime: 100 + 20 * i,
+      }),
+    ),
+    ...[4, 5, 6, 7].map((i) => item(i, { genres: ['Animation'], keywords: ['friendship'], year: 2000 + i })),
+  ];
+  const rows: [number, number, number][] = [];
+  for (let u = 0; u < 12; u++) {
+    const base = u < 6 ? 0 : 4;
+    for (let k = 0; k < 4; k++) if ((u + k) % 4 !== 3) rows.push([u, base + k, 4.5]);
+  }
+  return data(items, rows);
+}
+
+describe('sparse matrices and helpers', () => {
+  it('when triplets repeat a cell, then the CSR keeps the last value and sorts columns', () => {
+    const m = csrFromTriplets(
+      2,
+      3,
+      Int32Array.from([1, 0, 0, 0]),
+      Int32Array.from([0, 2, 1, 2]),
+      Float32Array.from([5, 1, 2, 3]),
+    );
+    expect(Array.from(m.ptr)).toEqual([0, 2, 3]);
+    expect(Array.from(m.cols)).toEqual([1, 2, 0]);
+    expect(Array.from(m.vals)).toEqual([2, 3, 5]);
+    const t = transpose(m);
+    expect(Array.from(t.ptr)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(t.cols)).toEqual([1, 0, 0]);
+  });
+
+  it('when inverting an SPD matrix, then A·A⁻¹ = I', () => {
+    const a = Float64Array.from([4, 2, 0.6, 2, 5, 1, 0.6, 1, 3]);
+    const inv = invertSpd(a, 3);
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        let s = 0;
+        for (let k = 0; k < 3; k++) s += a[i * 3 + k]! * inv[k * 3 + j]!;
+        expect(s).toBeCloseTo(i === j ? 1 : 0, 10);
+      }
+    }
+    expect(() => invertSpd(Float64Array.from([1, 2, 2, 1]), 2)).toThrow(/positive definite/);
+  });
+
+  it('when scores tie, then topK prefers the lower index and honours skip', () => {
+    expect(Array.from(topK(Float32Array.from([1, 3, 3, 2, 5]), 3))).toEqual([4, 1, 2]);
+    expect(Array.from(topK(Float32Array.from([1, 3, 3, 2, 5]), 2, (i) => i === 4))).toEqual([1, 2]);
+  });
+});
+
+describe('each model on a case with a known answer', () => {
+  const d = twoClusters();
+  const byUser = csrFromTriplets(12, 8, d.ratings.user, d.ratings.item, d.ratings.value);
+  const byItem = transpose(byUser);
+
+  it('popularity counts raters and ranks the most rated first', () => {
+    const p = buildPopularity(byItem, d.items);
+    expect(Array.from(p.counts)).toEqual([5, 4, 4, 5, 4, 5, 5, 4].map((_, i) => byItem.ptr[i + 1]! - byItem.ptr[i]!));
+    expect(p.prior[0]! > p.prior[1]!).toBe(p.counts[0]! > p.counts[1]!);
+  });
+
+  it('item-kNN: a crime fan gets the unseen crime film, never an animated one', () => {
+    const knn = buildItemKnn(byUser, byItem, { k: 5, shrink: 0 });
+    const out = new Float32Array(8);
+    scoreItemKnn(knn, Int32Array.from([0, 1]), Float32Array.from([1, 1]), out);
+    expect(out[2]! > 0 && out[3]! > 0).toBe(true);
+    expect(out[4]).toBe(0);
+  });
+
+  it('user-kNN: neighbours are the users who share the films, and their films score', () => {
+    const nb = findNeighbours(byUser, byItem, Int32Array.from([4, 5]), { k: 3, shrink: 0 });
+    for (const v of nb.users) expect(v).toBeGreaterThanOrEqual(6);
+    const out = new Float32Array(8);
+    scoreUserKnn(byUser, nb, out);
+    expect(out[6]! + out[7]!).toBeGreaterThan(0);
+    expect(out[0]! + out[1]! + out[2]! + out[3]!).toBe(0);
+  });
+
+  it('EASE: the film that always co-occurs with the user’s film ranks first', () => {
+    const ease = buildEase(byUser, buildPopularity(byItem, d.items).counts, { lambda: 1, maxItems: 8, minCount: 1 });
+    expect(ease?.m).toBe(8);
+    const out = new Float32Array(8);
+    scoreEase(ease!, Int32Array.from([4, 5]), Float32Array.from([1, 1]), out);
+    const best = topK(out, 1, (i) => i === 4 || i === 5)[0]!;
+    expect([6, 7]).toContain(best);
+  });
+
+  it('content: liking a Mann heist film makes the other Mann heist films score above animation; dislikes push away', () => {
+    const c = buildContent(d.items);
+    const out = new Float32Array(8);
+    scoreContent(c, contentProfile(c, Int32Array.from([0, 4]), Float32Array.from([5, 2])), out);
+    expect(Math.min(out[1]!, out[2]!, out[3]!)).toBeGreaterThan(Math.max(out[5]!, out[6]!, out[7]!));
+    const disliked = new Float32Array(8);
+    scoreContent(c, contentProfile(c, Int32Array.from([]), Float32Array.from([]), Int32Array.from([0])), disliked);
+    expect(disliked[1]!).toBeLessThan(0);
+  });
+});
+
+describe('the hybrid', () => {
+  const model = buildHybrid(twoClusters(), {
+    ease: { lambda: 1, maxItems: 8, minCount: 1 },
+    itemKnn: { k: 5, shrink: 0 },
+  });
+
+  it('when a user loved Heat, then crime comes first with an evidence-based reason and nothing seen returns', () => {
+    const user = ev([0, 1], [5, 4.5], { exclude: Int32Array.from([3]) });
+    const picks = recommend(model, user, { count: 3 });
+    expect(picks[0]!.item).toBe(2);
+    expect(picks.map((p) => p.item)).not.toContain(0);
+    expect(picks.map((p) => p.item)).not.toContain(1);
+    expect(picks.map((p) => p.item)).not.toContain(3);
+    expect(picks[0]!.reason).toMatch(
+      /Because you (loved|liked) (Heat|Crime 1)|people with your taste|Michael Mann|Shares/,
+    );
+    expect(Object.keys(picks[0]!.sources).sort()).toEqual(['content', 'ease', 'item_knn', 'popularity', 'user_knn']);
+  });
+
+  it('when films are disliked, then they never come back', () => {
+    const picks = recommend(model, ev([0], [5], { disliked: Int32Array.from([1, 2]) }), { count: 8 });
+    const items = picks.map((p) => p.item);
+    expect(items).not.toContain(1);
+    expect(items).not.toContain(2);
+    expect(items).not.toContain(0);
+  });
+
+  it('when filters are given, then only matching films are returned', () => {
+    const picks = recommend(model, ev([4], [5]), {
+      count: 8,
+      filters: { genre: 'crime', fromYear: 1991, toYear: 1993, maxRuntime: 150 },
+    });
+    expect(picks.map((p) => p.item).sort()).toEqual([1, 2]);
+  });
+
+  it('when called twice, or built twice, then the answer is identical (deterministic)', () => {
+    const again = buildHybrid(twoClusters(), {
+      ease: { lambda: 1, maxItems: 8, minCount: 1 },
+      itemKnn: { k: 5, shrink: 0 },
+    });
+    const user = ev([4, 5], [4, 5]);
+    const a = recommend(model, user, { count: 4, diversity: 0.7 });
+    const b = recommend(again, user, { count: 4, diversity: 0.7 });
+    expect(b).toEqual(a);
+  });
+
+  it('when a group asks, then films any member has seen are excluded and every member is considered', () => {
+    const picks = recommendForGroup(model, [ev([0], [5]), ev([4], [5])], { count: 8 });
+    const items = picks.map((p) => p.item);
+    expect(items).not.toContain(0);
+    expect(items).not.toContain(4);
+    expect(items.length).toBe(6);
+  });
+});
