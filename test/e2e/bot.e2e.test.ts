@@ -52,7 +52,16 @@ describe('the bot against the local Discord', () => {
     const reply = await stack.discord.command(stack.discord.user('helen'), 'help').reply();
     expect(reply.ephemeralFor).toBeDefined();
     const text = JSON.stringify(reply.embeds);
-    for (const c of ['/search', '/rate', '/watched add', '/watched list', '/recommend', '/help'])
+    for (const c of [
+      '/search',
+      '/rate',
+      '/watched add',
+      '/watched list',
+      '/recommend',
+      '/settings',
+      '/config',
+      '/help',
+    ])
       expect(text).toContain(c);
   });
 
