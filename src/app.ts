@@ -1,7 +1,6 @@
 // Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
 // `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
 import { type Bot, createBot } from './bot/client.ts';
-import { weeklyMessageRenderer } from './bot/weekly-buttons.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
@@ -10,7 +9,7 @@ import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
-import { createWeeklyRunner } from './services/weekly-run-service.ts';
+import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
 import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 
 export interface AppOptions {
@@ -31,7 +30,10 @@ export interface App {
   readonly catalogue: Catalogue;
   readonly recommendations: RecommendationService;
   readonly bot: Bot;
+  /** The weekly-picks heartbeat (`tick(now)` runs what is due). */
   readonly weekly: WeeklyScheduler;
+  /** One server's week on demand: compute, outbox, delivery (what the heartbeat calls). */
+  readonly weeklyRunner: WeeklyRunner;
   start(): Promise<void>;
   /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
   stop(): Promise<void>;
@@ -57,7 +59,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
   // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
   // feedback buttons the bot's dispatcher accepts.
-  const sender = createDiscordSender({ rest: bot.client.rest, render: weeklyMessageRenderer(bot.ids) });
+  const sender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
   const runner = createWeeklyRunner({
     orm,
     logger,
@@ -94,6 +96,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     recommendations,
     bot,
     weekly,
+    weeklyRunner: runner,
     async start() {
       await recommendations.start();
       await bot.start();

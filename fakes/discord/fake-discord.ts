@@ -429,7 +429,8 @@ export class FakeDiscord extends EventEmitter {
     return u;
   }
 
-  private interactionBase(user: FakeUser, where: { dm?: boolean }): Json {
+  /** `where.permissions`: the member's permission bits (default: all), e.g. '0' for a member who may not manage. */
+  private interactionBase(user: FakeUser, where: { dm?: boolean; permissions?: string }): Json {
     const id = this.ids.next();
     const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
     if (where.dm) {
@@ -475,7 +476,7 @@ export class FakeDiscord extends EventEmitter {
         mute: false,
         flags: 0,
         pending: false,
-        permissions: ALL_PERMISSIONS,
+        permissions: where.permissions ?? ALL_PERMISSIONS,
         nick: null,
         avatar: null,
       },
@@ -576,7 +577,12 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A person runs a slash command, e.g. `command(alice, 'watched add', { movie: '949' })`. */
-  command(user: FakeUser, path: string, values: Record<string, unknown> = {}, where: { dm?: boolean } = {}) {
+  command(
+    user: FakeUser,
+    path: string,
+    values: Record<string, unknown> = {},
+    where: { dm?: boolean; permissions?: string } = {},
+  ) {
     const { command, options } = this.buildOptions(path, values);
     const base = this.interactionBase(user, where);
     const resolved = this.resolvedFor(options);
@@ -906,7 +912,8 @@ export class FakeDiscord extends EventEmitter {
       ...(guildId ? { guild_id: guildId } : {}),
       type: c.type ?? 1,
       version: this.ids.next(),
-      default_member_permissions: c.default_member_permissions ?? null,
+      // Requests carry an integer (per the spec), responses a string.
+      default_member_permissions: c.default_member_permissions == null ? null : String(c.default_member_permissions),
       nsfw: c.nsfw ?? false,
     };
   }
