@@ -78,7 +78,7 @@ for (const p of args.protocols.split(',')) {
   const train = dropped ? trainingFrom(log, isTest, dropped) : trainingFrom(log, isTest);
   const tests = testSets(log, isTest);
   const tuned = args['no-tune'] ? null : tuneOnTraining(train, { seed, onProgress: (m) => progress(`  ${m}`) });
-  if (tuned) notes.push(`${def.key}: ${tuned.log.at(-1)}; EASE λ=${tuned.ease.lambda}`);
+  if (tuned) notes.push(`${def.key}: EASE λ=${tuned.ease.lambda}; ${tuned.log.slice(-2).join('; ')}`);
   const t0 = performance.now();
   const model = buildHybrid(train, tuned ? { ease: tuned.ease } : {});
   progress(
