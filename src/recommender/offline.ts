@@ -256,8 +256,8 @@ export function tuneOnTraining(
     ease: [1],
     item_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
     user_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
-    content: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
-    popularity: [0, 0.03, 0.06, 0.1, 0.2],
+    content: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 0.8],
+    popularity: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
   });
   const warm = warmRes.blend.warm;
   say(`tune: warm blend ${JSON.stringify(warm)} validation nDCG@10=${warmRes.ndcg.toFixed(4)}`);
