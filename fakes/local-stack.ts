@@ -48,6 +48,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ? { TMDB_BASE_URL: fakeTmdb.url, TMDB_READ_TOKEN: 'fake-tmdb-token' }
       : { TMDB_READ_TOKEN: opts.tmdb?.readToken ?? '', TMDB_API_KEY: opts.tmdb?.apiKey ?? '' }),
     ...(opts.dataDir.startsWith('memory://') ? {} : { MARQUEE_DATA_DIR: opts.dataDir }),
+    // No background schedules unless asked for: tests and scripted sessions drive the weekly run themselves.
+    WEEKLY_SCHEDULER: 'false',
+    BLEND_LEARNING_CRON: 'off',
     ...opts.env,
   };
   const config = loadConfig(env, { discord: true });

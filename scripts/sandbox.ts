@@ -71,17 +71,32 @@ try {
       `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Try /help, /search query:heat, /rate movie:Heat stars:4.5, /recommend`,
     );
     out('Also: click N (press button [N]), /as NAME (become someone else), /dm and /server (where you talk), exit.');
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-    rl.setPrompt(`${session.userName}> `);
-    rl.prompt();
-    for await (const line of rl) {
-      if (/^(exit|quit|\/exit)$/i.test(line.trim())) break;
-      const result = await session.run(line);
-      if (result) out(result);
+    out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
+    const names = [...session.commandNames(), '/as ', '/dm', '/server', 'click ', 'exit'];
+    const rl = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY,
+      completer: (line: string): [string[], string] => [names.filter((n) => n.startsWith(line)), line],
+    });
+    let inputClosed = false;
+    rl.on('close', () => {
+      inputClosed = true;
+    });
+    const prompt = () => {
+      if (inputClosed) return;
       rl.setPrompt(`${session.userName}> `);
       rl.prompt();
+    };
+    prompt();
+    for await (const line of rl) {
+      if (/^(exit|quit|\/exit)$/i.test(line.trim())) break;
+      if (!process.stdin.isTTY && line.trim()) out(`${session.userName}> ${line.trim()}`);
+      const result = await session.run(line);
+      if (result) out(result);
+      prompt();
     }
-    rl.close();
+    if (!inputClosed) rl.close();
   }
 } finally {
   await close();

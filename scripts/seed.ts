@@ -13,6 +13,7 @@ import { createLogger } from '../src/logger.ts';
 import { createCatalogue } from '../src/services/catalogue-service.ts';
 import {
   type CatalogueMovie,
+  canSkipForeignKeyChecks,
   chooseMovies,
   countMovies,
   fillCatalogueFromTmdb,
@@ -40,6 +41,8 @@ const USAGE = `Usage: npm run seed -- --users N [options]
   --batch-users N         users per transaction (default 2000)
   --now ISO               the clock for rating dates (default: now)
   --dry-run --out DIR     write MovieLens CSVs (ratings, movies, links, users) instead of the database
+  --skip-fk-checks        superuser only: skip foreign-key triggers while bulk inserting (faster; the seeder's
+                          rows reference users it just wrote and films it read from the catalogue)
   --json                  print the summary as JSON`;
 
 const { values } = parseArgs({
@@ -56,6 +59,7 @@ const { values } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'skip-fk-checks': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -179,6 +183,9 @@ if (values['dry-run']) {
       );
     }
     process.stderr.write(`Seeding ${users.toLocaleString('en')} users over ${movies.length} films (seed ${seed})\n`);
+    const skipFk = values['skip-fk-checks'] && (await canSkipForeignKeyChecks(em));
+    if (values['skip-fk-checks'] && !skipFk) process.stderr.write('Not a superuser: foreign-key checks stay on\n');
+    summary.skipForeignKeyChecks = skipFk;
     const t0 = performance.now();
     const chunks = generateCommunity({
       movies: movies.map(toSeedMovie),
@@ -191,6 +198,7 @@ if (values['dry-run']) {
     const totals = await writeCommunity(em, chunks, {
       now,
       guildId: values.guild ?? null,
+      skipForeignKeyChecks: skipFk,
       usersTotal: users,
       onProgress: progress('seed'),
     });

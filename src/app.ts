@@ -1,12 +1,16 @@
 // Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
 // `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
 import { type Bot, createBot } from './bot/client.ts';
+import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
 import type { Logger } from './logger.ts';
+import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
+import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
+import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -26,6 +30,10 @@ export interface App {
   readonly catalogue: Catalogue;
   readonly recommendations: RecommendationService;
   readonly bot: Bot;
+  /** The weekly-picks heartbeat (`tick(now)` runs what is due). */
+  readonly weekly: WeeklyScheduler;
+  /** One server's week on demand: compute, outbox, delivery (what the heartbeat calls). */
+  readonly weeklyRunner: WeeklyRunner;
   start(): Promise<void>;
   /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
   stop(): Promise<void>;
@@ -49,6 +57,35 @@ export async function createApp(opts: AppOptions): Promise<App> {
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
   });
+  // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
+  // feedback buttons the bot's dispatcher accepts.
+  const sender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
+  const runner = createWeeklyRunner({
+    orm,
+    logger,
+    recommender: recommendations,
+    sender,
+    concurrency: config.weekly.sendConcurrency,
+    leaseMs: config.weekly.leaseMs,
+    maxAttempts: config.weekly.maxAttempts,
+  });
+  const weekly = createWeeklyScheduler({
+    orm,
+    logger,
+    runner,
+    clock,
+    catchUpMs: config.weekly.catchUpHours * 3_600_000,
+  });
+  const learning =
+    config.weekly.learningCron === 'off'
+      ? null
+      : createBlendLearningJob({
+          orm,
+          logger,
+          recommender: recommendations,
+          clock,
+          cronExpression: config.weekly.learningCron,
+        });
   let refresher: NodeJS.Timeout | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
 
@@ -58,9 +95,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     catalogue,
     recommendations,
     bot,
+    weekly,
+    weeklyRunner: runner,
     async start() {
       await recommendations.start();
       await bot.start();
+      if (config.weekly.schedulerEnabled) weekly.start();
+      learning?.start();
       if (refreshMs > 0) {
         refresher = setInterval(() => {
           catalogue
@@ -73,6 +114,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async stop() {
       clearInterval(refresher);
+      await weekly.stop();
+      await learning?.stop();
       await bot.stop();
       await recommendations.stop();
       await tmdb.close();

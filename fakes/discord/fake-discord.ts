@@ -158,6 +158,7 @@ export class FakeDiscord extends EventEmitter {
   readonly dmChannels = new Map<string, string>();
   /** Users who do not accept DMs from the bot: sending to them answers 403 code 50007. */
   readonly dmsClosed = new Set<string>();
+  private readonly nonces = new Map<string, string>();
   /** Per-connection counts of how often the client connected, identified and resumed. */
   readonly stats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0 };
 
@@ -428,7 +429,8 @@ export class FakeDiscord extends EventEmitter {
     return u;
   }
 
-  private interactionBase(user: FakeUser, where: { dm?: boolean }): Json {
+  /** `where.permissions`: the member's permission bits (default: all), e.g. '0' for a member who may not manage. */
+  private interactionBase(user: FakeUser, where: { dm?: boolean; permissions?: string }): Json {
     const id = this.ids.next();
     const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
     if (where.dm) {
@@ -474,7 +476,7 @@ export class FakeDiscord extends EventEmitter {
         mute: false,
         flags: 0,
         pending: false,
-        permissions: ALL_PERMISSIONS,
+        permissions: where.permissions ?? ALL_PERMISSIONS,
         nick: null,
         avatar: null,
       },
@@ -575,7 +577,12 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A person runs a slash command, e.g. `command(alice, 'watched add', { movie: '949' })`. */
-  command(user: FakeUser, path: string, values: Record<string, unknown> = {}, where: { dm?: boolean } = {}) {
+  command(
+    user: FakeUser,
+    path: string,
+    values: Record<string, unknown> = {},
+    where: { dm?: boolean; permissions?: string } = {},
+  ) {
     const { command, options } = this.buildOptions(path, values);
     const base = this.interactionBase(user, where);
     const resolved = this.resolvedFor(options);
@@ -858,7 +865,13 @@ export class FakeDiscord extends EventEmitter {
         if (recipient && this.dmsClosed.has(recipient.id)) {
           throw new DiscordHttpError(403, 50007, 'Cannot send messages to this user');
         }
-        return { status: 200, payload: this.toApiMessage(this.createMessage(channelId, body)), headers: h };
+        // enforce_nonce: a retried send with the same nonce returns the message already created, not a second one.
+        const nonceKey = body?.enforce_nonce && body?.nonce !== undefined ? `${channelId}:${body.nonce}` : null;
+        const earlier = nonceKey ? this.messages.get(this.nonces.get(nonceKey) ?? '') : undefined;
+        if (earlier) return { status: 200, payload: this.toApiMessage(earlier), headers: h };
+        const created = this.createMessage(channelId, body);
+        if (nonceKey) this.nonces.set(nonceKey, created.id);
+        return { status: 200, payload: this.toApiMessage(created), headers: h };
       }
       if (method === 'GET' && !m[2]) {
         const list = this.channelMessages(channelId)
@@ -899,7 +912,8 @@ export class FakeDiscord extends EventEmitter {
       ...(guildId ? { guild_id: guildId } : {}),
       type: c.type ?? 1,
       version: this.ids.next(),
-      default_member_permissions: c.default_member_permissions ?? null,
+      // Requests carry an integer (per the spec), responses a string.
+      default_member_permissions: c.default_member_permissions == null ? null : String(c.default_member_permissions),
       nsfw: c.nsfw ?? false,
     };
   }

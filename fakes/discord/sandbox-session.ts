@@ -29,6 +29,19 @@ export class SandboxSession {
     return this.user.username;
   }
 
+  /** Command names and subcommands, for tab completion. */
+  commandNames(): string[] {
+    const out: string[] = [];
+    for (const list of this.discord.commands.values()) {
+      for (const c of list) {
+        const subs = (c.options ?? []).filter((o: Json) => o.type === 1);
+        if (subs.length) for (const sub of subs) out.push(`/${c.name} ${sub.name}`);
+        else out.push(`/${c.name}`);
+      }
+    }
+    return [...new Set(out)].sort();
+  }
+
   get where(): string {
     return this.inDm ? 'DM' : `#movie-night`;
   }
@@ -91,22 +104,28 @@ export class SandboxSession {
     const out: string[] = [];
     const leaf = this.leafOptions(path);
     for (const def of leaf) {
-      const given = values[def.name];
-      if (!def.autocomplete || given === undefined || /^\d+$/.test(given)) continue;
+      const raw = values[def.name];
+      if (!def.autocomplete || raw === undefined || /^\d+$/.test(raw)) continue;
+      // `movie:hea?` lists the suggestions without running; `movie:heat#2` takes the second one.
+      const listOnly = raw.endsWith('?');
+      const pick = /#(\d+)$/.exec(raw);
+      const given = raw.replace(/\?$/, '').replace(/#\d+$/, '').trim();
       const choices = await this.discord.autocomplete(this.user, path, { ...values, [def.name]: given }, def.name, {
         dm: this.inDm,
       });
-      const first = choices[0];
-      if (!first) throw new Error(`no suggestions for ${def.name}: “${given}”`);
-      const more =
-        choices.length > 1
-          ? `  (also: ${choices
-              .slice(1, this.showSuggestions)
-              .map((c) => c.name)
-              .join(', ')})`
-          : '';
-      out.push(`  ↳ ${def.name}: “${given}” → ${first.name}${more}`);
-      values[def.name] = String(first.value);
+      if (listOnly) {
+        out.push(`  suggestions for ${def.name}: “${given}”`);
+        for (const [i, c] of choices.entries()) out.push(`    #${i + 1} ${c.name}`);
+        if (choices.length === 0) out.push('    (none)');
+        return out.join('\n');
+      }
+      const index = pick ? Number(pick[1]) - 1 : 0;
+      const chosen = choices[index];
+      if (!chosen) throw new Error(`no suggestion ${index + 1} for ${def.name}: “${given}”`);
+      const others = choices.filter((_, i) => i !== index).slice(0, this.showSuggestions - 1);
+      const more = others.length ? `  (also: ${others.map((c) => c.name).join(', ')})` : '';
+      out.push(`  ↳ ${def.name}: “${given}” → ${chosen.name}${more}`);
+      values[def.name] = String(chosen.value);
     }
     const handle = this.discord.command(this.user, path, values, { dm: this.inDm });
     const messages = await handle.settled();

@@ -63,13 +63,10 @@ export class Responder {
       const body = toBody(view);
       if (this.state === 'fresh') {
         await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
-      } else if (
-        this.state === 'deferred' &&
-        !this.deferredUpdate &&
-        Boolean(view.ephemeral) === this.deferredEphemeral
-      ) {
+      } else if (this.state === 'deferred' && !this.deferredUpdate && (this.deferredEphemeral || !view.ephemeral)) {
+        // A private "thinking…" stays private: a public answer lands there too rather than leave it spinning.
         await i.editReply(body);
-      } else if (this.state === 'deferred' && !this.deferredUpdate && view.ephemeral) {
+      } else if (this.state === 'deferred' && !this.deferredUpdate) {
         // A public "thinking…" cannot turn private: answer privately and remove the placeholder.
         await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
         await i.deleteReply().catch(() => {});

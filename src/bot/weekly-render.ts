@@ -1,60 +1,45 @@
 // Pure renderers for the weekly messages: outbox payload in, Discord message body out. Unit-tested without Discord.
+// The DM reuses the bot's pick layout and its signed feedback buttons (source `w`), so clicks go through the same
+// handler as /recommend's: stored, linked to the impression, idempotent, undone by a second click.
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
-import type { DigestPayload, DmPayload, WeeklyPick } from '../services/weekly-run-service.ts';
+import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
+import type { CustomIds } from './custom-id.ts';
+import { BRAND_COLOUR, feedbackButtons, posterUrl, titleWithYear } from './render.ts';
 
-export type FeedbackButtonKind = 'up' | 'down' | 'seen' | 'not_interested';
+/** Weekly messages carry only feedback buttons (each with a custom id). */
+type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
 export interface WeeklyMessageBody {
   content: string;
-  embeds?: { title: string; description?: string; url?: string; footer?: { text: string } }[];
-  components?: {
-    type: 1;
-    components: { type: 2; style: number; label?: string; emoji?: { name: string }; custom_id: string }[];
-  }[];
+  embeds?: APIEmbed[];
+  components?: ButtonRow[];
   allowed_mentions: { parse: [] };
 }
 
-/** The custom id of a feedback button; the bot's feedback handler parses the same format. */
-export type FeedbackButtonId = (kind: FeedbackButtonKind, pick: WeeklyPick, source: 'weekly_dm') => string;
-
-export const defaultFeedbackButtonId: FeedbackButtonId = (kind, pick, source) =>
-  `fb:${kind}:${pick.movieId}:${pick.impressionId}:${source}`;
-
-const BUTTONS: { kind: FeedbackButtonKind; label: string; emoji?: string; style: number }[] = [
-  { kind: 'up', label: 'Like', emoji: '👍', style: 2 },
-  { kind: 'down', label: 'Dislike', emoji: '👎', style: 2 },
-  { kind: 'seen', label: 'Seen it', style: 2 },
-  { kind: 'not_interested', label: 'Not interested', style: 2 },
-];
-
-function titleOf(p: { title: string; year: number | null }): string {
-  return p.year ? `${p.title} (${p.year})` : p.title;
+function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
-export function renderWeeklyDm(p: DmPayload, buttonId: FeedbackButtonId = defaultFeedbackButtonId): WeeklyMessageBody {
+export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody {
   const picks = p.picks.slice(0, 5); // a message holds at most 5 rows of buttons: one row per pick
   return {
     content: `🎬 Your ${picks.length} picks for this week. Tell me what you think with the buttons — every click sharpens next week's picks.`,
-    embeds: picks.map((pick, i) => ({
-      title: `${i + 1}. ${titleOf(pick)}`,
-      description: [pick.reason, pick.genres.length > 0 ? pick.genres.slice(0, 3).join(' · ') : null]
-        .filter(Boolean)
-        .join('\n'),
-      url: `https://www.themoviedb.org/movie/${pick.movieId}`,
-      ...(i === picks.length - 1
-        ? { footer: { text: 'You get this because you turned on weekly DMs. /settings dms off stops them.' } }
-        : {}),
-    })),
-    components: picks.map((pick) => ({
-      type: 1 as const,
-      components: BUTTONS.map((b) => ({
-        type: 2 as const,
-        style: b.style,
-        label: b.emoji ? undefined : b.label,
-        ...(b.emoji ? { emoji: { name: b.emoji } } : {}),
-        custom_id: buttonId(b.kind, pick, 'weekly_dm'),
-      })).map(({ label, ...rest }) => (label ? { ...rest, label } : rest)),
-    })),
+    embeds: picks.map((pick, i) => {
+      const poster = posterUrl(pick.posterPath);
+      return {
+        title: truncate(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
+        description: [pick.reason, pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+          .filter(Boolean)
+          .join('\n'),
+        color: BRAND_COLOUR,
+        ...(poster ? { thumbnail: { url: poster } } : {}),
+        ...(i === picks.length - 1
+          ? { footer: { text: 'You get these because you turned on weekly DMs. /settings dms off stops them.' } }
+          : {}),
+      };
+    }),
+    components: picks.map((pick) => feedbackButtons(pick, 'w', { ids, owner: p.userId }) as ButtonRow),
     allowed_mentions: { parse: [] },
   };
 }
@@ -64,7 +49,8 @@ export function renderWeeklyDigest(p: DigestPayload): WeeklyMessageBody {
     p.films.length === 0
       ? ['Nobody here has weekly picks yet. Rate a few films with /rate and turn on DMs with /settings dms on.']
       : p.films.map(
-          (f, i) => `${i + 1}. **${titleOf(f)}** — a pick for ${f.members} ${f.members === 1 ? 'member' : 'members'}`,
+          (f, i) =>
+            `${i + 1}. **${titleWithYear(f.title, f.year)}** — a pick for ${f.members} ${f.members === 1 ? 'member' : 'members'}`,
         );
   return {
     content: [
@@ -77,7 +63,7 @@ export function renderWeeklyDigest(p: DigestPayload): WeeklyMessageBody {
   };
 }
 
-export function renderWeeklyMessage(m: ClaimedMessage): WeeklyMessageBody {
+export function renderWeeklyMessage(m: ClaimedMessage, ids: CustomIds): WeeklyMessageBody {
   const payload = m.payload as DmPayload | DigestPayload;
-  return payload.type === 'weekly_dm' ? renderWeeklyDm(payload) : renderWeeklyDigest(payload);
+  return payload.type === 'weekly_dm' ? renderWeeklyDm(payload, ids) : renderWeeklyDigest(payload);
 }

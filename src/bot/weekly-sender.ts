@@ -3,10 +3,15 @@
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type APIChannel, type APIMessage, RESTJSONErrorCodes, Routes } from 'discord.js';
 import { type ClaimedMessage, SendError, type Sender } from '../services/delivery-outbox-service.ts';
+import type { CustomIds } from './custom-id.ts';
 import { renderWeeklyMessage, type WeeklyMessageBody } from './weekly-render.ts';
 
 export interface DiscordSenderOptions {
-  rest: REST;
+  /** The bot's own REST client (`client.rest`), so its rate-limit state is shared with everything else it sends. */
+  rest: Pick<REST, 'post'>;
+  /** Signs the feedback buttons the same way the bot's handler verifies them (used by the default renderer). */
+  ids?: CustomIds;
+  /** Turns an outbox row into a message body; by default the weekly renderers with `ids`. */
   render?: (m: ClaimedMessage) => WeeklyMessageBody;
   /** DM channel ids kept in memory (a DM channel id never changes for a user). */
   dmCacheSize?: number;
@@ -17,10 +22,21 @@ const UNDELIVERABLE = new Set<number | string>([
   RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds,
 ]);
 
+function isApiError(err: unknown): err is { code: number | string; status: number; message: string } {
+  return (
+    err instanceof Error &&
+    err.name.startsWith('DiscordAPIError') &&
+    typeof (err as { status?: unknown }).status === 'number' &&
+    'code' in err
+  );
+}
+
 /** Maps a REST failure to how the outbox records it. */
 export function classifySendError(err: unknown): SendError {
   if (err instanceof SendError) return err;
-  if (err instanceof DiscordAPIError) {
+  // By shape, not only instanceof: discord.js loads @discordjs/rest as CommonJS while this module imports the ESM
+  // build, so the client's errors are instances of a different DiscordAPIError class (the dual-package hazard).
+  if (err instanceof DiscordAPIError || isApiError(err)) {
     if (UNDELIVERABLE.has(err.code)) return new SendError('undeliverable', err.message, err.code);
     // 4xx other than 429 (which @discordjs/rest waits out itself) will not get better by retrying.
     if (err.status >= 400 && err.status < 500 && err.status !== 429) {
@@ -32,7 +48,14 @@ export function classifySendError(err: unknown): SendError {
 }
 
 export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChannelsOpened(): number } {
-  const render = o.render ?? renderWeeklyMessage;
+  const ids = o.ids;
+  const render =
+    o.render ??
+    (ids
+      ? (m: ClaimedMessage) => renderWeeklyMessage(m, ids)
+      : () => {
+          throw new Error('createDiscordSender needs ids (or a render function)');
+        });
   const cacheSize = o.dmCacheSize ?? 50_000;
   const dmChannels = new Map<string, string>();
   let opened = 0;

@@ -1,12 +1,14 @@
 // The explicit list of slash commands: the dispatcher routes by it and scripts/deploy-commands.ts registers it.
 import type { Command } from '../bot/command.ts';
+import * as config from './config.ts';
 import * as help from './help.ts';
 import * as rate from './rate.ts';
 import * as recommend from './recommend.ts';
 import * as search from './search.ts';
+import * as settings from './settings.ts';
 import * as watched from './watched.ts';
 
-export const commands: readonly Command[] = [search, rate, watched, recommend, help];
+export const commands: readonly Command[] = [search, rate, watched, recommend, settings, config, help];
 
 export function commandsJson() {
   return commands.map((c) => c.data.toJSON());

@@ -18,15 +18,36 @@ export function startCatalogueRefresher(opts: {
   intervalMs?: number;
   /** Rows per run; default 200 (about 5 s of TMDB requests at 40/s). */
   batchSize?: number;
+  /** Also expire rows TMDB lists as changed (GET /3/movie/changes) at most this often; default daily, 0 = never. */
+  changesEveryMs?: number;
+  clock?: () => Date;
 }): CatalogueRefresher {
   const log = opts.logger.child({ job: 'catalogue-refresh' });
   let running: Promise<RefreshReport | null> | null = null;
   let stopped = false;
 
+  const clock = opts.clock ?? (() => new Date());
+  const changesEveryMs = opts.changesEveryMs ?? 86_400_000;
+  // TMDB's change list covers at most 14 days; the first run looks back one interval.
+  let changesSince: Date | null = changesEveryMs > 0 ? new Date(clock().getTime() - changesEveryMs) : null;
+
+  async function expireChanged(): Promise<void> {
+    if (!changesSince || clock().getTime() - changesSince.getTime() < changesEveryMs) return;
+    const since = new Date(Math.max(changesSince.getTime(), clock().getTime() - 14 * 86_400_000));
+    const started = clock();
+    try {
+      const expired = await opts.catalogue.expireChanged(opts.orm.em.fork(), since);
+      changesSince = started;
+      if (expired > 0) log.info({ expired, since }, 'expired films TMDB changed');
+    } catch (err) {
+      log.warn({ err }, 'could not read TMDB changes; will try again next run');
+    }
+  }
+
   function runOnce(): Promise<RefreshReport | null> {
     if (running || stopped) return Promise.resolve(null);
-    running = opts.catalogue
-      .refreshStale(opts.orm.em.fork(), opts.batchSize ?? 200)
+    running = expireChanged()
+      .then(() => opts.catalogue.refreshStale(opts.orm.em.fork(), opts.batchSize ?? 200))
       .catch((err: unknown) => {
         log.error({ err }, 'catalogue refresh failed');
         return null;

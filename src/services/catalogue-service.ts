@@ -279,8 +279,9 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       expiresAt: new Date(now.getTime() + ttlMs),
     };
     const fields = Object.keys(data).filter((k) => k !== 'id') as (keyof typeof data)[];
+    // A fresh fork, so the transaction flushes nothing but this row (not the caller's unrelated pending changes).
     const write = async (values: typeof data) =>
-      em.transactional(async (tem) => {
+      em.fork().transactional(async (tem) => {
         await tem.upsert(Movie, values, {
           onConflictFields: ['id'],
           onConflictAction: 'merge',
@@ -410,7 +411,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   /** Summary rows for films we do not have yet; existing rows are left alone. One transaction. */
   async function insertStubs(em: Em, results: readonly TmdbMovieSummary[]): Promise<void> {
     if (results.length === 0) return;
-    await em.transactional(async (tem) => {
+    await em.fork().transactional(async (tem) => {
       await tem.upsertMany(
         Movie,
         results.map((s) => ({
@@ -438,7 +439,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const rows = await em.find(
       Movie,
       { $or: [{ expiresAt: null }, { expiresAt: { $lte: now } }] },
-      { orderBy: { expiresAt: 'asc', popularity: 'desc' }, limit: Math.max(0, Math.trunc(limit)), fields: ['id'] },
+      // Stubs (never fetched, no expiry) first, then the longest-expired; popular films first among equals.
+      {
+        orderBy: { expiresAt: 'asc nulls first', popularity: 'desc' },
+        limit: Math.max(0, Math.trunc(limit)),
+        fields: ['id'],
+      },
     );
     let refreshed = 0;
     let notFound = 0;

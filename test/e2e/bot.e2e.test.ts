@@ -1,8 +1,17 @@
 // The real discord.js client against the local Discord, the fake TMDB and PGlite: what a person does, end to end.
+import { REST } from '@discordjs/rest';
+import { Routes, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
-import { Feedback, GuildMember, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
+import { createBot } from '../../src/bot/client.ts';
+import type { Command } from '../../src/bot/command.ts';
+import type { BotServices } from '../../src/bot/context.ts';
+import { weeklyMessageRenderer } from '../../src/bot/weekly-buttons.ts';
+import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
+import { Feedback, GuildMember, GuildSettings, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
+import { createLogger } from '../../src/logger.ts';
+import { updatePreferences } from '../../src/services/user-service.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 
 let stack: LocalStack;
@@ -33,7 +42,7 @@ describe('the bot against the local Discord', () => {
     const identify = stack.discord.frames.find((f) => f.dir === 'in' && f.op === 2);
     expect(identify?.d.intents).toBe(1);
     const names = (stack.discord.commands.get(stack.discord.guild.id) ?? []).map((c: { name: string }) => c.name);
-    expect(names.sort()).toEqual(['help', 'rate', 'recommend', 'search', 'watched']);
+    expect(names.sort()).toEqual(['config', 'help', 'rate', 'recommend', 'search', 'settings', 'watched']);
     const rate = stack.discord.findCommand('rate');
     expect(rate.contexts).toEqual([0, 1, 2]);
     expect(rate.integration_types).toEqual([0, 1]);
@@ -229,6 +238,115 @@ describe('the bot against the local Discord', () => {
       .reply();
     expect(reply.ephemeralFor).toBeDefined();
     expect(reply.content).toMatch(/⚠️/);
+  });
+
+  it('when a weekly DM arrives and its recipient clicks 👍 in the DM, then the feedback is stored as weekly_dm', async () => {
+    const d = stack.discord;
+    const wes = d.user('wes');
+    const rest = new REST({ api: d.apiBase }).setToken(d.token);
+    const sender = createDiscordSender({ rest, render: weeklyMessageRenderer(stack.app.bot.ids) });
+    const message = {
+      id: 1,
+      attempts: 0,
+      nonce: 'weekly-nonce-1',
+      idempotencyKey: 'dm:g:wes:2026-W48',
+      kind: 'dm',
+      guildId: d.guild.id,
+      recipientId: wes.id,
+      isoWeek: '2026-W48',
+      payload: {
+        type: 'weekly_dm',
+        isoWeek: '2026-W48',
+        guildId: d.guild.id,
+        userId: wes.id,
+        batchId: 'b',
+        picks: [
+          {
+            impressionId: 0,
+            movieId: 949,
+            title: 'Heat',
+            year: 1995,
+            posterPath: null,
+            genres: [],
+            score: 1,
+            reason: 'Because',
+          },
+        ],
+      },
+    } as const;
+    await sender.send(message);
+    await sender.send(message); // a resend after a crash: enforce_nonce makes it the same message
+    const [dm, ...more] = d.dmsTo(wes.id);
+    expect(more).toHaveLength(0);
+    const ack = await d
+      .click(wes, dm as StoredMessage, buttonsOf(dm as StoredMessage)[0]?.customId ?? '', { dm: true })
+      .reply();
+    expect(ack.content).toContain('👍 Noted');
+    const fb = await em().findOneOrFail(Feedback, { user: wes.id });
+    expect([fb.kind, fb.source]).toEqual(['up', 'weekly_dm']);
+  });
+
+  it('when work takes longer than the auto-defer delay, then the bot defers in time and answers in the deferred reply', async () => {
+    const d2 = await new FakeDiscord({ interactionDeadlineMs: 3_000 }).start();
+    const slow: Command = {
+      data: new SlashCommandBuilder().setName('slow').setDescription('takes a while'),
+      async execute(_i, ctx) {
+        await new Promise((r) => setTimeout(r, 400));
+        await ctx.respond.send({ content: 'done', ephemeral: true });
+      },
+    };
+    const services: BotServices = {
+      orm: stack.orm,
+      logger: createLogger({ log: { level: 'silent', format: 'json' } }),
+      catalogue: stack.app.catalogue,
+      recommendations: stack.app.recommendations,
+      clock: () => new Date(),
+    };
+    const bot = createBot({ services, token: d2.token, apiUrl: d2.apiBase, commands: [slow], autoDeferMs: 100 });
+    try {
+      await new REST({ api: d2.apiBase }).setToken(d2.token).put(Routes.applicationCommands(d2.appId), {
+        body: [slow.data.toJSON()],
+      });
+      await bot.start();
+      const handle = d2.command(d2.user('max'), 'slow');
+      const reply = await handle.reply();
+      expect(handle.state.callbacks).toEqual([5]);
+      expect(reply.content).toBe('done');
+      expect(reply.ephemeralFor).toBeDefined();
+    } finally {
+      await bot.stop();
+      await d2.stop();
+    }
+  });
+
+  it('when a server’s weekly picks are due, then the app DMs opted-in members with buttons that work and posts a digest', async () => {
+    const d = stack.discord;
+    const alice = d.user('alice');
+    const now = new Date();
+    const e = em();
+    await updatePreferences(e, alice.id, { dmOptIn: true });
+    const minuteAgo = new Date(now.getTime() - 60_000);
+    e.create(GuildSettings, {
+      guildId: d.guild.id,
+      picksChannelId: d.guild.channelId,
+      enabled: true,
+      scheduleDay: minuteAgo.getUTCDay(),
+      scheduleTime: minuteAgo.toISOString().slice(11, 16),
+      timezone: 'UTC',
+    });
+    await e.flush();
+    const ran = await stack.app.weekly.tick(now);
+    expect(ran.map((r) => r.guildId)).toEqual([d.guild.id]);
+    const [dm] = d.dmsTo(alice.id);
+    expect(dm?.embeds.length).toBeGreaterThan(0);
+    const digest = d.channelMessages(d.guild.channelId).at(-1);
+    expect(digest?.content).toContain('This week');
+    const down = buttonsOf(dm as StoredMessage).find((b) => b.label.includes('👎'));
+    const ack = await d.click(alice, dm as StoredMessage, down?.customId ?? '', { dm: true }).reply();
+    expect(ack.content).toContain('👎 Noted');
+    const fb = await em().findOneOrFail(Feedback, { user: alice.id, kind: 'down' }, { populate: ['impression'] });
+    expect(fb.source).toBe('weekly_dm');
+    expect(fb.impression?.context).toBe('weekly_dm');
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {

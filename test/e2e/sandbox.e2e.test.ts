@@ -35,6 +35,11 @@ it('when the script switches user and clicks a private message of someone else, 
   expect(await session.run('/as frank')).toContain('you are now Frank');
   expect(await session.run('click 1')).toContain('no message with buttons');
   expect(await session.run('/nope')).toContain('/nope is not a command here');
+  const listed = await session.run('/rate movie:godfather? stars:4');
+  expect(listed).toContain('#1 The Godfather (1972)');
+  expect(listed).toContain('#2 The Godfather Part II (1974)');
+  expect(await session.run('/rate movie:godfather#2 stars:4')).toContain('Rated The Godfather Part II');
+  expect(session.commandNames()).toContain('/watched add');
 });
 
 it('when the bot shuts down with an interaction in flight, then that one is answered and new ones are turned away kindly', async () => {

@@ -150,27 +150,27 @@ describe.skipIf(noDatabaseRun)('retries', () => {
 
   it('when TMDB is slower than the timeout, then the call fails as timeout within the budget', async () => {
     await start({ config: { timeoutMs: 150, maxRetries: 0 } });
-    h.fake.faults.latencyMs = 1_000;
+    h.fake.faults.latencyMs = 5_000;
     const started = performance.now();
     expect((await failure(h.client.genres())).kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(600);
+    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it('when the caller gives a shorter budget, then the call ends at that budget', async () => {
     await start();
-    h.fake.faults.latencyMs = 1_000;
+    h.fake.faults.latencyMs = 5_000;
     const started = performance.now();
     expect((await failure(h.client.genres({ timeoutMs: 100 }))).kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(1_500);
     expect(h.client.breakerState).toBe('closed'); // a caller's short budget says nothing about TMDB
   });
 
   it('when Retry-After is longer than the caller’s budget, then the call ends at the budget, not after the wait', async () => {
-    await start();
-    h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 1.5 });
+    await start({ config: { maxRetryAfterMs: 10_000 } });
+    h.fake.faults.inject({ kind: 'rate_limit', retryAfterSeconds: 5 });
     const started = performance.now();
     expect((await failure(h.client.genres({ timeoutMs: 150 }))).kind).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(700);
+    expect(performance.now() - started).toBeLessThan(1_500);
     expect(h.fake.requests).toHaveLength(1);
   });
 
@@ -195,7 +195,7 @@ describe.skipIf(noDatabaseRun)('circuit breaker', () => {
     expect(h.client.breakerState).toBe('open');
     const started = performance.now();
     expect((await failure(h.client.genres())).kind).toBe('circuit_open');
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(250); // no request, no backoff
     expect(h.fake.requests).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 170));
     expect(h.client.breakerState).toBe('half_open');

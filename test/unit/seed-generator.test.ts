@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildHybrid, type ItemMeta, rankItems, type Source } from '../../src/recommender/index.ts';
 import { type SeedMovie, syntheticMovies, toSeedMovie } from '../../src/services/seed/catalogue.ts';
 import { type CommunityData, collectCommunity, generateCommunity } from '../../src/services/seed/generator.ts';
 import { Rng } from '../../src/services/seed/prng.ts';
@@ -216,5 +217,58 @@ describe('learnable structure', () => {
     }
     const { knn, popularity } = compare({ ...d, movieIds: shuffled });
     expect(knn).toBeLessThan(popularity * 1.15);
+  });
+
+  it('when the project recommender (hybrid) and its popularity baseline rank held-out liked films, then the hybrid wins clearly', () => {
+    const s = split(community(2024, 800, 30));
+    const items: ItemMeta[] = MOVIES.map((m) => ({
+      id: m.id,
+      title: m.title,
+      year: m.releaseDate ? Number(m.releaseDate.slice(0, 4)) : null,
+      genres: m.genres,
+      keywords: m.keywords,
+      cast: m.people.slice(1),
+      directors: m.people.slice(0, 1),
+      language: 'en',
+      collection: null,
+      runtime: null,
+      voteAverage: m.voteAverage,
+      voteCount: m.voteCount,
+    }));
+    const itemIndex = new Map(items.map((m, i) => [m.id, i]));
+    const users = [...s.train.keys()].sort((a, b) => a - b);
+    const user: number[] = [];
+    const item: number[] = [];
+    const value: number[] = [];
+    for (const [row, u] of users.entries()) {
+      for (const [m, r] of s.train.get(u) ?? []) {
+        user.push(row);
+        item.push(itemIndex.get(m) as number);
+        value.push(r);
+      }
+    }
+    const model = buildHybrid({
+      items,
+      userIds: users.map(String),
+      ratings: { user: Int32Array.from(user), item: Int32Array.from(item), value: Float32Array.from(value) },
+    });
+    const rowOf = new Map(users.map((u, row) => [u, row]));
+    const ranker = (sources?: readonly Source[]) => (u: number, history: Map<number, number>) => {
+      const ids = [...history.keys()];
+      const top = rankItems(
+        model,
+        {
+          items: Int32Array.from(ids, (m) => itemIndex.get(m) as number),
+          ratings: Float32Array.from(ids, (m) => history.get(m) as number),
+          selfIndex: rowOf.get(u),
+        },
+        { count: 10, withReasons: false, ...(sources ? { sources } : {}) },
+      );
+      return new Map(Array.from(top, (i, rank) => [items[i]?.id as number, 10 - rank]));
+    };
+    const popularity = hitRate(s, ranker(['popularity']));
+    const hybrid = hitRate(s, ranker());
+    // Measured 0.18 vs 0.135 (EASE carries most of it); the in-file kNN above shows the same structure at 1.8x.
+    expect(hybrid).toBeGreaterThan(popularity * 1.25);
   });
 });

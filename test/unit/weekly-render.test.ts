@@ -1,5 +1,6 @@
 import { DiscordAPIError } from '@discordjs/rest';
 import { describe, expect, it } from 'vitest';
+import { CustomIds } from '../../src/bot/custom-id.ts';
 import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { classifySendError } from '../../src/bot/weekly-sender.ts';
 import { SendError } from '../../src/services/delivery-outbox-service.ts';
@@ -20,7 +21,7 @@ const dm: DmPayload = {
   type: 'weekly_dm',
   isoWeek: '2026-W48',
   guildId: '1',
-  userId: '2',
+  userId: '123456789012345678',
   batchId: 'b',
   picks: [1, 2, 3, 4, 5].map(pick),
 };
@@ -31,16 +32,23 @@ function apiError(code: number, status: number) {
 
 describe('weekly messages', () => {
   it('when a DM is rendered, then each of the 5 picks has a reason and the four feedback buttons linked to it', () => {
-    const body = renderWeeklyDm(dm);
+    const ids = new CustomIds('test-secret', () => Date.parse('2026-11-27T17:00:00Z'));
+    const body = renderWeeklyDm(dm, ids);
     expect(body.embeds).toHaveLength(5);
     expect(body.embeds?.[0]?.description).toContain('Because you loved Heat');
     expect(body.components).toHaveLength(5);
-    const row = body.components?.[2]?.components ?? [];
-    expect(row.map((b) => b.custom_id)).toEqual([
-      'fb:up:3:1003:weekly_dm',
-      'fb:down:3:1003:weekly_dm',
-      'fb:seen:3:1003:weekly_dm',
-      'fb:not_interested:3:1003:weekly_dm',
+    const row = (body.components?.[2]?.components ?? []) as {
+      custom_id: string;
+      emoji?: { name: string };
+      label?: string;
+    }[];
+    const decoded = row.map((b) => ids.decode(b.custom_id));
+    // The bot's signed feedback format: movie, kind, impression, source (w = weekly DM); owner = the recipient.
+    expect(decoded.map((d) => [d.action, d.owner, ...d.args])).toEqual([
+      ['fb', dm.userId, '3', 'u', '1003', 'w'],
+      ['fb', dm.userId, '3', 'd', '1003', 'w'],
+      ['fb', dm.userId, '3', 's', '1003', 'w'],
+      ['fb', dm.userId, '3', 'n', '1003', 'w'],
     ]);
     expect(row.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'Seen it', 'Not interested']);
     expect(body.allowed_mentions).toEqual({ parse: [] });

@@ -1,0 +1,65 @@
+// /settings: a person's own preferences. Weekly DMs are opt-in; turning them on says plainly what will arrive.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { InteractionContext } from '../bot/command.ts';
+import { getPreferences, updatePreferences } from '../services/user-service.ts';
+import { personalCommand } from './_shared.ts';
+
+export const data = personalCommand('settings', 'Your Marquee settings')
+  .addSubcommand((s) =>
+    s
+      .setName('dms')
+      .setDescription('Weekly picks by DM (off unless you turn them on)')
+      .addStringOption((o) =>
+        o
+          .setName('state')
+          .setDescription('on or off')
+          .setRequired(true)
+          .addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('region')
+      .setDescription('Your country, for where-to-watch (two letters, e.g. GB; "clear" to remove)')
+      .addStringOption((o) => o.setName('code').setDescription('e.g. US, GB, DE').setRequired(true).setMaxLength(5)),
+  )
+  .addSubcommand((s) => s.setName('show').setDescription('Show your settings'));
+
+export const ephemeral = true;
+
+export const DMS_ON_TEXT =
+  "📬 You're in. Once a week, when a server you share with me sends out its picks, I'll DM you five films chosen " +
+  'for you, each with a reason and 👍 / 👎 / Seen it / Not interested buttons — every click makes the next ones ' +
+  'better. Nothing else, no ads. `/settings dms off` stops it any time.';
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  const sub = interaction.options.getSubcommand(true);
+  if (sub === 'dms') {
+    const on = interaction.options.getString('state', true) === 'on';
+    const before = await getPreferences(ctx.em, ctx.userId);
+    await updatePreferences(ctx.em, ctx.userId, { dmOptIn: on });
+    ctx.logger.info({ dmOptIn: on }, 'dm preference');
+    const content = on
+      ? before.dmOptIn
+        ? 'Weekly DMs are already on. `/settings dms off` stops them.'
+        : DMS_ON_TEXT
+      : 'Done — no more weekly DMs. Your ratings stay, and `/recommend` works as before. Changed your mind? `/settings dms on`.';
+    await ctx.respond.send({ content, ephemeral: true });
+    return;
+  }
+  if (sub === 'region') {
+    const code = interaction.options.getString('code', true).trim();
+    const clear = code.toLowerCase() === 'clear';
+    const p = await updatePreferences(ctx.em, ctx.userId, { region: clear ? null : code });
+    await ctx.respond.send({
+      content: p.region ? `🌍 Region set to **${p.region}**.` : '🌍 Region cleared.',
+      ephemeral: true,
+    });
+    return;
+  }
+  const p = await getPreferences(ctx.em, ctx.userId);
+  await ctx.respond.send({
+    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**`,
+    ephemeral: true,
+  });
+}

@@ -1,0 +1,83 @@
+// Per-server settings for the weekly picks: picks channel, schedule (day, local time, IANA time zone), on/off.
+import type { Em } from '../db.ts';
+import { GuildSettings } from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import { canonicalTimeZone, DAY_NAMES, nextFireTime, parseTime } from '../weekly/schedule.ts';
+
+export interface GuildSettingsView {
+  readonly guildId: string;
+  readonly picksChannelId: string | null;
+  readonly day: number;
+  readonly time: string;
+  readonly timezone: string;
+  readonly enabled: boolean;
+  /** When the next weekly run happens (null while disabled). */
+  readonly nextRun: Date | null;
+}
+
+export interface GuildSettingsPatch {
+  picksChannelId?: string;
+  day?: number;
+  time?: string;
+  timezone?: string;
+  enabled?: boolean;
+}
+
+function view(s: GuildSettings, now: Date): GuildSettingsView {
+  const sched = { day: s.scheduleDay, time: s.scheduleTime, timezone: s.timezone };
+  return {
+    guildId: s.guildId,
+    picksChannelId: s.picksChannelId ?? null,
+    day: s.scheduleDay,
+    time: s.scheduleTime,
+    timezone: s.timezone,
+    enabled: s.enabled,
+    nextRun: s.enabled && canonicalTimeZone(s.timezone) ? nextFireTime(sched, now) : null,
+  };
+}
+
+export async function getGuildSettings(em: Em, guildId: string, now: Date): Promise<GuildSettingsView> {
+  const s = (await em.findOne(GuildSettings, guildId)) ?? em.create(GuildSettings, { guildId }, { persist: false });
+  return view(s, now);
+}
+
+/** Validates everything first, then writes once. */
+export async function updateGuildSettings(
+  em: Em,
+  guildId: string,
+  patch: GuildSettingsPatch,
+  now: Date,
+): Promise<GuildSettingsView> {
+  if (patch.day !== undefined && (!Number.isInteger(patch.day) || patch.day < 0 || patch.day > 6)) {
+    throw new UserFacingError('invalid_input', 'The day must be one of Sunday to Saturday.');
+  }
+  if (patch.time !== undefined && !parseTime(patch.time.trim())) {
+    throw new UserFacingError('invalid_input', 'The time is 24-hour HH:MM, like 18:00 or 09:30.');
+  }
+  let timezone: string | undefined;
+  if (patch.timezone !== undefined) {
+    timezone = canonicalTimeZone(patch.timezone.trim()) ?? undefined;
+    if (!timezone) {
+      throw new UserFacingError(
+        'invalid_input',
+        `I don't know the time zone "${patch.timezone.slice(0, 64)}". Use a name like Europe/Berlin or America/New_York.`,
+      );
+    }
+  }
+  if (patch.picksChannelId !== undefined && !/^\d{17,20}$/.test(patch.picksChannelId)) {
+    throw new UserFacingError('invalid_input', 'That is not a channel I can post in.');
+  }
+  let s = await em.findOne(GuildSettings, guildId);
+  if (!s) s = em.create(GuildSettings, { guildId });
+  if (patch.picksChannelId !== undefined) s.picksChannelId = patch.picksChannelId;
+  if (patch.day !== undefined) s.scheduleDay = patch.day;
+  if (patch.time !== undefined) s.scheduleTime = patch.time.trim();
+  if (timezone !== undefined) s.timezone = timezone;
+  if (patch.enabled !== undefined) s.enabled = patch.enabled;
+  await em.flush();
+  return view(s, now);
+}
+
+export function describeSchedule(s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
+  return `${DAY_NAMES[s.day] ?? '?'}s at ${s.time} (${s.timezone})`;
+}
