@@ -12,6 +12,7 @@ import { openDatabase } from '../src/db.ts';
 import { createLogger } from '../src/logger.ts';
 import { createCatalogue } from '../src/services/catalogue-service.ts';
 import {
+  activityPlan,
   type CatalogueMovie,
   canSkipForeignKeyChecks,
   chooseMovies,
@@ -116,6 +117,16 @@ function progress(label: string) {
   };
 }
 
+function warnSmallCatalogue(movieCount: number): void {
+  const plan = activityPlan(movieCount, ratingsPerUser);
+  if (plan.mean < ratingsPerUser) {
+    process.stderr.write(
+      `Only ${movieCount} films: the mean is lowered to ${plan.mean.toFixed(1)} ratings per user (at most ${plan.cap} each) ` +
+        'to keep activity skewed; use --movies N for more films\n',
+    );
+  }
+}
+
 function loadSourceMovies(): { source: string; movies: CatalogueMovie[] } {
   if (values.tmdb)
     return { source: `TMDB 5000 CSV (${values.tmdb})`, movies: fromDemoMovies(loadTmdb5000(values.tmdb)) };
@@ -136,6 +147,7 @@ if (values['dry-run']) {
   process.stderr.write(
     `dry run: ${movies.length} films (${source}${synthetic.length ? `, ${synthetic.length} synthetic` : ''}) → ${values.out}\n`,
   );
+  warnSmallCatalogue(movies.length);
   const seedMovies = movies.map(toSeedMovie);
   const chunks = generateCommunity({ movies: seedMovies, users, seed, now, ratingsPerUser, chunkUsers: batchUsers });
   const result = await writeMovieLensCsv(values.out as string, seedMovies, chunks, {
@@ -183,6 +195,7 @@ if (values['dry-run']) {
       );
     }
     process.stderr.write(`Seeding ${users.toLocaleString('en')} users over ${movies.length} films (seed ${seed})\n`);
+    warnSmallCatalogue(movies.length);
     const skipFk = values['skip-fk-checks'] && (await canSkipForeignKeyChecks(em));
     if (values['skip-fk-checks'] && !skipFk) process.stderr.write('Not a superuser: foreign-key checks stay on\n');
     summary.skipForeignKeyChecks = skipFk;

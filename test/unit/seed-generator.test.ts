@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildHybrid, type ItemMeta, rankItems, type Source } from '../../src/recommender/index.ts';
 import { type SeedMovie, syntheticMovies, toSeedMovie } from '../../src/services/seed/catalogue.ts';
-import { type CommunityData, collectCommunity, generateCommunity } from '../../src/services/seed/generator.ts';
+import {
+  activityPlan,
+  type CommunityData,
+  collectCommunity,
+  generateCommunity,
+} from '../../src/services/seed/generator.ts';
 import { Rng } from '../../src/services/seed/prng.ts';
 import { DISCORD_EPOCH_MS, makeSnowflake, parseSnowflake } from '../../src/services/seed/snowflake.ts';
 
@@ -107,6 +112,17 @@ describe('generateCommunity', () => {
     const median = counts[1000] as number;
     expect(median).toBeLessThan(30); // most users are light raters
     expect(counts[0]).toBeGreaterThan(5 * 30);
+  });
+
+  it('when the catalogue is small for the asked mean, then the mean is lowered and activity stays skewed', () => {
+    expect(activityPlan(60, 40)).toEqual({ cap: 36, mean: 14.4 });
+    expect(activityPlan(4800, 50)).toEqual({ cap: 1500, mean: 50 });
+    const small = collectCommunity({ movies: MOVIES.slice(0, 60), users: 500, seed: 3, now: NOW, ratingsPerUser: 40 });
+    const counts = new Array<number>(500).fill(0);
+    for (const u of small.userIndex) counts[u] = (counts[u] as number) + 1;
+    counts.sort((x, y) => y - x);
+    expect(counts[0]).toBe(36);
+    expect(counts[250]).toBeLessThan(14); // most users are light raters, not everyone at the cap
   });
 
   it('when the catalogue is empty, then it is refused', () => {

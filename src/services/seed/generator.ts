@@ -203,6 +203,16 @@ export function accountCreatedAt(index: number, jitter: number, nowMs: number): 
 }
 
 /**
+ * The activity distribution's cap and mean. Nobody rates more than 60% of the catalogue (or 30 × the mean); and
+ * when the asked-for mean would crowd everyone against that cap (a small catalogue), the mean is lowered to 40% of
+ * the cap so that activity stays skewed: a few heavy raters, many light ones.
+ */
+export function activityPlan(movieCount: number, meanRatings: number): { cap: number; mean: number } {
+  const cap = Math.max(1, Math.min(Math.floor(movieCount * 0.6), Math.round(30 * meanRatings)));
+  return { cap, mean: Math.max(1, Math.min(meanRatings, 0.4 * cap)) };
+}
+
+/**
  * Mean of min(X, cap) for a Pareto X with scale xmin and exponent alpha; solved for xmin so that the truncated
  * activity distribution has the requested mean.
  */
@@ -255,8 +265,8 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
   const popularity = new AliasTable(popWeight);
   const movieIds = Uint32Array.from(movies, (m) => m.id);
 
-  const cap = Math.max(1, Math.min(Math.floor(M * 0.6), Math.round(30 * meanRatings)));
-  const xmin = paretoScaleForMean(meanRatings, cap, alpha);
+  const { cap, mean } = activityPlan(M, meanRatings);
+  const xmin = paretoScaleForMean(mean, cap, alpha);
   const idMask = hash32(seed, hashString('snowflake-low-bits')) & (MAX_SYNTHETIC_USERS - 1);
 
   const faker = new Faker({ locale: [en, base] });
