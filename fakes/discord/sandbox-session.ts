@@ -131,6 +131,12 @@ export class SandboxSession {
       }
       const index = pick ? Number(pick[1]) - 1 : 0;
       const chosen = choices[index];
+      if (!chosen && choices.length === 0) {
+        // Discord lets a person send what they typed without picking; the bot has to cope with free text.
+        out.push(`  ↳ ${def.name}: “${given}” (no suggestions; sent as typed)`);
+        values[def.name] = given;
+        continue;
+      }
       if (!chosen) throw new Error(`no suggestion ${index + 1} for ${def.name}: “${given}”`);
       const others = choices.filter((_, i) => i !== index).slice(0, this.showSuggestions - 1);
       const more = others.length ? `  (also: ${others.map((c) => c.name).join(', ')})` : '';
