@@ -196,6 +196,17 @@ describe('the bot against the local Discord', () => {
     expect(reply.embeds[0].title).toContain('Marquee');
     expect(d.stats.resumes).toBe(1);
     expect(d.stats.identifies).toBe(1);
+    const resume = d.frames.find((f) => f.dir === 'in' && f.op === 6);
+    expect(resume?.d.session_id).toMatch(/^fake-session-/);
+
+    // A network failure (no close frame) is resumed the same way.
+    const again = d.waitForResume();
+    d.dropConnection('terminate');
+    const second = d.command(d.user('carol'), 'help');
+    await again;
+    expect((await second.reply()).embeds[0].title).toContain('Marquee');
+    expect(d.stats.resumes).toBe(2);
+    expect(d.stats.identifies).toBe(1);
   });
 
   it('when someone uses Marquee in a DM, then personal commands work and no server membership is recorded', async () => {
