@@ -1,4 +1,4 @@
-// npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--protocols a,b,c]
+// npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--top-movies N] [--protocols a,b,c]
 // Offline evaluation of the recommender on MovieLens-format data: protocols (a) random 75/25 per user (seed 42),
 // (b) temporal last 20% per user, (c) cold-start slice (≤ 5 training ratings). Baselines and the hybrid in one run.
 // Hyper-parameters are tuned per protocol on a validation split carved from that protocol's training data only.
@@ -17,7 +17,7 @@ import {
 } from '../src/recommender/evaluation.ts';
 import { buildHybrid, DEFAULT_BLEND } from '../src/recommender/index.ts';
 import { evaluateModel, MODEL_NAMES, tuneOnTraining } from '../src/recommender/offline.ts';
-import { parseArgs, progress, subsampleUsers, toRatingLog } from './recommender/common.ts';
+import { parseArgs, progress, subsampleUsers, topMovies, toRatingLog } from './recommender/common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     tmdb: { type: 'string', default: DEFAULT_TMDB_CSV },
     json: { type: 'string' },
     users: { type: 'string' },
+    'top-movies': { type: 'string' },
     protocols: { type: 'string', default: 'a,b,c' },
     seed: { type: 'string', default: '42' },
     'no-tune': { type: 'boolean', default: false },
@@ -34,7 +35,8 @@ const seed = Number(args.seed);
 const started = performance.now();
 progress(`loading ${args.dir}`);
 const ds = loadMovieLensDir(args.dir, args.tmdb);
-const ratings = args.users ? subsampleUsers(ds.ratings, Number(args.users), seed) : ds.ratings;
+const sampled = args.users ? subsampleUsers(ds.ratings, Number(args.users), seed) : ds.ratings;
+const ratings = args['top-movies'] ? topMovies(sampled, Number(args['top-movies'])) : sampled;
 const log: RatingLog = toRatingLog(ratings, ds.meta);
 const withKeywords = log.items.filter((m) => m.keywords.length > 0).length;
 progress(
@@ -78,7 +80,7 @@ for (const p of args.protocols.split(',')) {
   const train = dropped ? trainingFrom(log, isTest, dropped) : trainingFrom(log, isTest);
   const tests = testSets(log, isTest);
   const tuned = args['no-tune'] ? null : tuneOnTraining(train, { seed, onProgress: (m) => progress(`  ${m}`) });
-  if (tuned) notes.push(`${def.key}: ${tuned.log.at(-1)}; EASE λ=${tuned.ease.lambda}`);
+  if (tuned) notes.push(`${def.key}: EASE λ=${tuned.ease.lambda}; ${tuned.log.slice(-2).join('; ')}`);
   const t0 = performance.now();
   const model = buildHybrid(train, tuned ? { ease: tuned.ease } : {});
   progress(

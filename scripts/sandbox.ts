@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 import { SandboxSession } from '../fakes/discord/sandbox-session.ts';
 import { startLocalStack } from '../fakes/local-stack.ts';
 import { loadConfig, readEnv } from '../src/config.ts';
+import { getGuildSettings, updateGuildSettings } from '../src/services/guild-settings-service.ts';
 import { seedDemoCommunity } from '../src/services/seed/index.ts';
+import { isoWeekKey } from '../src/weekly/schedule.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +40,28 @@ const stack = await startLocalStack({
     if (r.userIds.length && !values.script) out(`(demo server seeded: ${r.userIds.length} neighbours with ratings)`);
   },
 });
-const session = new SandboxSession(stack.discord, { user: values.user });
+// `/weekly`: this server's weekly picks, now — the digest in the channel and a DM to everyone who opted in.
+const weekly = async (session: SandboxSession): Promise<string> => {
+  const d = stack.discord;
+  const em = stack.orm.em.fork();
+  const now = new Date();
+  const settings = await getGuildSettings(em, d.guild.id, now);
+  if (!settings.enabled || !settings.picksChannelId) {
+    await updateGuildSettings(em, d.guild.id, { picksChannelId: d.guild.channelId, enabled: true }, now);
+  }
+  const before = new Set(d.messages.keys());
+  const summary = await stack.app.weeklyRunner.runGuildWeek(d.guild.id, isoWeekKey(now, settings.timezone));
+  const lines = [
+    `  (weekly run: ${summary.dmsEnqueued} DMs, digest ${summary.digestEnqueued ? 'posted' : 'not posted'})`,
+  ];
+  for (const m of d.messages.values()) {
+    if (before.has(m.id)) continue;
+    if (m.channel_id === d.guild.channelId) lines.push(`#movie-night — ${session.render(m)}`);
+    else if (d.dmChannels.get(session.currentUser.id) === m.channel_id) lines.push(`DM to you — ${session.render(m)}`);
+  }
+  return lines.join('\n');
+};
+const session = new SandboxSession(stack.discord, { user: values.user, meta: { weekly } });
 let closing = false;
 const close = async () => {
   if (closing) return;
@@ -71,8 +94,9 @@ try {
       `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Try /help, /search query:heat, /rate movie:Heat stars:4.5, /recommend`,
     );
     out('Also: click N (press button [N]), /as NAME (become someone else), /dm and /server (where you talk), exit.');
+    out("/weekly sends this server's weekly picks now (the digest, and DMs to whoever turned on /settings dms).");
     out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
-    const names = [...session.commandNames(), '/as ', '/dm', '/server', 'click ', 'exit'];
+    const names = [...session.commandNames(), '/as ', '/dm', '/server', '/weekly', 'click ', 'exit'];
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,

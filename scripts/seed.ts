@@ -12,7 +12,9 @@ import { openDatabase } from '../src/db.ts';
 import { createLogger } from '../src/logger.ts';
 import { createCatalogue } from '../src/services/catalogue-service.ts';
 import {
+  activityPlan,
   type CatalogueMovie,
+  canSkipForeignKeyChecks,
   chooseMovies,
   countMovies,
   fillCatalogueFromTmdb,
@@ -40,6 +42,8 @@ const USAGE = `Usage: npm run seed -- --users N [options]
   --batch-users N         users per transaction (default 2000)
   --now ISO               the clock for rating dates (default: now)
   --dry-run --out DIR     write MovieLens CSVs (ratings, movies, links, users) instead of the database
+  --skip-fk-checks        superuser only: skip foreign-key triggers while bulk inserting (faster; the seeder's
+                          rows reference users it just wrote and films it read from the catalogue)
   --json                  print the summary as JSON`;
 
 const { values } = parseArgs({
@@ -56,6 +60,7 @@ const { values } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     out: { type: 'string' },
     json: { type: 'boolean', default: false },
+    'skip-fk-checks': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -112,6 +117,16 @@ function progress(label: string) {
   };
 }
 
+function warnSmallCatalogue(movieCount: number): void {
+  const plan = activityPlan(movieCount, ratingsPerUser);
+  if (plan.mean < ratingsPerUser) {
+    process.stderr.write(
+      `Only ${movieCount} films: the mean is lowered to ${plan.mean.toFixed(1)} ratings per user (at most ${plan.cap} each) ` +
+        'to keep activity skewed; use --movies N for more films\n',
+    );
+  }
+}
+
 function loadSourceMovies(): { source: string; movies: CatalogueMovie[] } {
   if (values.tmdb)
     return { source: `TMDB 5000 CSV (${values.tmdb})`, movies: fromDemoMovies(loadTmdb5000(values.tmdb)) };
@@ -132,6 +147,7 @@ if (values['dry-run']) {
   process.stderr.write(
     `dry run: ${movies.length} films (${source}${synthetic.length ? `, ${synthetic.length} synthetic` : ''}) → ${values.out}\n`,
   );
+  warnSmallCatalogue(movies.length);
   const seedMovies = movies.map(toSeedMovie);
   const chunks = generateCommunity({ movies: seedMovies, users, seed, now, ratingsPerUser, chunkUsers: batchUsers });
   const result = await writeMovieLensCsv(values.out as string, seedMovies, chunks, {
@@ -179,6 +195,10 @@ if (values['dry-run']) {
       );
     }
     process.stderr.write(`Seeding ${users.toLocaleString('en')} users over ${movies.length} films (seed ${seed})\n`);
+    warnSmallCatalogue(movies.length);
+    const skipFk = values['skip-fk-checks'] && (await canSkipForeignKeyChecks(em));
+    if (values['skip-fk-checks'] && !skipFk) process.stderr.write('Not a superuser: foreign-key checks stay on\n');
+    summary.skipForeignKeyChecks = skipFk;
     const t0 = performance.now();
     const chunks = generateCommunity({
       movies: movies.map(toSeedMovie),
@@ -191,6 +211,7 @@ if (values['dry-run']) {
     const totals = await writeCommunity(em, chunks, {
       now,
       guildId: values.guild ?? null,
+      skipForeignKeyChecks: skipFk,
       usersTotal: users,
       onProgress: progress('seed'),
     });

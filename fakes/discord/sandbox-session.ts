@@ -5,6 +5,8 @@ import type { FakeDiscord, FakeUser, StoredMessage } from './fake-discord.ts';
 
 export interface SandboxSessionOptions {
   readonly user?: string;
+  /** Extra `/name` actions of the sandbox itself (e.g. `/weekly`), given the session; they return transcript text. */
+  readonly meta?: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
   /** How many suggestions to show for an autocomplete option. */
   readonly showSuggestions?: number;
 }
@@ -18,15 +20,21 @@ export class SandboxSession {
   private inDm = false;
   private lastWithButtons: StoredMessage | null = null;
   private readonly showSuggestions: number;
+  private readonly meta: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
 
   constructor(discord: FakeDiscord, opts: SandboxSessionOptions = {}) {
     this.discord = discord;
+    this.meta = opts.meta ?? {};
     this.user = discord.user(opts.user ?? 'alice');
     this.showSuggestions = opts.showSuggestions ?? 3;
   }
 
   get userName(): string {
     return this.user.username;
+  }
+
+  get currentUser(): FakeUser {
+    return this.user;
   }
 
   /** Command names and subcommands, for tab completion. */
@@ -64,6 +72,8 @@ export class SandboxSession {
         this.inDm = /^\/dm$/i.test(text);
         return `(now talking in ${this.where})`;
       }
+      const meta = this.meta[text.slice(1).toLowerCase()];
+      if (meta) return await meta(this);
       const click = /^click\s+(\d+)$/i.exec(text);
       if (click) return await this.click(Number(click[1]));
       if (text.startsWith('/')) return await this.slash(text);
@@ -121,6 +131,12 @@ export class SandboxSession {
       }
       const index = pick ? Number(pick[1]) - 1 : 0;
       const chosen = choices[index];
+      if (!chosen && choices.length === 0) {
+        // Discord lets a person send what they typed without picking; the bot has to cope with free text.
+        out.push(`  ↳ ${def.name}: “${given}” (no suggestions; sent as typed)`);
+        values[def.name] = given;
+        continue;
+      }
       if (!chosen) throw new Error(`no suggestion ${index + 1} for ${def.name}: “${given}”`);
       const others = choices.filter((_, i) => i !== index).slice(0, this.showSuggestions - 1);
       const more = others.length ? `  (also: ${others.map((c) => c.name).join(', ')})` : '';
@@ -141,7 +157,7 @@ export class SandboxSession {
     const b = buttons[n - 1];
     if (!b) throw new Error(`the last message has ${buttons.length} buttons; there is no [${n}]`);
     if (b.disabled) throw new Error(`[${n}] ${b.label} is disabled`);
-    const handle = this.discord.click(this.user, current, b.customId, { dm: this.inDm });
+    const handle = this.discord.click(this.user, current, b.customId, { dm: current.guild_id === undefined });
     const messages = await handle.settled();
     return [`  (clicked [${n}] ${b.label})`, ...messages.map((m) => this.render(m, m.id === current.id))].join('\n');
   }

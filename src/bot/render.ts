@@ -355,6 +355,8 @@ export function renderHelp(): MessageView {
           "`/watched list [user]` — your (or a friend's) watch log, page by page",
           '`/watched remove movie` — take a film off your log',
           '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
+          '`/settings dms on|off`, `/settings region`, `/settings show` — weekly picks by DM (opt-in) and your country',
+          '`/config picks-channel|schedule|enable|disable|show` — weekly picks for this server (Manage Server)',
           '`/help` — this message',
           '',
           'Start typing a title in any `movie` option and pick from the suggestions. Personal commands work in DMs too.',

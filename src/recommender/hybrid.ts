@@ -106,8 +106,9 @@ export interface BlendWeights {
 }
 
 export const DEFAULT_BLEND: BlendWeights = {
-  warm: { ease: 1, item_knn: 0.3, user_knn: 0.3, content: 0.1, popularity: 0.05 },
-  cold: { content: 0.2, popularity: 0.3, item_knn: 0.1, ease: 0.4, user_knn: 0.4 },
+  // Close to what validation-only tuning picks on ml-latest-small (docs/recommender.md).
+  warm: { ease: 1, item_knn: 0.1, user_knn: 0.1, content: 0.4, popularity: 0.05 },
+  cold: { content: 0.5, popularity: 1, item_knn: 0.2, ease: 0.2, user_knn: 1 },
   halfWarmAt: 10,
 };
 

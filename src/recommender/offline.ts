@@ -15,7 +15,7 @@ import {
 } from './hybrid.ts';
 import { mulberry32, shuffleInPlace } from './rng.ts';
 import { topK } from './topk.ts';
-import { SOURCES, type Source, type TrainingData, type UserEvidence } from './types.ts';
+import { SOURCES, type Source, type SourceWeights, type TrainingData, type UserEvidence } from './types.ts';
 
 export const MODEL_NAMES = [
   'random',
@@ -185,21 +185,29 @@ export function tuneOnTraining(
     warm: Object.fromEntries(SOURCES.map((s) => [s, 1])),
     cold: Object.fromEntries(SOURCES.map((s) => [s, 1])),
   };
-  const cache = users.map((u) => {
-    const a = model.byUser.ptr[u]!;
-    const b = model.byUser.ptr[u + 1]!;
-    const ev: UserEvidence = {
-      items: model.byUser.cols.slice(a, b),
-      ratings: model.byUser.vals.slice(a, b),
-      selfIndex: u,
-    };
-    const r = blendScores(model, ev, { count: 10, blend: allOn });
-    return { u, n: ev.items.length, z: r.normalised, excluded: r.excluded };
-  });
+  const rand2 = mulberry32(opts.seed ^ 0xc01d);
+  const makeCache = (maxItems: number) =>
+    users.map((u) => {
+      const a = model.byUser.ptr[u]!;
+      const b = model.byUser.ptr[u + 1]!;
+      let pick = Array.from({ length: b - a }, (_, t) => a + t);
+      if (pick.length > maxItems) {
+        shuffleInPlace(pick, rand2);
+        pick = pick.slice(0, maxItems).sort((x, y) => x - y);
+      }
+      const ev: UserEvidence = {
+        items: Int32Array.from(pick, (k) => model.byUser.cols[k]!),
+        ratings: Float32Array.from(pick, (k) => model.byUser.vals[k]!),
+        selfIndex: u,
+        // A simulated cold user must not be recommended what they rated in the full validation training.
+        exclude: model.byUser.cols.slice(a, b),
+      };
+      const r = blendScores(model, ev, { count: 10, blend: allOn });
+      return { u, n: ev.items.length, z: r.normalised, excluded: r.excluded };
+    });
   const nItems = model.items.length;
   const scores = new Float32Array(nItems);
-  const score = (warm: Partial<Record<Source, number>>): number => {
-    const blend: BlendWeights = { ...DEFAULT_BLEND, warm };
+  const score = (cache: ReturnType<typeof makeCache>, blend: BlendWeights): number => {
     const acc = new MetricsAccumulator(nItems, 10, model.popularity.counts, model.userIds.length);
     for (const c of cache) {
       const w = effectiveWeights(blend, c.n);
@@ -217,32 +225,54 @@ export function tuneOnTraining(
     }
     return acc.result()['ndcg@10'];
   };
-  const warm: Record<Source, number> = {
-    ...{ content: 0, user_knn: 0, item_knn: 0, ease: 0, popularity: 0 },
-    ...DEFAULT_BLEND.warm,
-  } as Record<Source, number>;
-  let best = score(warm);
-  say(`tune: default blend validation nDCG@10=${best.toFixed(4)}`);
-  const grid: Record<Source, number[]> = {
-    ease: [1],
-    item_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
-    user_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
-    content: [0, 0.03, 0.06, 0.1, 0.2],
-    popularity: [0, 0.03, 0.06, 0.1, 0.2],
-  };
-  for (let round = 0; round < 2; round++) {
-    for (const s of ['item_knn', 'user_knn', 'content', 'popularity'] as const) {
-      for (const v of grid[s]) {
-        if (v === warm[s]) continue;
-        const trial = { ...warm, [s]: v };
-        const r = score(trial);
-        if (r > best + 1e-6) {
-          best = r;
-          warm[s] = v;
+  const full = (w: SourceWeights): Record<Source, number> =>
+    Object.fromEntries(SOURCES.map((s) => [s, w[s] ?? 0])) as Record<Source, number>;
+  const ascend = (
+    cache: ReturnType<typeof makeCache>,
+    which: 'warm' | 'cold',
+    start: BlendWeights,
+    grid: Record<Source, number[]>,
+  ): { blend: BlendWeights; ndcg: number } => {
+    const w = full(start[which]);
+    const with_ = (x: Record<Source, number>): BlendWeights => ({ ...start, [which]: x });
+    let best = score(cache, with_(w));
+    for (let round = 0; round < 2; round++) {
+      for (const s of SOURCES) {
+        for (const v of grid[s]) {
+          if (v === w[s]) continue;
+          const r = score(cache, with_({ ...w, [s]: v }));
+          if (r > best + 1e-6) {
+            best = r;
+            w[s] = v;
+          }
         }
       }
     }
-  }
-  say(`tune: blend ${JSON.stringify(warm)} validation nDCG@10=${best.toFixed(4)}`);
-  return { ease, blend: { ...DEFAULT_BLEND, warm }, log };
+    return { blend: with_(w), ndcg: best };
+  };
+  const warmCache = makeCache(Number.MAX_SAFE_INTEGER);
+  say(`tune: default blend validation nDCG@10=${score(warmCache, DEFAULT_BLEND).toFixed(4)}`);
+  const warmRes = ascend(warmCache, 'warm', DEFAULT_BLEND, {
+    ease: [1],
+    item_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
+    user_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
+    content: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 0.8],
+    popularity: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
+  });
+  const warm = warmRes.blend.warm;
+  say(`tune: warm blend ${JSON.stringify(warm)} validation nDCG@10=${warmRes.ndcg.toFixed(4)}`);
+  // Cold weights: the same validation users, each seen through at most 5 of their training ratings.
+  const coldCache = makeCache(5);
+  const coldGrid = [0, 0.1, 0.2, 0.4, 0.7, 1];
+  const coldRes = ascend(coldCache, 'cold', warmRes.blend, {
+    ease: coldGrid,
+    item_knn: coldGrid,
+    user_knn: coldGrid,
+    content: coldGrid,
+    popularity: coldGrid,
+  });
+  say(
+    `tune: cold blend ${JSON.stringify(coldRes.blend.cold)} validation (≤ 5 ratings) nDCG@10=${coldRes.ndcg.toFixed(4)}`,
+  );
+  return { ease, blend: coldRes.blend, log };
 }

@@ -451,7 +451,15 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     let failed = 0;
     let stoppedEarly = false;
     if (!tmdb.configured) return { attempted: 0, refreshed, notFound, failed, stoppedEarly: rows.length > 0 };
-    let writes = Promise.resolve();
+    // Fetches run concurrently (the client paces them); writes go one at a time in the background so a slow
+    // database never holds up the next fetch, and one failed write does not stop the others.
+    let writes: Promise<void> = Promise.resolve();
+    const write = (fn: () => Promise<void>, movieId: number) => {
+      writes = writes.then(fn).catch((err: unknown) => {
+        failed++;
+        log.error({ err, movieId }, 'storing refreshed movie failed');
+      });
+    };
     const tasks = rows.map((r) => async () => {
       if (tmdb.breakerState === 'open') {
         stoppedEarly = true;
@@ -459,19 +467,20 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       }
       try {
         const d = await fetchDetails(r.id);
-        writes = writes.then(async () => {
+        write(async () => {
           await storeDetails(em.fork(), d);
           refreshed++;
-        });
-        await writes;
+        }, r.id);
       } catch (err) {
         if (isTmdbError(err) && err.kind === 'not_found') {
-          notFound++;
           // Keep the row (ratings point at it) but stop asking for it until the next TTL.
-          await em.fork().nativeUpdate(Movie, { id: r.id }, { expiresAt: new Date(clock().getTime() + ttlMs) });
+          write(async () => {
+            await em.fork().nativeUpdate(Movie, { id: r.id }, { expiresAt: new Date(clock().getTime() + ttlMs) });
+            notFound++;
+          }, r.id);
         } else {
           failed++;
-          if (!isTmdbError(err)) log.error({ err, movieId: r.id }, 'storing refreshed movie failed');
+          if (!isTmdbError(err)) log.error({ err, movieId: r.id }, 'refreshing movie failed');
         }
       }
     });
@@ -480,6 +489,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       for (let t = tasks.shift(); t; t = tasks.shift()) await t();
     });
     await Promise.all(workers);
+    await writes;
     const report = { attempted: rows.length, refreshed, notFound, failed, stoppedEarly };
     log.info(report, 'refreshed stale movies');
     return report;

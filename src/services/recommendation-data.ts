@@ -59,7 +59,8 @@ export async function loadTrainingData(em: Em, items: readonly ItemMeta[]): Prom
   const u: number[] = [];
   const it: number[] = [];
   const v: number[] = [];
-  const seen = new Map<string, number>(); // "user:item" → position, so stars win over watched / 👍
+  // Pushed in increasing priority: the CSR build keeps the last value per user and film, so stars win over 👍,
+  // and 👍 over a plain "watched". No per-pair map: this runs over every interaction in the database.
   const add = (userId: string, movieId: number, stars: number) => {
     const i = itemIndex.get(movieId);
     if (i === undefined) return;
@@ -69,19 +70,10 @@ export async function loadTrainingData(em: Em, items: readonly ItemMeta[]): Prom
       userIndex.set(userId, ui);
       userIds.push(userId);
     }
-    const key = `${ui}:${i}`;
-    const at = seen.get(key);
-    if (at === undefined) {
-      seen.set(key, u.length);
-      u.push(ui);
-      it.push(i);
-      v.push(stars);
-    } else if (Number.isNaN(v[at]!) || stars > v[at]!) v[at] = stars;
+    u.push(ui);
+    it.push(i);
+    v.push(stars);
   };
-  const ratings = await em.execute<{ user_id: string; movie_id: number; score: string | number }[]>(
-    'select user_id, movie_id, score from ratings order by user_id, movie_id',
-  );
-  for (const r of ratings) add(r.user_id, Number(r.movie_id), Number(r.score));
   const watched = await em.execute<{ user_id: string; movie_id: number }[]>(
     'select user_id, movie_id from watched order by user_id, movie_id',
   );
@@ -90,6 +82,10 @@ export async function loadTrainingData(em: Em, items: readonly ItemMeta[]): Prom
     `select user_id, movie_id from feedback where kind = 'up' order by user_id, movie_id`,
   );
   for (const r of ups) add(r.user_id, Number(r.movie_id), THUMBS_UP_STARS);
+  const ratings = await em.execute<{ user_id: string; movie_id: number; score: string | number }[]>(
+    'select user_id, movie_id, score from ratings order by user_id, movie_id',
+  );
+  for (const r of ratings) add(r.user_id, Number(r.movie_id), Number(r.score));
   return {
     items,
     userIds,

@@ -2,6 +2,9 @@
 // and answers /recommend for one user from the model plus that user's rows read fresh (the per-user overlay), so a
 // new rating or feedback changes the next answer at once. Every pick shown is logged as one recommendation_log row.
 import { randomUUID } from 'node:crypto';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Em, Orm } from '../db.ts';
 import { type ImpressionContext, RecommendationLog } from '../entities/index.ts';
 import type { Logger } from '../logger.ts';
@@ -10,9 +13,11 @@ import {
   buildHybrid,
   DEFAULT_BLEND,
   type HybridModel,
+  type HybridOptions,
   recommend as rankForUser,
   SOURCES,
   type SourceWeights,
+  type TrainingData,
 } from '../recommender/index.ts';
 import {
   type CatalogueItem,
@@ -82,12 +87,32 @@ export interface RecommendationServiceDeps {
   refreshIntervalMs?: number;
   /** MMR trade-off for served picks (1 = relevance only). */
   diversity?: number;
+  /** Build in a worker thread (default) so rebuilds never block the event loop; false builds inline. */
+  buildInWorker?: boolean;
+  /** Engine options (EASE λ, neighbourhood sizes); the defaults are the ones tuned offline. */
+  engine?: HybridOptions;
 }
 
 /** Fewer ratings + 👍 than this and the user is shown films to rate first. */
 export const ONBOARDING_THRESHOLD = 3;
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 25;
+
+const WORKER_URL = new URL(`./recommendation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+function buildInWorker(data: TrainingData, options: HybridOptions): Promise<HybridModel> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { data, options } });
+    worker.once('message', (m: HybridModel) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`model build worker exited with code ${code}`));
+    });
+  });
+}
 
 interface Serving {
   model: HybridModel;
@@ -130,7 +155,16 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const em = deps.orm.em.fork();
     const catalogue = await loadCatalogue(em);
     const data = await loadTrainingData(em, catalogue);
-    const model = buildHybrid(data);
+    let model: HybridModel;
+    if (deps.buildInWorker === false) model = buildHybrid(data, deps.engine);
+    else {
+      try {
+        model = await buildInWorker(data, deps.engine ?? {});
+      } catch (err) {
+        log.warn({ err }, 'model build worker failed; building on the main thread');
+        model = buildHybrid(data, deps.engine);
+      }
+    }
     builds++;
     const version = `hyb1-${compactTime(clock())}-${builds}`;
     serving = { model, catalogue, version };

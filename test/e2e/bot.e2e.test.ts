@@ -52,7 +52,16 @@ describe('the bot against the local Discord', () => {
     const reply = await stack.discord.command(stack.discord.user('helen'), 'help').reply();
     expect(reply.ephemeralFor).toBeDefined();
     const text = JSON.stringify(reply.embeds);
-    for (const c of ['/search', '/rate', '/watched add', '/watched list', '/recommend', '/help'])
+    for (const c of [
+      '/search',
+      '/rate',
+      '/watched add',
+      '/watched list',
+      '/recommend',
+      '/settings',
+      '/config',
+      '/help',
+    ])
       expect(text).toContain(c);
   });
 
@@ -187,6 +196,17 @@ describe('the bot against the local Discord', () => {
     expect(reply.embeds[0].title).toContain('Marquee');
     expect(d.stats.resumes).toBe(1);
     expect(d.stats.identifies).toBe(1);
+    const resume = d.frames.find((f) => f.dir === 'in' && f.op === 6);
+    expect(resume?.d.session_id).toMatch(/^fake-session-/);
+
+    // A network failure (no close frame) is resumed the same way.
+    const again = d.waitForResume();
+    d.dropConnection('terminate');
+    const second = d.command(d.user('carol'), 'help');
+    await again;
+    expect((await second.reply()).embeds[0].title).toContain('Marquee');
+    expect(d.stats.resumes).toBe(2);
+    expect(d.stats.identifies).toBe(1);
   });
 
   it('when someone uses Marquee in a DM, then personal commands work and no server membership is recorded', async () => {
@@ -286,13 +306,19 @@ describe('the bot against the local Discord', () => {
     expect([fb.kind, fb.source]).toEqual(['up', 'weekly_dm']);
   });
 
-  it('when work takes longer than the auto-defer delay, then the bot defers in time and answers in the deferred reply', async () => {
+  it('when work is slow or a handler crashes, then the bot defers in time, shows an error id, and other interactions are unaffected', async () => {
     const d2 = await new FakeDiscord({ interactionDeadlineMs: 3_000 }).start();
     const slow: Command = {
       data: new SlashCommandBuilder().setName('slow').setDescription('takes a while'),
       async execute(_i, ctx) {
         await new Promise((r) => setTimeout(r, 400));
         await ctx.respond.send({ content: 'done', ephemeral: true });
+      },
+    };
+    const boom: Command = {
+      data: new SlashCommandBuilder().setName('boom').setDescription('always fails'),
+      async execute() {
+        throw new TypeError('internal detail that must not leak');
       },
     };
     const services: BotServices = {
@@ -302,13 +328,18 @@ describe('the bot against the local Discord', () => {
       recommendations: stack.app.recommendations,
       clock: () => new Date(),
     };
-    const bot = createBot({ services, token: d2.token, apiUrl: d2.apiBase, commands: [slow], autoDeferMs: 100 });
+    const bot = createBot({ services, token: d2.token, apiUrl: d2.apiBase, commands: [slow, boom], autoDeferMs: 100 });
     try {
       await new REST({ api: d2.apiBase }).setToken(d2.token).put(Routes.applicationCommands(d2.appId), {
-        body: [slow.data.toJSON()],
+        body: [slow.data.toJSON(), boom.data.toJSON()],
       });
       await bot.start();
       const handle = d2.command(d2.user('max'), 'slow');
+      const crash = d2.command(d2.user('max'), 'boom');
+      const failed = await crash.reply();
+      expect(failed.content).toMatch(/error id `[0-9a-f]{8}`/);
+      expect(failed.content).not.toContain('internal detail');
+      expect(failed.ephemeralFor).toBeDefined();
       const reply = await handle.reply();
       expect(handle.state.callbacks).toEqual([5]);
       expect(reply.content).toBe('done');

@@ -61,3 +61,24 @@ it('when started with a token, then it answers commands and exits cleanly on SIG
   expect(output).toContain('"msg":"bye"');
   expect(output).not.toContain(discord.token);
 });
+
+it('when commands:deploy runs with --guild, then the commands are registered in that server', async () => {
+  const run = spawn(process.execPath, ['scripts/deploy-commands.ts', '--guild', discord.guild.id], {
+    env: {
+      PATH: process.env.PATH,
+      MARQUEE_ENV_FILE: '/nonexistent',
+      DISCORD_TOKEN: discord.token,
+      DISCORD_APP_ID: discord.appId,
+      DISCORD_API_URL: discord.apiBase,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  run.stdout?.on('data', (c) => {
+    text += String(c);
+  });
+  const code = await new Promise<number | null>((resolve) => run.once('exit', resolve));
+  expect(code).toBe(0);
+  expect(text).toMatch(/^Registered \d+ commands \(search, rate, watched, recommend.*\) guild \d+\.$/m);
+  expect((discord.commands.get(discord.guild.id) ?? []).map((c: { name: string }) => c.name)).toContain('recommend');
+});

@@ -110,6 +110,23 @@ describe('recommendation service', () => {
     expect(next.modelVersion).toBe(res.modelVersion); // no rebuild happened
   });
 
+  it('when the user changes their mind, then the next answer follows at once without a rebuild', async () => {
+    for (const m of [101, 102, 103]) await setRating(db.em(), alice, m, 5);
+    const before = await svc.recommend(db.em(), alice, { context: 'recommend', count: 1 });
+    if (before.kind !== 'picks') throw new Error('expected picks');
+    expect(CRIME).toContain(before.picks[0]?.movieId);
+
+    for (const m of [101, 102, 103]) await setRating(db.em(), alice, m, 0.5);
+    const em = db.em();
+    for (const m of [201, 202, 203]) em.create(Feedback, { user: alice, movie: m, kind: 'up', source: 'recommend' });
+    await em.flush();
+    svc.noteUserChanged(alice);
+    const after = await svc.recommend(db.em(), alice, { context: 'recommend', count: 1 });
+    if (after.kind !== 'picks') throw new Error('expected picks');
+    expect(FAMILY).toContain(after.picks[0]?.movieId);
+    expect(after.modelVersion).toBe(before.modelVersion);
+  });
+
   it('when filters are given, then only films matching genre, years and runtime come back', async () => {
     for (const m of [101, 201, 202]) await setRating(db.em(), alice, m, 4);
     const res = await svc.recommend(db.em(), alice, {

@@ -1,15 +1,24 @@
+import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MOVIES } from '../../fakes/tmdb/demo-catalogue.ts';
 import type { Em } from '../../src/db.ts';
 import { GuildMember, Movie, Rating, User, Watched } from '../../src/entities/index.ts';
+import { createCatalogue } from '../../src/services/catalogue-service.ts';
 import {
   type CatalogueMovie,
+  canSkipForeignKeyChecks,
+  fillCatalogueFromTmdb,
+  generateCommunity,
   insertMovies,
   readCatalogue,
   seedDemoCommunity,
   syntheticMovies,
+  toSeedMovie,
+  writeCommunity,
 } from '../../src/services/seed/index.ts';
+import { Rng } from '../../src/services/seed/prng.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { startTmdbHarness } from '../support/tmdb.ts';
 
 const db = useTestDatabase();
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -94,5 +103,56 @@ describe('insertMovies', () => {
     const synth = back.find((m) => m.id === films[1]?.id);
     expect(synth?.genres).toEqual(films[1]?.genres);
     expect(synth?.cast).toEqual(films[1]?.cast);
+  });
+});
+
+describe('writeCommunity', () => {
+  it('when foreign-key checks are skipped (superuser), then the same rows land and the checks are back afterwards', async () => {
+    const em = db.em();
+    await insertMovies(em, syntheticMovies(0, 40), NOW);
+    const movies = (await readCatalogue(em)).map(toSeedMovie);
+    expect(await canSkipForeignKeyChecks(em)).toBe(true); // the test databases connect as a superuser
+    const progress: number[] = [];
+    const totals = await writeCommunity(
+      em,
+      generateCommunity({ movies, users: 30, seed: 5, now: NOW, chunkUsers: 10 }),
+      { now: NOW, usersTotal: 30, skipForeignKeyChecks: true, onProgress: (p) => progress.push(p.usersDone) },
+    );
+    expect(progress).toEqual([10, 20, 30]);
+    expect(totals.users).toBe(30);
+    expect(await db.em().count(Rating, {})).toBe(totals.ratings);
+
+    const after = db.em();
+    after.create(Rating, { user: '123456789012345678', movie: movies[0]?.id as number, score: 3 });
+    await expect(after.flush()).rejects.toBeInstanceOf(ForeignKeyConstraintViolationException);
+  });
+});
+
+describe('fillCatalogueFromTmdb', () => {
+  it('when TMDB is configured, then random popular/discover films are stored with their details', async () => {
+    const h = await startTmdbHarness();
+    try {
+      const catalogue = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7, clock: () => NOW });
+      const added = await fillCatalogueFromTmdb(db.em(), {
+        tmdb: h.client,
+        catalogue,
+        count: 12,
+        rng: new Rng(3),
+        nowYear: 2026,
+      });
+      expect(added).toBeGreaterThanOrEqual(8);
+      const rows = await readCatalogue(db.em());
+      expect(rows).toHaveLength(added);
+      const demoIds = new Set(DEMO_MOVIES.map((m) => m.id));
+      for (const m of rows) {
+        expect(demoIds.has(m.id)).toBe(true);
+        expect(m.genres.length).toBeGreaterThan(0);
+      }
+      const paths = h.fake.requests.map((r) => r.path);
+      expect(paths.some((p) => p.includes('/movie/popular'))).toBe(true);
+      expect(paths.some((p) => p.includes('/discover/movie'))).toBe(true);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { buildHybrid, type ItemMeta, rankItems, type Source } from '../../src/recommender/index.ts';
 import { type SeedMovie, syntheticMovies, toSeedMovie } from '../../src/services/seed/catalogue.ts';
-import { type CommunityData, collectCommunity, generateCommunity } from '../../src/services/seed/generator.ts';
+import {
+  activityPlan,
+  type CommunityData,
+  collectCommunity,
+  generateCommunity,
+} from '../../src/services/seed/generator.ts';
 import { Rng } from '../../src/services/seed/prng.ts';
 import { DISCORD_EPOCH_MS, makeSnowflake, parseSnowflake } from '../../src/services/seed/snowflake.ts';
 
@@ -106,6 +112,17 @@ describe('generateCommunity', () => {
     const median = counts[1000] as number;
     expect(median).toBeLessThan(30); // most users are light raters
     expect(counts[0]).toBeGreaterThan(5 * 30);
+  });
+
+  it('when the catalogue is small for the asked mean, then the mean is lowered and activity stays skewed', () => {
+    expect(activityPlan(60, 40)).toEqual({ cap: 36, mean: 14.4 });
+    expect(activityPlan(4800, 50)).toEqual({ cap: 1500, mean: 50 });
+    const small = collectCommunity({ movies: MOVIES.slice(0, 60), users: 500, seed: 3, now: NOW, ratingsPerUser: 40 });
+    const counts = new Array<number>(500).fill(0);
+    for (const u of small.userIndex) counts[u] = (counts[u] as number) + 1;
+    counts.sort((x, y) => y - x);
+    expect(counts[0]).toBe(36);
+    expect(counts[250]).toBeLessThan(14); // most users are light raters, not everyone at the cap
   });
 
   it('when the catalogue is empty, then it is refused', () => {
@@ -216,5 +233,58 @@ describe('learnable structure', () => {
     }
     const { knn, popularity } = compare({ ...d, movieIds: shuffled });
     expect(knn).toBeLessThan(popularity * 1.15);
+  });
+
+  it('when the project recommender (hybrid) and its popularity baseline rank held-out liked films, then the hybrid wins clearly', () => {
+    const s = split(community(2024, 800, 30));
+    const items: ItemMeta[] = MOVIES.map((m) => ({
+      id: m.id,
+      title: m.title,
+      year: m.releaseDate ? Number(m.releaseDate.slice(0, 4)) : null,
+      genres: m.genres,
+      keywords: m.keywords,
+      cast: m.people.slice(1),
+      directors: m.people.slice(0, 1),
+      language: 'en',
+      collection: null,
+      runtime: null,
+      voteAverage: m.voteAverage,
+      voteCount: m.voteCount,
+    }));
+    const itemIndex = new Map(items.map((m, i) => [m.id, i]));
+    const users = [...s.train.keys()].sort((a, b) => a - b);
+    const user: number[] = [];
+    const item: number[] = [];
+    const value: number[] = [];
+    for (const [row, u] of users.entries()) {
+      for (const [m, r] of s.train.get(u) ?? []) {
+        user.push(row);
+        item.push(itemIndex.get(m) as number);
+        value.push(r);
+      }
+    }
+    const model = buildHybrid({
+      items,
+      userIds: users.map(String),
+      ratings: { user: Int32Array.from(user), item: Int32Array.from(item), value: Float32Array.from(value) },
+    });
+    const rowOf = new Map(users.map((u, row) => [u, row]));
+    const ranker = (sources?: readonly Source[]) => (u: number, history: Map<number, number>) => {
+      const ids = [...history.keys()];
+      const top = rankItems(
+        model,
+        {
+          items: Int32Array.from(ids, (m) => itemIndex.get(m) as number),
+          ratings: Float32Array.from(ids, (m) => history.get(m) as number),
+          selfIndex: rowOf.get(u),
+        },
+        { count: 10, withReasons: false, ...(sources ? { sources } : {}) },
+      );
+      return new Map(Array.from(top, (i, rank) => [items[i]?.id as number, 10 - rank]));
+    };
+    const popularity = hitRate(s, ranker(['popularity']));
+    const hybrid = hitRate(s, ranker());
+    // Measured 0.18 vs 0.135 (EASE carries most of it); the in-file kNN above shows the same structure at 1.8x.
+    expect(hybrid).toBeGreaterThan(popularity * 1.25);
   });
 });

@@ -189,6 +189,30 @@ function buildArchetypes(seed: number, count: number, f: Features): Float32Array
 }
 
 /**
+ * When user i's account was created: increasing with i on a log scale (user 0 in 2016, user 40 around 2018,
+ * user 100k around 2022), jittered within its slot. Increasing ids keep the database's user-id indexes appending at
+ * their right edge instead of touching random pages all over them, which makes bulk inserts several times faster;
+ * the log scale still spreads a small demo community over years. Independent of `now` (from 2025 on) and of the community size,
+ * so a re-run on another day or with more users mints the same ids.
+ */
+export function accountCreatedAt(index: number, jitter: number, nowMs: number): number {
+  const end = Math.min(LATEST_ACCOUNT_MS, nowMs - 7 * DAY_MS);
+  const span = end - EARLIEST_ACCOUNT_MS;
+  const at = (i: number) => EARLIEST_ACCOUNT_MS + (span * Math.log2(1 + i)) / 22;
+  return Math.floor(at(index) + jitter * (at(index + 1) - at(index)));
+}
+
+/**
+ * The activity distribution's cap and mean. Nobody rates more than 60% of the catalogue (or 30 × the mean); and
+ * when the asked-for mean would crowd everyone against that cap (a small catalogue), the mean is lowered to 40% of
+ * the cap so that activity stays skewed: a few heavy raters, many light ones.
+ */
+export function activityPlan(movieCount: number, meanRatings: number): { cap: number; mean: number } {
+  const cap = Math.max(1, Math.min(Math.floor(movieCount * 0.6), Math.round(30 * meanRatings)));
+  return { cap, mean: Math.max(1, Math.min(meanRatings, 0.4 * cap)) };
+}
+
+/**
  * Mean of min(X, cap) for a Pareto X with scale xmin and exponent alpha; solved for xmin so that the truncated
  * activity distribution has the requested mean.
  */
@@ -241,8 +265,8 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
   const popularity = new AliasTable(popWeight);
   const movieIds = Uint32Array.from(movies, (m) => m.id);
 
-  const cap = Math.max(1, Math.min(Math.floor(M * 0.6), Math.round(30 * meanRatings)));
-  const xmin = paretoScaleForMean(meanRatings, cap, alpha);
+  const { cap, mean } = activityPlan(M, meanRatings);
+  const xmin = paretoScaleForMean(mean, cap, alpha);
   const idMask = hash32(seed, hashString('snowflake-low-bits')) & (MAX_SYNTHETIC_USERS - 1);
 
   const faker = new Faker({ locale: [en, base] });
@@ -276,7 +300,7 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
       const [firstName, lastName, username] = names();
       const rng = new Rng(seed, i);
       rngs.push(rng);
-      const joinedAtMs = Math.floor(rng.range(EARLIEST_ACCOUNT_MS, Math.min(LATEST_ACCOUNT_MS, nowMs - 7 * DAY_MS)));
+      const joinedAtMs = accountCreatedAt(i, rng.next(), nowMs);
       const low = (i ^ idMask) & (MAX_SYNTHETIC_USERS - 1);
       const id = makeSnowflake({
         timestampMs: Math.max(DISCORD_EPOCH_MS, joinedAtMs),

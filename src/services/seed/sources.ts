@@ -46,19 +46,24 @@ export interface TmdbFillOptions {
 export async function fillCatalogueFromTmdb(em: Em, opts: TmdbFillOptions): Promise<number> {
   if (!opts.tmdb.configured) throw new Error('TMDB is not configured (set TMDB_READ_TOKEN or TMDB_API_KEY)');
   const ids = new Set<number>();
+  // Page counts are learnt from the answers (the first request of each kind asks for page 1); TMDB serves at most
+  // 500 pages of any list.
+  let popularPages = 1;
+  let discoverPages = 1;
   let failures = 0;
-  for (let round = 0; ids.size < opts.count && round < opts.count * 2 && failures < 5; round++) {
+  for (let round = 0; ids.size < opts.count && round < opts.count * 2 + 10 && failures < 5; round++) {
     try {
-      const page =
-        round % 2 === 0
-          ? await opts.tmdb.popular({ page: 1 + opts.rng.int(50) })
-          : await opts.tmdb.discover({
-              fromYear: 1960 + opts.rng.int(opts.nowYear - 1960),
-              minVoteCount: 50,
-              sortBy: opts.rng.pick(['popularity.desc', 'vote_count.desc', 'vote_average.desc'] as const),
-              page: 1 + opts.rng.int(5),
-            });
-      if (page.results.length === 0) failures++;
+      const popular = round % 2 === 0;
+      const page = popular
+        ? await opts.tmdb.popular({ page: 1 + opts.rng.int(popularPages) })
+        : await opts.tmdb.discover({
+            fromYear: 1960 + opts.rng.int(Math.max(1, opts.nowYear - 1960)),
+            minVoteCount: 50,
+            sortBy: opts.rng.pick(['popularity.desc', 'vote_count.desc', 'vote_average.desc'] as const),
+            page: 1 + opts.rng.int(discoverPages),
+          });
+      if (popular) popularPages = Math.max(1, Math.min(500, page.totalPages));
+      else discoverPages = Math.max(1, Math.min(20, page.totalPages));
       // A few films per page, so a run samples many pages rather than the top of one.
       for (let k = 0; k < 5 && page.results.length > 0; k++) ids.add(opts.rng.pick(page.results).id);
     } catch {

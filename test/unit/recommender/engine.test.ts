@@ -219,4 +219,28 @@ describe('the hybrid', () => {
     expect(items).not.toContain(4);
     expect(items.length).toBe(6);
   });
+
+  describe('reasons carry the strongest evidence', () => {
+    const only = (s: 'ease' | 'user_knn' | 'content') => ({
+      warm: { [s]: 1 },
+      cold: { [s]: 1 },
+      halfWarmAt: 10,
+    });
+    const fan = () => ev([0, 1], [5, 3.5]);
+
+    it('when EASE drives the pick, then it names the loved film it is closest to', () => {
+      const [top] = recommend(model, fan(), { count: 1, blend: only('ease') });
+      expect(top!.reason).toBe('Because you loved Heat');
+    });
+
+    it('when neighbours drive the pick, then it counts them and their mean stars', () => {
+      const [top] = recommend(model, fan(), { count: 1, blend: only('user_knn') });
+      expect(top!.reason).toMatch(/^\d+ people with your taste gave it 4\.5★$/);
+    });
+
+    it('when content drives the pick, then it names the shared director', () => {
+      const [top] = recommend(model, fan(), { count: 1, blend: only('content') });
+      expect(top!.reason).toBe('From Michael Mann, who made Heat');
+    });
+  });
 });
