@@ -40,6 +40,7 @@ const USAGE = `Usage: npm run seed -- --users N [options]
   --tmdb PATH             fill an empty catalogue from the TMDB 5000 CSV (e.g. ../shared/data/tmdb/tmdb_5000_movies.csv.gz)
   --tmdb-random N         with a TMDB key: first add N random real films (popular + discover pages)
   --batch-users N         users per transaction (default 2000)
+  --concurrency N         transactions at once on PostgreSQL (default 4; PGlite always 1)
   --now ISO               the clock for rating dates (default: now)
   --dry-run --out DIR     write MovieLens CSVs (ratings, movies, links, users) instead of the database
   --skip-fk-checks        superuser only: skip foreign-key triggers while bulk inserting (faster; the seeder's
@@ -56,6 +57,7 @@ const { values } = parseArgs({
     tmdb: { type: 'string' },
     'tmdb-random': { type: 'string' },
     'batch-users': { type: 'string', default: '2000' },
+    concurrency: { type: 'string' },
     now: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -87,6 +89,7 @@ const ratingsPerUser = Number(values['ratings-per-user']);
 if (!(ratingsPerUser >= 1 && ratingsPerUser <= 5000)) fail('--ratings-per-user must be a number from 1 to 5000');
 const movieLimit = int('movies', values.movies, 1, 100_000_000);
 const batchUsers = int('batch-users', values['batch-users'], 1, 100_000) as number;
+const concurrencyArg = int('concurrency', values.concurrency, 1, 16);
 const tmdbRandom = int('tmdb-random', values['tmdb-random'], 1, 10_000);
 if (values.guild !== undefined && !/^\d{17,20}$/.test(values.guild))
   fail('--guild must be a Discord id (17–20 digits)');
@@ -199,6 +202,7 @@ if (values['dry-run']) {
     const skipFk = values['skip-fk-checks'] && (await canSkipForeignKeyChecks(em));
     if (values['skip-fk-checks'] && !skipFk) process.stderr.write('Not a superuser: foreign-key checks stay on\n');
     summary.skipForeignKeyChecks = skipFk;
+    summary.concurrency = config.database.url ? (concurrencyArg ?? 4) : 1;
     const t0 = performance.now();
     const chunks = generateCommunity({
       movies: movies.map(toSeedMovie),
@@ -212,6 +216,7 @@ if (values['dry-run']) {
       now,
       guildId: values.guild ?? null,
       skipForeignKeyChecks: skipFk,
+      concurrency: config.database.url ? (concurrencyArg ?? 4) : 1,
       usersTotal: users,
       onProgress: progress('seed'),
     });

@@ -128,6 +128,28 @@ describe('writeCommunity', () => {
   });
 });
 
+describe('writeCommunity with several chunks in flight', () => {
+  it('when chunks are written concurrently, then every row lands once and a re-run adds nothing', async () => {
+    await insertMovies(db.em(), syntheticMovies(0, 60), NOW);
+    const movies = (await readCatalogue(db.em())).map(toSeedMovie);
+    const write = () =>
+      writeCommunity(db.em(), generateCommunity({ movies, users: 60, seed: 9, now: NOW, chunkUsers: 7 }), {
+        now: NOW,
+        guildId: GUILD,
+        usersTotal: 60,
+        concurrency: 3,
+      });
+    const first = await write();
+    expect(first.users).toBe(60);
+    expect(first.members).toBe(60);
+    const c = await counts(db.em());
+    expect(c.ratings).toBe(first.ratings);
+    expect(c.watched).toBe(first.watched);
+    const again = await write();
+    expect([again.users, again.ratings, again.watched, again.members]).toEqual([0, 0, 0, 0]);
+  });
+});
+
 describe('fillCatalogueFromTmdb', () => {
   it('when TMDB is configured, then random popular/discover films are stored with their details', async () => {
     const h = await startTmdbHarness();

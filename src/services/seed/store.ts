@@ -238,6 +238,8 @@ export async function writeCommunity(
     now: Date;
     guildId?: string | null;
     skipForeignKeyChecks?: boolean;
+    /** Chunks written at once (PostgreSQL only; PGlite has one connection). Default 1. */
+    concurrency?: number;
     usersTotal: number;
     clock?: () => number;
     onProgress?: (p: SeedProgress) => void;
@@ -247,20 +249,37 @@ export async function writeCommunity(
   const started = clock();
   const totals = { users: 0, ratings: 0, watched: 0, members: 0, rows: 0 };
   let usersDone = 0;
+  // Up to `concurrency` chunks in flight, each in its own transaction on its own connection: chunks touch disjoint
+  // users, so they never wait on each other's locks, and PostgreSQL can use more than one core.
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown;
   for (const chunk of chunks) {
-    const r = await writeChunk(em.fork(), chunk, opts);
-    totals.users += r.users;
-    totals.ratings += r.ratings;
-    totals.watched += r.watched;
-    totals.members += r.members;
-    totals.rows += r.rows;
-    usersDone += chunk.users.length;
-    opts.onProgress?.({
-      usersDone,
-      usersTotal: opts.usersTotal,
-      rowsDone: totals.rows,
-      elapsedMs: clock() - started,
-    });
+    const task: Promise<void> = writeChunk(em.fork(), chunk, opts).then(
+      (r) => {
+        totals.users += r.users;
+        totals.ratings += r.ratings;
+        totals.watched += r.watched;
+        totals.members += r.members;
+        totals.rows += r.rows;
+        usersDone += chunk.users.length;
+        opts.onProgress?.({
+          usersDone,
+          usersTotal: opts.usersTotal,
+          rowsDone: totals.rows,
+          elapsedMs: clock() - started,
+        });
+      },
+      (err: unknown) => {
+        failure ??= err;
+      },
+    );
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure !== undefined) break;
   }
+  await Promise.all(inFlight);
+  if (failure !== undefined) throw failure;
   return { ...totals, elapsedMs: clock() - started };
 }
