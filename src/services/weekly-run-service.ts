@@ -188,6 +188,9 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           guildId,
           excludeMovieIds: previously.get(userId),
         });
+        // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities of
+        // the members before (quadratic in the audience).
+        tem.clear();
         if (r.kind !== 'picks' || r.picks.length === 0) continue;
         dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
       }
