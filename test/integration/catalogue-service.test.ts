@@ -32,6 +32,8 @@ describe('catalogue', () => {
   });
 
   it('when a film is missing locally, then ensureMovie fetches it once and stores every detail', async () => {
+    // Latency keeps TMDB's answer slower than both database look-ups, so the two calls really overlap.
+    h.fake.faults.latencyMs = 150;
     const before = h.fake.requests.length;
     const [a, b] = await Promise.all([catalogue.ensureMovie(db.em(), HEAT), catalogue.ensureMovie(db.em(), HEAT)]);
     expect(a.title).toBe('Heat');
@@ -196,6 +198,9 @@ describe('catalogue', () => {
     });
 
     it('when the breaker is open, then search, autocomplete and ensureMovie answer locally at once', async () => {
+      await h.close();
+      h = await startTmdbHarness({ config: { breakerCooldownMs: 60_000 } }); // stays open for the whole test
+      catalogue = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7, clock: () => now });
       await insertMovie(db.em(), HEAT, 'Heat');
       h.fake.faults.inject({ kind: 'server_error', times: 100 });
       for (let i = 0; i < 3; i++) await catalogue.search(db.em(), `x${i}`).catch(() => {});

@@ -188,7 +188,7 @@ describe.skipIf(noDatabaseRun)('retries', () => {
 
 describe.skipIf(noDatabaseRun)('circuit breaker', () => {
   it('when TMDB keeps failing, then the breaker opens, calls fail fast, and a probe closes it after the cooldown', async () => {
-    await start({ config: { maxRetries: 0, breakerFailureThreshold: 2, breakerCooldownMs: 150 } });
+    await start({ config: { maxRetries: 0, breakerFailureThreshold: 2, breakerCooldownMs: 600 } });
     h.fake.faults.inject({ kind: 'server_error', times: 2 });
     await failure(h.client.genres());
     await failure(h.client.genres());
@@ -197,17 +197,17 @@ describe.skipIf(noDatabaseRun)('circuit breaker', () => {
     expect((await failure(h.client.genres())).kind).toBe('circuit_open');
     expect(performance.now() - started).toBeLessThan(250); // no request, no backoff
     expect(h.fake.requests).toHaveLength(2);
-    await new Promise((r) => setTimeout(r, 170));
+    await new Promise((r) => setTimeout(r, 650));
     expect(h.client.breakerState).toBe('half_open');
     expect((await h.client.genres()).length).toBe(19);
     expect(h.client.breakerState).toBe('closed');
   });
 
   it('when the half-open probe fails, then the breaker opens again', async () => {
-    await start({ config: { maxRetries: 0, breakerFailureThreshold: 1, breakerCooldownMs: 100 } });
+    await start({ config: { maxRetries: 0, breakerFailureThreshold: 1, breakerCooldownMs: 400 } });
     h.fake.faults.inject({ kind: 'server_error', times: 2 });
     await failure(h.client.genres());
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 450));
     await failure(h.client.genres());
     expect(h.client.breakerState).toBe('open');
   });
