@@ -103,5 +103,10 @@ async function preloadCatalogue(app: App, orm: Orm, realTmdb: boolean): Promise<
     await app.catalogue.popular(em, 60);
     return;
   }
-  for (const m of DEMO_MOVIES) await app.catalogue.ensureMovie(orm.em.fork(), m.id);
+  // A few at a time: the fake TMDB answers at once, so this is bounded by the database, not the network.
+  const queue = [...DEMO_MOVIES];
+  const worker = async () => {
+    for (let m = queue.shift(); m; m = queue.shift()) await app.catalogue.ensureMovie(orm.em.fork(), m.id);
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
 }

@@ -61,7 +61,9 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       });
       ctx.services.recommendations.noteUserChanged(ctx.userId);
       ctx.logger.info({ movieId, kind, active, impressionId }, 'feedback');
-      await ctx.respond.send(renderFeedbackAck(kind, active, movie.title));
+      await ctx.respond.send(
+        renderFeedbackAck(kind, active, movie.title, { movieId, ids: ctx.ids, owner: ctx.userId }),
+      );
     },
   },
   rate: {

@@ -3,7 +3,20 @@
 import { isUserFacing, newErrorId } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
-const DB_DOWN_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+// Admin shutdown, crash shutdown, cannot connect now, connection failures, too many connections, and the database
+// missing (renamed or being restored).
+const DB_DOWN_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '53300',
+  '3D000',
+]);
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
 
 /** True for "cannot talk to the database right now" (connection refused, server restarting, PGlite closed). */

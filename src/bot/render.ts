@@ -331,7 +331,13 @@ export function renderOnboarding(
   };
 }
 
-export function renderFeedbackAck(kind: FeedbackKind, active: boolean, title: string): MessageView {
+/** `rate`: after "Seen it", offer a quick 1–5★ rating of that film (the weekly DM's "Seen it (then a quick rate)"). */
+export function renderFeedbackAck(
+  kind: FeedbackKind,
+  active: boolean,
+  title: string,
+  rate?: { movieId: number } & RenderIds,
+): MessageView {
   const what: Record<FeedbackKind, [string, string]> = {
     up: ['👍 Noted: more like', 'Removed your 👍 for'],
     down: ['👎 Noted: fewer like', 'Removed your 👎 for'],
@@ -339,7 +345,19 @@ export function renderFeedbackAck(kind: FeedbackKind, active: boolean, title: st
     not_interested: ["🙈 I won't suggest", 'I may suggest again'],
   };
   const [on, off] = what[kind];
-  return { content: `${active ? on : off} **${title}**.${active ? ' (Click again to undo.)' : ''}`, ephemeral: true };
+  const content = `${active ? on : off} **${title}**.${active ? ' (Click again to undo.)' : ''}`;
+  if (kind === 'seen' && active && rate) {
+    return {
+      content: `${content}\nHow was it? One click rates it:`,
+      components: [
+        row(
+          ...[1, 2, 3, 4, 5].map((s) => button(rate.ids.encode('rate', rate.owner, [rate.movieId, s, 's']), `${s}★`)),
+        ),
+      ],
+      ephemeral: true,
+    };
+  }
+  return { content, ephemeral: true };
 }
 
 export function renderHelp(): MessageView {

@@ -43,6 +43,9 @@ export function createWeeklyScheduler(o: WeeklySchedulerOptions): WeeklySchedule
   let task: ReturnType<typeof cron.createTask> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let ticking = false;
+  // Guild-weeks this process finished (nothing left to send). A week with nobody to message leaves no outbox rows,
+  // so without this it would be recomputed (cheaply, but with a summary log line) every minute of the catch-up window.
+  const finished = new Set<string>();
 
   async function due(now: Date): Promise<DueRun[]> {
     const settings = await o.orm.em.fork().find(GuildSettings, { enabled: true }, { orderBy: { guildId: 'asc' } });
@@ -63,9 +66,13 @@ export function createWeeklyScheduler(o: WeeklySchedulerOptions): WeeklySchedule
   async function tick(now = clock()): Promise<DueRun[]> {
     const ran: DueRun[] = [];
     for (const d of await due(now)) {
-      if (await o.runner.isSettled(d.guildId, d.isoWeek)) continue;
+      const key = `${d.guildId}:${d.isoWeek}`;
+      if (finished.has(key) || (await o.runner.isSettled(d.guildId, d.isoWeek))) continue;
       try {
-        await o.runner.runGuildWeek(d.guildId, d.isoWeek);
+        const summary = await o.runner.runGuildWeek(d.guildId, d.isoWeek);
+        const left = summary?.delivery?.status;
+        if (!left || left.pending + left.sending === 0) finished.add(key);
+        if (finished.size > 10_000) finished.clear();
         ran.push(d);
       } catch (err) {
         log.error({ err, guildId: d.guildId, isoWeek: d.isoWeek }, 'weekly run failed; the next tick retries');

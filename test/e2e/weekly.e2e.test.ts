@@ -117,6 +117,14 @@ describe('weekly picks against the local Discord', () => {
     });
     expect(next.kind === 'picks' && next.picks.map((p) => p.movieId)).not.toContain(fb.movie.id);
 
+    // "Seen it" then a quick rate: the acknowledgement offers 1–5★, and one click stores the rating.
+    const seen = buttons.find((b) => b.label === 'Seen it');
+    const seenAck = await d.click(alice as never, dm as never, seen?.customId ?? '', { dm: true }).reply();
+    const four = FakeDiscord.buttons(seenAck).find((b) => b.label === '4★');
+    expect(four).toBeDefined();
+    const rated = await d.click(alice as never, seenAck, four?.customId ?? '', { dm: true }).reply();
+    expect(rated.content).toContain('★★★★ (4)');
+
     // A second click undoes it.
     await d.click(alice as never, dm as never, down?.customId ?? '', { dm: true }).reply();
     expect(await em().count(Feedback, { user: alice?.id as string, kind: 'down' })).toBe(0);

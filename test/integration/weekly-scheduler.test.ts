@@ -63,4 +63,24 @@ describe('weekly scheduler on a controllable clock', () => {
       { guildId: '444444444444444444', isoWeek: '2026-W13', firedAt: new Date('2026-03-29T01:30:00Z') },
     ]);
   });
+
+  it('when a week has nobody to message (no outbox rows), then it runs once, not on every tick', async () => {
+    await guild('555555555555555555', 1, '09:00', 'UTC');
+    let runs = 0;
+    const scheduler = createWeeklyScheduler({
+      orm: db.orm,
+      logger: pino({ level: 'silent' }),
+      catchUpMs: 3_600_000,
+      runner: {
+        isSettled: async () => false, // no rows: never "settled" by the database's account
+        runGuildWeek: async () => {
+          runs++;
+          return { delivery: { status: { pending: 0, sending: 0 } } } as never;
+        },
+      },
+    });
+    await scheduler.tick(new Date('2026-11-30T09:00:00Z'));
+    await scheduler.tick(new Date('2026-11-30T09:01:00Z'));
+    expect(runs).toBe(1);
+  });
 });

@@ -32,6 +32,7 @@ describe('failures as the user sees them', () => {
       new Error('query failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
     ],
     ['a closed PGlite', new Error('PGlite is closed')],
+    ['the database missing', Object.assign(new Error('database "x" does not exist'), { code: '3D000' })],
   ])('when the database is down (%s), then the user is asked to try again in a moment', (_n, err) => {
     const { log } = logger();
     expect(isDatabaseUnavailable(err)).toBe(true);
