@@ -22,6 +22,7 @@ import {
   type BlendWeights,
   buildHybrid,
   DEFAULT_BLEND,
+  DEFAULT_DISLIKE_WEIGHT,
   type ItemMeta,
   mulberry32,
   recommend,
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     weeks: { type: 'string', default: '8' },
     picks: { type: 'string', default: '5' },
     seed: { type: 'string', default: '42' },
+    // Weight of a 👎 as negative evidence in the neighbour models (the engine's default when not given).
+    'dislike-weight': { type: 'string' },
   },
 });
 
@@ -51,6 +54,7 @@ const minRatings = Number(args['min-ratings']);
 const weeks = Number(args.weeks);
 const picksPerWeek = Number(args.picks);
 const rand = mulberry32(Number(args.seed));
+const dislikeWeight = args['dislike-weight'] === undefined ? DEFAULT_DISLIKE_WEIGHT : Number(args['dislike-weight']);
 
 function readCsv(file: string): string[][] {
   const text = readFileSync(join(dataDir, file), 'utf8');
@@ -204,6 +208,7 @@ function runWeek(arm: Arm, week: number): void {
       blend: blendFor(arm, u),
       diversity: 0.85,
       withReasons: false,
+      dislikeWeight,
     });
     const h = hidden.get(u) as Map<number, number>;
     for (const p of picks) {
@@ -254,6 +259,7 @@ const result = {
   picksPerWeek,
   weeks,
   seed: Number(args.seed),
+  dislike_weight: dislikeWeight,
   hit: 'hidden rating >= 4',
   feedback: '👍 hidden >= 4, 👎 hidden <= 2.5, nothing otherwise',
   weekly_hit_rate_learning: learning.hitRates.map(round),

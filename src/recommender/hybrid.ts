@@ -142,6 +142,37 @@ export interface RecommendOptions {
   readonly sources?: readonly Source[];
   /** Skip building reasons (offline evaluation does not need them). */
   readonly withReasons?: boolean;
+  /**
+   * Weight of each disliked film (👎, not interested) as NEGATIVE evidence in the EASE and item-kNN user vectors
+   * (a liked film weighs 1). 0 only excludes disliked films. Default {@link DEFAULT_DISLIKE_WEIGHT}.
+   */
+  readonly dislikeWeight?: number;
+}
+
+/** Chosen on simulation seeds 7/8/9 (docs/weekly-picks.md), never on the seeds reported. */
+export const DEFAULT_DISLIKE_WEIGHT = 2;
+
+/**
+ * The user vector for the neighbour models: positive weights for what the user rated, watched or 👍'd, and
+ * −dislikeWeight for each disliked film not also among them.
+ */
+export function implicitVector(
+  user: UserEvidence,
+  dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
+): { items: Int32Array; weights: Float32Array } {
+  const disliked = dislikeWeight > 0 && user.disliked ? user.disliked : new Int32Array(0);
+  const own = new Set(user.items);
+  const neg = Array.from(disliked).filter((j) => j >= 0 && !own.has(j));
+  const unique = [...new Set(neg)];
+  const items = new Int32Array(user.items.length + unique.length);
+  const weights = new Float32Array(items.length);
+  items.set(user.items);
+  for (let t = 0; t < user.items.length; t++) weights[t] = implicitWeight(user.ratings[t]!);
+  for (let t = 0; t < unique.length; t++) {
+    items[user.items.length + t] = unique[t]!;
+    weights[user.items.length + t] = -dislikeWeight;
+  }
+  return { items, weights };
 }
 
 interface SourceScores {
@@ -154,10 +185,10 @@ export function scoreSources(
   model: HybridModel,
   user: UserEvidence,
   sources: readonly Source[] = SOURCES,
+  dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
 ): SourceScores {
   const n = model.items.length;
-  const weights = new Float32Array(user.items.length);
-  for (let t = 0; t < user.items.length; t++) weights[t] = implicitWeight(user.ratings[t]!);
+  const vec = implicitVector(user, dislikeWeight);
   const raw: Partial<Record<Source, Float32Array>> = {};
   let neighbours: Neighbours | null = null;
   for (const s of sources) {
@@ -168,10 +199,10 @@ export function scoreSources(
       scoreContent(model.content, contentProfile(model.content, user.items, user.ratings, user.disliked), out);
     } else if (s === 'item_knn') {
       if (!model.itemKnn) continue;
-      scoreItemKnn(model.itemKnn, user.items, weights, out);
+      scoreItemKnn(model.itemKnn, vec.items, vec.weights, out);
     } else if (s === 'ease') {
       if (!model.ease) continue;
-      scoreEase(model.ease, user.items, weights, out);
+      scoreEase(model.ease, vec.items, vec.weights, out);
     } else if (s === 'user_knn') {
       neighbours = findNeighbours(model.byUser, model.byItem, user.items, model.userKnn, user.selfIndex ?? -1);
       scoreUserKnn(model.byUser, neighbours, out);
@@ -236,6 +267,7 @@ export function blendScores(model: HybridModel, user: UserEvidence, opts: Recomm
     model,
     user,
     sources.filter((s) => sources.length === 1 || weights[s] !== 0),
+    opts.dislikeWeight,
   );
   const excluded = excludedMask(model, user);
   const normalised: Partial<Record<Source, Float32Array>> = {};

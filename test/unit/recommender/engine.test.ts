@@ -9,6 +9,7 @@ import {
   csrFromTriplets,
   findNeighbours,
   type ItemMeta,
+  implicitVector,
   recommend,
   recommendForGroup,
   scoreContent,
@@ -191,6 +192,28 @@ describe('the hybrid', () => {
     expect(items).not.toContain(1);
     expect(items).not.toContain(2);
     expect(items).not.toContain(0);
+  });
+
+  it('when a film is 👎, then it is negative evidence: its neighbours sink in EASE and item-kNN', () => {
+    // Liked one crime and one animated film equally (a tie, broken towards crime), 👎 a crime film.
+    const user = ev([0, 4], [4, 4], { disliked: Int32Array.from([1]) });
+    for (const source of ['ease', 'item_knn'] as const) {
+      const ignoring = recommend(model, user, { count: 1, sources: [source], dislikeWeight: 0 })[0]!.item;
+      const using = recommend(model, user, { count: 1, sources: [source] })[0]!.item;
+      expect([2, 3], source).toContain(ignoring);
+      expect([5, 6, 7], source).toContain(using);
+    }
+  });
+
+  it('when films are 👎, then the neighbour-model user vector holds them once, with a negative weight', () => {
+    const user = ev([0, 4, 5], [4.5, 4.5, 1], { disliked: Int32Array.from([2, 5, 2]) });
+    const v = implicitVector(user, 1.5);
+    expect(Array.from(v.items)).toEqual([0, 4, 5, 2]);
+    // 5 was rated (weakly) and is also disliked: it stays a low positive, not a double entry.
+    expect(Array.from(v.weights)).toEqual([1, 1, 0.5, -1.5]);
+    const off = implicitVector(user, 0);
+    expect(Array.from(off.items)).toEqual([0, 4, 5]);
+    expect(Array.from(off.weights)).toEqual([1, 1, 0.5]);
   });
 
   it('when filters are given, then only matching films are returned', () => {
