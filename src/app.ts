@@ -45,7 +45,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is required to run the bot');
   const orm = opts.orm ?? (await openDatabase(config.database, { logger }));
   const tmdb = createTmdbClient({ config: config.tmdb, logger });
-  const catalogue = createCatalogue({ tmdb, logger, ttlDays: config.tmdb.cacheTtlDays, clock });
+  const catalogue = createCatalogue({
+    tmdb,
+    logger,
+    ttlDays: config.tmdb.cacheTtlDays,
+    clock,
+    searchCache: {
+      maxEntries: config.tmdb.searchCacheSize,
+      ttlMs: config.tmdb.searchCacheTtlSeconds === undefined ? undefined : config.tmdb.searchCacheTtlSeconds * 1000,
+    },
+  });
   const recommendations = createRecommendationService({
     orm,
     logger,

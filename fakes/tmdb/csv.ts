@@ -1,68 +1,8 @@
-// A small RFC 4180 CSV parser (quoted fields, doubled quotes, newlines inside quotes) and the TMDB 5000 loader.
+// The TMDB 5000 loader: turns `tmdb_5000_movies.csv(.gz)` into demo-catalogue rows for the fake TMDB and the seeder.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { parseCsvObjects } from '../../src/data/csv.ts';
 import type { DemoMovie, DemoPerson } from './demo-catalogue.ts';
-
-/** Parses CSV text into rows of fields. Handles `"a ""quoted"" field"`, commas and line breaks inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  const n = text.length;
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // BOM
-  while (i < n) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field === '') {
-      inQuotes = true;
-      i++;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      row.push(field);
-      field = '';
-      rows.push(row);
-      row = [];
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (inQuotes) throw new Error('CSV ends inside a quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Rows as objects keyed by the header row. */
-export function parseCsvRecords(text: string): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) return [];
-  return rows
-    .filter((r) => !(r.length === 1 && r[0] === ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-}
 
 function namedList(raw: string): DemoPerson[] {
   if (!raw) return [];
@@ -82,7 +22,7 @@ export function loadTmdb5000(path: string): DemoMovie[] {
   const text = (path.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
   const out: DemoMovie[] = [];
   const seen = new Set<number>();
-  for (const r of parseCsvRecords(text)) {
+  for (const r of parseCsvObjects(text)) {
     const id = Number(r.id);
     if (!Number.isInteger(id) || id <= 0 || seen.has(id) || !r.title) continue;
     seen.add(id);

@@ -1,4 +1,4 @@
-export { loadTmdb5000, parseCsv, parseCsvRecords } from './csv.ts';
+export { loadTmdb5000 } from './csv.ts';
 export { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
 export {
   FAKE_PROVIDERS,

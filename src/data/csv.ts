@@ -1,11 +1,12 @@
-// A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and newlines inside quotes.
+// The project's one CSV reader (RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes), used by
+// the MovieLens readers, the importer and the fake TMDB's TMDB 5000 loader.
 
 /** Parses CSV text into rows of fields. Accepts `\n` and `\r\n`; a trailing newline adds no empty row. */
 export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
-  let i = 0;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // skip a byte-order mark
   const n = text.length;
   let quoted = false;
   while (i < n) {
@@ -50,6 +51,7 @@ export function parseCsv(text: string, separator = ','): string[][] {
       i = j;
     }
   }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);

@@ -103,6 +103,11 @@ export interface BlendWeights {
   readonly cold: SourceWeights;
   /** Interactions at which the blend is half-way from cold to warm. */
   readonly halfWarmAt: number;
+  /**
+   * Steepness of the move: warmth is nᵖ / (nᵖ + halfWarmAtᵖ). 1 (the default) is the gentle n / (n + h); 2–3 keep
+   * users with a handful of ratings cold while users with dozens are almost fully warm.
+   */
+  readonly warmPower?: number;
 }
 
 export const DEFAULT_BLEND: BlendWeights = {
@@ -114,7 +119,8 @@ export const DEFAULT_BLEND: BlendWeights = {
 
 /** The weights used for a user with `n` interactions: a smooth move from cold to warm. */
 export function effectiveWeights(blend: BlendWeights, n: number): Record<Source, number> {
-  const c = n / (n + blend.halfWarmAt);
+  const p = blend.warmPower ?? 1;
+  const c = p === 1 ? n / (n + blend.halfWarmAt) : n ** p / (n ** p + blend.halfWarmAt ** p);
   const out = {} as Record<Source, number>;
   for (const s of SOURCES) out[s] = (1 - c) * (blend.cold[s] ?? 0) + c * (blend.warm[s] ?? 0);
   return out;

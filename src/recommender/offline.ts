@@ -102,6 +102,11 @@ export function evaluateModel(
   return acc.result();
 }
 
+/** Candidate midpoints (interactions) of the cold → warm move, tried by `tuneOnTraining`. */
+export const HALF_WARM_GRID: readonly number[] = [3, 5, 8, 10, 15, 20];
+/** Candidate steepness of that move (see `BlendWeights.warmPower`). */
+export const WARM_POWER_GRID: readonly number[] = [1, 2, 3];
+
 export interface TunedConfig {
   readonly ease: EaseOptions;
   readonly blend: BlendWeights;
@@ -119,6 +124,7 @@ export function tuneOnTraining(
     valFraction?: number;
     maxUsers?: number;
     lambdas?: number[];
+    halfWarmGrid?: number[];
     base?: HybridOptions;
     onProgress?: (msg: string) => void;
   },
@@ -142,7 +148,7 @@ export function tuneOnTraining(
     if (nVal > 0) candidates.push(u);
   }
   shuffleInPlace(candidates, rand);
-  const users = candidates.slice(0, opts.maxUsers ?? 400).sort((a, b) => a - b);
+  const users = candidates.slice(0, opts.maxUsers ?? 1000).sort((a, b) => a - b);
   const keep = (k: number) => !isVal[k];
   const idx = Array.from({ length: n }, (_, k) => k).filter(keep);
   const sub: TrainingData = {
@@ -252,13 +258,14 @@ export function tuneOnTraining(
   };
   const warmCache = makeCache(Number.MAX_SAFE_INTEGER);
   say(`tune: default blend validation nDCG@10=${score(warmCache, DEFAULT_BLEND).toFixed(4)}`);
-  const warmRes = ascend(warmCache, 'warm', DEFAULT_BLEND, {
+  const warmGrid: Record<Source, number[]> = {
     ease: [1],
     item_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
     user_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
     content: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 0.8],
     popularity: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
-  });
+  };
+  const warmRes = ascend(warmCache, 'warm', DEFAULT_BLEND, warmGrid);
   const warm = warmRes.blend.warm;
   say(`tune: warm blend ${JSON.stringify(warm)} validation nDCG@10=${warmRes.ndcg.toFixed(4)}`);
   // Cold weights: the same validation users, each seen through at most 5 of their training ratings.
@@ -274,5 +281,25 @@ export function tuneOnTraining(
   say(
     `tune: cold blend ${JSON.stringify(coldRes.blend.cold)} validation (≤ 5 ratings) nDCG@10=${coldRes.ndcg.toFixed(4)}`,
   );
-  return { ease, blend: coldRes.blend, log };
+  // 3. How fast the blend moves from cold to warm: judged on both caches, so neither kind of user is sacrificed
+  // (with a fixed midpoint, a user with 15–30 ratings keeps a large share of the cold weights).
+  let blend = coldRes.blend;
+  let bestSum = -1;
+  for (const warmPower of WARM_POWER_GRID) {
+    for (const h of opts.halfWarmGrid ?? HALF_WARM_GRID) {
+      const b: BlendWeights = { ...coldRes.blend, halfWarmAt: h, warmPower };
+      const w = score(warmCache, b);
+      const c = score(coldCache, b);
+      say(`tune: halfWarmAt=${h} warmPower=${warmPower} validation nDCG@10 warm=${w.toFixed(4)} cold=${c.toFixed(4)}`);
+      if (w + c > bestSum + 1e-6) {
+        bestSum = w + c;
+        blend = b;
+      }
+    }
+  }
+  say(`tune: chose halfWarmAt=${blend.halfWarmAt} warmPower=${blend.warmPower}`);
+  // 4. The warm weights were fitted under the default move; refit them under the chosen one.
+  const refit = ascend(warmCache, 'warm', blend, warmGrid);
+  say(`tune: warm blend refit ${JSON.stringify(refit.blend.warm)} validation nDCG@10=${refit.ndcg.toFixed(4)}`);
+  return { ease, blend: refit.blend, log };
 }

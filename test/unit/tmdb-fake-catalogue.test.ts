@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_MOVIES, loadTmdb5000, parseCsv, parseCsvRecords, TMDB_MOVIE_GENRES } from '../../fakes/tmdb/index.ts';
+import { DEMO_MOVIES, loadTmdb5000, TMDB_MOVIE_GENRES } from '../../fakes/tmdb/index.ts';
+import { parseCsv, parseCsvObjects } from '../../src/data/csv.ts';
 
 describe('parseCsv', () => {
   it.each([
@@ -23,6 +24,7 @@ describe('parseCsv', () => {
       ],
     ],
     ['empty fields', ',,\n', [['', '', '']]],
+    ['a byte-order mark', '\ufeffid,title\n', [['id', 'title']]],
     ['a JSON column', '"[{""id"": 28, ""name"": ""Action""}]",1\n', [['[{"id": 28, "name": "Action"}]', '1']]],
   ])('when the input has %s, then fields come out exactly', (_name, input, expected) => {
     expect(parseCsv(input)).toEqual(expected);
@@ -33,7 +35,7 @@ describe('parseCsv', () => {
   });
 
   it('when records are read, then the header names the fields', () => {
-    expect(parseCsvRecords('id,title\n949,Heat\n')).toEqual([{ id: '949', title: 'Heat' }]);
+    expect(parseCsvObjects('id,title\n949,Heat\n')).toEqual([{ id: '949', title: 'Heat' }]);
   });
 });
 

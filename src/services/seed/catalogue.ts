@@ -1,8 +1,11 @@
 // The films a community rates: converted from catalogue rows, or made up (deterministically) when a load test needs
 // more films than the catalogue has.
 import { base, en, Faker } from '@faker-js/faker';
+import { TMDB_MOVIE_GENRES } from '../../../fakes/tmdb/demo-catalogue.ts';
 import type { CastRef, NamedRef } from '../../entities/index.ts';
 import { AliasTable, hashString, Rng } from './prng.ts';
+
+const TV_MOVIE_GENRE_ID = 10770;
 
 /** What the generator needs to know about a film. Plain data, so the generator stays pure. */
 export interface SeedMovie {
@@ -54,27 +57,8 @@ export function toSeedMovie(m: CatalogueMovie): SeedMovie {
   };
 }
 
-/** TMDB's movie genres (id, name). */
-export const TMDB_GENRES: readonly NamedRef[] = [
-  { id: 28, name: 'Action' },
-  { id: 12, name: 'Adventure' },
-  { id: 16, name: 'Animation' },
-  { id: 35, name: 'Comedy' },
-  { id: 80, name: 'Crime' },
-  { id: 99, name: 'Documentary' },
-  { id: 18, name: 'Drama' },
-  { id: 10751, name: 'Family' },
-  { id: 14, name: 'Fantasy' },
-  { id: 36, name: 'History' },
-  { id: 27, name: 'Horror' },
-  { id: 10402, name: 'Music' },
-  { id: 9648, name: 'Mystery' },
-  { id: 10749, name: 'Romance' },
-  { id: 878, name: 'Science Fiction' },
-  { id: 53, name: 'Thriller' },
-  { id: 10752, name: 'War' },
-  { id: 37, name: 'Western' },
-];
+/** TMDB's movie genres (id, name), less "TV Movie": synthetic films are cinema releases. */
+export const TMDB_GENRES: readonly NamedRef[] = TMDB_MOVIE_GENRES.filter((g) => g.id !== TV_MOVIE_GENRE_ID);
 /** Roughly how common each genre above is among popular films (Drama and Comedy dominate). */
 const GENRE_WEIGHTS = [14, 9, 4, 18, 8, 2, 25, 5, 5, 3, 6, 2, 4, 9, 6, 13, 2, 1];
 
