@@ -19,22 +19,10 @@ import {
   type OutboxMessage,
   type Sender,
 } from './delivery-outbox-service.ts';
+import type { PickView, RecommendationResult } from './recommendation-service.ts';
 
-/** A pick as the recommendation service returns it (contract: `PickView`). */
-export interface WeeklyPick {
-  impressionId: number;
-  movieId: number;
-  title: string;
-  year: number | null;
-  posterPath: string | null;
-  genres: string[];
-  score: number;
-  reason: string;
-}
-
-export type WeeklyRecommendation =
-  | { kind: 'picks'; picks: WeeklyPick[]; modelVersion: string; batchId: string }
-  | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
+export type WeeklyPick = PickView;
+export type WeeklyRecommendation = RecommendationResult;
 
 /** The part of the recommendation service the weekly run uses. */
 export interface WeeklyRecommender {
