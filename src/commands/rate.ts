@@ -3,7 +3,7 @@ import type { AutocompleteContext, InteractionContext } from '../bot/command.ts'
 import { movieChoices, resolveMovie } from '../bot/movies.ts';
 import { renderRatingChange } from '../bot/render.ts';
 import { setRating, validateStars } from '../services/rating-service.ts';
-import { personalCommand } from './_shared.ts';
+import { movieOption, personalCommand } from './_shared.ts';
 
 const STAR_CHOICES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((s) => ({
   name: `${'★'.repeat(Math.floor(s))}${s % 1 ? '½' : ''} ${s}`,
@@ -11,9 +11,7 @@ const STAR_CHOICES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5].map((s) => ({
 }));
 
 export const data = personalCommand('rate', 'Rate a film from 0.5 to 5 stars')
-  .addStringOption((o) =>
-    o.setName('movie').setDescription('Start typing a title').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
+  .addStringOption(movieOption)
   .addNumberOption((o) =>
     o
       .setName('stars')

@@ -4,7 +4,7 @@ import { movieChoices, resolveMovie } from '../bot/movies.ts';
 import { renderWatchedChange, renderWatchedList, renderWatchedRemoved } from '../bot/render.ts';
 import { setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched, listWatched, removeWatched } from '../services/watched-service.ts';
-import { personalCommand } from './_shared.ts';
+import { movieOption, personalCommand } from './_shared.ts';
 
 export const PAGE_SIZE = 10;
 
@@ -13,14 +13,7 @@ export const data = personalCommand('watched', 'Your log of films you have seen'
     s
       .setName('add')
       .setDescription('Log a film you watched')
-      .addStringOption((o) =>
-        o
-          .setName('movie')
-          .setDescription('Start typing a title')
-          .setRequired(true)
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      )
+      .addStringOption(movieOption)
       .addStringOption((o) =>
         o.setName('date').setDescription('When: 2024-05-31, today or yesterday (default today)').setMaxLength(10),
       )
@@ -34,19 +27,7 @@ export const data = personalCommand('watched', 'Your log of films you have seen'
       .setDescription('Show a watch log')
       .addUserOption((o) => o.setName('user').setDescription('Whose log (default: yours)')),
   )
-  .addSubcommand((s) =>
-    s
-      .setName('remove')
-      .setDescription('Take a film off your log')
-      .addStringOption((o) =>
-        o
-          .setName('movie')
-          .setDescription('Start typing a title')
-          .setRequired(true)
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      ),
-  );
+  .addSubcommand((s) => s.setName('remove').setDescription('Take a film off your log').addStringOption(movieOption));
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   const sub = interaction.options.getSubcommand(true);

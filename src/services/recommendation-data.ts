@@ -93,7 +93,8 @@ export async function loadTrainingData(em: Em, items: readonly ItemMeta[]): Prom
   };
 }
 
-/** One user's rows, read fresh: what they rated, watched, 👍'd and dismissed. Keyed by movie id. */
+/** One user's rows, read fresh: what they rated, watched, 👍'd and dismissed. Keyed by movie id, in movie id order
+ * (so the evidence, and hence the ranking, does not depend on the order the database returns rows in). */
 export interface UserRows {
   readonly stars: ReadonlyMap<number, number>;
   readonly watched: ReadonlySet<number>;
@@ -106,11 +107,14 @@ export interface UserRows {
 export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
   const [ratings, watched, feedback] = await Promise.all([
     em.execute<{ movie_id: number; score: string | number }[]>(
-      'select movie_id, score from ratings where user_id = ?',
+      'select movie_id, score from ratings where user_id = ? order by movie_id',
       [userId],
     ),
-    em.execute<{ movie_id: number }[]>('select movie_id from watched where user_id = ?', [userId]),
-    em.execute<{ movie_id: number; kind: string }[]>('select movie_id, kind from feedback where user_id = ?', [userId]),
+    em.execute<{ movie_id: number }[]>('select movie_id from watched where user_id = ? order by movie_id', [userId]),
+    em.execute<{ movie_id: number; kind: string }[]>(
+      'select movie_id, kind from feedback where user_id = ? order by movie_id',
+      [userId],
+    ),
   ]);
   const by = (kind: string) => new Set(feedback.filter((f) => f.kind === kind).map((f) => Number(f.movie_id)));
   return {
@@ -121,6 +125,68 @@ export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
     notInterested: by('not_interested'),
     seen: by('seen'),
   };
+}
+
+/** Members per set-based read in `loadUserRowsMany` (bound parameters stay well below PostgreSQL's 65,535). */
+export const USER_ROWS_CHUNK = 1000;
+
+/**
+ * Many users' rows in three set-based queries per chunk of `USER_ROWS_CHUNK` users: the same rows `loadUserRows`
+ * reads one user at a time. Every requested user gets an entry (empty sets when they have no rows).
+ */
+export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Promise<Map<string, UserRows>> {
+  interface Mutable {
+    stars: Map<number, number>;
+    watched: Set<number>;
+    up: Set<number>;
+    down: Set<number>;
+    notInterested: Set<number>;
+    seen: Set<number>;
+  }
+  const acc = new Map<string, Mutable>();
+  for (const id of userIds) {
+    if (!acc.has(id)) {
+      acc.set(id, {
+        stars: new Map(),
+        watched: new Set(),
+        up: new Set(),
+        down: new Set(),
+        notInterested: new Set(),
+        seen: new Set(),
+      });
+    }
+  }
+  const ids = [...acc.keys()];
+  for (let i = 0; i < ids.length; i += USER_ROWS_CHUNK) {
+    const chunk = ids.slice(i, i + USER_ROWS_CHUNK);
+    const inList = chunk.map(() => '?').join(', ');
+    const [ratings, watched, feedback] = await Promise.all([
+      em.execute<{ user_id: string; movie_id: number; score: string | number }[]>(
+        `select user_id, movie_id, score from ratings where user_id in (${inList}) order by user_id, movie_id`,
+        chunk,
+      ),
+      em.execute<{ user_id: string; movie_id: number }[]>(
+        `select user_id, movie_id from watched where user_id in (${inList}) order by user_id, movie_id`,
+        chunk,
+      ),
+      em.execute<{ user_id: string; movie_id: number; kind: string }[]>(
+        `select user_id, movie_id, kind from feedback where user_id in (${inList}) order by user_id, movie_id`,
+        chunk,
+      ),
+    ]);
+    for (const r of ratings) acc.get(r.user_id)?.stars.set(Number(r.movie_id), Number(r.score));
+    for (const w of watched) acc.get(w.user_id)?.watched.add(Number(w.movie_id));
+    for (const f of feedback) {
+      const a = acc.get(f.user_id);
+      if (!a) continue;
+      const m = Number(f.movie_id);
+      if (f.kind === 'up') a.up.add(m);
+      else if (f.kind === 'down') a.down.add(m);
+      else if (f.kind === 'not_interested') a.notInterested.add(m);
+      else if (f.kind === 'seen') a.seen.add(m);
+    }
+  }
+  return acc;
 }
 
 /** How many ratings + 👍 the user has (onboarding needs at least a few). */

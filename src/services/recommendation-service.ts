@@ -25,6 +25,7 @@ import {
   loadCatalogue,
   loadTrainingData,
   loadUserRows,
+  loadUserRowsMany,
   positiveSignals,
   toEvidence,
   type UserRows,
@@ -52,6 +53,11 @@ export interface PickView {
   reason: string;
 }
 
+/** `recommendMany` options: the same as `recommend`'s, with the extra exclusions given per user. */
+export interface RecommendManyOptions extends Omit<RecommendOptions, 'excludeMovieIds'> {
+  excludeMovieIds?: ReadonlyMap<string, readonly number[]>;
+}
+
 export type RecommendationResult =
   | { kind: 'picks'; picks: PickView[]; modelVersion: string; batchId: string }
   | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
@@ -66,6 +72,11 @@ export interface RecommendationService {
   start(): Promise<void>;
   stop(): Promise<void>;
   recommend(em: Em, userId: string, opts: RecommendOptions): Promise<RecommendationResult>;
+  /**
+   * The batch form of `recommend` (the weekly run): the same ranking and impressions for each user, but their rows are
+   * read in a few set-based queries and all impressions are written in one flush. Results are in `userIds` order.
+   */
+  recommendMany(em: Em, userIds: readonly string[], opts: RecommendManyOptions): Promise<RecommendationResult[]>;
   noteUserChanged(userId: string): void;
   getBlendWeights(): BlendWeightsSnapshot;
   setBlendWeights(w: {
@@ -191,9 +202,13 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const cached = overlay.get(userId);
     if (cached) return cached;
     const rows = await loadUserRows(em, userId);
+    remember(userId, rows);
+    return rows;
+  }
+
+  function remember(userId: string, rows: UserRows): void {
     if (overlay.size >= OVERLAY_MAX) overlay.delete(overlay.keys().next().value as string);
     overlay.set(userId, rows);
-    return rows;
   }
 
   function blendFor(userId: string): BlendWeights {
@@ -211,6 +226,74 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       kind: 'onboarding',
       movies: order.slice(0, Math.max(count, 10)).map(({ m }) => ({ id: m.id, title: m.title, year: m.year })),
     };
+  }
+
+  async function ensureServing(): Promise<Serving> {
+    if (!serving) await rebuild();
+    const s = serving as Serving | null;
+    if (!s) throw new Error('recommendation model is not built');
+    return s;
+  }
+
+  /** Ranks each member with the pure engine, then logs every pick shown in one flush (one multi-row insert). */
+  async function rankAndLog(
+    em: Em,
+    s: Serving,
+    members: readonly { userId: string; rows: UserRows; extraExclude?: readonly number[] | undefined }[],
+    opts: Omit<RecommendOptions, 'excludeMovieIds'>,
+  ): Promise<RecommendationResult[]> {
+    const count = Math.min(Math.max(Math.trunc(opts.count ?? DEFAULT_COUNT), 1), MAX_COUNT);
+    const modelVersion = `${s.version}+w:${weights.version}`.slice(0, 64);
+    const filters = { genre: opts.genre, fromYear: opts.fromYear, toYear: opts.toYear, maxRuntime: opts.maxRuntime };
+    const pending: { batchId: string; picks: ReturnType<typeof rankForUser>; logs: RecommendationLog[] }[] = [];
+    const results: (RecommendationResult | number)[] = [];
+    for (const { userId, rows, extraExclude } of members) {
+      if (positiveSignals(rows) < ONBOARDING_THRESHOLD) {
+        results.push(onboarding(s, rows, count));
+        continue;
+      }
+      const evidence = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []);
+      const picks = rankForUser(s.model, evidence, { count, filters, blend: blendFor(userId), diversity });
+      const batchId = randomUUID();
+      const logs = picks.map((p, rank) =>
+        em.create(RecommendationLog, {
+          user: userId,
+          movie: s.catalogue[p.item]!.id,
+          rank: rank + 1,
+          score: p.score,
+          sourceScores: p.sources,
+          modelVersion,
+          context: opts.context,
+          guildId: opts.guildId ?? null,
+          batchId,
+        }),
+      );
+      results.push(pending.length);
+      pending.push({ batchId, picks, logs });
+    }
+    if (pending.length > 0) await em.flush();
+    return results.map((r) => {
+      if (typeof r !== 'number') return r;
+      const { batchId, picks, logs } = pending[r]!;
+      return {
+        kind: 'picks',
+        modelVersion,
+        batchId,
+        picks: picks.map((p, k) => {
+          const m = s.catalogue[p.item]!;
+          return {
+            impressionId: logs[k]!.id,
+            movieId: m.id,
+            title: m.title,
+            year: m.year,
+            posterPath: m.posterPath,
+            genres: [...m.genres],
+            score: p.score,
+            reason: p.reason,
+          };
+        }),
+      };
+    });
   }
 
   return {
@@ -243,53 +326,21 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       log.info({ version: w.version }, 'blend weights updated');
     },
     async recommend(em, userId, opts) {
-      if (!serving) await rebuild();
-      const s = serving as Serving | null;
-      if (!s) throw new Error('recommendation model is not built');
-      const count = Math.min(Math.max(Math.trunc(opts.count ?? DEFAULT_COUNT), 1), MAX_COUNT);
+      const s = await ensureServing();
       const rows = await userRows(em, userId);
-      if (positiveSignals(rows) < ONBOARDING_THRESHOLD) return onboarding(s, rows, count);
-      const evidence = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), opts.excludeMovieIds);
-      const picks = rankForUser(s.model, evidence, {
-        count,
-        filters: { genre: opts.genre, fromYear: opts.fromYear, toYear: opts.toYear, maxRuntime: opts.maxRuntime },
-        blend: blendFor(userId),
-        diversity,
+      const [result] = await rankAndLog(em, s, [{ userId, rows, extraExclude: opts.excludeMovieIds }], opts);
+      return result!;
+    },
+    async recommendMany(em, userIds, opts) {
+      const s = await ensureServing();
+      const missing = userIds.filter((u) => !overlay.has(u));
+      const loaded = missing.length > 0 ? await loadUserRowsMany(em, missing) : new Map<string, UserRows>();
+      const members = userIds.map((userId) => {
+        const rows = overlay.get(userId) ?? loaded.get(userId)!;
+        return { userId, rows, extraExclude: opts.excludeMovieIds?.get(userId) };
       });
-      const modelVersion = `${s.version}+w:${weights.version}`.slice(0, 64);
-      const batchId = randomUUID();
-      const logs = picks.map((p, rank) =>
-        em.create(RecommendationLog, {
-          user: userId,
-          movie: s.catalogue[p.item]!.id,
-          rank: rank + 1,
-          score: p.score,
-          sourceScores: p.sources,
-          modelVersion,
-          context: opts.context,
-          guildId: opts.guildId ?? null,
-          batchId,
-        }),
-      );
-      await em.flush();
-      return {
-        kind: 'picks',
-        modelVersion,
-        batchId,
-        picks: picks.map((p, k) => {
-          const m = s.catalogue[p.item]!;
-          return {
-            impressionId: logs[k]!.id,
-            movieId: m.id,
-            title: m.title,
-            year: m.year,
-            posterPath: m.posterPath,
-            genres: [...m.genres],
-            score: p.score,
-            reason: p.reason,
-          };
-        }),
-      };
+      for (const [userId, rows] of loaded) remember(userId, rows);
+      return rankAndLog(em, s, members, opts);
     },
   };
 }

@@ -19,22 +19,10 @@ import {
   type OutboxMessage,
   type Sender,
 } from './delivery-outbox-service.ts';
+import type { PickView, RecommendationResult } from './recommendation-service.ts';
 
-/** A pick as the recommendation service returns it (contract: `PickView`). */
-export interface WeeklyPick {
-  impressionId: number;
-  movieId: number;
-  title: string;
-  year: number | null;
-  posterPath: string | null;
-  genres: string[];
-  score: number;
-  reason: string;
-}
-
-export type WeeklyRecommendation =
-  | { kind: 'picks'; picks: WeeklyPick[]; modelVersion: string; batchId: string }
-  | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
+export type WeeklyPick = PickView;
+export type WeeklyRecommendation = RecommendationResult;
 
 /** The part of the recommendation service the weekly run uses. */
 export interface WeeklyRecommender {
@@ -43,6 +31,17 @@ export interface WeeklyRecommender {
     userId: string,
     opts: { count?: number; context: ImpressionContext; guildId?: string | null; excludeMovieIds?: number[] },
   ): Promise<WeeklyRecommendation>;
+  /** The batch form (results in `userIds` order); used in chunks when present, else `recommend` per member. */
+  recommendMany?(
+    em: Em,
+    userIds: readonly string[],
+    opts: {
+      count?: number;
+      context: ImpressionContext;
+      guildId?: string | null;
+      excludeMovieIds?: ReadonlyMap<string, readonly number[]>;
+    },
+  ): Promise<WeeklyRecommendation[]>;
 }
 
 export interface DmPayload extends Record<string, unknown> {
@@ -71,6 +70,8 @@ export interface WeeklyRunOptions {
   minRatings?: number;
   picksPerDm?: number;
   digestSize?: number;
+  /** Members per `recommendMany` call (one set-based read and one impression insert each). */
+  computeChunk?: number;
   /** Requests in flight while draining. */
   concurrency?: number;
   leaseMs?: number;
@@ -164,6 +165,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
   const minRatings = o.minRatings ?? 3;
   const picksPerDm = o.picksPerDm ?? 5;
   const digestSize = o.digestSize ?? 5;
+  const computeChunk = Math.max(1, o.computeChunk ?? 500);
 
   async function compute(guildId: string, isoWeek: string, log: Logger) {
     const em = o.orm.em.fork();
@@ -181,18 +183,41 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       const audience = await weeklyAudience(tem, guildId, minRatings);
       const previously = await previousWeeklyPicks(tem, guildId, audience);
       const dms: DmPayload[] = [];
-      for (const userId of audience) {
-        const r = await o.recommender.recommend(tem, userId, {
-          count: picksPerDm,
-          context: 'weekly_dm',
-          guildId,
-          excludeMovieIds: previously.get(userId),
-        });
-        // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities of
-        // the members before (quadratic in the audience).
-        tem.clear();
-        if (r.kind !== 'picks' || r.picks.length === 0) continue;
+      const collect = (userId: string, r: WeeklyRecommendation) => {
+        if (r.kind !== 'picks' || r.picks.length === 0) return;
         dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
+      };
+      const recommender = o.recommender;
+      if (recommender.recommendMany) {
+        // Batches: each chunk's rows are read in a few set-based queries and its impressions written in one insert.
+        // Still inside the one transaction, so the guarantees above hold unchanged.
+        for (let i = 0; i < audience.length; i += computeChunk) {
+          const chunk = audience.slice(i, i + computeChunk);
+          const results = await recommender.recommendMany(tem, chunk, {
+            count: picksPerDm,
+            context: 'weekly_dm',
+            guildId,
+            excludeMovieIds: previously,
+          });
+          tem.clear();
+          for (const [k, userId] of chunk.entries()) {
+            const r = results[k];
+            if (r) collect(userId, r);
+          }
+        }
+      } else {
+        for (const userId of audience) {
+          const r = await recommender.recommend(tem, userId, {
+            count: picksPerDm,
+            context: 'weekly_dm',
+            guildId,
+            excludeMovieIds: previously.get(userId),
+          });
+          // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities
+          // of the members before (quadratic in the audience).
+          tem.clear();
+          collect(userId, r);
+        }
       }
       const messages: OutboxMessage[] = dms.map((p) => ({
         idempotencyKey: dmKey(guildId, p.userId, isoWeek),

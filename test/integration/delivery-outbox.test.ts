@@ -4,7 +4,7 @@ import { DeliveryOutbox } from '../../src/entities/index.ts';
 import { claim, drain, enqueue, type OutboxMessage, SendError } from '../../src/services/delivery-outbox-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { fakeRecommender, recordingSender, seedGuild } from '../support/weekly-fixtures.ts';
+import { recordingSender, seedGuild, spiedRecommender } from '../support/weekly-fixtures.ts';
 
 const db = useTestDatabase();
 const logger = pino({ level: 'silent' });
@@ -81,7 +81,7 @@ describe('delivery outbox', () => {
 describe('weekly run', () => {
   it('when a run happens, then opted-in members with enough ratings get one DM each and the channel one digest', async () => {
     const g = await seedGuild(db.em(), { prefix: '71', members: 6 });
-    const rec = fakeRecommender();
+    const rec = await spiedRecommender(db.orm);
     const out = recordingSender({ undeliverable: new Set([g.optedIn[0] as string]) });
     const runner = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender });
     const summary = await runner.runGuildWeek(g.guildId, WEEK);
@@ -103,7 +103,7 @@ describe('weekly run', () => {
 
   it('when two processes start the same week at once, then only one computes it and each message is sent once', async () => {
     const g = await seedGuild(db.em(), { prefix: '72', members: 5 });
-    const rec = fakeRecommender();
+    const rec = await spiedRecommender(db.orm);
     const out = recordingSender({ delayMs: 5 });
     const a = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender, concurrency: 2 });
     const b = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender, concurrency: 2 });

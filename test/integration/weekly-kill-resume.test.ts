@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db.ts';
 import { DeliveryOutbox } from '../../src/entities/index.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { createTestDatabaseConfig } from '../support/database.ts';
-import { fakeRecommender, recordingSender, seedGuild } from '../support/weekly-fixtures.ts';
+import { mustNotRecompute, recordingSender, seedGuild } from '../support/weekly-fixtures.ts';
 
 const WEEK = '2026-W48';
 const dir = mkdtempSync(join(tmpdir(), 'marquee-kill-'));
@@ -59,7 +59,7 @@ describe('weekly run killed with SIGKILL', () => {
       const runner = createWeeklyRunner({
         orm,
         logger: pino({ level: 'silent' }),
-        recommender: fakeRecommender(),
+        recommender: mustNotRecompute,
         sender: out.sender,
         leaseMs: 200,
       });

@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { openDatabase } from '../../src/db.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
-import { fakeRecommender } from './weekly-fixtures.ts';
+import { spiedRecommender } from './weekly-fixtures.ts';
 
 const env = process.env;
 const orm = await openDatabase(JSON.parse(env.DB_CONFIG as string), { migrate: false });
@@ -14,7 +14,7 @@ let n = 0;
 const runner = createWeeklyRunner({
   orm,
   logger: pino({ level: 'silent' }),
-  recommender: fakeRecommender(),
+  recommender: await spiedRecommender(orm),
   concurrency: 1,
   sender: {
     async send(m) {

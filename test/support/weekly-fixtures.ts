@@ -1,6 +1,9 @@
-// Builders for weekly-picks tests: a server with members, ratings and a stand-in recommender.
-import type { Em } from '../../src/db.ts';
+// Builders for weekly-picks tests: a server with members and ratings, the real recommender behind a spy, and a
+// recording Sender in place of Discord.
+import { pino } from 'pino';
+import type { Em, Orm } from '../../src/db.ts';
 import { type ClaimedMessage, SendError, type Sender } from '../../src/services/delivery-outbox-service.ts';
+import { createRecommendationService } from '../../src/services/recommendation-service.ts';
 import type { WeeklyRecommender } from '../../src/services/weekly-run-service.ts';
 
 export interface SeededGuild {
@@ -53,31 +56,33 @@ export async function seedGuild(
   return { guildId, channelId, optedIn, optedOut, tooFewRatings };
 }
 
-/** Picks the next five films after the user's id, without touching the log (the real service logs impressions). */
-export function fakeRecommender(): WeeklyRecommender & { calls: string[] } {
+/**
+ * The real recommendation service over the test database, wrapped to record which members it was asked about (a spy,
+ * not a stand-in). Build it after seeding: the model is built from what the database holds at `start()`.
+ */
+export async function spiedRecommender(orm: Orm): Promise<WeeklyRecommender & { calls: string[] }> {
+  const service = createRecommendationService({ orm, logger: pino({ level: 'silent' }), buildInWorker: false });
+  await service.start();
   const calls: string[] = [];
   return {
     calls,
-    async recommend(_em, userId, opts) {
+    recommend(em, userId, opts) {
       calls.push(userId);
-      const base = Number(userId.slice(-3));
-      const picks = Array.from({ length: opts.count ?? 5 }, (_, i) => {
-        const movieId = ((base + i) % 20) + 1;
-        return {
-          impressionId: 0,
-          movieId,
-          title: `Film ${movieId}`,
-          year: 2000,
-          posterPath: null,
-          genres: ['Drama'],
-          score: 1 - i / 10,
-          reason: 'Because you loved Film 1',
-        };
-      });
-      return { kind: 'picks', picks, modelVersion: 'test', batchId: `batch-${userId}` };
+      return service.recommend(em, userId, opts);
+    },
+    recommendMany(em, userIds, opts) {
+      calls.push(...userIds);
+      return service.recommendMany(em, userIds, opts);
     },
   };
 }
+
+/** For a run that must not compute anything (it resumes delivery only): any call fails the test. */
+export const mustNotRecompute: WeeklyRecommender = {
+  recommend() {
+    throw new Error('the weekly run recomputed picks it had already committed');
+  },
+};
 
 /** Records every send; answers like Discord with `enforce_nonce` (same nonce → the same message). */
 export function recordingSender(opts: { undeliverable?: ReadonlySet<string>; delayMs?: number } = {}) {
