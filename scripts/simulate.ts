@@ -9,9 +9,10 @@
 // - without learning: the same weekly picks with every reaction ignored.
 // Both arms never repeat a film already sent to that member (the weekly run does the same). A hit is a pick the
 // member rated ≥ 4 in the hidden ratings. The pure engine is used directly: no database, no Discord.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readMoviesCsv, readRatingsCsv } from '../src/data/movielens.ts';
 import {
   blendVersion,
   type LoggedImpression,
@@ -20,6 +21,7 @@ import {
 } from '../src/recommender/blend-learning.ts';
 import {
   type BlendWeights,
+  bareItem,
   buildHybrid,
   DEFAULT_BLEND,
   DEFAULT_DISLIKE_WEIGHT,
@@ -56,59 +58,20 @@ const picksPerWeek = Number(args.picks);
 const rand = mulberry32(Number(args.seed));
 const dislikeWeight = args['dislike-weight'] === undefined ? DEFAULT_DISLIKE_WEIGHT : Number(args['dislike-weight']);
 
-function readCsv(file: string): string[][] {
-  const text = readFileSync(join(dataDir, file), 'utf8');
-  const rows: string[][] = [];
-  for (const line of text.split('\n').slice(1)) {
-    if (!line) continue;
-    // movies.csv quotes titles that contain commas
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i] as string;
-      if (c === '"') {
-        if (quoted && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else quoted = !quoted;
-      } else if (c === ',' && !quoted) {
-        cells.push(cur);
-        cur = '';
-      } else cur += c;
-    }
-    cells.push(cur.replace(/\r$/, ''));
-    rows.push(cells);
-  }
-  return rows;
-}
-
 const t0 = performance.now();
-const items: ItemMeta[] = readCsv('movies.csv').map(([id, title, genres]) => {
-  const m = /\((\d{4})\)\s*$/.exec(title ?? '');
-  return {
-    id: Number(id),
-    title: (title ?? '').replace(/\s*\(\d{4}\)\s*$/, ''),
-    year: m ? Number(m[1]) : null,
-    genres: genres && genres !== '(no genres listed)' ? genres.split('|') : [],
-    keywords: [],
-    cast: [],
-    directors: [],
-    language: null,
-    collection: null,
-    runtime: null,
-    voteAverage: 0,
-    voteCount: 0,
-  };
-});
+const items: ItemMeta[] = readMoviesCsv(join(dataDir, 'movies.csv')).map((m) =>
+  bareItem(m.movieId, m.title, { year: m.year, genres: m.genres }),
+);
 const itemIndex = new Map(items.map((m, i) => [m.id, i]));
 const byUser = new Map<string, { item: number; stars: number }[]>();
-for (const [u, movieId, rating] of readCsv('ratings.csv')) {
-  const item = itemIndex.get(Number(movieId));
+const ratings = readRatingsCsv(join(dataDir, 'ratings.csv'));
+for (let k = 0; k < ratings.movie.length; k++) {
+  const item = itemIndex.get(ratings.movie[k] as number);
   if (item === undefined) continue;
-  const list = byUser.get(`ml:${u}`) ?? [];
-  list.push({ item, stars: Number(rating) });
-  byUser.set(`ml:${u}`, list);
+  const key = `ml:${ratings.userIds[ratings.user[k] as number]}`;
+  const list = byUser.get(key) ?? [];
+  list.push({ item, stars: ratings.rating[k] as number });
+  byUser.set(key, list);
 }
 
 // Members: a seeded sample of users with enough ratings to hide most of them.

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { RatingsFile } from '../../src/data/movielens.ts';
 import type { RatingLog } from '../../src/recommender/evaluation.ts';
 import type { ItemMeta } from '../../src/recommender/index.ts';
-import { mulberry32, shuffleInPlace } from '../../src/recommender/index.ts';
+import { bareItem, mulberry32, shuffleInPlace } from '../../src/recommender/index.ts';
 
 export { parseArgs };
 
@@ -11,23 +11,7 @@ export { parseArgs };
 export function toRatingLog(r: RatingsFile, meta: ReadonlyMap<number, ItemMeta>): RatingLog {
   const ids = [...new Set(r.movie)].sort((a, b) => a - b);
   const index = new Map(ids.map((id, i) => [id, i]));
-  const items = ids.map(
-    (id) =>
-      meta.get(id) ?? {
-        id,
-        title: `Movie ${id}`,
-        year: null,
-        genres: [],
-        keywords: [],
-        cast: [],
-        directors: [],
-        language: null,
-        collection: null,
-        runtime: null,
-        voteAverage: 0,
-        voteCount: 0,
-      },
-  );
+  const items = ids.map((id) => meta.get(id) ?? bareItem(id, `Movie ${id}`));
   return {
     nUsers: r.userIds.length,
     items,

@@ -22,6 +22,25 @@ export interface ItemMeta {
   readonly voteCount: number;
 }
 
+/** A film known only by id and title (ratings-only data such as a bare MovieLens file); `extra` fills what is known. */
+export function bareItem(id: number, title: string, extra: Partial<ItemMeta> = {}): ItemMeta {
+  return {
+    id,
+    title,
+    year: null,
+    genres: [],
+    keywords: [],
+    cast: [],
+    directors: [],
+    language: null,
+    collection: null,
+    runtime: null,
+    voteAverage: 0,
+    voteCount: 0,
+    ...extra,
+  };
+}
+
 /** Compressed sparse rows: row r holds cols[ptr[r]..ptr[r+1]) with vals at the same positions. */
 export interface Csr {
   readonly nRows: number;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BlendWeights,
+  bareItem,
   effectiveWeights,
   type ItemMeta,
   type TrainingData,
@@ -30,20 +31,7 @@ describe('the cold → warm move', () => {
 });
 
 function film(id: number): ItemMeta {
-  return {
-    id,
-    title: `Film ${id}`,
-    year: null,
-    genres: [],
-    keywords: [],
-    cast: [],
-    directors: [],
-    language: null,
-    collection: null,
-    runtime: null,
-    voteAverage: 0,
-    voteCount: 0,
-  };
+  return bareItem(id, `Film ${id}`);
 }
 
 /** Two taste groups over 40 films; each of 60 users rates 20 films mostly from their group. */
