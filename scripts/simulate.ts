@@ -3,9 +3,10 @@
 // A community simulated from MovieLens: each member shows the recommender only a few of their ratings; the rest
 // stay hidden and decide how they react to their weekly picks (👍 for ≥ 4 stars, 👎 for ≤ 2.5, nothing for a film
 // they never rated). Two arms run on the same model and the same members:
-// - with learning: 👍 becomes evidence (a positive signal), 👎 is never recommended again and pushes the content
-//   profile away, and the blend weights are re-fitted from the impression log each week (adopted only if better on
-//   the held-out newest part of the log), globally and per user;
+// - with learning: 👍 becomes evidence (a positive signal), 👎 is never recommended again and is negative evidence, a
+//   pick sent earlier that drew no reaction is weak negative evidence (as in the weekly run), and the blend weights
+//   are re-fitted from the impression log each week (adopted only if better on the held-out newest part of the log,
+//   and globally only once the log is large enough), globally and per user;
 // - without learning: the same weekly picks with every reaction ignored.
 // Both arms never repeat a film already sent to that member (the weekly run does the same). A hit is a pick the
 // member rated ≥ 4 in the hidden ratings. The pure engine is used directly: no database, no Discord.
@@ -25,6 +26,7 @@ import {
   buildHybrid,
   DEFAULT_BLEND,
   DEFAULT_DISLIKE_WEIGHT,
+  DEFAULT_IGNORED_WEIGHT,
   type ItemMeta,
   mulberry32,
   recommend,
@@ -46,6 +48,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '42' },
     // Weight of a 👎 as negative evidence in the neighbour models (the engine's default when not given).
     'dislike-weight': { type: 'string' },
+    // Weight of a pick sent earlier without any reaction as negative evidence (the engine's default when not given).
+    'ignored-weight': { type: 'string' },
   },
 });
 
@@ -57,6 +61,7 @@ const weeks = Number(args.weeks);
 const picksPerWeek = Number(args.picks);
 const rand = mulberry32(Number(args.seed));
 const dislikeWeight = args['dislike-weight'] === undefined ? DEFAULT_DISLIKE_WEIGHT : Number(args['dislike-weight']);
+const ignoredWeight = args['ignored-weight'] === undefined ? DEFAULT_IGNORED_WEIGHT : Number(args['ignored-weight']);
 
 const t0 = performance.now();
 const items: ItemMeta[] = readMoviesCsv(join(dataDir, 'movies.csv')).map((m) =>
@@ -148,6 +153,7 @@ function evidenceFor(arm: Arm, u: string): UserEvidence {
     items: Int32Array.from(list.map(([i]) => i)),
     ratings: Float32Array.from(list.map(([, r]) => r)),
     disliked: usesFeedback ? Int32Array.from(s.down) : undefined,
+    ignored: usesFeedback ? Int32Array.from([...s.shown].filter((i) => !s.up.has(i) && !s.down.has(i))) : undefined,
     exclude: Int32Array.from(s.shown),
     selfIndex: model.userIndex.get(u),
   };
@@ -172,6 +178,7 @@ function runWeek(arm: Arm, week: number): void {
       diversity: 0.85,
       withReasons: false,
       dislikeWeight,
+      ignoredWeight,
     });
     const h = hidden.get(u) as Map<number, number>;
     for (const p of picks) {
@@ -223,6 +230,7 @@ const result = {
   weeks,
   seed: Number(args.seed),
   dislike_weight: dislikeWeight,
+  ignored_weight: ignoredWeight,
   hit: 'hidden rating >= 4',
   feedback: '👍 hidden >= 4, 👎 hidden <= 2.5, nothing otherwise',
   weekly_hit_rate_learning: learning.hitRates.map(round),

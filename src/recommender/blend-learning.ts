@@ -35,7 +35,10 @@ export interface RefitOptions {
   readonly holdoutFraction?: number;
   /** Ignored impressions count as negatives: a pick nobody reacted to was not a hit. */
   readonly unlabeledAsNegative?: boolean;
-  /** Pairs needed in each of train and held-out before anything is decided. */
+  /**
+   * Pairs needed in each of train and held-out before the global weights may change (default 2000, chosen on
+   * simulation seeds 7/8/9: with 50, the first weeks' small logs swung the blend and cost hits; docs/weekly-picks.md).
+   */
   readonly minPairs?: number;
   /** Held-out AUC the candidate must gain over the current weights (conservative: a noisy log must not swing the blend). */
   readonly minImprovement?: number;
@@ -199,7 +202,7 @@ export function refitBlendWeights(
   const sources = options.sources ?? BLEND_SOURCES;
   const holdout = options.holdoutFraction ?? 0.25;
   const unlabeledAsNegative = options.unlabeledAsNegative ?? true;
-  const minPairs = options.minPairs ?? 50;
+  const minPairs = options.minPairs ?? 2000;
   const minImprovement = options.minImprovement ?? 0.02;
   const minUserLabels = options.minUserLabels ?? 12;
   const maxPairsPerUser = options.maxPairsPerUser ?? 400;

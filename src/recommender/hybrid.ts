@@ -147,10 +147,18 @@ export interface RecommendOptions {
    * (a liked film weighs 1). 0 only excludes disliked films. Default {@link DEFAULT_DISLIKE_WEIGHT}.
    */
   readonly dislikeWeight?: number;
+  /** Weight of each shown-but-ignored film as negative evidence (see {@link UserEvidence.ignored}). Default 0 (off). */
+  readonly ignoredWeight?: number;
 }
 
 /** Chosen on simulation seeds 7/8/9 (docs/weekly-picks.md), never on the seeds reported. */
 export const DEFAULT_DISLIKE_WEIGHT = 2;
+
+/**
+ * Weight of a weekly pick sent earlier that drew no reaction, as negative evidence (callers opt in through
+ * {@link RecommendOptions.ignoredWeight}). Chosen on simulation seeds 7/8/9 like the dislike weight.
+ */
+export const DEFAULT_IGNORED_WEIGHT = 0.25;
 
 /**
  * The user vector for the neighbour models: positive weights for what the user rated, watched or 👍'd, and
@@ -159,18 +167,22 @@ export const DEFAULT_DISLIKE_WEIGHT = 2;
 export function implicitVector(
   user: UserEvidence,
   dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
+  ignoredWeight = 0,
 ): { items: Int32Array; weights: Float32Array } {
-  const disliked = dislikeWeight > 0 && user.disliked ? user.disliked : new Int32Array(0);
   const own = new Set(user.items);
-  const neg = Array.from(disliked).filter((j) => j >= 0 && !own.has(j));
-  const unique = [...new Set(neg)];
-  const items = new Int32Array(user.items.length + unique.length);
+  const neg = new Map<number, number>();
+  if (dislikeWeight > 0 && user.disliked)
+    for (const j of user.disliked) if (j >= 0 && !own.has(j)) neg.set(j, -dislikeWeight);
+  if (ignoredWeight > 0 && user.ignored)
+    for (const j of user.ignored) if (j >= 0 && !own.has(j) && !neg.has(j)) neg.set(j, -ignoredWeight);
+  const items = new Int32Array(user.items.length + neg.size);
   const weights = new Float32Array(items.length);
   items.set(user.items);
   for (let t = 0; t < user.items.length; t++) weights[t] = implicitWeight(user.ratings[t]!);
-  for (let t = 0; t < unique.length; t++) {
-    items[user.items.length + t] = unique[t]!;
-    weights[user.items.length + t] = -dislikeWeight;
+  let t = user.items.length;
+  for (const [j, w] of neg) {
+    items[t] = j;
+    weights[t++] = w;
   }
   return { items, weights };
 }
@@ -186,9 +198,10 @@ export function scoreSources(
   user: UserEvidence,
   sources: readonly Source[] = SOURCES,
   dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
+  ignoredWeight = 0,
 ): SourceScores {
   const n = model.items.length;
-  const vec = implicitVector(user, dislikeWeight);
+  const vec = implicitVector(user, dislikeWeight, ignoredWeight);
   const raw: Partial<Record<Source, Float32Array>> = {};
   let neighbours: Neighbours | null = null;
   for (const s of sources) {
@@ -214,7 +227,7 @@ export function scoreSources(
 
 function excludedMask(model: HybridModel, user: UserEvidence): Uint8Array {
   const mask = new Uint8Array(model.items.length);
-  for (const list of [user.items, user.disliked, user.exclude]) {
+  for (const list of [user.items, user.disliked, user.exclude, user.ignored]) {
     if (list) for (let t = 0; t < list.length; t++) if (list[t]! >= 0) mask[list[t]!] = 1;
   }
   return mask;
@@ -268,6 +281,7 @@ export function blendScores(model: HybridModel, user: UserEvidence, opts: Recomm
     user,
     sources.filter((s) => sources.length === 1 || weights[s] !== 0),
     opts.dislikeWeight,
+    opts.ignoredWeight,
   );
   const excluded = excludedMask(model, user);
   const normalised: Partial<Record<Source, Float32Array>> = {};

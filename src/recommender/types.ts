@@ -77,6 +77,11 @@ export interface UserEvidence {
   readonly disliked?: Int32Array;
   /** Other items never to recommend (seen, excluded by the caller). */
   readonly exclude?: Int32Array;
+  /**
+   * Items shown to the user in an earlier batch that drew no reaction: weak negative evidence in the neighbour
+   * models (weight −{@link RecommendOptions.ignoredWeight}) and never recommended again.
+   */
+  readonly ignored?: Int32Array;
   /** The user's own row in the training data, so user-kNN does not pick the user as their own neighbour. */
   readonly selfIndex?: number;
 }

@@ -208,6 +208,17 @@ export function excludedMovieIds(rows: UserRows): Set<number> {
   ]);
 }
 
+function reacted(rows: UserRows, movieId: number): boolean {
+  return (
+    rows.stars.has(movieId) ||
+    rows.watched.has(movieId) ||
+    rows.up.has(movieId) ||
+    rows.down.has(movieId) ||
+    rows.notInterested.has(movieId) ||
+    rows.seen.has(movieId)
+  );
+}
+
 export function toEvidence(
   rows: UserRows,
   itemIndex: ReadonlyMap<number, number>,
@@ -242,7 +253,9 @@ export function toEvidence(
     items: Int32Array.from(items),
     ratings: Float32Array.from(ratings),
     disliked: idx([...rows.down, ...rows.notInterested]),
-    exclude: idx([...rows.seen, ...rows.watched, ...extraExclude]),
+    exclude: idx([...rows.seen, ...rows.watched]),
+    // Films the caller excludes (the weekly run: sent in earlier weekly DMs) that drew no reaction of any kind.
+    ignored: idx(extraExclude.filter((m) => !reacted(rows, m))),
     ...(selfIndex === undefined ? {} : { selfIndex }),
   };
 }

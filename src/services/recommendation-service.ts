@@ -12,6 +12,7 @@ import {
   type BlendWeights,
   buildHybrid,
   DEFAULT_BLEND,
+  DEFAULT_IGNORED_WEIGHT,
   type HybridModel,
   type HybridOptions,
   recommend as rankForUser,
@@ -253,7 +254,15 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         continue;
       }
       const evidence = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []);
-      const picks = rankForUser(s.model, evidence, { count, filters, blend: blendFor(userId), diversity });
+      // Weekly picks sent before without any reaction are weak negative evidence (docs/weekly-picks.md).
+      const ignoredWeight = opts.context === 'weekly_dm' ? DEFAULT_IGNORED_WEIGHT : 0;
+      const picks = rankForUser(s.model, evidence, {
+        count,
+        filters,
+        blend: blendFor(userId),
+        diversity,
+        ignoredWeight,
+      });
       const batchId = randomUUID();
       const logs = picks.map((p, rank) =>
         em.create(RecommendationLog, {

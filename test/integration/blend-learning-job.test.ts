@@ -57,6 +57,8 @@ describe('blend learning job', () => {
       logger: pino({ level: 'silent' }),
       recommender: holder,
       clock: () => new Date('2026-11-24T00:00:00Z'),
+      // A small log: lower the sample needed for a global change (default 2,000 pairs per split).
+      refit: { minPairs: 50 },
     });
     const r = await job.runOnce();
     expect(r.adoptedGlobal).toBe(true);

@@ -43,7 +43,7 @@ const equal = { content: 0.2, user_knn: 0.2, item_knn: 0.2, ease: 0.2, popularit
 describe('blend learning', () => {
   it('when feedback follows one source, then the re-fit moves weight to it and is adopted on the held-out log', () => {
     const log = constructedLog(40, 20, (s) => (s.item_knn as number) * 0.8 + (s.ease as number) * 0.2);
-    const r = refitBlendWeights(log, { global: popularityHeavy() });
+    const r = refitBlendWeights(log, { global: popularityHeavy() }, { minPairs: 50 });
     expect(r.adoptedGlobal).toBe(true);
     expect(r.report.candidateHoldoutAuc as number).toBeGreaterThan(r.report.currentHoldoutAuc as number);
     expect(r.global.popularity).toBeLessThan(0.5); // from 0.8 (damped: half-way per re-fit)
@@ -54,7 +54,11 @@ describe('blend learning', () => {
 
   it('when the current weights are already right, then nothing is adopted', () => {
     const log = constructedLog(40, 20, (s) => s.content as number);
-    const r = refitBlendWeights(log, { global: { content: 1, user_knn: 0, item_knn: 0, ease: 0, popularity: 0 } });
+    const r = refitBlendWeights(
+      log,
+      { global: { content: 1, user_knn: 0, item_knn: 0, ease: 0, popularity: 0 } },
+      { minPairs: 50 },
+    );
     expect(r.adoptedGlobal).toBe(false);
     expect(r.global.content).toBe(1);
   });
@@ -69,9 +73,16 @@ describe('blend learning', () => {
   it('when one user likes something else than everyone, then that user gets personal weights', () => {
     const crowd = constructedLog(30, 20, (s) => s.item_knn as number);
     const loner = constructedLog(1, 80, (s) => s.popularity as number).map((i) => ({ ...i, userId: 'loner' }));
-    const r = refitBlendWeights([...crowd, ...loner], { global: equal });
+    const r = refitBlendWeights([...crowd, ...loner], { global: equal }, { minPairs: 50 });
     expect(r.perUser.get('loner')?.popularity).toBeGreaterThan(0.4);
     expect(r.global.item_knn).toBeGreaterThan(r.global.popularity as number);
+  });
+
+  it('when the log is below the default sample size, then the global weights stay even if a re-fit would win', () => {
+    const log = constructedLog(40, 20, (s) => (s.item_knn as number) * 0.8 + (s.ease as number) * 0.2);
+    const r = refitBlendWeights(log, { global: popularityHeavy() });
+    expect(r.adoptedGlobal).toBe(false);
+    expect(r.global).toEqual(popularityHeavy());
   });
 
   it('when pairs are ordered, then the AUC counts them and ties count half', () => {

@@ -216,6 +216,26 @@ describe('the hybrid', () => {
     expect(Array.from(off.weights)).toEqual([1, 1, 0.5]);
   });
 
+  it('when a sent pick drew no reaction, then it never comes back and (if asked) its neighbours sink', () => {
+    // The same tie as above, with crime film 1 sent earlier and ignored instead of 👎.
+    const user = ev([0, 4], [4, 4], { ignored: Int32Array.from([1]) });
+    for (const source of ['ease', 'item_knn'] as const) {
+      const off = recommend(model, user, { count: 1, sources: [source] })[0]!.item;
+      const on = recommend(model, user, { count: 1, sources: [source], ignoredWeight: 2 })[0]!.item;
+      expect([2, 3], source).toContain(off);
+      expect([5, 6, 7], source).toContain(on);
+    }
+    expect(recommend(model, user, { count: 8 }).map((p) => p.item)).not.toContain(1);
+  });
+
+  it('when films are ignored, then the user vector holds them with the ignored weight, after rated and 👎 films', () => {
+    const user = ev([0, 4], [4, 4], { disliked: Int32Array.from([1]), ignored: Int32Array.from([2, 1, 0, 2]) });
+    const v = implicitVector(user, 2, 0.25);
+    expect(Array.from(v.items)).toEqual([0, 4, 1, 2]);
+    expect(Array.from(v.weights)).toEqual([1, 1, -2, -0.25]);
+    expect(Array.from(implicitVector(user, 2).items)).toEqual([0, 4, 1]);
+  });
+
   it('when filters are given, then only matching films are returned', () => {
     const picks = recommend(model, ev([4], [5]), {
       count: 8,
