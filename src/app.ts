@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
 import type { Logger } from './logger.ts';
 import { createBlendLearningJob } from './services/blend-learning-job.ts';
+import { type CatalogueRefresher, startCatalogueRefresher } from './services/catalogue-refresher.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
@@ -95,7 +96,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           clock,
           cronExpression: config.weekly.learningCron,
         });
-  let refresher: NodeJS.Timeout | undefined;
+  let refresher: CatalogueRefresher | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
 
   return {
@@ -112,17 +113,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       if (config.weekly.schedulerEnabled) weekly.start();
       learning?.start();
       if (refreshMs > 0) {
-        refresher = setInterval(() => {
-          catalogue
-            .refreshStale(orm.em.fork(), 50)
-            .then((r) => r.attempted > 0 && logger.info({ ...r }, 'catalogue refreshed'))
-            .catch((err) => logger.warn({ err }, 'catalogue refresh failed'));
-        }, refreshMs);
-        refresher.unref();
+        refresher = startCatalogueRefresher({
+          orm,
+          catalogue,
+          logger,
+          clock,
+          intervalMs: refreshMs,
+          batchSize: 50,
+          changesEveryMs: 0,
+        });
       }
     },
     async stop() {
-      clearInterval(refresher);
+      await refresher?.stop();
       await weekly.stop();
       await learning?.stop();
       await bot.stop();
