@@ -130,6 +130,12 @@ interface Serving {
   model: HybridModel;
   catalogue: CatalogueItem[];
   version: string;
+  /** Catalogue indices by popularity prior (ties by movie id), computed once per build for onboarding. */
+  popularOrder: Int32Array;
+}
+
+function popularityOrder(catalogue: readonly CatalogueItem[], prior: ArrayLike<number>): Int32Array {
+  return Int32Array.from(catalogue.keys()).sort((a, b) => prior[b]! - prior[a]! || catalogue[a]!.id - catalogue[b]!.id);
 }
 
 function compactTime(d: Date): string {
@@ -179,7 +185,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     }
     builds++;
     const version = `hyb1-${compactTime(clock())}-${builds}`;
-    serving = { model, catalogue, version };
+    serving = { model, catalogue, version, popularOrder: popularityOrder(catalogue, model.popularity.prior) };
     overlay.clear();
     log.info(
       {
@@ -219,14 +225,15 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
 
   function onboarding(s: Serving, rows: UserRows, count: number): RecommendationResult {
     const exclude = excludedMovieIds(rows);
-    const order = s.catalogue
-      .map((m, i) => ({ m, prior: s.model.popularity.prior[i]! }))
-      .filter(({ m }) => !exclude.has(m.id))
-      .sort((a, b) => b.prior - a.prior || a.m.id - b.m.id);
-    return {
-      kind: 'onboarding',
-      movies: order.slice(0, Math.max(count, 10)).map(({ m }) => ({ id: m.id, title: m.title, year: m.year })),
-    };
+    const wanted = Math.max(count, 10);
+    const movies: { id: number; title: string; year: number | null }[] = [];
+    for (const i of s.popularOrder) {
+      const m = s.catalogue[i]!;
+      if (exclude.has(m.id)) continue;
+      movies.push({ id: m.id, title: m.title, year: m.year });
+      if (movies.length === wanted) break;
+    }
+    return { kind: 'onboarding', movies };
   }
 
   async function ensureServing(): Promise<Serving> {
