@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
 import type { Config } from './config.ts';
 
@@ -52,13 +53,28 @@ export function createLogger(config: Pick<Config, 'log'>, destination?: pino.Des
   };
   if (destination) return pino(options, destination);
   if (config.log.format === 'pretty') {
-    return pino({
-      ...options,
-      transport: {
-        target: 'pino-pretty',
-        options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' },
-      },
-    });
+    const pretty = prettyStream();
+    if (pretty) return pino(options, pretty);
+    const logger = pino(options);
+    logger.warn('LOG_FORMAT=pretty needs pino-pretty, a dev dependency that this install lacks: logging JSON');
+    return logger;
   }
   return pino(options);
+}
+
+/**
+ * pino-pretty as a stream on the main thread, not a pino transport: a transport runs in a worker thread whose port
+ * also carries Node's own messages under `node --watch` (`npm run dev`), and pino's thread-stream then destroys the
+ * transport, so dev printed nothing. Pretty output is for people at a terminal; its cost on the main thread is fine.
+ * pino-pretty is a dev dependency: absent in a production install, which gets null and logs JSON.
+ */
+function prettyStream(): pino.DestinationStream | null {
+  try {
+    const build = createRequire(import.meta.url)('pino-pretty') as (
+      options: Record<string, unknown>,
+    ) => pino.DestinationStream;
+    return build({ colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,app' });
+  } catch {
+    return null;
+  }
 }

@@ -31,6 +31,7 @@ import {
   toEvidence,
   type UserRows,
 } from './recommendation-data.ts';
+import { isModelBuiltMessage } from './recommendation-worker-message.ts';
 
 export interface RecommendOptions {
   count?: number;
@@ -112,13 +113,17 @@ const MAX_COUNT = 25;
 
 const WORKER_URL = new URL(`./recommendation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
-function buildInWorker(data: TrainingData, options: HybridOptions): Promise<HybridModel> {
+/** Builds the hybrid model in a worker thread; resolves with the worker's tagged model message, ignoring any other. */
+export function buildModelInWorker(data: TrainingData, options: HybridOptions): Promise<HybridModel> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { data, options } });
-    worker.once('message', (m: HybridModel) => {
-      resolve(m);
+    const onMessage = (message: unknown) => {
+      if (!isModelBuiltMessage(message)) return; // Node's own traffic (e.g. watch mode's file reports): not ours
+      worker.off('message', onMessage);
+      resolve(message.model);
       void worker.terminate();
-    });
+    };
+    worker.on('message', onMessage);
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`model build worker exited with code ${code}`));
@@ -177,7 +182,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     if (deps.buildInWorker === false) model = buildHybrid(data, deps.engine);
     else {
       try {
-        model = await buildInWorker(data, deps.engine ?? {});
+        model = await buildModelInWorker(data, deps.engine ?? {});
       } catch (err) {
         log.warn({ err }, 'model build worker failed; building on the main thread');
         model = buildHybrid(data, deps.engine);
