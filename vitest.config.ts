@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Integration tests run twice: on embedded PGlite and on the local PostgreSQL server, each file in a fresh database.
 const pgAdminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const E2E_ON_POSTGRES = ['test/e2e/answers-visible.e2e.test.ts'];
 
 export default defineConfig({
   test: {
@@ -31,6 +32,15 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           provide: { dbKind: 'pglite', pgAdminUrl: '' },
+        },
+      },
+      {
+        // The end-to-end files whose behaviour depends on the database run on PostgreSQL too.
+        test: {
+          name: 'e2e-postgres',
+          include: E2E_ON_POSTGRES,
+          globalSetup: ['./test/support/postgres-global-setup.ts'],
+          provide: { dbKind: 'postgres', pgAdminUrl },
         },
       },
     ],

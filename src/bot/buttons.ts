@@ -21,11 +21,16 @@ import {
   yearOf,
 } from './render.ts';
 
+export type ButtonDefer = 'ephemeral' | 'public' | 'update';
+
 export interface ButtonHandler {
   /** Only the person the buttons were made for may click. */
   readonly ownerOnly: boolean;
-  /** How to defer if the work is slow: a private new message, a public one, or an update of the clicked message. */
-  readonly defer: 'ephemeral' | 'public' | 'update';
+  /**
+   * How to defer if the work is slow: a private new message, a public one, or an update of the clicked message. A
+   * function when it depends on the button (its privacy must be known before the "thinking…" is sent).
+   */
+  readonly defer: ButtonDefer | ((id: CustomId) => ButtonDefer);
   run(interaction: ButtonInteraction, id: CustomId, ctx: InteractionContext): Promise<void>;
 }
 
@@ -68,7 +73,8 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
   },
   rate: {
     ownerOnly: true,
-    defer: 'ephemeral',
+    // Onboarding's buttons update their own message; elsewhere a rating gets its own private answer.
+    defer: (id) => (id.args[2] === 'o' ? 'update' : 'ephemeral'),
     async run(i, id, ctx) {
       const movieId = intArg(id, 0, { min: 1 });
       const stars = validateStars(Number(id.args[1]));
@@ -138,6 +144,9 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     ownerOnly: true,
     defer: 'public',
     async run(_i, _id, ctx) {
+      // Picks are public, more onboarding is private: decide before the "thinking…" fixes the privacy.
+      const onboarding = await ctx.services.recommendations.needsOnboarding(ctx.em, ctx.userId);
+      await ctx.respond.defer({ ephemeral: onboarding });
       await ctx.respond.send(await picksView(ctx, { count: 5 }));
     },
   },

@@ -36,8 +36,18 @@ export interface Command {
   readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   /** `always`: defer at once (known slow work). `auto` (default): defer only if no answer after ~1.5 s. */
   readonly defer?: 'always' | 'auto';
-  /** Whether the deferred "thinking…" is private. */
+  /** Whether the deferred "thinking…" is private (default: public for `always`, private for `auto`). */
   readonly ephemeral?: boolean;
+  /**
+   * Checks the options before anything else runs: a UserFacingError thrown here is answered at once, privately, and
+   * uses up no rate limit.
+   */
+  validate?(interaction: ChatInputCommandInteraction): void;
+  /**
+   * For `defer: 'always'`: whether this answer will be private, decided with a quick look before deferring, because a
+   * message's privacy is fixed when the "thinking…" is sent. If it takes too long, the default privacy is used.
+   */
+  answersPrivately?(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<boolean>;
   /** Per-user limit for expensive commands. */
   readonly limit?: LimitRule;
   execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void>;

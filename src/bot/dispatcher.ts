@@ -91,9 +91,16 @@ export class Dispatcher {
       if (interaction.isChatInputCommand()) {
         const cmd = this.byName.get(interaction.commandName);
         if (!cmd) throw new UserFacingError('not_found', 'I no longer know that command. It may have been renamed.');
+        cmd.validate?.(interaction);
         if (cmd.limit) this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
-        if (cmd.defer === 'always') await respond.defer({ ephemeral: cmd.ephemeral ?? false });
-        else timer = this.autoDefer(respond, { ephemeral: cmd.ephemeral ?? true });
+        const ephemeral = cmd.ephemeral ?? cmd.defer !== 'always';
+        timer = this.autoDefer(respond, { ephemeral });
+        if (cmd.defer === 'always') {
+          // The quick privacy check runs under the auto-defer above, so even a slow one keeps Discord's window.
+          await respond.defer({
+            ephemeral: cmd.answersPrivately ? await cmd.answersPrivately(interaction, ctx) : ephemeral,
+          });
+        }
         await this.recordPresence(ctx, interaction);
         await cmd.execute(interaction, ctx);
       } else {
@@ -124,9 +131,8 @@ export class Dispatcher {
     const id = ctx.ids.decode(interaction.customId);
     const handler = BUTTONS[id.action];
     if (handler.ownerOnly) assertOwner(id, ctx.userId);
-    setTimer(
-      this.autoDefer(ctx.respond, { ephemeral: handler.defer === 'ephemeral', update: handler.defer === 'update' }),
-    );
+    const mode = typeof handler.defer === 'function' ? handler.defer(id) : handler.defer;
+    setTimer(this.autoDefer(ctx.respond, { ephemeral: mode === 'ephemeral', update: mode === 'update' }));
     await this.recordPresence(ctx, interaction);
     await handler.run(interaction, id, ctx);
   }

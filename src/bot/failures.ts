@@ -1,5 +1,6 @@
 // Turns any error into what the person sees. Expected outcomes (UserFacingError) are shown as they are; the database
 // being down or restarting gets a kind "try again"; anything else is a bug, logged with an id the person also sees.
+import { DiscordjsErrorCodes } from 'discord.js';
 import { isUserFacing, newErrorId } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
@@ -46,10 +47,34 @@ export interface FailureView {
   readonly errorId?: string;
 }
 
+// discord.js throws these when an option the command requires is missing, null, or of another type: bad input from
+// the client, not a bug of ours.
+const OPTION_ERRORS = new Set<string>([
+  DiscordjsErrorCodes.CommandInteractionOptionNotFound,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommand,
+  DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
+]);
+
+function optionProblem(err: unknown): string | null {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e.code !== 'string' || !OPTION_ERRORS.has(e.code)) return null;
+  const name = typeof e.message === 'string' ? /"([\w-]{1,32})"/.exec(e.message)?.[1] : undefined;
+  return name
+    ? `I didn't get a usable value for \`${name}\`. Fill it in (or pick a suggestion) and try again.`
+    : "That command arrived without all of its options. Please run it again from Discord's command list.";
+}
+
 export function describeFailure(err: unknown, logger: Logger): FailureView {
   if (isUserFacing(err)) {
     logger.info({ code: err.code }, 'user-facing error');
     return { message: err.message };
+  }
+  const badOption = optionProblem(err);
+  if (badOption) {
+    logger.info({ code: (err as { code: string }).code }, 'interaction with a missing or invalid option');
+    return { message: badOption };
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ err }, 'database unavailable');

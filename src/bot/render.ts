@@ -72,12 +72,33 @@ function cardFacts(card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' 
   return parts.join(' · ') || 'No details yet';
 }
 
-/** /search: one compact card per result, and a row per result to open it or mark it watched. */
-export function renderSearchResults(query: string, cards: readonly MovieCard[], r: RenderIds): MessageView {
+/**
+ * /search: one compact card per result, and a row per result to open it or mark it watched. With no result, says
+ * whether the year was the reason (`otherYears`: what the same words find in any year).
+ */
+export function renderSearchResults(
+  query: string,
+  cards: readonly MovieCard[],
+  r: RenderIds,
+  missed: { year?: number | undefined; otherYears?: readonly MovieCard[] } = {},
+): MessageView {
   if (cards.length === 0) {
+    const q = truncate(query, 100);
+    const others = missed.otherYears ?? [];
+    if (missed.year !== undefined && others.length > 0) {
+      const examples = others
+        .slice(0, 3)
+        .map((c) => titleWithYear(c.title, c.year))
+        .join(', ');
+      return {
+        content: `Nothing from ${missed.year} matches “${q}”, but other years do: ${examples}. Try another year or leave it out.`,
+      };
+    }
     return {
-      content: `No films found for “${truncate(query, 100)}”. Check the spelling or try fewer words.`,
-      ephemeral: true,
+      content:
+        missed.year !== undefined
+          ? `No films found for “${q}” in ${missed.year} or any other year. Check the spelling or try fewer words.`
+          : `No films found for “${q}”. Check the spelling or try fewer words.`,
     };
   }
   const shown = cards.slice(0, 5);

@@ -1,5 +1,11 @@
 // One way to answer an interaction, whatever state it is in: reply when nothing was sent, edit the deferred reply,
 // follow up after that. Calls are serialised, so an automatic defer and a reply can never race.
+//
+// A deferred reply is always answered by editing it, never by a follow-up plus a delete: Discord turns the first
+// follow-up after a type-5 defer into an edit of the "thinking…" message and ignores its ephemeral flag
+// (discord-api-docs developers/interactions/receiving-and-responding.mdx, "Create Followup Message"), so deleting the
+// original afterwards would erase the answer itself. A message's privacy is fixed when it is created: callers that
+// want a private answer decide so before deferring; once deferred publicly, the answer is public.
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -22,7 +28,6 @@ type State = 'fresh' | 'deferred' | 'answered';
 export class Responder {
   readonly interaction: Exclude<RepliableInteraction, AutocompleteInteraction>;
   private state: State = 'fresh';
-  private deferredEphemeral = false;
   private deferredUpdate = false;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -50,7 +55,6 @@ export class Responder {
         this.deferredUpdate = true;
       } else {
         await i.deferReply(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-        this.deferredEphemeral = Boolean(opts.ephemeral);
       }
       this.state = 'deferred';
     });
@@ -63,13 +67,9 @@ export class Responder {
       const body = toBody(view);
       if (this.state === 'fresh') {
         await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
-      } else if (this.state === 'deferred' && !this.deferredUpdate && (this.deferredEphemeral || !view.ephemeral)) {
-        // A private "thinking…" stays private: a public answer lands there too rather than leave it spinning.
-        await i.editReply(body);
       } else if (this.state === 'deferred' && !this.deferredUpdate) {
-        // A public "thinking…" cannot turn private: answer privately and remove the placeholder.
-        await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
-        await i.deleteReply().catch(() => {});
+        // The "thinking…" message becomes the answer, keeping the privacy it was deferred with.
+        await i.editReply(body);
       } else {
         await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       }
@@ -83,7 +83,7 @@ export class Responder {
       const i = this.interaction;
       const body = toBody(view);
       if (this.state === 'fresh' && (i.isButton() || i.isStringSelectMenu())) await i.update(body);
-      else if (this.state === 'deferred' && this.deferredUpdate) await i.editReply(body);
+      else if (this.state === 'deferred') await i.editReply(body);
       else if (this.state === 'fresh')
         await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       else await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });

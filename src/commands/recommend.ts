@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
-import { showPicks } from '../bot/picks.ts';
+import { type PickFilters, showPicks } from '../bot/picks.ts';
 import { UserFacingError } from '../errors.ts';
 import { personalCommand } from './_shared.ts';
 
@@ -48,18 +48,32 @@ export const data = personalCommand('recommend', 'Films picked for you, each wit
 export const defer = 'always';
 export const limit = { limit: 5, windowMs: 60_000 };
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+/** The filters as asked, or a UserFacingError saying what to change. */
+function filtersOf(interaction: ChatInputCommandInteraction): PickFilters {
   const o = interaction.options;
   const fromYear = o.getInteger('from-year') ?? undefined;
   const toYear = o.getInteger('to-year') ?? undefined;
   if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
     throw new UserFacingError('invalid_input', `from-year (${fromYear}) is after to-year (${toYear}). Swap them?`);
   }
-  await showPicks(ctx, {
+  return {
     count: o.getInteger('count') ?? 5,
     genre: o.getString('genre') ?? undefined,
     fromYear,
     toYear,
     maxRuntime: o.getInteger('max-runtime') ?? undefined,
-  });
+  };
+}
+
+export function validate(interaction: ChatInputCommandInteraction): void {
+  filtersOf(interaction);
+}
+
+/** A newcomer's onboarding is private; picks are public. */
+export function answersPrivately(_i: ChatInputCommandInteraction, ctx: InteractionContext): Promise<boolean> {
+  return ctx.services.recommendations.needsOnboarding(ctx.em, ctx.userId);
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  await showPicks(ctx, filtersOf(interaction));
 }

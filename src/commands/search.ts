@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
 import { renderSearchResults } from '../bot/render.ts';
+import { UserFacingError } from '../errors.ts';
 import { personalCommand } from './_shared.ts';
 
 export const data = personalCommand('search', 'Find a film')
@@ -10,10 +11,22 @@ export const data = personalCommand('search', 'Find a film')
 export const defer = 'always';
 export const limit = { limit: 8, windowMs: 30_000 };
 
-export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+function queryOf(interaction: ChatInputCommandInteraction): string {
   const query = interaction.options.getString('query', true).trim();
+  if (query.length === 0) throw new UserFacingError('invalid_input', 'What should I look for? Type part of a title.');
+  return query;
+}
+
+export function validate(interaction: ChatInputCommandInteraction): void {
+  queryOf(interaction);
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  const query = queryOf(interaction);
   const year = interaction.options.getInteger('year') ?? undefined;
   const cards = await ctx.services.catalogue.search(ctx.em, query, { year });
-  ctx.logger.info({ results: cards.length }, 'searched');
-  await ctx.respond.send(renderSearchResults(query, cards, { ids: ctx.ids, owner: ctx.userId }));
+  // When a year found nothing, say whether the year was the reason (the same words match other years).
+  const otherYears = cards.length === 0 && year !== undefined ? await ctx.services.catalogue.search(ctx.em, query) : [];
+  ctx.logger.info({ results: cards.length, otherYears: otherYears.length }, 'searched');
+  await ctx.respond.send(renderSearchResults(query, cards, { ids: ctx.ids, owner: ctx.userId }, { year, otherYears }));
 }

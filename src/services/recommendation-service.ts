@@ -74,6 +74,8 @@ export interface RecommendationService {
   start(): Promise<void>;
   stop(): Promise<void>;
   recommend(em: Em, userId: string, opts: RecommendOptions): Promise<RecommendationResult>;
+  /** Whether `recommend` would answer this user with onboarding (too few ratings yet): a quick look, no ranking. */
+  needsOnboarding(em: Em, userId: string): Promise<boolean>;
   /**
    * The batch form of `recommend` (the weekly run): the same ranking and impressions for each user, but their rows are
    * read in a few set-based queries and all impressions are written in one flush. Results are in `userIds` order.
@@ -351,6 +353,9 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       const rows = await userRows(em, userId);
       const [result] = await rankAndLog(em, s, [{ userId, rows, extraExclude: opts.excludeMovieIds }], opts);
       return result!;
+    },
+    async needsOnboarding(em, userId) {
+      return positiveSignals(await userRows(em, userId)) < ONBOARDING_THRESHOLD;
     },
     async recommendMany(em, userIds, opts) {
       const s = await ensureServing();

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { ConnectionException } from '@mikro-orm/core';
+import { ApplicationCommandOptionType, CommandInteractionOptionResolver } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, isDatabaseUnavailable } from '../../src/bot/failures.ts';
 import { UserFacingError } from '../../src/errors.ts';
@@ -46,5 +47,42 @@ describe('failures as the user sees them', () => {
     expect(view.message).toContain(view.errorId);
     expect(view.message).not.toContain('secret internals');
     expect(lines.join('')).toContain(`"errorId":"${view.errorId}"`);
+  });
+});
+
+describe('options discord.js could not read', () => {
+  // The real resolver discord.js gives every command, fed what a client sent.
+  // (Its constructor is marked private in the typings only.)
+  const Resolver = CommandInteractionOptionResolver as unknown as new (
+    client: unknown,
+    options: unknown[],
+    resolved: unknown,
+  ) => CommandInteractionOptionResolver;
+  const resolver = (options: unknown[]) => new Resolver({}, options, {});
+
+  it.each([
+    ['missing', [], (r: CommandInteractionOptionResolver) => r.getString('query', true)],
+    [
+      'null',
+      [{ name: 'query', type: ApplicationCommandOptionType.String, value: null }],
+      (r: CommandInteractionOptionResolver) => r.getString('query', true),
+    ],
+    [
+      'of another type',
+      [{ name: 'query', type: ApplicationCommandOptionType.Integer, value: 3 }],
+      (r: CommandInteractionOptionResolver) => r.getString('query', true),
+    ],
+  ])('when a required option is %s, then the person is told which one, with no error id', (_n, options, read) => {
+    const { log } = logger();
+    let thrown: unknown;
+    try {
+      read(resolver(options));
+    } catch (err) {
+      thrown = err;
+    }
+    const view = describeFailure(thrown, log);
+    expect(view.errorId).toBeUndefined();
+    expect(view.message).toContain('`query`');
+    expect(view.message).not.toContain('Something went wrong');
   });
 });

@@ -61,8 +61,23 @@ describe('renderers', () => {
     expect(buttons(v).map((b) => ids.decode(b.custom_id ?? '').action)).toEqual(['open', 'watch']);
   });
 
-  it('when search finds nothing, then the answer is a private hint', () => {
-    expect(renderSearchResults('zzz', [], r)).toMatchObject({ ephemeral: true });
+  it('when search finds nothing, then the answer says so and what to try', () => {
+    expect(renderSearchResults('zzz', [], r).content).toBe(
+      'No films found for “zzz”. Check the spelling or try fewer words.',
+    );
+  });
+
+  it('when search finds nothing in the year asked but in others, then the answer blames the year and names them', () => {
+    const v = renderSearchResults('heat', [], r, { year: 1980, otherYears: [heat] });
+    expect(v.content).toBe(
+      'Nothing from 1980 matches “heat”, but other years do: Heat (1995). Try another year or leave it out.',
+    );
+  });
+
+  it('when search finds nothing in any year, then the answer says the year was not the reason', () => {
+    expect(renderSearchResults('zzz', [], r, { year: 1980, otherYears: [] }).content).toContain(
+      'in 1980 or any other year',
+    );
   });
 
   it('when a card is shown, then it offers 1–5 stars, mark watched, and remove only if rated', () => {
@@ -122,7 +137,8 @@ describe('renderers', () => {
     expect(buttons(fresh).at(-1)).toMatchObject({ label: 'Show my picks', disabled: true });
     const after = renderOnboarding(films, new Map([[1, 4]]), r);
     expect(after.content).toContain('1 rated');
-    expect(buttons(after).at(-1)?.custom_id).toBeDefined();
+    expect(buttons(after).at(-1)).toMatchObject({ label: 'Show my picks' });
+    expect(buttons(after).at(-1)?.disabled ?? false).toBe(false);
   });
 
   it('when a watch log has several pages, then ◀ ▶ are offered and disabled at the ends', () => {
