@@ -1,14 +1,17 @@
-export {
-  FakeDiscord,
-  type FakeDiscordOptions,
-  type FakeUser,
-  type GatewayFrame,
-  InteractionHandle,
-  type InteractionState,
-  OptionType,
-  type RecordedRequest,
-  type StoredMessage,
-  waitForEvent,
-} from './fake-discord.ts';
+export { AdjustableClock, type Clock, systemClock } from './clock.ts';
+export { DiscordHttpError, FormErrors } from './errors.ts';
+export { FakeDiscord, type FakeDiscordOptions } from './fake-discord.ts';
+export type { RouteContext, RouteDef } from './http.ts';
+export { InteractionHandle, type Where, waitForEvent } from './people.ts';
 export { type BucketRule, RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 export { SnowflakeGenerator, snowflakeTimestamp } from './snowflake.ts';
+export type {
+  FakeGuild,
+  FakeUser,
+  GatewayFrame,
+  InteractionState,
+  Json,
+  RecordedRequest,
+  RouteResult,
+  StoredMessage,
+} from './types.ts';

@@ -1,7 +1,8 @@
 // A person at a keyboard, talking to the bot through the local Discord: parses what they type (`/rate movie:Heat
 // stars:4.5`, `/as bob`, `click 2`), resolves autocomplete options the way a person would (the first suggestion),
 // and renders what the bot answered as readable text with numbered buttons.
-import type { FakeDiscord, FakeUser, StoredMessage } from './fake-discord.ts';
+import type { FakeDiscord } from './fake-discord.ts';
+import type { FakeUser, StoredMessage } from './types.ts';
 
 export interface SandboxSessionOptions {
   readonly user?: string;

@@ -1,0 +1,174 @@
+// The gateway: JSON text frames over one WebSocket per connection, sessions that survive a drop and replay what the
+// client missed on RESUME. events/gateway.mdx (Connecting, Sending Heartbeats, Identifying, Resuming) and
+// topics/opcodes-and-status-codes.mdx § Gateway (opcodes and close codes).
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { FakeDiscord } from './fake-discord.ts';
+import type { GatewayFrame, Json } from './types.ts';
+
+interface Session {
+  readonly id: string;
+  seq: number;
+  /** Every dispatch of this session, so a RESUME can replay what the client missed. */
+  readonly log: { s: number; t: string; d: Json }[];
+  ws: WebSocket | null;
+  intents: number;
+}
+
+// events/gateway.mdx § Privileged Intents
+const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
+export class Gateway {
+  readonly frames: GatewayFrame[] = [];
+  /** How often the client connected, identified, resumed and heartbeated. */
+  readonly stats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0 };
+  private readonly fake: FakeDiscord;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly sockets = new Set<WebSocket>();
+  private readonly sessions = new Map<string, Session>();
+  private current: Session | null = null;
+
+  constructor(fake: FakeDiscord) {
+    this.fake = fake;
+  }
+
+  get connected(): boolean {
+    return this.current?.ws != null;
+  }
+
+  accept(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req.url ?? ''));
+  }
+
+  close(): void {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+  }
+
+  private sendFrame(ws: WebSocket, frame: { op: GatewayOpcodes; d: Json; s?: number | null; t?: string | null }) {
+    const full = { op: frame.op, d: frame.d, s: frame.s ?? null, t: frame.t ?? null };
+    this.frames.push({ dir: 'out', ...full, at: this.fake.clock.now() });
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(full));
+  }
+
+  /** Sends a dispatch event on the current session; while disconnected it is kept for replay on RESUME. */
+  dispatch(t: string, d: Json): void {
+    const session = this.current;
+    if (!session) throw new Error('no gateway session: the bot has not identified');
+    const s = ++session.seq;
+    session.log.push({ s, t, d });
+    if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
+  }
+
+  /** Drops the connection the way a network failure or a Discord restart would; the client should RESUME. */
+  dropConnection(mode: 'close' | 'terminate' = 'close'): void {
+    const session = this.current;
+    const ws = session?.ws;
+    if (!session || !ws) return;
+    session.ws = null;
+    if (mode === 'terminate') ws.terminate();
+    else ws.close(GatewayCloseCodes.UnknownError, 'Unknown error (fake: connection dropped)');
+  }
+
+  private onConnection(ws: WebSocket, url: string) {
+    this.stats.connections++;
+    this.sockets.add(ws);
+    const query = new URL(url, 'http://x').searchParams;
+    if (query.get('encoding') && query.get('encoding') !== 'json') {
+      ws.close(GatewayCloseCodes.DecodeError, 'Decode error: only encoding=json is supported by the fake');
+      return;
+    }
+    let identifiedSession: Session | null = null;
+    ws.on('close', () => {
+      this.sockets.delete(ws);
+      if (identifiedSession && identifiedSession.ws === ws) identifiedSession.ws = null;
+    });
+    this.sendFrame(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.fake.heartbeatIntervalMs } });
+    ws.on('message', (raw) => {
+      let msg: Json;
+      try {
+        msg = JSON.parse(String(raw));
+      } catch {
+        ws.close(GatewayCloseCodes.DecodeError, 'Decode error');
+        return;
+      }
+      const secret = msg.op === GatewayOpcodes.Identify || msg.op === GatewayOpcodes.Resume;
+      const d = secret ? { ...msg.d, token: '[redacted]' } : msg.d;
+      this.frames.push({ dir: 'in', op: msg.op, d, at: this.fake.clock.now() });
+      switch (msg.op) {
+        case GatewayOpcodes.Heartbeat:
+          this.stats.heartbeats++;
+          this.sendFrame(ws, { op: GatewayOpcodes.HeartbeatAck, d: null });
+          break;
+        case GatewayOpcodes.Identify:
+          identifiedSession = this.identify(ws, msg.d);
+          break;
+        case GatewayOpcodes.Resume:
+          identifiedSession = this.resume(ws, msg.d);
+          break;
+        case GatewayOpcodes.PresenceUpdate:
+        case GatewayOpcodes.VoiceStateUpdate:
+        case GatewayOpcodes.RequestGuildMembers:
+          break;
+        default:
+          ws.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode');
+      }
+    });
+  }
+
+  private validToken(token: unknown): boolean {
+    return token === this.fake.token || token === `Bot ${this.fake.token}`;
+  }
+
+  private identify(ws: WebSocket, d: Json): Session | null {
+    if (!this.validToken(d?.token)) {
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed');
+      return null;
+    }
+    if (typeof d.intents !== 'number') {
+      ws.close(GatewayCloseCodes.InvalidIntents, 'Invalid intent(s)');
+      return null;
+    }
+    if (d.intents & PRIVILEGED_INTENTS) {
+      ws.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s)');
+      return null;
+    }
+    this.stats.identifies++;
+    const session: Session = { id: `fake-session-${this.fake.ids.next()}`, seq: 0, log: [], ws, intents: d.intents };
+    this.sessions.set(session.id, session);
+    this.current = session;
+    const fake = this.fake;
+    this.dispatch('READY', {
+      v: 10,
+      user: { ...fake.botUser, verified: true, mfa_enabled: false },
+      guilds: [{ id: fake.guild.id, unavailable: true }],
+      session_id: session.id,
+      resume_gateway_url: fake.gatewayUrl,
+      shard: [0, 1],
+      application: { id: fake.appId, flags: 0 },
+    });
+    // discord.js waits up to 15 s for a GUILD_CREATE per guild listed as unavailable in READY.
+    this.dispatch('GUILD_CREATE', fake.guildPayload());
+    fake.emit('identified');
+    return session;
+  }
+
+  private resume(ws: WebSocket, d: Json): Session | null {
+    const session = this.sessions.get(String(d?.session_id));
+    if (!session || !this.validToken(d?.token)) {
+      this.sendFrame(ws, { op: GatewayOpcodes.InvalidSession, d: false }); // not resumable
+      return null;
+    }
+    this.stats.resumes++;
+    session.ws = ws;
+    this.current = session;
+    const from = Number(d.seq ?? 0);
+    for (const e of session.log) {
+      if (e.s > from) this.sendFrame(ws, { op: GatewayOpcodes.Dispatch, t: e.t, s: e.s, d: e.d });
+    }
+    this.dispatch('RESUMED', {});
+    this.fake.emit('resumed');
+    return session;
+  }
+}

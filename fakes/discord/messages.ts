@@ -1,0 +1,82 @@
+// Messages as Discord stores them: what it adds to a body the bot sent (ids, timestamps, `rich` embeds, numbered
+// components) and the message object it answers with. resources/message.mdx § Message Object.
+import { MessageFlags, MessageType } from 'discord-api-types/v10';
+import type { FakeDiscord } from './fake-discord.ts';
+import type { Json, StoredMessage } from './types.ts';
+import { validateMessageBody } from './validation/messages.ts';
+
+export function toApiMessage(fake: FakeDiscord, m: StoredMessage): Json {
+  return {
+    id: m.id,
+    channel_id: m.channel_id,
+    ...(m.guild_id ? { guild_id: m.guild_id } : {}),
+    author: m.author,
+    content: m.content,
+    embeds: m.embeds,
+    components: m.components,
+    flags: m.flags,
+    timestamp: m.timestamp,
+    edited_timestamp: m.edited_timestamp,
+    type: m.interactionId ? MessageType.ChatInputCommand : MessageType.Default,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    pinned: false,
+    application_id: fake.appId,
+    ...(m.interactionId ? { webhook_id: fake.appId } : {}),
+  };
+}
+
+export function createMessage(
+  fake: FakeDiscord,
+  channelId: string,
+  body: Json,
+  extra: Partial<StoredMessage> = {},
+): StoredMessage {
+  validateMessageBody(body);
+  const m: StoredMessage = {
+    id: fake.ids.next(),
+    channel_id: channelId,
+    ...(channelId === fake.guild.channelId ? { guild_id: fake.guild.id } : {}),
+    author: fake.botUser,
+    content: body.content ?? '',
+    embeds: normaliseEmbeds(body.embeds),
+    components: normaliseComponents(body.components),
+    flags: body.flags ?? 0,
+    timestamp: new Date(fake.clock.now()).toISOString(),
+    edited_timestamp: null,
+    ...extra,
+  };
+  fake.messages.set(m.id, m);
+  fake.emit('message', m);
+  return m;
+}
+
+export function editMessage(fake: FakeDiscord, m: StoredMessage, body: Json): StoredMessage {
+  validateMessageBody(body, { partial: true });
+  if (body.content !== undefined) m.content = body.content ?? '';
+  if (body.embeds !== undefined) m.embeds = normaliseEmbeds(body.embeds);
+  if (body.components !== undefined) m.components = normaliseComponents(body.components);
+  m.flags &= ~MessageFlags.Loading;
+  m.edited_timestamp = new Date(fake.clock.now()).toISOString();
+  fake.emit('message', m);
+  return m;
+}
+
+/** Discord stores embeds sent by bots as `rich`. */
+function normaliseEmbeds(embeds: Json[] | null | undefined): Json[] {
+  return (embeds ?? []).map((e) => ({ type: 'rich', ...e }));
+}
+
+/** Discord gives every component of a message a numeric id (1, 2, … in tree order) when the sender did not. */
+function normaliseComponents(components: Json[] | null | undefined): Json[] {
+  let next = 1;
+  const walk = (c: Json): Json => {
+    const id = c.id ?? next;
+    next = Math.max(next, id) + 1;
+    return { ...c, id, ...(Array.isArray(c.components) ? { components: c.components.map(walk) } : {}) };
+  };
+  return (components ?? []).map(walk);
+}

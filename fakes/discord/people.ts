@@ -1,0 +1,338 @@
+// The people's side: what a person's Discord client sends when they run a slash command, type into an autocomplete
+// field or click a button, and a handle to read what the bot answered. The client builds interaction options from the
+// registered command definitions, as Discord does from what the person typed.
+
+import type { EventEmitter } from 'node:events';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ChannelType,
+  ComponentType,
+  InteractionContextType,
+  InteractionType,
+} from 'discord-api-types/v10';
+import type { FakeDiscord } from './fake-discord.ts';
+import { toApiMessage } from './messages.ts';
+import type { FakeUser, InteractionState, Json, StoredMessage } from './types.ts';
+
+export interface Where {
+  /** In the bot's DM channel with this person. */
+  readonly dm?: boolean;
+  /** The member's permission bits in the guild (default: all), e.g. '0' for a member who may not manage. */
+  readonly permissions?: string;
+}
+
+const ALL_PERMISSIONS = '2248473465835073';
+
+function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where): Json {
+  const id = fake.ids.next();
+  const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const common = {
+    id,
+    token,
+    application_id: fake.appId,
+    version: 1,
+    app_permissions: ALL_PERMISSIONS,
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+  };
+  if (where.dm) {
+    const channelId = fake.dmChannelFor(user.id);
+    return {
+      ...common,
+      channel: { id: channelId, type: ChannelType.DM, recipients: [user], flags: 0, last_message_id: null },
+      channel_id: channelId,
+      user,
+      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
+      context: InteractionContextType.BotDM,
+    };
+  }
+  return {
+    ...common,
+    guild_id: fake.guild.id,
+    guild: { id: fake.guild.id, locale: 'en-US', features: [] },
+    channel: {
+      id: fake.guild.channelId,
+      type: ChannelType.GuildText,
+      guild_id: fake.guild.id,
+      name: 'movie-night',
+      position: 0,
+      permission_overwrites: [],
+      flags: 0,
+    },
+    channel_id: fake.guild.channelId,
+    member: {
+      user,
+      roles: [],
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      permissions: where.permissions ?? ALL_PERMISSIONS,
+      nick: null,
+      avatar: null,
+    },
+    guild_locale: 'en-US',
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: fake.guild.id },
+    context: InteractionContextType.Guild,
+  };
+}
+
+function track(
+  fake: FakeDiscord,
+  base: Json,
+  type: InteractionType,
+  user: FakeUser,
+  sourceMessageId?: string,
+): InteractionState {
+  const now = fake.clock.now();
+  const state: InteractionState = {
+    id: base.id,
+    token: base.token,
+    type,
+    user,
+    channelId: base.channel_id,
+    guildId: base.guild_id ?? null,
+    createdAt: now,
+    sourceMessageId,
+    callbacks: [],
+    followupIds: [],
+    visible: false,
+    lastActivity: now,
+  };
+  fake.interactions.set(state.id, state);
+  return state;
+}
+
+export function findCommand(fake: FakeDiscord, name: string): Json | undefined {
+  const lists = [fake.commands.get(fake.guild.id) ?? [], fake.commands.get('global') ?? []];
+  for (const list of lists) {
+    const c = list.find(
+      (x: Json) => x.name === name && (x.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput,
+    );
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const isGroup = (o: Json) =>
+  o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup;
+
+/**
+ * Turns `{ movie: 'Heat', stars: 4.5 }` into typed interaction options using the registered command definition,
+ * as Discord does from what the person typed. `path` is `rate` or `watched add`.
+ */
+export function buildOptions(
+  fake: FakeDiscord,
+  path: string,
+  values: Record<string, unknown>,
+  focused?: string,
+): { command: Json; options: Json[] } {
+  const [name, ...sub] = path.trim().split(/\s+/);
+  const command = findCommand(fake, name ?? '');
+  if (!command) throw new Error(`/${name} is not a registered command`);
+  let level: Json[] = command.options ?? [];
+  const wrappers: Json[] = [];
+  for (const part of sub) {
+    const o = level.find((x: Json) => x.name === part && isGroup(x));
+    if (!o) throw new Error(`/${path}: no subcommand ${part}`);
+    wrappers.push({ type: o.type, name: o.name });
+    level = o.options ?? [];
+  }
+  if (level.some(isGroup)) throw new Error(`/${path} needs a subcommand`);
+  const leaf: Json[] = [];
+  for (const [key, raw] of Object.entries(values)) {
+    if (raw === undefined) continue;
+    const def = level.find((o: Json) => o.name === key);
+    if (!def) throw new Error(`/${path} has no option "${key}"`);
+    let value: unknown = raw;
+    if (key === focused) value = String(raw);
+    else if (def.type === ApplicationCommandOptionType.Integer) value = toNumber(raw, key, true);
+    else if (def.type === ApplicationCommandOptionType.Number) value = toNumber(raw, key, false);
+    else if (def.type === ApplicationCommandOptionType.Boolean) value = raw === true || raw === 'true';
+    else if (def.type === ApplicationCommandOptionType.User) value = fake.user(String(raw).replace(/^@/, '')).id;
+    else value = String(raw);
+    if (key !== focused && def.choices && !def.choices.some((c: Json) => c.value === value)) {
+      throw new Error(`/${path} ${key}: ${String(raw)} is not one of the choices`);
+    }
+    leaf.push({ type: def.type, name: key, value, ...(key === focused ? { focused: true } : {}) });
+  }
+  for (const o of level) {
+    if (o.required && !(o.name in values) && focused === undefined) throw new Error(`/${path}: ${o.name} is required`);
+  }
+  let options = leaf;
+  for (const w of wrappers.reverse()) options = [{ ...w, options }];
+  return { command, options };
+}
+
+function toNumber(raw: unknown, name: string, integer: boolean): number {
+  const n = typeof raw === 'number' ? raw : Number(String(raw));
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+    throw new Error(`${name} must be ${integer ? 'a whole number' : 'a number'}`);
+  }
+  return n;
+}
+
+function resolvedFor(fake: FakeDiscord, options: Json[]): Json | undefined {
+  const users: Record<string, FakeUser> = {};
+  const walk = (os: Json[]) => {
+    for (const o of os) {
+      if (o.type === ApplicationCommandOptionType.User) {
+        const u = fake.users.get(String(o.value));
+        if (u) users[u.id] = u;
+      }
+      if (o.options) walk(o.options);
+    }
+  };
+  walk(options);
+  return Object.keys(users).length ? { users } : undefined;
+}
+
+export function runCommand(
+  fake: FakeDiscord,
+  user: FakeUser,
+  path: string,
+  values: Record<string, unknown>,
+  where: Where,
+): InteractionHandle {
+  const { command, options } = buildOptions(fake, path, values);
+  const base = interactionBase(fake, user, where);
+  const resolved = resolvedFor(fake, options);
+  const state = track(fake, base, InteractionType.ApplicationCommand, user);
+  fake.dispatch('INTERACTION_CREATE', {
+    ...base,
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: command.id,
+      name: command.name,
+      type: ApplicationCommandType.ChatInput,
+      options,
+      ...(resolved ? { resolved } : {}),
+    },
+  });
+  return new InteractionHandle(fake, state);
+}
+
+export async function typeInto(
+  fake: FakeDiscord,
+  user: FakeUser,
+  path: string,
+  values: Record<string, unknown>,
+  focused: string,
+  where: Where,
+): Promise<{ name: string; value: string | number }[]> {
+  const { command, options } = buildOptions(fake, path, values, focused);
+  const base = interactionBase(fake, user, where);
+  const state = track(fake, base, InteractionType.ApplicationCommandAutocomplete, user);
+  fake.dispatch('INTERACTION_CREATE', {
+    ...base,
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: { id: command.id, name: command.name, type: ApplicationCommandType.ChatInput, options },
+  });
+  await waitUntil(
+    fake,
+    () => state.choices !== undefined || state.error !== undefined,
+    fake.interactionDeadlineMs + 500,
+  );
+  if (state.error) throw new Error(`autocomplete failed: ${state.error.message}`);
+  return state.choices ?? [];
+}
+
+export function clickButton(
+  fake: FakeDiscord,
+  user: FakeUser,
+  message: StoredMessage,
+  customId: string,
+  where: { dm?: boolean },
+): InteractionHandle {
+  const base = interactionBase(fake, user, { dm: where.dm ?? message.guild_id === undefined });
+  const state = track(fake, base, InteractionType.MessageComponent, user, message.id);
+  fake.dispatch('INTERACTION_CREATE', {
+    ...base,
+    type: InteractionType.MessageComponent,
+    message: toApiMessage(fake, message),
+    data: { custom_id: customId, component_type: ComponentType.Button },
+  });
+  return new InteractionHandle(fake, state);
+}
+
+/** What one interaction produced, seen from the person's side. */
+export class InteractionHandle {
+  readonly fake: FakeDiscord;
+  readonly state: InteractionState;
+  constructor(fake: FakeDiscord, state: InteractionState) {
+    this.fake = fake;
+    this.state = state;
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  /** Resolves with the first message a person can read (the reply, the edit after deferring, or the update). */
+  async reply(timeoutMs = 10_000): Promise<StoredMessage> {
+    await waitUntil(this.fake, () => this.state.visible || this.state.error !== undefined, timeoutMs);
+    if (this.state.error) throw new Error(`interaction failed: ${this.state.error.message}`);
+    const id = this.state.originalMessageId ?? this.state.followupIds[0];
+    const m = id ? this.fake.messages.get(id) : undefined;
+    if (!m) throw new Error('interaction has no message');
+    return m;
+  }
+
+  /**
+   * Waits for the reply and then for the bot to go quiet on this interaction; returns the original message (as last
+   * edited) followed by any follow-ups.
+   */
+  async settled(opts: { quietMs?: number; timeoutMs?: number } = {}): Promise<StoredMessage[]> {
+    await this.reply(opts.timeoutMs);
+    const quiet = opts.quietMs ?? 120;
+    for (;;) {
+      const idle = this.fake.clock.now() - this.state.lastActivity;
+      if (idle >= quiet) break;
+      await new Promise((r) => setTimeout(r, quiet - idle + 5));
+    }
+    return this.messages();
+  }
+
+  messages(): StoredMessage[] {
+    const ids = [this.state.originalMessageId, ...this.state.followupIds].filter((x): x is string => Boolean(x));
+    return ids.map((id) => this.fake.messages.get(id)).filter((m): m is StoredMessage => Boolean(m));
+  }
+}
+
+export function waitForEvent(emitter: EventEmitter, event: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      emitter.off(event, on);
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${event}`));
+    }, timeoutMs);
+    const on = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    emitter.once(event, on);
+  });
+}
+
+export function waitUntil(fake: FakeDiscord, pred: () => boolean, timeoutMs: number): Promise<void> {
+  if (pred()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!pred()) return;
+      cleanup();
+      resolve();
+    };
+    const t = setTimeout(() => {
+      cleanup();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for the bot`));
+    }, timeoutMs);
+    const cleanup = () => {
+      clearTimeout(t);
+      fake.off('interaction', check);
+    };
+    fake.on('interaction', check);
+  });
+}

@@ -1,0 +1,86 @@
+// Channel messages. resources/message.mdx (Get Channel Messages, Create Message, Get/Edit/Delete Message).
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { DiscordHttpError } from '../errors.ts';
+import type { RouteContext, RouteDef } from '../http.ts';
+import { createMessage, editMessage, toApiMessage } from '../messages.ts';
+import type { StoredMessage } from '../types.ts';
+
+function messageIn({ fake, params }: RouteContext): StoredMessage {
+  const channelId = fake.requireChannel(params.channel_id ?? '');
+  const msg = fake.messages.get(params.message_id ?? '');
+  if (!msg || msg.channel_id !== channelId) {
+    throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
+  }
+  return msg;
+}
+
+const limited = { global: true } as const;
+
+export const messageRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/channels/{channel_id}/messages',
+    auth: 'bot',
+    rateLimit: limited,
+    handle: ({ fake, params, body }) => {
+      const channelId = fake.requireChannel(params.channel_id ?? '');
+      const recipient = fake.userForDm(channelId);
+      if (recipient && fake.dmsClosed.has(recipient.id)) {
+        throw new DiscordHttpError(
+          403,
+          RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+          'Cannot send messages to this user',
+        );
+      }
+      // resources/message.mdx § Create Message (nonce, enforce_nonce): a retried send with the same nonce returns the
+      // message already created instead of a second one.
+      const nonceKey = body?.enforce_nonce && body?.nonce !== undefined ? `${channelId}:${body.nonce}` : null;
+      const earlier = nonceKey ? fake.messages.get(fake.nonces.get(nonceKey) ?? '') : undefined;
+      if (earlier) return { status: 200, payload: toApiMessage(fake, earlier) };
+      const created = createMessage(fake, channelId, body);
+      if (nonceKey) fake.nonces.set(nonceKey, created.id);
+      return { status: 200, payload: toApiMessage(fake, created) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/channels/{channel_id}/messages',
+    auth: 'bot',
+    rateLimit: limited,
+    handle: ({ fake, params, query }) => {
+      const channelId = fake.requireChannel(params.channel_id ?? '');
+      const list = fake
+        .channelMessages(channelId)
+        .reverse()
+        .slice(0, Number(query.get('limit') ?? 50));
+      return { status: 200, payload: list.map((x) => toApiMessage(fake, x)) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/channels/{channel_id}/messages/{message_id}',
+    auth: 'bot',
+    rateLimit: limited,
+    handle: (ctx) => ({ status: 200, payload: toApiMessage(ctx.fake, messageIn(ctx)) }),
+  },
+  {
+    method: 'PATCH',
+    path: '/channels/{channel_id}/messages/{message_id}',
+    auth: 'bot',
+    rateLimit: limited,
+    handle: (ctx) => ({
+      status: 200,
+      payload: toApiMessage(ctx.fake, editMessage(ctx.fake, messageIn(ctx), ctx.body)),
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/channels/{channel_id}/messages/{message_id}',
+    auth: 'bot',
+    rateLimit: limited,
+    handle: (ctx) => {
+      ctx.fake.messages.delete(messageIn(ctx).id);
+      return { status: 204 };
+    },
+  },
+];

@@ -1,0 +1,34 @@
+// Users, the application, and DM channels. resources/user.mdx (Get Current User, Create DM), resources/application.mdx
+// (Get Current Application).
+import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { DiscordHttpError } from '../errors.ts';
+import type { RouteDef } from '../http.ts';
+
+export const userRoutes: RouteDef[] = [
+  { method: 'GET', path: '/users/@me', auth: 'bot', handle: ({ fake }) => ({ status: 200, payload: fake.botUser }) },
+  {
+    method: 'GET',
+    path: '/applications/@me',
+    auth: 'bot',
+    handle: ({ fake }) => ({
+      status: 200,
+      payload: { id: fake.appId, name: fake.botUser.username, flags: 0, bot_public: true },
+    }),
+  },
+  {
+    // resources/user.mdx § Create DM
+    method: 'POST',
+    path: '/users/@me/channels',
+    auth: 'bot',
+    rateLimit: { global: true },
+    handle: ({ fake, body }) => {
+      const recipient = fake.users.get(String(body?.recipient_id));
+      if (!recipient) throw new DiscordHttpError(400, RESTJSONErrorCodes.InvalidRecipients, 'Invalid Recipient(s)');
+      const id = fake.dmChannelFor(recipient.id);
+      return {
+        status: 200,
+        payload: { id, type: ChannelType.DM, last_message_id: null, flags: 0, recipients: [recipient] },
+      };
+    },
+  },
+];
