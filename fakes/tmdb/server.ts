@@ -40,8 +40,8 @@ export interface RecordedRequest {
 }
 
 export interface StartFakeTmdbOptions {
-  /** `demo` (default) or the TMDB 5000 CSV, read at start-up from the given path. */
-  readonly catalogue?: 'demo' | { readonly tmdb5000Csv: string };
+  /** `demo` (default), the TMDB 5000 CSV read at start-up from the given path, or films given directly. */
+  readonly catalogue?: 'demo' | { readonly tmdb5000Csv: string } | { readonly movies: readonly DemoMovie[] };
   /** The one token accepted, as a Bearer read token or as `api_key`. Default `fake-tmdb-token`. */
   readonly token?: string;
   /** Default 0: an ephemeral port. */
@@ -141,13 +141,23 @@ function overlap(a: readonly number[], b: readonly number[]): number {
   return n;
 }
 
+/** TMDB's search ignores case and accents ("amelie" finds Amélie); the spec does not say how, so this folds both. */
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<FakeTmdb> {
   const token = opts.token ?? FAKE_TMDB_TOKEN;
   const list =
     opts.catalogue === undefined || opts.catalogue === 'demo'
       ? [...DEMO_MOVIES]
-      : loadTmdb5000(opts.catalogue.tmdb5000Csv);
+      : 'movies' in opts.catalogue
+        ? [...opts.catalogue.movies]
+        : loadTmdb5000(opts.catalogue.tmdb5000Csv);
   const movies = new Map(list.map((m) => [m.id, m]));
+  const foldedTitles = new Map(list.map((m) => [m.id, { title: fold(m.title), originalTitle: fold(m.originalTitle) }]));
+  const folded = (m: DemoMovie) =>
+    foldedTitles.get(m.id) ?? { title: fold(m.title), originalTitle: fold(m.originalTitle) };
   const byImdb = new Map(list.filter((m) => m.imdbId).map((m) => [m.imdbId as string, m]));
   const popularOrder = [...list].sort(byPopularity);
   const changedIds = new Set<number>();
@@ -308,14 +318,14 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
   }
 
   function search(q: URLSearchParams) {
-    const query = (q.get('query') ?? '').trim().toLowerCase();
+    const query = fold((q.get('query') ?? '').trim());
     const page = parsePage(q);
     if (!query) return paged([], page);
     const y = Number(q.get('primary_release_year') ?? q.get('year') ?? Number.NaN);
     const matches = list
-      .filter((m) => m.title.toLowerCase().includes(query) || m.originalTitle.toLowerCase().includes(query))
+      .filter((m) => folded(m).title.includes(query) || folded(m).originalTitle.includes(query))
       .filter((m) => !Number.isInteger(y) || year(m) === y)
-      .map((m) => ({ m, rank: m.title.toLowerCase() === query ? 0 : m.title.toLowerCase().startsWith(query) ? 1 : 2 }))
+      .map((m) => ({ m, rank: folded(m).title === query ? 0 : folded(m).title.startsWith(query) ? 1 : 2 }))
       .sort((a, b) => a.rank - b.rank || byPopularity(a.m, b.m))
       .map((x) => x.m);
     const p = paged(matches, page);

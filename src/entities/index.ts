@@ -3,6 +3,9 @@ import { DeliveryOutboxSchema } from './delivery-outbox.entity.ts';
 import { FeedbackSchema } from './feedback.entity.ts';
 import { GuildMemberSchema } from './guild-member.entity.ts';
 import { GuildSettingsSchema } from './guild-settings.entity.ts';
+import { ImportChangeSchema } from './import-change.entity.ts';
+import { ImportJobSchema } from './import-job.entity.ts';
+import { ImportRowSchema } from './import-row.entity.ts';
 import { MovieSchema } from './movie.entity.ts';
 import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
@@ -13,6 +16,9 @@ export * from './delivery-outbox.entity.ts';
 export * from './feedback.entity.ts';
 export * from './guild-member.entity.ts';
 export * from './guild-settings.entity.ts';
+export * from './import-change.entity.ts';
+export * from './import-job.entity.ts';
+export * from './import-row.entity.ts';
 export * from './movie.entity.ts';
 export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
@@ -29,4 +35,7 @@ export const ENTITIES = [
   GuildSettingsSchema,
   GuildMemberSchema,
   DeliveryOutboxSchema,
+  ImportJobSchema,
+  ImportRowSchema,
+  ImportChangeSchema,
 ] as const;

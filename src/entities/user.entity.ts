@@ -2,6 +2,9 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 export const USER_KINDS = ['discord', 'imported', 'synthetic'] as const;
 export type UserKind = (typeof USER_KINDS)[number];
+/** Who may see someone's taste: anyone, people who share a server with them, or only themselves. */
+export const PROFILE_VISIBILITIES = ['public', 'server', 'private'] as const;
+export type ProfileVisibility = (typeof PROFILE_VISIBILITIES)[number];
 
 /**
  * A person, keyed by Discord snowflake. Imported (MovieLens) and synthetic (seeded) users share the table so the
@@ -19,6 +22,8 @@ export const UserSchema = defineEntity({
     /** ISO 3166-1 alpha-2, for where-to-stream. */
     region: p.string().length(2).nullable(),
     dmOptIn: p.boolean().default(false),
+    /** `/settings profile`: governs `/watched list user:`, `/compare`, `/stats user:` and being named in reasons. */
+    profileVisibility: p.enum(PROFILE_VISIBILITIES).default('server'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -71,6 +71,8 @@ export interface Catalogue {
   expireChanged(em: Em, since: Date): Promise<number>;
   /** Writes details into the movies row (insert or update) in one transaction. */
   storeDetails(em: Em, details: TmdbMovieDetails): Promise<Movie>;
+  /** Stores search or find results as stub rows (the refresher completes them); existing rows are left alone. */
+  storeSummaries(em: Em, results: readonly TmdbMovieSummary[]): Promise<void>;
   toCard(movie: Movie): MovieCard;
 }
 
@@ -523,6 +525,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     refreshStale,
     expireChanged,
     storeDetails,
+    storeSummaries: insertStubs,
     toCard,
   };
 }

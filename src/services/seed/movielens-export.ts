@@ -4,14 +4,12 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { csvField } from '../../data/csv.ts';
 import type { SeedMovie } from './catalogue.ts';
 import type { CommunityChunk } from './generator.ts';
 import type { SeedProgress } from './store.ts';
 
-/** A CSV field, quoted only when it must be (as MovieLens does). */
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 async function write(out: WriteStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { GuildMember } from '../../src/entities/index.ts';
+import { canSee, getProfileVisibility, setProfileVisibility } from '../../src/services/privacy-service.ts';
+import { ensureUser } from '../../src/services/user-service.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { snowflake } from '../support/factories.ts';
+
+const db = useTestDatabase();
+const GUILD = '900000000000000001';
+const OTHER = '900000000000000002';
+
+async function member(userId: string, guildId: string) {
+  const em = db.em();
+  const user = await ensureUser(em, userId);
+  em.create(GuildMember, { guildId, user });
+  await em.flush();
+}
+
+describe('profile visibility', () => {
+  it('when nobody set it, then a profile is visible to people who share a server', async () => {
+    const [owner, friend, stranger] = [snowflake(), snowflake(), snowflake()];
+    await member(owner, GUILD);
+    await member(friend, GUILD);
+    await member(stranger, OTHER);
+    expect(await getProfileVisibility(db.em(), owner)).toBe('server');
+    expect(await canSee(db.em(), friend, owner, GUILD)).toBe(true);
+    expect(await canSee(db.em(), friend, owner, null)).toBe(true);
+    expect(await canSee(db.em(), stranger, owner, OTHER)).toBe(false);
+    expect(await canSee(db.em(), stranger, owner, null)).toBe(false);
+  });
+
+  it('when a profile is private, then only its owner sees it; when public, everyone does', async () => {
+    const [owner, friend] = [snowflake(), snowflake()];
+    await member(owner, GUILD);
+    await member(friend, GUILD);
+    await setProfileVisibility(db.em(), owner, 'private');
+    expect(await canSee(db.em(), friend, owner, GUILD)).toBe(false);
+    expect(await canSee(db.em(), owner, owner, GUILD)).toBe(true);
+    await setProfileVisibility(db.em(), owner, 'public');
+    expect(await canSee(db.em(), snowflake(), owner, null)).toBe(true);
+  });
+
+  it('when asked in a server the owner was never seen in, then a server profile stays hidden', async () => {
+    const [owner, friend] = [snowflake(), snowflake()];
+    await member(owner, GUILD);
+    await member(friend, GUILD);
+    await member(friend, OTHER);
+    expect(await canSee(db.em(), friend, owner, OTHER)).toBe(false);
+  });
+
+  it('when the value is not one of the three, then it is refused', async () => {
+    await expect(setProfileVisibility(db.em(), snowflake(), 'friends')).rejects.toThrow(/public, server or private/);
+  });
+});
