@@ -6,7 +6,8 @@ import { defineConfig } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { type AbstractSqlDriver, PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
-import type { DatabaseConfig } from './src/config.ts';
+import type { Pool } from 'pg';
+import { type DatabaseConfig, DEFAULT_DATABASE_POOL } from './src/config.ts';
 import { ENTITIES } from './src/entities/index.ts';
 
 /** Resolved next to this file, so it works from source (.ts) and from dist/ (.js) alike. */
@@ -23,12 +24,14 @@ export interface OrmOverrides {
   pgliteDbName?: string;
   /** Where MikroORM's own messages (migrator, debug SQL) go; by default they are dropped. */
   log?: (message: string) => void;
+  /** Called with the PostgreSQL connection pool once it exists (to watch for starvation). */
+  onPool?: (pool: Pool) => void;
 }
 
 export function ormOptions(db: DatabaseConfig, overrides: OrmOverrides = {}): OrmOptions {
   return defineConfig<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>({
     ...(db.url
-      ? { driver: PostgreSqlDriver, clientUrl: db.url }
+      ? { driver: PostgreSqlDriver, clientUrl: db.url, ...postgresPool(db, overrides) }
       : { driver: PgliteDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
     entities: [...ENTITIES],
     extensions: [Migrator],
@@ -48,4 +51,20 @@ export function ormOptions(db: DatabaseConfig, overrides: OrmOverrides = {}): Or
     logger: overrides.log ?? (() => {}),
     ignoreUndefinedInQuery: true,
   });
+}
+
+/**
+ * pg's pool waits for a free connection for ever by default; with a bound, a starved pool fails a query ("try again in
+ * a moment") instead of hanging the interaction. TCP keep-alive notices a peer that vanished without closing.
+ */
+function postgresPool(db: DatabaseConfig, overrides: OrmOverrides) {
+  const pool = db.pool ?? DEFAULT_DATABASE_POOL;
+  return {
+    pool: { max: pool.max },
+    driverOptions: {
+      connectionTimeoutMillis: pool.acquireTimeoutMs,
+      keepAlive: true,
+      onPoolCreated: overrides.onPool,
+    },
+  };
 }

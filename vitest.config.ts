@@ -28,6 +28,15 @@ export default defineConfig({
         },
       },
       {
+        // Faults on purpose: database connections killed, the database gone, TMDB down and back, the gateway dropped,
+        // a process killed mid-run. `npm run test:faults`; CI runs them with everything else.
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          provide: { dbKind: 'postgres', pgAdminUrl },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -66,6 +66,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     services: { orm, logger, catalogue, recommendations, clock },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
+    deadlineMs: config.discord.interactionDeadlineMs,
   });
   // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
   // feedback buttons the bot's dispatcher accepts.

@@ -12,7 +12,18 @@ export interface DatabaseConfig {
   /** Folder for embedded data (PGlite lives in `<dataDir>/pglite`). */
   readonly dataDir: string;
   readonly debug: boolean;
+  /** PostgreSQL pool; absent in hand-written test configs, where DEFAULT_DATABASE_POOL applies. */
+  readonly pool?: DatabasePoolConfig;
 }
+
+export interface DatabasePoolConfig {
+  /** Connections the pool may open. */
+  readonly max: number;
+  /** How long a query waits for a free connection before failing ("try again in a moment") instead of hanging. */
+  readonly acquireTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_POOL: DatabasePoolConfig = Object.freeze({ max: 10, acquireTimeoutMs: 5_000 });
 
 export interface DiscordConfig {
   readonly token: string | undefined;
@@ -21,6 +32,11 @@ export interface DiscordConfig {
   readonly apiUrl: string | undefined;
   /** Guild to register commands in during development (`commands:deploy --guild` overrides). */
   readonly devGuildId: string | undefined;
+  /**
+   * An interaction that has not finished after this long gets "try again in a moment" (its work may still finish and
+   * follow up); nobody is left looking at "thinking…" for ever.
+   */
+  readonly interactionDeadlineMs: number;
 }
 
 export interface TmdbConfig {
@@ -177,6 +193,14 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     url: r.url('DATABASE_URL', undefined, ['postgres:', 'postgresql:']),
     dataDir: resolve(r.str('MARQUEE_DATA_DIR') ?? './data'),
     debug: r.bool('DATABASE_DEBUG', false),
+    pool: {
+      max: r.number('DATABASE_POOL_MAX', DEFAULT_DATABASE_POOL.max, { min: 1, max: 1000, integer: true }),
+      acquireTimeoutMs: r.number('DATABASE_POOL_ACQUIRE_TIMEOUT_MS', DEFAULT_DATABASE_POOL.acquireTimeoutMs, {
+        min: 100,
+        max: 600_000,
+        integer: true,
+      }),
+    },
   };
 
   const discord: DiscordConfig = {
@@ -184,6 +208,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     appId: needs.discord ? r.required('DISCORD_APP_ID', 'to handle interactions') : r.snowflake('DISCORD_APP_ID'),
     apiUrl: r.url('DISCORD_API_URL', undefined, ['http:', 'https:']),
     devGuildId: r.snowflake('DISCORD_DEV_GUILD_ID'),
+    interactionDeadlineMs: r.number('INTERACTION_DEADLINE_MS', 15_000, { min: 3_000, max: 14 * 60_000, integer: true }),
   };
   if (needs.discord && discord.appId !== undefined && !/^\d{17,20}$/.test(discord.appId)) {
     r.problems.push('DISCORD_APP_ID must be a Discord id (17–20 digits)');

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Pool } from 'pg';
 import { ormOptions, pgliteDir } from '../mikro-orm.config.ts';
 import type { DatabaseConfig } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -56,6 +57,48 @@ export function acquireDirLock(dir: string): () => void {
   throw new Error(`Could not take the lock on ${dir}`);
 }
 
+/** What the PostgreSQL pool holds right now; null on PGlite (one embedded connection, no pool). */
+export interface PoolState {
+  readonly max: number;
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+}
+
+export function poolState(pool: Pool): PoolState {
+  return {
+    max: pool.options.max ?? 10,
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  };
+}
+
+/** pg's message when a query gave up waiting for a free connection (connectionTimeoutMillis). */
+export const POOL_TIMEOUT_MESSAGE = /timeout exceeded when trying to connect/i;
+
+/**
+ * Logs the pool's state when a query gives up waiting for a connection (at most every 10 s): a starved pool is
+ * otherwise silent, and the counts tell a leak (all checked out, none idle) from plain overload (many waiting).
+ */
+function watchPool(pool: Pool, logger: Logger): void {
+  const log = logger.child({ component: 'db-pool' });
+  const connect = pool.connect.bind(pool) as () => Promise<unknown>;
+  let lastLogged = Number.NEGATIVE_INFINITY;
+  // Kysely acquires every connection through connect() without a callback; that is the one path to watch.
+  (pool as unknown as { connect: (cb?: unknown) => unknown }).connect = (cb?: unknown) => {
+    if (cb !== undefined) return (connect as (cb: unknown) => unknown)(cb);
+    return connect().catch((err: unknown) => {
+      const now = performance.now();
+      if (err instanceof Error && POOL_TIMEOUT_MESSAGE.test(err.message) && now - lastLogged >= 10_000) {
+        lastLogged = now;
+        log.warn({ pool: poolState(pool) }, 'database pool starved: no free connection');
+      }
+      throw err;
+    });
+  };
+}
+
 export interface OpenDatabaseOptions {
   logger?: Logger;
   /** Apply pending migrations (the app and `db:migrate` do; the migration generator must not). */
@@ -75,7 +118,13 @@ export async function openDatabase(db: DatabaseConfig, options: OpenDatabaseOpti
   try {
     const log = options.logger?.child({ component: 'orm' });
     const orm = (await MikroORM.init(
-      ormOptions(db, { pgliteDbName: options.pgliteDbName, log: (m) => log?.debug(m) }),
+      ormOptions(db, {
+        pgliteDbName: options.pgliteDbName,
+        log: (m) => log?.debug(m),
+        onPool: (pool) => {
+          if (options.logger) watchPool(pool, options.logger);
+        },
+      }),
     )) as Orm;
     const originalClose = orm.close.bind(orm);
     orm.close = async (force?: boolean) => {

@@ -1,8 +1,12 @@
 // Composition root: config, logger, database, TMDB, catalogue, recommender and the Discord bot, built once.
-// SIGTERM/SIGINT stop taking interactions, let the ones in flight finish, then close the database.
+// SIGTERM/SIGINT stop taking interactions, let the ones in flight finish, then close the database. The exit code says
+// whether that went cleanly: 0 only when everything closed in time, 1 otherwise (a supervisor should restart us).
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, readEnv } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Longest a shutdown may take before we give up on closing cleanly and exit 1. */
+const SHUTDOWN_TIMEOUT_MS = 20_000;
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -19,22 +23,44 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, failed = false) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, inFlight: app.bot.dispatcher.pending }, 'shutting down');
+    // Until stop() returns, the outcome is unclean: if the event loop empties while it hangs, we still exit 1.
+    process.exitCode = 1;
+    setTimeout(() => {
+      logger.fatal({ reason, timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'unclean shutdown: gave up waiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    logger.info({ reason, inFlight: app.bot.dispatcher.pending }, 'shutting down');
     try {
       await app.stop();
       logger.info('bye');
+      process.exitCode = failed ? 1 : 0;
     } catch (err) {
       logger.error({ err }, 'unclean shutdown');
-      process.exitCode = 1;
     }
   };
+  guardProcess(logger, (reason) => void shutdown(reason, true));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.start();
   logger.info('marquee started');
+}
+
+/**
+ * A promise nobody awaited that rejects is a bug in one piece of work, not a broken process: log it and keep serving.
+ * An exception nothing caught may have left any state half-changed: log it and shut down (exit 1), so a supervisor
+ * starts a clean process. (One malformed gateway event is caught before it gets here; see src/bot/client.ts.)
+ */
+function guardProcess(logger: Logger, fatal: (reason: string) => void): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection (kept serving)');
+  });
+  process.on('uncaughtException', (err, origin) => {
+    logger.fatal({ err, origin }, 'uncaught exception; shutting down');
+    fatal('uncaughtException');
+  });
 }
 
 await main();

@@ -7,6 +7,8 @@ import type { Command } from './command.ts';
 import type { BotServices } from './context.ts';
 import { CustomIds } from './custom-id.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { sanitizePermissionFields } from './permissions.ts';
+import { exemptInteractionWebhooksFromGlobalLimit } from './rest-limits.ts';
 
 export interface BotOptions {
   readonly services: BotServices;
@@ -15,6 +17,8 @@ export interface BotOptions {
   readonly apiUrl?: string;
   readonly commands?: readonly Command[];
   readonly autoDeferMs?: number;
+  /** See DispatcherOptions.deadlineMs. */
+  readonly deadlineMs?: number;
 }
 
 export interface Bot {
@@ -25,6 +29,25 @@ export interface Bot {
   start(): Promise<void>;
   /** Stops accepting interactions, lets in-flight ones finish, then disconnects. */
   stop(): Promise<void>;
+}
+
+/**
+ * One gateway event that discord.js cannot digest must cost that event, not the process: the handler runs inside the
+ * websocket's message callback, where a throw is an uncaught exception. The event is logged by type (not content) and
+ * dropped.
+ */
+function guardPacketHandler(client: Client, log: BotServices['logger']): void {
+  const ws = client.ws as unknown as { handlePacket?: (packet?: { t?: string }, shard?: unknown) => boolean };
+  const original = ws.handlePacket;
+  if (typeof original !== 'function') return;
+  ws.handlePacket = function guarded(packet, shard) {
+    try {
+      return original.call(this, packet, shard);
+    } catch (err) {
+      log.error({ err, event: packet?.t }, 'gateway event could not be handled; dropped');
+      return false;
+    }
+  };
 }
 
 export function customIdSecret(token: string): string {
@@ -44,8 +67,20 @@ export function createBot(opts: BotOptions): Bot {
     commands: opts.commands ?? allCommands,
     ids,
     autoDeferMs: opts.autoDeferMs,
+    deadlineMs: opts.deadlineMs,
   });
   const log = services.logger.child({ component: 'discord' });
+  if (!exemptInteractionWebhooksFromGlobalLimit(client.rest)) {
+    log.warn('could not exempt interaction webhooks from the global rate limit (@discordjs/rest changed?)');
+  }
+  // Discord sends permissions as decimal strings. discord.js would throw inside its gateway handler on "abc" (taking
+  // the process down) and read "-1" as every permission; a malformed field counts as no permissions instead.
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    const fixed = sanitizePermissionFields(packet.d);
+    if (fixed > 0)
+      log.warn({ event: packet.t, fields: fixed }, 'malformed permissions in a gateway event; read as none');
+  });
+  guardPacketHandler(client, log);
   client.on(Events.InteractionCreate, (i) => void dispatcher.handle(i));
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.on(Events.Warn, (msg) => log.warn(msg));

@@ -5,6 +5,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { Em } from '../db.ts';
 import { GuildMember } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { ensureUser } from '../services/user-service.ts';
 import { BUTTONS } from './buttons.ts';
 import type { Command, InteractionContext } from './command.ts';
@@ -21,6 +22,11 @@ export interface DispatcherOptions {
   readonly ids: CustomIds;
   /** Defer if no answer was sent after this long (Discord drops unanswered interactions after 3 s). */
   readonly autoDeferMs?: number;
+  /**
+   * An interaction still working after this long is answered "try again in a moment" (config
+   * `discord.interactionDeadlineMs`); whatever it finishes later still follows up. Undefined: no deadline.
+   */
+  readonly deadlineMs?: number;
   /** Autocomplete answers must arrive within Discord's 3 s; this leaves room for the round trip. */
   readonly autocompleteBudgetMs?: number;
   readonly limiter?: UserRateLimiter;
@@ -84,7 +90,7 @@ export class Dispatcher {
     };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
-    try {
+    const work = async () => {
       if (!this.accepting) {
         throw new UserFacingError('database_unavailable', "I'm restarting right now. Please try again in a moment.");
       }
@@ -110,13 +116,47 @@ export class Dispatcher {
       }
       if (!respond.acknowledged) throw new Error(`${command} finished without answering`);
       logger.debug({ ms: Date.now() - started }, 'handled');
+    };
+    const running = work();
+    let deadline: NodeJS.Timeout | undefined;
+    let late = false;
+    const outOfTime = new Promise<never>((_, reject) => {
+      const ms = this.opts.deadlineMs;
+      if (ms === undefined) return;
+      deadline = setTimeout(() => {
+        late = true;
+        logger.warn({ ms: Date.now() - started, deadlineMs: ms }, 'interaction passed its deadline');
+        reject(
+          new UserFacingError(
+            'database_unavailable',
+            'Sorry, that is taking far longer than it should on my side. Please try again in a moment.',
+          ),
+        );
+      }, ms);
+    });
+    try {
+      await Promise.race([running, outOfTime]);
     } catch (err) {
-      const view = describeFailure(err, logger);
-      await respond.send(renderFailure(view.message)).catch((e) => logger.warn({ err: e }, 'could not report failure'));
+      await this.reportFailure(respond, err, logger, started);
     } finally {
-      clearTimeout(timer);
-      await respond.flush();
+      clearTimeout(deadline);
     }
+    if (late) {
+      // The work may still finish (its answer then follows up) or fail; it is awaited so that shutdown drains it, and
+      // a late failure is logged but not sent: the person was already told to try again.
+      await running.catch((err: unknown) => describeFailure(err, logger));
+    }
+    clearTimeout(timer);
+    await respond.flush();
+  }
+
+  private async reportFailure(respond: Responder, err: unknown, logger: Logger, started: number): Promise<void> {
+    if (isUnknownInteraction(err)) return missedDeadline(logger, started);
+    const view = describeFailure(err, logger);
+    await respond.send(renderFailure(view.message)).catch((e) => {
+      if (isUnknownInteraction(e)) missedDeadline(logger, started);
+      else logger.warn({ err: e, ms: Date.now() - started }, 'could not report failure');
+    });
   }
 
   private autoDefer(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): NodeJS.Timeout {
@@ -161,6 +201,7 @@ export class Dispatcher {
       userId: interaction.user.id,
       autocomplete: true,
     });
+    const started = Date.now();
     const budgetMs = this.opts.autocompleteBudgetMs ?? 2_000;
     const cmd = this.byName.get(interaction.commandName);
     let choices: { name: string; value: string | number }[] = [];
@@ -187,7 +228,24 @@ export class Dispatcher {
     try {
       await interaction.respond(choices.slice(0, 25));
     } catch (err) {
-      logger.warn({ err }, 'could not answer autocomplete');
+      if (isUnknownInteraction(err)) missedDeadline(logger, started);
+      else logger.warn({ err, ms: Date.now() - started }, 'could not answer autocomplete');
     }
   }
+}
+
+/** Discord's "Unknown interaction" (10062): the 3-second window (or the 15-minute token) ran out before we answered. */
+function isUnknownInteraction(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 10062;
+}
+
+/**
+ * Nothing can reach the person any more (the token is dead), so there is nothing to report to them: one warning with
+ * the timing, which is what an operator needs to see a slow database or an overloaded process.
+ */
+function missedDeadline(logger: Logger, started: number): void {
+  logger.warn(
+    { ms: Date.now() - started, code: 10062 },
+    "missed Discord's deadline: the interaction expired unanswered",
+  );
 }

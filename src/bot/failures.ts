@@ -1,6 +1,7 @@
 // Turns any error into what the person sees. Expected outcomes (UserFacingError) are shown as they are; the database
 // being down or restarting gets a kind "try again"; anything else is a bug, logged with an id the person also sees.
 import { DiscordjsErrorCodes } from 'discord.js';
+import { POOL_TIMEOUT_MESSAGE } from '../db.ts';
 import { isUserFacing, newErrorId } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
@@ -37,6 +38,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     ) {
       return true;
     }
+    // Every pooled connection is busy (or leaked): the query gave up waiting rather than hang.
+    if (typeof e.message === 'string' && POOL_TIMEOUT_MESSAGE.test(e.message)) return true;
     e = e.cause as typeof e;
   }
   return false;

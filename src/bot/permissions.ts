@@ -1,0 +1,39 @@
+// Discord serialises permission sets as strings of a decimal integer (developers/topics/permissions, "Permissions":
+// "a serialized string" of the bit set). Anything else in those fields is malformed and grants nothing.
+
+/** Fields of gateway payloads that hold a permission bit set (member/role/app permissions, overwrites). */
+const PERMISSION_KEYS = new Set(['permissions', 'app_permissions', 'allow', 'deny']);
+/** A non-negative integer below 2^64: at most 20 decimal digits, nothing else (no sign, spaces, hex or exponent). */
+const PERMISSION_STRING = /^\d{1,20}$/;
+
+export function isValidPermissionString(value: string): boolean {
+  return PERMISSION_STRING.test(value) && BigInt(value) < 1n << 64n;
+}
+
+/** Every bit set: a malformed `deny` of a permission overwrite denies everything (fail closed). */
+const ALL_BITS = String((1n << 64n) - 1n);
+
+/**
+ * Replaces every malformed permission string in a gateway payload, in place: a grant with "0" (nothing), a `deny` with
+ * every bit. Returns how many were replaced. Numbers (which Discord never sends here) are left to discord.js.
+ */
+export function sanitizePermissionFields(payload: unknown, depth = 0): number {
+  if (payload === null || typeof payload !== 'object' || depth > 8) return 0;
+  let fixed = 0;
+  if (Array.isArray(payload)) {
+    for (const item of payload) fixed += sanitizePermissionFields(item, depth + 1);
+    return fixed;
+  }
+  const record = payload as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (PERMISSION_KEYS.has(key) && typeof value === 'string') {
+      if (!isValidPermissionString(value)) {
+        record[key] = key === 'deny' ? ALL_BITS : '0';
+        fixed++;
+      }
+    } else if (value !== null && typeof value === 'object') {
+      fixed += sanitizePermissionFields(value, depth + 1);
+    }
+  }
+  return fixed;
+}
