@@ -69,7 +69,7 @@ beforeAll(async () => {
       getDetails: unused,
       popular: unused,
     },
-    recommendations: { recommend: unused, noteUserChanged: () => {} },
+    recommendations: { recommend: unused, needsOnboarding: unused, noteUserChanged: () => {} },
     clock: () => new Date(),
   };
   await new REST({ api: discord.apiBase })
