@@ -1,4 +1,5 @@
 // npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--top-movies N] [--protocols a,b,c]
+//                  [--served-users N]
 // Offline evaluation of the recommender on MovieLens-format data: protocols (a) random 75/25 per user (seed 42),
 // (b) temporal last 20% per user, (c) cold-start slice (≤ 5 training ratings). Baselines and the hybrid in one run.
 // Hyper-parameters are tuned per protocol on a validation split carved from that protocol's training data only.
@@ -16,8 +17,10 @@ import {
   trainingFrom,
 } from '../src/recommender/evaluation.ts';
 import { buildHybrid, DEFAULT_BLEND } from '../src/recommender/index.ts';
-import { evaluateModel, MODEL_NAMES, tuneOnTraining } from '../src/recommender/offline.ts';
+import { evaluateModel, MODEL_NAMES, trainingEvidence } from '../src/recommender/offline.ts';
+import { tuneOnTraining } from '../src/recommender/tuning.ts';
 import { parseArgs, progress, subsampleUsers, topMovies, toRatingLog } from './recommender/common.ts';
+import { type ServedReport, servedReport } from './recommender/served.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,6 +32,8 @@ const { values: args } = parseArgs({
     protocols: { type: 'string', default: 'a,b,c' },
     seed: { type: 'string', default: '42' },
     'no-tune': { type: 'boolean', default: false },
+    /** Users whose served top 5 are checked for reason faithfulness and concentration (0 = all evaluated users). */
+    'served-users': { type: 'string', default: '0' },
   },
 });
 const seed = Number(args.seed);
@@ -71,6 +76,7 @@ const PROTOCOLS: Record<string, ProtocolDef> = {
 };
 
 const results: Record<string, Record<string, RankingMetrics>> = {};
+const served: Record<string, ServedReport> = {};
 const notes: string[] = [];
 for (const p of args.protocols.split(',')) {
   const def = PROTOCOLS[p.trim()];
@@ -102,6 +108,18 @@ for (const p of args.protocols.split(',')) {
       `  ${name.padEnd(10)} nDCG@10 ${r['ndcg@10'].toFixed(4)}  P@10 ${r['precision@10'].toFixed(4)}  R@10 ${r['recall@10'].toFixed(4)}  MAP@10 ${r['map@10'].toFixed(4)}  cov ${r.coverage.toFixed(3)}  nov ${r.novelty.toFixed(2)}  (${r.users} users, ${((performance.now() - t1) / 1000).toFixed(1)} s)`,
     );
   }
+  const servedLimit = Number(args['served-users']);
+  const servedUsers = Array.from(evalUsers)
+    .filter((u) => (tests[u]?.length ?? 0) > 0)
+    .slice(0, servedLimit > 0 ? servedLimit : undefined);
+  const rep = servedReport(model, servedUsers, (u) => trainingEvidence(model, u), tuned?.blend ?? DEFAULT_BLEND, 0.85);
+  served[def.key] = rep;
+  const f = rep.faithfulness;
+  const lf = rep.legacyFaithfulness;
+  const c = rep.concentration;
+  progress(
+    `  served top 5: reason faithfulness top-1 ${f.top1.toFixed(3)} top-3 ${f.top3.toFixed(3)} (${f.reasons} reasons; before: ${lf.top1.toFixed(3)} / ${lf.top3.toFixed(3)}); concentration: top film in ${(c.topFilmShare * 100).toFixed(1)}% of lists, Gini ${c.gini.toFixed(3)}, mean Jaccard ${c.meanJaccard.toFixed(3)}`,
+  );
 }
 
 const metrics = ['ndcg@10', 'precision@10', 'recall@10', 'map@10', 'coverage', 'novelty'] as const;
@@ -118,6 +136,21 @@ for (const [protocol, models] of Object.entries(results)) {
   }
   lines.push('');
 }
+lines.push(
+  '#### served top 5 (blend + MMR λ = 0.85, with reasons)',
+  '',
+  '| protocol | faithful top-1 | top-3 | before: top-1 | top-3 | reasons | top film in lists | Gini exposure | mean Jaccard |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+for (const [protocol, r] of Object.entries(served)) {
+  const f = r.faithfulness;
+  const l = r.legacyFaithfulness;
+  const c = r.concentration;
+  lines.push(
+    `| ${protocol} | ${f.top1.toFixed(3)} | ${f.top3.toFixed(3)} | ${l.top1.toFixed(3)} | ${l.top3.toFixed(3)} | ${f.reasons} | ${c.topFilmShare.toFixed(3)} | ${c.gini.toFixed(3)} | ${c.meanJaccard.toFixed(3)} |`,
+  );
+}
+lines.push('');
 lines.push(...notes.map((n) => `- tuned on validation carved from train — ${n}`));
 console.log(lines.join('\n'));
 progress(
@@ -125,6 +158,6 @@ progress(
 );
 if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
-  writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(args.json, `${JSON.stringify({ ...results, served }, null, 2)}\n`);
   progress(`wrote ${args.json}`);
 }

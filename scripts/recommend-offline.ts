@@ -5,10 +5,11 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { DEFAULT_TMDB_CSV, loadMetadata, readRatingsCsv } from '../src/data/movielens.ts';
+import { blendScores } from '../src/recommender/blend.ts';
 import { trainingFrom } from '../src/recommender/evaluation.ts';
-import { blendScores } from '../src/recommender/hybrid.ts';
 import { buildHybrid, DEFAULT_BLEND, topK } from '../src/recommender/index.ts';
-import { trainingEvidence, tuneOnTraining } from '../src/recommender/offline.ts';
+import { trainingEvidence } from '../src/recommender/offline.ts';
+import { tuneOnTraining } from '../src/recommender/tuning.ts';
 import { parseArgs, progress, toRatingLog } from './recommender/common.ts';
 
 const { values: args } = parseArgs({
@@ -51,7 +52,7 @@ out.write('userId,rank,movieId,score\n');
 let short = 0;
 for (let u = 0; u < log.nUsers; u++) {
   const ev = trainingEvidence(model, u);
-  const b = blendScores(model, ev, { count: k, blend });
+  const b = blendScores(model, ev, { blend });
   let top = topK(b.scores, k, (i) => b.excluded[i] === 1);
   if (top.length < k) {
     // Fewer scored candidates than k (tiny catalogues): fill with the most popular unseen films.

@@ -12,6 +12,7 @@ import type { RatingChange } from '../services/rating-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
 import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
+import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
 
 export const BRAND_COLOUR = 0xe5a00d;
@@ -304,7 +305,9 @@ export function renderPicks(picks: readonly PickView[], r: RenderIds, intro = 'P
       const poster = posterUrl(p.posterPath);
       return {
         title: truncate(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
-        description: [p.reason, p.genres.length ? p.genres.slice(0, 3).join(', ') : null].filter(Boolean).join('\n'),
+        description: [reasonText(p.reason), p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
+          .filter(Boolean)
+          .join('\n'),
         color: BRAND_COLOUR,
         ...(poster ? { thumbnail: { url: poster } } : {}),
       };

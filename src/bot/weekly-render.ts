@@ -5,6 +5,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import type { CustomIds } from './custom-id.ts';
+import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, posterUrl, titleWithYear } from './render.ts';
 
 /** Weekly messages carry only feedback buttons (each with a custom id). */
@@ -29,7 +30,7 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
       const poster = posterUrl(pick.posterPath);
       return {
         title: truncate(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
-        description: [pick.reason, pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+        description: [reasonText(pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
           .filter(Boolean)
           .join('\n'),
         color: BRAND_COLOUR,

@@ -87,16 +87,10 @@ export function buildContent(
 const PRESENCE = 0.3;
 
 /**
- * Dense profile over features. Stars are centred on the user's mean; unknown stars (watched only) count as
- * slightly positive; disliked films count against their features.
+ * How much each of the user's films counts in their content profile: stars centred on the user's mean plus a
+ * presence term; unknown stars (watched only) count as slightly positive. Parallel to `items`.
  */
-export function contentProfile(
-  model: ContentModel,
-  items: Int32Array,
-  ratings: Float32Array,
-  disliked?: Int32Array,
-): Float64Array {
-  const p = new Float64Array(model.featureNames.length);
+export function contentCoefficients(ratings: Float32Array): Float64Array {
   let sum = 0;
   let cnt = 0;
   for (let k = 0; k < ratings.length; k++) {
@@ -107,15 +101,35 @@ export function contentProfile(
     }
   }
   const mean = cnt > 0 ? sum / cnt : 0;
+  const out = new Float64Array(ratings.length);
+  for (let k = 0; k < ratings.length; k++) {
+    const r = ratings[k]!;
+    out[k] = Number.isNaN(r) ? PRESENCE + 0.2 : PRESENCE + (r - mean);
+  }
+  return out;
+}
+
+/** Weight of a disliked film in the content profile. */
+export const CONTENT_DISLIKE_COEFFICIENT = -1;
+
+/**
+ * Dense profile over features: Σ coefficient × film vector over the user's films ({@link contentCoefficients}),
+ * disliked films counting against their features.
+ */
+export function contentProfile(
+  model: ContentModel,
+  items: Int32Array,
+  ratings: Float32Array,
+  disliked?: Int32Array,
+): Float64Array {
+  const p = new Float64Array(model.featureNames.length);
   const v = model.vectors;
   const add = (item: number, c: number) => {
     for (let k = v.ptr[item]!; k < v.ptr[item + 1]!; k++) p[v.cols[k]!]! += c * v.vals[k]!;
   };
-  for (let k = 0; k < items.length; k++) {
-    const r = ratings[k]!;
-    add(items[k]!, Number.isNaN(r) ? PRESENCE + 0.2 : PRESENCE + (r - mean));
-  }
-  if (disliked) for (let k = 0; k < disliked.length; k++) add(disliked[k]!, -1);
+  const coef = contentCoefficients(ratings);
+  for (let k = 0; k < items.length; k++) add(items[k]!, coef[k]!);
+  if (disliked) for (let k = 0; k < disliked.length; k++) add(disliked[k]!, CONTENT_DISLIKE_COEFFICIENT);
   return p;
 }
 

@@ -1,4 +1,5 @@
 // Plain data the engine works on. No ORM entities, no I/O: the service and the scripts convert to these.
+import type { Reason } from './reasons.ts';
 
 /** The source names used everywhere: per-source scores in recommendation_log, blend weights, reasons. */
 export const SOURCES = ['content', 'user_knn', 'item_knn', 'ease', 'popularity'] as const;
@@ -79,7 +80,7 @@ export interface UserEvidence {
   readonly exclude?: Int32Array;
   /**
    * Items shown to the user in an earlier batch that drew no reaction: weak negative evidence in the neighbour
-   * models (weight −{@link RecommendOptions.ignoredWeight}) and never recommended again.
+   * models (weight −{@link BlendOptions.ignoredWeight}) and never recommended again.
    */
   readonly ignored?: Int32Array;
   /** The user's own row in the training data, so user-kNN does not pick the user as their own neighbour. */
@@ -96,6 +97,8 @@ export interface Filters {
 export interface ScoredItem {
   readonly item: number;
   readonly score: number;
+  /** z-score of each source for this film. */
   readonly sources: Record<Source, number>;
-  readonly reason: string;
+  /** Why it was picked, as data (words are made in src/bot/); null when reasons were not asked for. */
+  readonly reason: Reason | null;
 }

@@ -15,6 +15,8 @@ import {
   DEFAULT_IGNORED_WEIGHT,
   type HybridModel,
   type HybridOptions,
+  mapReasonEvidence,
+  type Reason,
   recommend as rankForUser,
   SOURCES,
   type SourceWeights,
@@ -44,6 +46,19 @@ export interface RecommendOptions {
   excludeMovieIds?: number[];
 }
 
+/** A film named as evidence in a reason: the user's own rating of it and its share of the pick's score. */
+export interface EvidenceFilm {
+  movieId: number;
+  title: string;
+  /** The user's stars for it; null when watched or 👍 without stars. */
+  stars: number | null;
+  /** Share (0–1) of the pick's positive score that came from this film. */
+  share: number;
+}
+
+/** Why a film was picked, as data (src/bot/reason-text.ts makes the words). */
+export type PickReason = Reason<EvidenceFilm>;
+
 export interface PickView {
   impressionId: number;
   movieId: number;
@@ -52,7 +67,7 @@ export interface PickView {
   posterPath: string | null;
   genres: string[];
   score: number;
-  reason: string;
+  reason: PickReason;
 }
 
 /** `recommendMany` options: the same as `recommend`'s, with the extra exclusions given per user. */
@@ -143,6 +158,14 @@ interface Serving {
 
 function popularityOrder(catalogue: readonly CatalogueItem[], prior: ArrayLike<number>): Int32Array {
   return Int32Array.from(catalogue.keys()).sort((a, b) => prior[b]! - prior[a]! || catalogue[a]!.id - catalogue[b]!.id);
+}
+
+function pickReason(s: Serving, r: Reason | null): PickReason {
+  if (!r) return { kind: 'starter' };
+  return mapReasonEvidence(r, (e) => {
+    const m = s.catalogue[e.item]!;
+    return { movieId: m.id, title: m.title, stars: e.stars, share: Math.round(e.share * 1000) / 1000 };
+  });
 }
 
 function compactTime(d: Date): string {
@@ -312,7 +335,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
             posterPath: m.posterPath,
             genres: [...m.genres],
             score: p.score,
-            reason: p.reason,
+            reason: pickReason(s, p.reason),
           };
         }),
       };

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../src/bot/reason-text.ts';
 import type { Em } from '../../src/db.ts';
 import { Feedback, Rating, RecommendationLog, User, Watched } from '../../src/entities/index.ts';
 import { setRating } from '../../src/services/rating-service.ts';
@@ -72,8 +73,9 @@ describe('recommendation service', () => {
     const ids = res.picks.map((p) => p.movieId);
     expect(ids).toHaveLength(3);
     expect(ids.every((id) => CRIME.includes(id) && ![101, 102, 103].includes(id))).toBe(true);
-    for (const p of res.picks) expect(p.reason.length).toBeGreaterThan(5);
-    expect(res.picks.some((p) => /Heat|Michael Mann|people with your taste/.test(p.reason))).toBe(true);
+    const lines = res.picks.map((p) => reasonText(p.reason));
+    for (const line of lines) expect(line.length).toBeGreaterThan(5);
+    expect(lines.some((l) => /Heat|Michael Mann|people with your taste/.test(l))).toBe(true);
     const logs = await db.em().find(RecommendationLog, { batchId: res.batchId }, { orderBy: { rank: 'asc' } });
     expect(logs.map((l) => l.id)).toEqual(res.picks.map((p) => p.impressionId));
     expect(logs.every((l) => l.modelVersion === res.modelVersion && l.context === 'recommend')).toBe(true);

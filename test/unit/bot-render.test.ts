@@ -109,7 +109,11 @@ describe('renderers', () => {
       posterPath: '/heat.jpg',
       genres: ['Crime'],
       score: 0.9,
-      reason: 'Because you loved Collateral',
+      reason: {
+        kind: 'similar_to',
+        via: 'item',
+        evidence: [{ movieId: 1887, title: 'Collateral', stars: 5, share: 0.6 }],
+      },
     };
     const v = renderPicks([pick], r);
     expect(v.embeds?.[0]?.description).toContain('Because you loved Collateral');

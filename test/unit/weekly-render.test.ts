@@ -4,9 +4,9 @@ import { CustomIds } from '../../src/bot/custom-id.ts';
 import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { classifySendError } from '../../src/bot/weekly-sender.ts';
 import { SendError } from '../../src/services/delivery-outbox-service.ts';
-import type { DmPayload } from '../../src/services/weekly-run-service.ts';
+import type { DmPayload, WeeklyPick } from '../../src/services/weekly-run-service.ts';
 
-const pick = (movieId: number) => ({
+const pick = (movieId: number): WeeklyPick => ({
   impressionId: 1000 + movieId,
   movieId,
   title: `Film ${movieId}`,
@@ -14,7 +14,7 @@ const pick = (movieId: number) => ({
   posterPath: null,
   genres: ['Crime', 'Drama'],
   score: 0.9,
-  reason: 'Because you loved Heat',
+  reason: { kind: 'similar_to', via: 'item', evidence: [{ movieId: 949, title: 'Heat', stars: 5, share: 0.5 }] },
 });
 
 const dm: DmPayload = {

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blendScores,
   buildContent,
   buildEase,
   buildHybrid,
   buildItemKnn,
   buildPopularity,
   contentProfile,
+  contributionsFor,
   csrFromTriplets,
+  evidenceRank,
   findNeighbours,
   type ItemMeta,
   implicitVector,
+  reasonsFor,
   recommend,
   recommendForGroup,
   scoreContent,
@@ -180,9 +184,7 @@ describe('the hybrid', () => {
     expect(picks.map((p) => p.item)).not.toContain(0);
     expect(picks.map((p) => p.item)).not.toContain(1);
     expect(picks.map((p) => p.item)).not.toContain(3);
-    expect(picks[0]!.reason).toMatch(
-      /Because you (loved|liked) (Heat|Crime 1)|people with your taste|Michael Mann|Shares/,
-    );
+    expect(['similar_to', 'taste_neighbours', 'shared_director', 'shared_keywords']).toContain(picks[0]!.reason?.kind);
     expect(Object.keys(picks[0]!.sources).sort()).toEqual(['content', 'ease', 'item_knn', 'popularity', 'user_knn']);
   });
 
@@ -271,19 +273,38 @@ describe('the hybrid', () => {
     });
     const fan = () => ev([0, 1], [5, 3.5]);
 
-    it('when EASE drives the pick, then it names the loved film it is closest to', () => {
+    it('when EASE drives the pick, then it names the loved film that contributes most, with its stars', () => {
       const [top] = recommend(model, fan(), { count: 1, blend: only('ease') });
-      expect(top!.reason).toBe('Because you loved Heat');
+      expect(top!.reason).toMatchObject({ kind: 'similar_to', via: 'item' });
+      if (top!.reason?.kind === 'similar_to') expect(top!.reason.evidence[0]).toMatchObject({ item: 0, stars: 5 });
     });
 
     it('when neighbours drive the pick, then it counts them and their mean stars', () => {
       const [top] = recommend(model, fan(), { count: 1, blend: only('user_knn') });
-      expect(top!.reason).toMatch(/^\d+ people with your taste gave it 4\.5★$/);
+      expect(top!.reason).toMatchObject({ kind: 'taste_neighbours', meanStars: 4.5 });
+      if (top!.reason?.kind === 'taste_neighbours') expect(top!.reason.people).toBeGreaterThanOrEqual(2);
     });
 
-    it('when content drives the pick, then it names the shared director', () => {
+    it('when content drives the pick, then it names the shared director and the film that carried it', () => {
       const [top] = recommend(model, fan(), { count: 1, blend: only('content') });
-      expect(top!.reason).toBe('From Michael Mann, who made Heat');
+      expect(top!.reason).toMatchObject({ kind: 'shared_director', name: 'Michael Mann', evidence: [{ item: 0 }] });
+    });
+
+    it('when a film is named, then it is the largest contributor and the split adds up to the blended score', () => {
+      const user = ev([0, 1, 4], [5, 3, 4]);
+      const blend = blendScores(model, user, {});
+      const split = contributionsFor(model, user, blend);
+      const offsets: number[] = [];
+      for (let i = 0; i < model.items.length; i++) {
+        if (blend.excluded[i]) continue;
+        const parts = split(i);
+        offsets.push(parts.reduce((a, c) => a + c.value, 0) - blend.scores[i]!);
+        const reason = reasonsFor(model, user, blend)(i);
+        const rank = evidenceRank(reason, parts);
+        if (rank >= 0) expect(rank).toBe(0);
+      }
+      // Film contributions leave out each source's mean shift, which is the same for every candidate.
+      for (const o of offsets) expect(o).toBeCloseTo(offsets[0]!, 4);
     });
   });
 });

@@ -6,7 +6,7 @@ import {
   type ItemMeta,
   type TrainingData,
 } from '../../../src/recommender/index.ts';
-import { HALF_WARM_GRID, tuneOnTraining, WARM_POWER_GRID } from '../../../src/recommender/offline.ts';
+import { HALF_WARM_GRID, tuneOnTraining, WARM_POWER_GRID } from '../../../src/recommender/tuning.ts';
 
 describe('the cold → warm move', () => {
   const blend = (warmPower?: number): BlendWeights => ({

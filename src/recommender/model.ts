@@ -1,0 +1,64 @@
+// Builds every model of the hybrid once from training data: the interaction matrix both ways, the popularity prior,
+// content vectors, item-kNN and EASE. Scoring a user is elsewhere (scorers.ts, blend.ts).
+import { buildContent, type ContentModel, type ContentWeights } from './content.ts';
+import { csrFromTriplets, transpose } from './csr.ts';
+import { buildEase, DEFAULT_EASE, type EaseModel, type EaseOptions } from './ease.ts';
+import { buildItemKnn, DEFAULT_ITEM_KNN, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
+import { buildPopularity, type PopularityModel } from './popularity.ts';
+import { type Csr, type ItemMeta, SOURCES, type Source, type TrainingData } from './types.ts';
+import { DEFAULT_USER_KNN, type UserKnnOptions } from './user-knn.ts';
+
+export interface HybridOptions {
+  readonly itemKnn?: ItemKnnOptions;
+  readonly userKnn?: UserKnnOptions;
+  /** null disables EASE (item-kNN then covers every film). */
+  readonly ease?: EaseOptions | null;
+  readonly content?: ContentWeights;
+  /** Which models to build; all by default. The offline baselines build only what they need. */
+  readonly models?: readonly Source[];
+}
+
+export interface HybridModel {
+  readonly items: readonly ItemMeta[];
+  readonly itemIndex: ReadonlyMap<number, number>;
+  readonly userIds: readonly string[];
+  readonly userIndex: ReadonlyMap<string, number>;
+  readonly byUser: Csr;
+  readonly byItem: Csr;
+  readonly popularity: PopularityModel;
+  readonly content: ContentModel | null;
+  readonly itemKnn: ItemKnnModel | null;
+  readonly ease: EaseModel | null;
+  readonly userKnn: UserKnnOptions;
+  /** Whether any film has metadata beyond a title (genres, keywords, …). */
+  readonly hasContent: boolean;
+}
+
+export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): HybridModel {
+  const models = new Set<Source>(opts.models ?? SOURCES);
+  const nItems = data.items.length;
+  const nUsers = data.userIds.length;
+  const byUser = csrFromTriplets(nUsers, nItems, data.ratings.user, data.ratings.item, data.ratings.value);
+  const byItem = transpose(byUser);
+  const popularity = buildPopularity(byItem, data.items);
+  const hasContent = data.items.some((m) => m.genres.length > 0 || m.keywords.length > 0 || m.directors.length > 0);
+  const content = models.has('content') || models.has('item_knn') ? buildContent(data.items, opts.content) : null;
+  const needKnn = models.has('item_knn') || models.has('ease');
+  const itemKnn = needKnn ? buildItemKnn(byUser, byItem, opts.itemKnn ?? DEFAULT_ITEM_KNN) : null;
+  const easeOpts = opts.ease === undefined ? DEFAULT_EASE : opts.ease;
+  const ease = models.has('ease') && easeOpts ? buildEase(byUser, popularity.counts, easeOpts) : null;
+  return {
+    items: data.items,
+    itemIndex: new Map(data.items.map((m, i) => [m.id, i])),
+    userIds: data.userIds,
+    userIndex: new Map(data.userIds.map((u, i) => [u, i])),
+    byUser,
+    byItem,
+    popularity,
+    content,
+    itemKnn,
+    ease,
+    userKnn: opts.userKnn ?? DEFAULT_USER_KNN,
+    hasContent,
+  };
+}

@@ -1,0 +1,204 @@
+// Why a pick was made, as data: the pick's blended score is split exactly over what produced it (each film of the
+// user's history through item-kNN, EASE and content, plus the taste neighbours and the popularity prior), and the
+// reason names the largest contributor. The words are made in src/bot/, never here.
+
+import type { BlendResult } from './blend.ts';
+import { candidateMoments } from './blend.ts';
+import { contentCoefficients, contentSimilarity } from './content.ts';
+import { easeWeight } from './ease.ts';
+import { itemKnnSimilarity } from './item-knn.ts';
+import type { HybridModel } from './model.ts';
+import type { Source, UserEvidence } from './types.ts';
+import { neighbourEvidence } from './user-knn.ts';
+
+/** A film of the user's own history named as evidence. */
+export interface ReasonEvidence {
+  /** Item index in the model. */
+  readonly item: number;
+  /** The user's stars for it; null when watched or 👍 without stars. */
+  readonly stars: number | null;
+  /** Its share of the pick's positive score (0–1). */
+  readonly share: number;
+}
+
+/** Which part of the engine a film's contribution came through mostly. */
+export type FilmChannel = 'item' | 'content';
+
+/**
+ * Why a film was picked. `E` is how a named film is identified: the engine uses item indices
+ * ({@link ReasonEvidence}); the service swaps in movie ids and titles for the bot.
+ */
+export type Reason<E = ReasonEvidence> =
+  /** Close to films the user rated, by co-watching (EASE / item-kNN) or by content; evidence strongest first. */
+  | { readonly kind: 'similar_to'; readonly via: FilmChannel; readonly evidence: readonly E[] }
+  /** Shares a director / lead actor / collection with the first evidence film. */
+  | {
+      readonly kind: 'shared_director' | 'shared_cast' | 'shared_collection';
+      readonly name: string;
+      readonly evidence: readonly E[];
+    }
+  /** Shares keywords with the first evidence film. */
+  | { readonly kind: 'shared_keywords'; readonly keywords: readonly string[]; readonly evidence: readonly E[] }
+  /** Taste neighbours rated it: how many, their mean stars (null when none gave stars), the share of the score. */
+  | {
+      readonly kind: 'taste_neighbours';
+      readonly people: number;
+      readonly meanStars: number | null;
+      readonly share: number;
+    }
+  /** Popular in this community: raters and their shrunk mean stars. */
+  | { readonly kind: 'popular_here'; readonly ratings: number; readonly meanStars: number; readonly share: number }
+  /** Nobody here rated it much; TMDB's vote average and count. */
+  | { readonly kind: 'highly_rated'; readonly voteAverage: number; readonly voteCount: number; readonly share: number }
+  /** Nothing specific: a well-liked film to start with. */
+  | { readonly kind: 'starter' }
+  /** A group pick: good for all `members`. */
+  | { readonly kind: 'group_fit'; readonly members: number };
+
+/** The same reason with each named film mapped by `f` (the service maps item indices to movie ids and titles). */
+export function mapReasonEvidence<A, B>(r: Reason<A>, f: (e: A) => B): Reason<B> {
+  return 'evidence' in r ? { ...r, evidence: r.evidence.map(f) } : r;
+}
+
+export type ReasonKind = Reason['kind'];
+
+/** One contributor to a pick's score: a film of the user's history, or a source that names no film. */
+export type Contributor =
+  | {
+      readonly kind: 'film';
+      readonly item: number;
+      readonly value: number;
+      /** The parts that came through EASE / item-kNN and through content. */
+      readonly viaItem: number;
+      readonly viaContent: number;
+    }
+  | { readonly kind: 'neighbours' | 'popularity'; readonly value: number };
+
+/** The films, if any, a reason names as evidence (the first is the one the words name). */
+export function reasonFilms<E>(r: Reason<E>): readonly E[] {
+  return 'evidence' in r ? r.evidence : [];
+}
+
+const FILM_SOURCES = ['ease', 'item_knn', 'content'] as const satisfies readonly Source[];
+
+/**
+ * Splits picks' scores over their contributors for one user. Every term is exact: the item-based and content raw
+ * scores are sums over the user's films, and z-normalisation divides them by the source's spread over the
+ * candidates (the mean shift is common to every film and is left out).
+ */
+export function contributionsFor(
+  model: HybridModel,
+  user: UserEvidence,
+  blend: BlendResult,
+): (item: number) => Contributor[] {
+  const spread: Partial<Record<Source, number>> = {};
+  for (const s of FILM_SOURCES) {
+    const r = blend.raw[s];
+    if (r) spread[s] = candidateMoments(r, blend.excluded).sd;
+  }
+  const coef = contentCoefficients(user.ratings);
+  const w = blend.weights;
+  const scale = (s: Source) => {
+    const sd = spread[s];
+    return sd && sd > 1e-12 && blend.normalised[s] ? w[s] / sd : 0;
+  };
+  const knnScale = scale('item_knn');
+  const easeScale = scale('ease');
+  const contentScale = scale('content');
+  const vec = blend.vector;
+  return (item) => {
+    const out: Contributor[] = [];
+    const easeCovers = model.ease !== null && model.ease.pos[item]! >= 0;
+    for (let t = 0; t < user.items.length; t++) {
+      const j = user.items[t]!;
+      const wj = vec.weights[t]!;
+      let viaItem = 0;
+      if (model.itemKnn && (knnScale !== 0 || (easeScale !== 0 && !easeCovers))) {
+        const sim = itemKnnSimilarity(model.itemKnn, j, item);
+        // Films outside EASE's subset take item-kNN's z-score in EASE's place.
+        viaItem += wj * sim * (knnScale + (easeCovers ? 0 : w.ease * (spread.item_knn ? 1 / spread.item_knn : 0)));
+      }
+      if (model.ease && easeCovers && easeScale !== 0) viaItem += easeScale * wj * easeWeight(model.ease, j, item);
+      const viaContent =
+        model.content && contentScale !== 0 ? contentScale * coef[t]! * contentSimilarity(model.content, j, item) : 0;
+      out.push({ kind: 'film', item: j, value: viaItem + viaContent, viaItem, viaContent });
+    }
+    out.push({ kind: 'neighbours', value: w.user_knn * (blend.normalised.user_knn?.[item] ?? 0) });
+    out.push({ kind: 'popularity', value: w.popularity * (blend.normalised.popularity?.[item] ?? 0) });
+    out.sort((a, b) => b.value - a.value);
+    return out;
+  };
+}
+
+/** The reason for each pick of one user: the largest contributor, in the most specific form the data supports. */
+export function reasonsFor(model: HybridModel, user: UserEvidence, blend: BlendResult): (item: number) => Reason {
+  const contributions = contributionsFor(model, user, blend);
+  const starsOf = new Map<number, number | null>();
+  for (let t = 0; t < user.items.length; t++) {
+    const r = user.ratings[t]!;
+    starsOf.set(user.items[t]!, Number.isNaN(r) ? null : r);
+  }
+  return (item) => {
+    const all = contributions(item);
+    let positive = 0;
+    for (const c of all) if (c.value > 0) positive += c.value;
+    const share = (v: number) => (positive > 0 ? Math.max(v, 0) / positive : 0);
+    const meta = model.items[item]!;
+    for (const c of all) {
+      if (c.value <= 0) break;
+      if (c.kind === 'film') {
+        const evidence = all
+          .filter((x): x is Extract<Contributor, { kind: 'film' }> => x.kind === 'film' && x.value > 0)
+          .slice(0, 3)
+          .map((x) => ({ item: x.item, stars: starsOf.get(x.item) ?? null, share: share(x.value) }));
+        if (c.viaContent > c.viaItem) {
+          const other = model.items[c.item]!;
+          const director = meta.directors.find((d) => other.directors.includes(d));
+          if (director) return { kind: 'shared_director', name: director, evidence };
+          if (meta.collection && meta.collection === other.collection)
+            return { kind: 'shared_collection', name: meta.collection, evidence };
+          const actor = meta.cast.slice(0, 3).find((a) => other.cast.slice(0, 5).includes(a));
+          if (actor) return { kind: 'shared_cast', name: actor, evidence };
+          const keywords = meta.keywords.filter((k) => other.keywords.includes(k));
+          if (keywords.length >= 2) return { kind: 'shared_keywords', keywords: keywords.slice(0, 2), evidence };
+        }
+        return { kind: 'similar_to', via: c.viaContent > c.viaItem ? 'content' : 'item', evidence };
+      }
+      if (c.kind === 'neighbours') {
+        if (!blend.neighbours) continue;
+        const ev = neighbourEvidence(model.byUser, blend.neighbours, item);
+        if (ev.count < 2) continue;
+        const meanStars = Number.isNaN(ev.meanStars) ? null : ev.meanStars;
+        return { kind: 'taste_neighbours', people: ev.count, meanStars, share: share(c.value) };
+      }
+      return popularityReason(model, item, share(c.value));
+    }
+    return popularityReason(model, item, 0);
+  };
+}
+
+function popularityReason(model: HybridModel, item: number, share: number): Reason {
+  const c = model.popularity.counts[item]!;
+  if (c >= 3) return { kind: 'popular_here', ratings: c, meanStars: model.popularity.quality[item]!, share };
+  const meta = model.items[item]!;
+  if (meta.voteCount > 0)
+    return { kind: 'highly_rated', voteAverage: meta.voteAverage, voteCount: meta.voteCount, share };
+  return { kind: 'starter' };
+}
+
+/**
+ * Where a reason's named evidence ranks among the pick's contributors (0 = the largest), or -1 when it names none
+ * (a group pick, a starter). Offline evaluation reports the share at rank 0 and below 3 (reason faithfulness).
+ */
+export function evidenceRank(reason: Reason, contributors: readonly Contributor[]): number {
+  const films = reasonFilms(reason);
+  const match = (c: Contributor): boolean => {
+    if (films.length > 0) return c.kind === 'film' && c.item === films[0]!.item;
+    if (reason.kind === 'taste_neighbours') return c.kind === 'neighbours';
+    if (reason.kind === 'popular_here' || reason.kind === 'highly_rated') return c.kind === 'popularity';
+    return false;
+  };
+  if (reason.kind === 'starter' || reason.kind === 'group_fit') return -1;
+  const r = contributors.findIndex(match);
+  return r < 0 ? contributors.length : r;
+}
