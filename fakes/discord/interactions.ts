@@ -1,6 +1,12 @@
 // The interaction state machine: which callback an interaction may get, what each callback creates, and what the
 // interaction's token may do afterwards (edit the original, follow up). interactions/receiving-and-responding.mdx.
-import { InteractionResponseType, InteractionType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import {
+  ApplicationIntegrationType,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
 import { DiscordHttpError, invalidForm } from './errors.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { createMessage, editMessage, toApiMessage } from './messages.ts';
@@ -62,7 +68,7 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
   let message: StoredMessage | undefined;
   try {
     if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
-      validateChoices(data.choices);
+      validateChoices(data.choices, state.focusedOption);
       state.choices = data.choices;
     } else if (
       type === InteractionResponseType.ChannelMessageWithSource ||
@@ -137,6 +143,28 @@ export function interactionForWebhook(fake: FakeDiscord, appId: string, token: s
 
 /** POST /webhooks/{app}/{token}: a follow-up message. */
 export function followUp(fake: FakeDiscord, state: InteractionState, body: Json): StoredMessage {
+  // § Create Followup Message: directly after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, a follow-up edits the loading
+  // original instead of creating a message, and its ephemeral flag is ignored (the original keeps the defer's).
+  const original = state.originalMessageId ? fake.messages.get(state.originalMessageId) : undefined;
+  if (
+    state.callbacks[0] === InteractionResponseType.DeferredChannelMessageWithSource &&
+    original &&
+    original.flags & MessageFlags.Loading
+  ) {
+    const { flags: _ignored, ...rest } = body ?? {};
+    const edited = editMessage(fake, original, rest);
+    state.visible = true;
+    fake.emit('interaction', state);
+    return edited;
+  }
+  // § Create Followup Message: at most 5 follow-ups when only a user install authorised the interaction.
+  if (isUserInstallOnly(state) && state.followupIds.length >= USER_INSTALL_FOLLOWUP_LIMIT) {
+    throw new DiscordHttpError(
+      400,
+      RESTJSONErrorCodes.ThisInteractionHasHitTheMaximumNumberOfFollowUpMessages,
+      'This interaction has hit the maximum number of follow up messages',
+    );
+  }
   const ephemeral = ((body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   const m = createMessage(fake, state.channelId, body, {
     interactionId: state.id,
@@ -146,6 +174,14 @@ export function followUp(fake: FakeDiscord, state: InteractionState, body: Json)
   state.visible = true;
   fake.emit('interaction', state);
   return m;
+}
+
+const USER_INSTALL_FOLLOWUP_LIMIT = 5;
+
+/** § Authorizing Integration Owners Object: only the USER_INSTALL key is present. */
+export function isUserInstallOnly(state: InteractionState): boolean {
+  const keys = Object.keys(state.owners ?? {});
+  return keys.length === 1 && keys[0] === String(ApplicationIntegrationType.UserInstall);
 }
 
 /** A message the token may read, edit or delete: `@original` or one of its follow-ups. */

@@ -3,7 +3,7 @@
 import { MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { FakeDiscord } from './fake-discord.ts';
 import type { Json, StoredMessage } from './types.ts';
-import { validateMessageBody } from './validation/messages.ts';
+import { emptyMessage, isEmpty, validateMessageBody } from './validation/messages.ts';
 
 export function toApiMessage(fake: FakeDiscord, m: StoredMessage): Json {
   return {
@@ -56,6 +56,13 @@ export function createMessage(
 
 export function editMessage(fake: FakeDiscord, m: StoredMessage, body: Json): StoredMessage {
   validateMessageBody(body, { partial: true });
+  const after = {
+    content: body.content !== undefined ? body.content : m.content,
+    embeds: body.embeds !== undefined ? body.embeds : m.embeds,
+    components: body.components !== undefined ? body.components : m.components,
+    attachments: body.attachments,
+  };
+  if (isEmpty(after)) throw emptyMessage();
   if (body.content !== undefined) m.content = body.content ?? '';
   if (body.embeds !== undefined) m.embeds = normaliseEmbeds(body.embeds);
   if (body.components !== undefined) m.components = normaliseComponents(body.components);

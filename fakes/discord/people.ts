@@ -21,6 +21,11 @@ export interface Where {
   readonly dm?: boolean;
   /** The member's permission bits in the guild (default: all), e.g. '0' for a member who may not manage. */
   readonly permissions?: string;
+  /**
+   * How the app is installed where this happens: `guild` (the default: a bot in the server) or `user` (only the
+   * person installed the app; the server never added it).
+   */
+  readonly install?: 'guild' | 'user';
 }
 
 const ALL_PERMISSIONS = '2248473465835073';
@@ -76,7 +81,11 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where): Json 
       avatar: null,
     },
     guild_locale: 'en-US',
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: fake.guild.id },
+    // interactions/receiving-and-responding.mdx § Authorizing Integration Owners Object
+    authorizing_integration_owners:
+      where.install === 'user'
+        ? { [ApplicationIntegrationType.UserInstall]: user.id }
+        : { [ApplicationIntegrationType.GuildInstall]: fake.guild.id },
     context: InteractionContextType.Guild,
   };
 }
@@ -87,6 +96,7 @@ function track(
   type: InteractionType,
   user: FakeUser,
   sourceMessageId?: string,
+  extra: Partial<InteractionState> = {},
 ): InteractionState {
   const now = fake.clock.now();
   const state: InteractionState = {
@@ -102,6 +112,8 @@ function track(
     followupIds: [],
     visible: false,
     lastActivity: now,
+    owners: base.authorizing_integration_owners,
+    ...extra,
   };
   fake.interactions.set(state.id, state);
   return state;
@@ -130,7 +142,7 @@ export function buildOptions(
   path: string,
   values: Record<string, unknown>,
   focused?: string,
-): { command: Json; options: Json[] } {
+): { command: Json; options: Json[]; focusedOption?: Json } {
   const [name, ...sub] = path.trim().split(/\s+/);
   const command = findCommand(fake, name ?? '');
   if (!command) throw new Error(`/${name} is not a registered command`);
@@ -165,7 +177,8 @@ export function buildOptions(
   }
   let options = leaf;
   for (const w of wrappers.reverse()) options = [{ ...w, options }];
-  return { command, options };
+  const focusedOption = focused === undefined ? undefined : level.find((o: Json) => o.name === focused);
+  return { command, options, ...(focusedOption ? { focusedOption } : {}) };
 }
 
 function toNumber(raw: unknown, name: string, integer: boolean): number {
@@ -224,9 +237,9 @@ export async function typeInto(
   focused: string,
   where: Where,
 ): Promise<{ name: string; value: string | number }[]> {
-  const { command, options } = buildOptions(fake, path, values, focused);
+  const { command, options, focusedOption } = buildOptions(fake, path, values, focused);
   const base = interactionBase(fake, user, where);
-  const state = track(fake, base, InteractionType.ApplicationCommandAutocomplete, user);
+  const state = track(fake, base, InteractionType.ApplicationCommandAutocomplete, user, undefined, { focusedOption });
   fake.dispatch('INTERACTION_CREATE', {
     ...base,
     type: InteractionType.ApplicationCommandAutocomplete,

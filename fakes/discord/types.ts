@@ -79,6 +79,10 @@ export interface InteractionState {
   /** True once something a person can read exists (a reply, an edit after deferring, an update). */
   visible: boolean;
   lastActivity: number;
+  /** `authorizing_integration_owners` as sent: keys are ApplicationIntegrationType values. */
+  readonly owners?: Readonly<Record<string, string>>;
+  /** For autocomplete: the definition of the option being typed into. */
+  readonly focusedOption?: Json;
   error?: { status: number; code: number; message: string };
 }
 

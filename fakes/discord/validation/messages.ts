@@ -1,7 +1,7 @@
 // What Discord accepts as a message body (create and edit, from a channel route or an interaction). Every rule cites
 // the document it follows; a violation is collected into one 50035 with an `errors` tree (see ../errors.ts).
-import { ButtonStyle, ComponentType, MessageFlags } from 'discord-api-types/v10';
-import { FormErrors } from '../errors.ts';
+import { ButtonStyle, ComponentType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { DiscordHttpError, FormErrors } from '../errors.ts';
 import type { Json } from '../types.ts';
 
 export interface MessageCheck {
@@ -20,12 +20,26 @@ export function validateMessageBody(body: Json, opts: MessageCheck = {}): void {
   if (body.content != null) errors.length(['content'], body.content, 0, 2000);
   if (body.embeds != null) checkEmbeds(body.embeds, errors);
   if (body.components != null) checkComponents(body.components, errors);
-  const empty =
-    !body.content && !(body.embeds?.length > 0) && !(body.components?.length > 0) && !(body.attachments?.length > 0);
-  if (!opts.partial && empty && !((body.flags ?? 0) & MessageFlags.Loading)) {
-    errors.add([], 'BASE_TYPE_REQUIRED', 'Cannot send an empty message');
-  }
   errors.throwIfAny();
+  if (!opts.partial && isEmpty(body) && !((body.flags ?? 0) & MessageFlags.Loading)) throw emptyMessage();
+}
+
+/** Nothing a person could see: no content, embeds, components, attachments, poll or sticker. */
+export function isEmpty(m: Json): boolean {
+  return (
+    !m.content &&
+    !(m.embeds?.length > 0) &&
+    !(m.components?.length > 0) &&
+    !(m.attachments?.length > 0) &&
+    !m.poll &&
+    !(m.sticker_ids?.length > 0)
+  );
+}
+
+// topics/opcodes-and-status-codes.mdx § JSON (50006 Cannot send an empty message); resources/message.mdx § Create
+// Message (at least one of content, embeds, sticker_ids, components, files or poll) — and an edit may not empty one.
+export function emptyMessage(): DiscordHttpError {
+  return new DiscordHttpError(400, RESTJSONErrorCodes.CannotSendAnEmptyMessage, 'Cannot send an empty message');
 }
 
 function checkEmbeds(embeds: Json, errors: FormErrors): void {
