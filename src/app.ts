@@ -1,13 +1,18 @@
 // Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
 // `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
+
+import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
 import type { Logger } from './logger.ts';
+import { type HealthServer, startHealthServer } from './observability/health-server.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type CatalogueRefresher, startCatalogueRefresher } from './services/catalogue-refresher.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
+import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
@@ -35,6 +40,10 @@ export interface App {
   readonly weekly: WeeklyScheduler;
   /** One server's week on demand: compute, outbox, delivery (what the heartbeat calls). */
   readonly weeklyRunner: WeeklyRunner;
+  /** Prometheus metrics; present when the health endpoint is on (HEALTH_PORT). */
+  readonly metrics: Metrics | undefined;
+  /** The /healthz, /readyz, /metrics endpoint once started; undefined when off. */
+  readonly health: HealthServer | undefined;
   start(): Promise<void>;
   /** Stops taking interactions, finishes the ones in flight, then closes everything it opened. */
   stop(): Promise<void>;
@@ -46,6 +55,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (!config.discord.token) throw new Error('DISCORD_TOKEN is required to run the bot');
   const orm = opts.orm ?? (await openDatabase(config.database, { logger }));
   const tmdb = createTmdbClient({ config: config.tmdb, logger });
+  let recommendationsRef: RecommendationService | undefined;
+  const metrics =
+    config.health.port === null
+      ? undefined
+      : createMetrics({
+          tmdbOrigin: config.tmdb.baseUrl,
+          sources: {
+            tmdbBreaker: () => tmdb.breakerState,
+            outboxDepth: () => outboxDepth(orm.em.fork()),
+            modelVersion: () => recommendationsRef?.modelVersion ?? null,
+          },
+        });
   const catalogue = createCatalogue({
     tmdb,
     logger,
@@ -61,16 +82,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger,
     clock,
     refreshIntervalMs: opts.recommenderRefreshMs ?? 10 * 60_000,
+    onModelBuilt: metrics ? ({ ms }) => metrics.modelBuilt(ms) : undefined,
   });
+  recommendationsRef = recommendations;
   const bot = createBot({
-    services: { orm, logger, catalogue, recommendations, clock },
+    services: { orm, logger, catalogue, recommendations, clock, metrics },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
     deadlineMs: config.discord.interactionDeadlineMs,
   });
   // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
   // feedback buttons the bot's dispatcher accepts.
-  const sender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
+  const discordSender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
+  const sender = metrics ? countedSender(discordSender, metrics) : discordSender;
   const runner = createWeeklyRunner({
     orm,
     logger,
@@ -98,6 +122,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           cronExpression: config.weekly.learningCron,
         });
   let refresher: CatalogueRefresher | undefined;
+  let health: HealthServer | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
 
   return {
@@ -108,7 +133,29 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bot,
     weekly,
     weeklyRunner: runner,
+    metrics,
+    get health() {
+      return health;
+    },
     async start() {
+      if (!opts.orm) logger.info(dataLocation(config), 'data location');
+      if (config.health.port !== null) {
+        // Up before the slow parts so liveness answers during start-up; readiness says when we can serve.
+        health = await startHealthServer({
+          host: config.health.host,
+          port: config.health.port,
+          logger,
+          metrics,
+          checks: {
+            gateway: () => bot.isConnected(),
+            database: async () => {
+              await orm.em.fork().execute('select 1');
+              return true;
+            },
+            model: () => recommendations.modelVersion !== null,
+          },
+        });
+      }
       await recommendations.start();
       await bot.start();
       if (config.weekly.schedulerEnabled) weekly.start();
@@ -126,6 +173,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
     },
     async stop() {
+      health?.markStopping();
       await refresher?.stop();
       await weekly.stop();
       await learning?.stop();
@@ -133,6 +181,31 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await recommendations.stop();
       await tmdb.close();
       if (!opts.orm) await orm.close();
+      await health?.close();
+      metrics?.close();
+    },
+  };
+}
+
+/** Where the data lives, for the start-up log: the absolute PGlite folder, or the PostgreSQL server without secrets. */
+function dataLocation(config: Config): Record<string, string> {
+  if (!config.database.url) return { driver: 'pglite', path: pgliteDir(config.database) };
+  const u = new URL(config.database.url);
+  return { driver: 'postgresql', host: u.host, database: u.pathname.replace(/^\//, '') };
+}
+
+/** Counts each weekly delivery attempt by kind and outcome (the sender throws SendError to say which failure). */
+function countedSender(inner: Sender, metrics: Metrics): Sender {
+  return {
+    async send(message) {
+      try {
+        const result = await inner.send(message);
+        metrics.delivery(message.kind, 'sent');
+        return result;
+      } catch (err) {
+        metrics.delivery(message.kind, err instanceof SendError ? err.kind : 'transient');
+        throw err;
+      }
     },
   };
 }

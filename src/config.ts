@@ -80,6 +80,13 @@ export interface WeeklyConfig {
   readonly learningCron: string;
 }
 
+export interface HealthConfig {
+  /** Port of the /healthz, /readyz and /metrics endpoint; null (HEALTH_PORT unset) keeps it off. */
+  readonly port: number | null;
+  /** Address to bind; loopback unless the operator opens it on purpose (e.g. 0.0.0.0 inside a container). */
+  readonly host: string;
+}
+
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly log: { readonly level: LogLevel; readonly format: LogFormat };
@@ -87,6 +94,7 @@ export interface Config {
   readonly discord: DiscordConfig;
   readonly tmdb: TmdbConfig;
   readonly weekly: WeeklyConfig;
+  readonly health: HealthConfig;
 }
 
 /** What the caller needs to be present; a script that only migrates the database needs no Discord token. */
@@ -248,8 +256,14 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     format: r.oneOf('LOG_FORMAT', ['json', 'pretty'] as const, 'json'),
   };
 
+  const health: HealthConfig = {
+    port:
+      r.str('HEALTH_PORT') === undefined ? null : r.number('HEALTH_PORT', 0, { min: 0, max: 65_535, integer: true }),
+    host: r.str('HEALTH_HOST') ?? '127.0.0.1',
+  };
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, weekly });
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, weekly, health });
 }
 
 function deepFreeze<T extends object>(o: T): T {

@@ -1,7 +1,7 @@
 // The discord.js client with the fewest intents that work: Guilds only (slash commands and buttons arrive as
 // interactions and need no privileged intents, not even for DMs).
 import { createHash } from 'node:crypto';
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../commands/index.ts';
 import type { Command } from './command.ts';
 import type { BotServices } from './context.ts';
@@ -27,6 +27,8 @@ export interface Bot {
   readonly ids: CustomIds;
   /** Logs in and resolves once the client is ready. */
   start(): Promise<void>;
+  /** True while the gateway connection is up (readiness). */
+  isConnected(): boolean;
   /** Stops accepting interactions, lets in-flight ones finish, then disconnects. */
   stop(): Promise<void>;
 }
@@ -99,6 +101,9 @@ export function createBot(opts: BotOptions): Bot {
       await client.login(opts.token);
       await ready;
       log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+    },
+    isConnected() {
+      return client.isReady() && client.ws.status === Status.Ready;
     },
     async stop() {
       await dispatcher.drain();

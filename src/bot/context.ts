@@ -2,6 +2,7 @@
 // composition root. Tests may pass anything with these shapes.
 import type { Orm } from '../db.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import type { Catalogue as CatalogueService } from '../services/catalogue-service.ts';
 import type { RecommendationService } from '../services/recommendation-service.ts';
 
@@ -21,4 +22,6 @@ export interface BotServices {
   readonly catalogue: Catalogue;
   readonly recommendations: Recommendations;
   readonly clock: () => Date;
+  /** Counts and times interactions when the metrics endpoint is on. */
+  readonly metrics?: Pick<Metrics, 'interaction'>;
 }

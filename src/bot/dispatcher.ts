@@ -11,7 +11,7 @@ import { BUTTONS } from './buttons.ts';
 import type { Command, InteractionContext } from './command.ts';
 import type { BotServices } from './context.ts';
 import { assertOwner, type CustomIds } from './custom-id.ts';
-import { describeFailure } from './failures.ts';
+import { classifyFailure, describeFailure } from './failures.ts';
 import { UserRateLimiter } from './rate-limit.ts';
 import { renderFailure } from './render.ts';
 import { Responder } from './responder.ts';
@@ -89,6 +89,8 @@ export class Dispatcher {
       respond,
     };
     const started = Date.now();
+    const t0 = performance.now();
+    let failure: ReturnType<typeof classifyFailure> | undefined;
     let timer: NodeJS.Timeout | undefined;
     const work = async () => {
       if (!this.accepting) {
@@ -137,6 +139,7 @@ export class Dispatcher {
     try {
       await Promise.race([running, outOfTime]);
     } catch (err) {
+      failure = classifyFailure(err);
       await this.reportFailure(respond, err, logger, started);
     } finally {
       clearTimeout(deadline);
@@ -148,6 +151,15 @@ export class Dispatcher {
     }
     clearTimeout(timer);
     await respond.flush();
+    services.metrics?.interaction({
+      type: interaction.isChatInputCommand() ? 'command' : 'button',
+      command,
+      outcome: failure?.outcome ?? 'ok',
+      errorClass: failure?.errorClass,
+      firstResponseMs: respond.firstResponseAt === null ? null : respond.firstResponseAt - t0,
+      totalMs: performance.now() - t0,
+      deferred: respond.deferred,
+    });
   }
 
   private async reportFailure(respond: Responder, err: unknown, logger: Logger, started: number): Promise<void> {
@@ -205,6 +217,8 @@ export class Dispatcher {
     const budgetMs = this.opts.autocompleteBudgetMs ?? 2_000;
     const cmd = this.byName.get(interaction.commandName);
     let choices: { name: string; value: string | number }[] = [];
+    const t0 = performance.now();
+    let failure: ReturnType<typeof classifyFailure> | undefined;
     try {
       if (cmd?.autocomplete && this.accepting) {
         const work = cmd.autocomplete(interaction, {
@@ -223,14 +237,28 @@ export class Dispatcher {
         ]);
       }
     } catch (err) {
+      failure = classifyFailure(err);
       logger.warn({ err }, 'autocomplete failed; answering with no suggestions');
     }
+    let answered = true;
     try {
       await interaction.respond(choices.slice(0, 25));
     } catch (err) {
+      answered = false;
+      failure ??= classifyFailure(err);
       if (isUnknownInteraction(err)) missedDeadline(logger, started);
       else logger.warn({ err, ms: Date.now() - started }, 'could not answer autocomplete');
     }
+    const ms = performance.now() - t0;
+    services.metrics?.interaction({
+      type: 'autocomplete',
+      command: interaction.commandName,
+      outcome: failure?.outcome ?? 'ok',
+      errorClass: failure?.errorClass,
+      firstResponseMs: answered ? ms : null,
+      totalMs: ms,
+      deferred: false,
+    });
   }
 }
 

@@ -90,3 +90,17 @@ export function describeFailure(err: unknown, logger: Logger): FailureView {
     errorId,
   };
 }
+
+/** The outcome and error class a failure counts as in metrics (see src/observability/metrics.ts). */
+export function classifyFailure(err: unknown): {
+  outcome: 'user_error' | 'unavailable' | 'error';
+  errorClass: string;
+} {
+  if (isUserFacing(err)) {
+    // Restarting or past the deadline: told kindly, but it is our unavailability, not the person's input.
+    return { outcome: err.code === 'database_unavailable' ? 'unavailable' : 'user_error', errorClass: err.code };
+  }
+  if (isDatabaseUnavailable(err)) return { outcome: 'unavailable', errorClass: 'database_unavailable' };
+  const name = (err as { name?: unknown } | null)?.name;
+  return { outcome: 'error', errorClass: typeof name === 'string' && name ? name : 'unknown' };
+}

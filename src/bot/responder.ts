@@ -30,6 +30,10 @@ export class Responder {
   private state: State = 'fresh';
   private deferredUpdate = false;
   private chain: Promise<unknown> = Promise.resolve();
+  /** performance.now() when Discord first accepted an answer or a defer; null while nothing was acknowledged. */
+  firstResponseAt: number | null = null;
+  /** True when the first acknowledgement was a defer ("thinking…"). */
+  deferred = false;
 
   constructor(interaction: Exclude<RepliableInteraction, AutocompleteInteraction>) {
     this.interaction = interaction;
@@ -57,6 +61,8 @@ export class Responder {
         await i.deferReply(opts.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       }
       this.state = 'deferred';
+      this.deferred = true;
+      this.firstResponseAt = performance.now();
     });
   }
 
@@ -73,6 +79,7 @@ export class Responder {
       } else {
         await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       }
+      this.firstResponseAt ??= performance.now();
       this.state = 'answered';
     });
   }
@@ -87,6 +94,7 @@ export class Responder {
       else if (this.state === 'fresh')
         await i.reply({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
       else await i.followUp({ ...body, flags: view.ephemeral ? MessageFlags.Ephemeral : undefined });
+      this.firstResponseAt ??= performance.now();
       this.state = 'answered';
     });
   }

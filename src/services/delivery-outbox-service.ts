@@ -181,6 +181,16 @@ export async function countByStatus(em: Em, guildId: string, isoWeek: string): P
   return out;
 }
 
+/** Messages still to send across every guild and week (pending, sending): the outbox depth operators watch. */
+export async function outboxDepth(em: Em): Promise<Pick<StatusCounts, 'pending' | 'sending'>> {
+  const rows = await em.execute<{ status: 'pending' | 'sending'; n: string | number }[]>(
+    "select status, count(*) as n from delivery_outbox where status in ('pending', 'sending') group by status",
+  );
+  const out = { pending: 0, sending: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
 export interface DrainOptions {
   guildId: string;
   isoWeek: string;

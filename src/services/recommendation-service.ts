@@ -121,6 +121,8 @@ export interface RecommendationServiceDeps {
   buildInWorker?: boolean;
   /** Engine options (EASE λ, neighbourhood sizes); the defaults are the ones tuned offline. */
   engine?: HybridOptions;
+  /** Called after each build with its duration (metrics). */
+  onModelBuilt?: (build: { version: string; ms: number }) => void;
 }
 
 /** Fewer ratings + 👍 than this and the user is shown films to rate first. */
@@ -217,6 +219,8 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const version = `hyb1-${compactTime(clock())}-${builds}`;
     serving = { model, catalogue, version, popularOrder: popularityOrder(catalogue, model.popularity.prior) };
     overlay.clear();
+    const ms = Math.round(performance.now() - started);
+    deps.onModelBuilt?.({ version, ms });
     log.info(
       {
         version,
@@ -224,7 +228,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         users: data.userIds.length,
         interactions: data.ratings.user.length,
         easeItems: model.ease?.m ?? 0,
-        ms: Math.round(performance.now() - started),
+        ms,
       },
       'recommendation model built',
     );
