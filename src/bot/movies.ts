@@ -2,6 +2,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { clip } from '../text.ts';
 import type { AutocompleteContext, InteractionContext } from './command.ts';
 
 /**
@@ -15,7 +16,7 @@ export async function resolveMovie(ctx: InteractionContext, raw: string): Promis
   const hits = await ctx.services.catalogue.autocomplete(ctx.em, text, { budgetMs: 1_500 });
   const first = hits[0];
   if (!first) {
-    throw new UserFacingError('not_found', `I couldn't find a film called “${text.slice(0, 80)}”. Try /search.`);
+    throw new UserFacingError('not_found', `I couldn't find a film called “${clip(text, 80)}”. Try /search.`);
   }
   return ctx.services.catalogue.ensureMovie(ctx.em, first.id);
 }
@@ -25,5 +26,5 @@ export async function movieChoices(
   text: string,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {
   const hits = await ctx.services.catalogue.autocomplete(ctx.em, text.trim(), { budgetMs: ctx.budgetMs });
-  return hits.slice(0, 25).map((h) => ({ name: h.label.slice(0, 100), value: String(h.id) }));
+  return hits.slice(0, 25).map((h) => ({ name: clip(h.label, 100), value: String(h.id) }));
 }

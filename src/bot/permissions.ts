@@ -1,3 +1,5 @@
+import type { PermissionsBitField } from 'discord.js';
+
 // Discord serialises permission sets as strings of a decimal integer (developers/topics/permissions, "Permissions":
 // "a serialized string" of the bit set). Anything else in those fields is malformed and grants nothing.
 
@@ -36,4 +38,24 @@ export function sanitizePermissionFields(payload: unknown, depth = 0): number {
     }
   }
   return fixed;
+}
+
+// Checks the bot makes itself on a parsed set: discord.js turns any numeric string into a BigInt, so a forged "-1"
+// would set every bit. Only a set Discord could send passes, whether or not the payload was sanitised above.
+const MAX = 1n << 64n;
+
+/** True when `bits` is a well-formed permission set that includes every flag asked for. */
+export function hasPermissions(bits: Readonly<PermissionsBitField> | null | undefined, ...flags: bigint[]): boolean {
+  if (!bits) return false;
+  const v = bits.bitfield;
+  if (typeof v !== 'bigint' || v < 0n || v >= MAX) return false;
+  return flags.every((f) => (v & f) === f);
+}
+
+/** The flags of `wanted` missing from `bits` (all of them when `bits` is malformed), in the order asked. */
+export function missingPermissions(
+  bits: Readonly<PermissionsBitField> | null | undefined,
+  wanted: readonly bigint[],
+): bigint[] {
+  return wanted.filter((f) => !hasPermissions(bits, f));
 }

@@ -10,6 +10,7 @@ import {
 import type { FeedbackKind } from '../entities/feedback.entity.ts';
 import type { RatingChange } from '../services/rating-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
+import { clip } from '../text.ts';
 import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
@@ -40,10 +41,6 @@ export function yearOf(releaseDate: string | null | undefined): number | null {
   return Number.isFinite(y) ? y : null;
 }
 
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
 function button(
   customId: string,
   label: string,
@@ -55,7 +52,7 @@ function button(
     type: ComponentType.Button,
     custom_id: customId,
     style,
-    ...(label ? { label: truncate(label, 80) } : {}),
+    ...(label ? { label: clip(label, 80) } : {}),
     ...(emoji ? { emoji: { name: emoji } } : {}),
     ...(disabled ? { disabled: true } : {}),
   } as APIButtonComponent;
@@ -84,7 +81,7 @@ export function renderSearchResults(
   missed: { year?: number | undefined; otherYears?: readonly MovieCard[] } = {},
 ): MessageView {
   if (cards.length === 0) {
-    const q = truncate(query, 100);
+    const q = clip(query, 100);
     const others = missed.otherYears ?? [];
     if (missed.year !== undefined && others.length > 0) {
       const examples = others
@@ -104,16 +101,16 @@ export function renderSearchResults(
   }
   const shown = cards.slice(0, 5);
   return {
-    content: `Results for “${truncate(query, 100)}”:`,
+    content: `Results for “${clip(query, 100)}”:`,
     embeds: shown.map((c, i) => ({
-      title: truncate(`${i + 1}. ${titleWithYear(c.title, c.year)}`, 256),
+      title: clip(`${i + 1}. ${titleWithYear(c.title, c.year)}`, 256),
       description: cardFacts(c),
       color: BRAND_COLOUR,
       ...(c.posterUrl ? { thumbnail: { url: c.posterUrl } } : {}),
     })),
     components: shown.map((c, i) =>
       row(
-        button(r.ids.encode('open', r.owner, [c.id]), truncate(`${i + 1}. ${c.title}`, 40), ButtonStyle.Primary, '🎬'),
+        button(r.ids.encode('open', r.owner, [c.id]), clip(`${i + 1}. ${c.title}`, 40), ButtonStyle.Primary, '🎬'),
         button(r.ids.encode('watch', r.owner, [c.id]), 'Watched', ButtonStyle.Secondary, '👁️'),
       ),
     ),
@@ -142,10 +139,8 @@ export function renderMovieCard(
   return {
     embeds: [
       {
-        title: truncate(titleWithYear(card.title, card.year), 256),
-        description: [cardFacts(card), card.overview ? truncate(card.overview, 600) : null]
-          .filter(Boolean)
-          .join('\n\n'),
+        title: clip(titleWithYear(card.title, card.year), 256),
+        description: [cardFacts(card), card.overview ? clip(card.overview, 600) : null].filter(Boolean).join('\n\n'),
         color: BRAND_COLOUR,
         fields,
         url: `https://www.themoviedb.org/movie/${card.id}`,
@@ -277,7 +272,7 @@ export function feedbackButtons(
   const id = (k: FeedbackKind) =>
     r.ids.encode('fb', r.owner, [pick.movieId, FEEDBACK_CODES[k], pick.impressionId ?? 0, source]);
   return row(
-    button(id('up'), truncate(pick.title, 30), ButtonStyle.Success, '👍'),
+    button(id('up'), clip(pick.title, 30), ButtonStyle.Success, '👍'),
     button(id('down'), '', ButtonStyle.Secondary, '👎'),
     button(id('seen'), 'Seen it', ButtonStyle.Secondary),
     button(id('not_interested'), 'Not interested', ButtonStyle.Secondary),
@@ -304,7 +299,7 @@ export function renderPicks(picks: readonly PickView[], r: RenderIds, intro = 'P
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
-        title: truncate(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
+        title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
         description: [reasonText(p.reason), p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
           .filter(Boolean)
           .join('\n'),
@@ -329,7 +324,7 @@ export function renderOnboarding(
     return row(
       button(
         r.ids.encode('noop', r.owner, [m.id]),
-        truncate(titleWithYear(m.title, m.year), 40),
+        clip(titleWithYear(m.title, m.year), 40),
         ButtonStyle.Secondary,
         given ? '✅' : '🎞️',
         true,

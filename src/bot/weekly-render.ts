@@ -4,6 +4,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
+import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, posterUrl, titleWithYear } from './render.ts';
@@ -18,10 +19,6 @@ export interface WeeklyMessageBody {
   allowed_mentions: { parse: [] };
 }
 
-function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
 export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody {
   const picks = p.picks.slice(0, 5); // a message holds at most 5 rows of buttons: one row per pick
   return {
@@ -29,7 +26,7 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
     embeds: picks.map((pick, i) => {
       const poster = posterUrl(pick.posterPath);
       return {
-        title: truncate(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
+        title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
         description: [reasonText(pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
           .filter(Boolean)
           .join('\n'),

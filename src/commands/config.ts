@@ -10,6 +10,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
+import { hasPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
 import {
   describeSchedule,
@@ -91,7 +92,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   if (!interaction.inGuild() || !ctx.guildId) {
     throw new UserFacingError('forbidden', '/config works in a server, not in DMs.');
   }
-  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+  if (!hasPermissions(interaction.memberPermissions, PermissionFlagsBits.ManageGuild)) {
     throw new UserFacingError('forbidden', 'Only people with the **Manage Server** permission can change this.');
   }
   const now = ctx.services.clock();

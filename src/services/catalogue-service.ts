@@ -6,6 +6,7 @@ import type { Em } from '../db.ts';
 import { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { clip, cut } from '../text.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
 import { isTmdbError, LruTtlCache, type TmdbClient, TmdbError } from './tmdb/index.ts';
 import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
@@ -101,9 +102,7 @@ function yearOf(date: string | null): number | null {
 
 export function formatLabel(title: string, year: number | null): string {
   const suffix = year === null ? '' : ` (${year})`;
-  const room = MAX_LABEL - suffix.length;
-  const t = title.length > room ? `${title.slice(0, room - 1)}…` : title;
-  return `${t}${suffix}`;
+  return `${clip(title, MAX_LABEL - suffix.length)}${suffix}`;
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */
@@ -261,8 +260,8 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const now = clock();
     const data = {
       id: d.id,
-      title: d.title.slice(0, 300),
-      originalTitle: d.originalTitle?.slice(0, 300) ?? null,
+      title: cut(d.title, 300),
+      originalTitle: d.originalTitle ? cut(d.originalTitle, 300) : null,
       releaseDate: d.releaseDate,
       genres: d.genres.map((g) => ({ id: g.id, name: g.name })),
       keywords: d.keywords.slice(0, MAX_KEYWORDS).map((k) => ({ id: k.id, name: k.name })),
@@ -418,8 +417,8 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
         Movie,
         results.map((s) => ({
           id: s.id,
-          title: s.title.slice(0, 300),
-          originalTitle: s.originalTitle?.slice(0, 300) ?? null,
+          title: cut(s.title, 300),
+          originalTitle: s.originalTitle ? cut(s.originalTitle, 300) : null,
           releaseDate: s.releaseDate,
           genres: s.genreIds
             .map((id) => ({ id, name: genreNames.get(id) }))

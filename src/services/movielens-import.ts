@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLinksCsv, readMoviesCsv, readRatingsCsv, readTmdbCsv, type TmdbMovie } from '../data/movielens.ts';
 import type { Em } from '../db.ts';
+import { storable } from '../text.ts';
 
 export interface ImportOptions {
   dir: string;
@@ -83,8 +84,8 @@ export async function importMovieLens(em: Em, opts: ImportOptions): Promise<Impo
     const genres = t?.genres.length ? t.genres : m.genres.map((name, k) => ({ id: -(k + 1), name }));
     movieRows.push([
       link.tmdbId,
-      (t?.title || m.title).slice(0, 300),
-      t?.originalTitle?.slice(0, 300) ?? null,
+      storable(t?.title || m.title, 300),
+      t?.originalTitle ? storable(t.originalTitle, 300) : null,
       t?.releaseDate ?? (m.year ? `${m.year}-01-01` : null),
       named(genres),
       named(t?.keywords ?? []),

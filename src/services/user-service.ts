@@ -1,7 +1,10 @@
 // Users are created lazily the first time we see a Discord id; nothing else about them needs registering.
+
+import countries from 'i18n-iso-countries';
 import type { Em } from '../db.ts';
 import { User, type UserKind } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { storable } from '../text.ts';
 
 export interface UserPreferences {
   readonly userId: string;
@@ -28,12 +31,14 @@ export async function ensureUser(em: Em, id: string, init: UserInit = {}): Promi
   if (kind === 'discord') assertDiscordId(id);
   const data: Partial<User> & { id: string } = { id, kind };
   const merge: ('displayName' | 'locale' | 'id')[] = [];
-  if (init.displayName) {
-    data.displayName = init.displayName.slice(0, 100);
+  const displayName = init.displayName ? storable(init.displayName, 100) : '';
+  if (displayName) {
+    data.displayName = displayName;
     merge.push('displayName');
   }
-  if (init.locale) {
-    data.locale = init.locale.slice(0, 16);
+  const locale = init.locale ? storable(init.locale, 16) : '';
+  if (locale) {
+    data.locale = locale;
     merge.push('locale');
   }
   // Merging `id` onto itself is a no-op update that still returns the existing row.
@@ -60,10 +65,22 @@ export interface PreferencesPatch {
   locale?: string | null;
 }
 
+// ISO 3166-1 alpha-2 codes from i18n-iso-countries (maintained, follows the ISO list; includes XK as TMDB does).
+// Intl.DisplayNames alone would also accept CLDR's non-country codes such as EU, UN, UK or ZZ.
+const REGIONS = new Set(Object.keys(countries.getAlpha2Codes()));
+
+/** An ISO 3166-1 alpha-2 code such as `GB`, upper-cased; anything else is refused with an example. */
 export function normaliseRegion(region: string): string {
   const r = region.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(r)) {
     throw new UserFacingError('invalid_input', 'A region is a two-letter country code, like US, GB or DE.');
+  }
+  if (!REGIONS.has(r)) {
+    const hint = r === 'UK' ? ' For the United Kingdom it is GB.' : '';
+    throw new UserFacingError(
+      'invalid_input',
+      `${r} isn't an ISO 3166-1 country code.${hint} Use two letters like US, GB or DE.`,
+    );
   }
   return r;
 }
@@ -72,7 +89,7 @@ export async function updatePreferences(em: Em, userId: string, patch: Preferenc
   const user = await ensureUser(em, userId);
   if (patch.dmOptIn !== undefined) user.dmOptIn = patch.dmOptIn;
   if (patch.region !== undefined) user.region = patch.region === null ? null : normaliseRegion(patch.region);
-  if (patch.locale !== undefined) user.locale = patch.locale;
+  if (patch.locale !== undefined) user.locale = patch.locale === null ? null : storable(patch.locale, 16) || null;
   await em.flush();
   return toPreferences(user);
 }

@@ -49,6 +49,14 @@ export async function addWatched(
 ): Promise<WatchedChange> {
   const watchedOn = parseWatchedDate(opts.date, opts.now);
   const movie = await requireMovie(em, movieId);
+  if (movie.releaseDate && watchedOn < movie.releaseDate) {
+    throw new UserFacingError(
+      'invalid_input',
+      movie.releaseDate > isoDate(opts.now)
+        ? `**${movie.title}** comes out on ${movie.releaseDate}, so it can't be on your watch log yet.`
+        : `**${movie.title}** came out on ${movie.releaseDate}; a viewing on ${watchedOn} can't be right. Check the date?`,
+    );
+  }
   const user = await ensureUser(em, userId);
   const existing = await em.findOne(Watched, { user, movie });
   if (existing) {

@@ -31,6 +31,28 @@ describe('users and preferences', () => {
     expect(await getPreferences(db.em(), id)).toMatchObject({ dmOptIn: true, region: null });
   });
 
+  it('when a display name or locale carries NUL or other control characters, then they are stored without them', async () => {
+    const id = snowflake();
+    await ensureUser(db.em(), id, { displayName: 'Ev\u0000e\u0007', locale: 'en\u0000-GB' });
+    expect(await db.em().findOneOrFail(User, id)).toMatchObject({ displayName: 'Eve', locale: 'en-GB' });
+  });
+
+  it('when a display name is long and an emoji sits at the cut, then the stored name ends before it, whole', async () => {
+    const id = snowflake();
+    await ensureUser(db.em(), id, { displayName: `${'a'.repeat(99)}👩‍👩‍👧` });
+    expect((await db.em().findOneOrFail(User, id)).displayName).toBe('a'.repeat(99));
+  });
+
+  it.each([['UK'], ['EU'], ['ZZ'], ['XX']])(
+    'when the region %s is not an ISO 3166-1 code, then it is refused',
+    async (code) => {
+      await expect(updatePreferences(db.em(), snowflake(), { region: code })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining('ISO 3166-1'),
+      });
+    },
+  );
+
   it('when a region is invalid, then nothing changes', async () => {
     const id = snowflake();
     await updatePreferences(db.em(), id, { region: 'DE' });

@@ -31,6 +31,24 @@ describe('watched', () => {
     expect(await db.em().count(Watched, {})).toBe(0);
   });
 
+  it('when the date is before the film came out, then it is refused, says the release date, and nothing is written', async () => {
+    await expect(addWatched(db.em(), bob, 603, { date: '1999-03-30', now })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('came out on 1999-03-31'),
+    });
+    await expect(addWatched(db.em(), bob, 603, { date: '1999-03-31', now })).resolves.toMatchObject({
+      watchedOn: '1999-03-31',
+    });
+  });
+
+  it('when a film is not out yet, then logging it today is refused', async () => {
+    await insertMovie(db.em(), 1_000_001, 'Next Year', { releaseDate: '2027-06-01' });
+    await expect(addWatched(db.em(), bob, 1_000_001, { now })).rejects.toMatchObject({
+      message: expect.stringContaining('comes out on 2027-06-01'),
+    });
+    expect(await db.em().count(Watched, { movie: 1_000_001 })).toBe(0);
+  });
+
   it('when the list is read, then it pages newest first and shows my stars', async () => {
     await addWatched(db.em(), bob, 949, { date: '2025-05-01', now });
     await addWatched(db.em(), bob, 603, { date: '2026-05-01', now });

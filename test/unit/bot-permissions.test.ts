@@ -1,5 +1,11 @@
+import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { isValidPermissionString, sanitizePermissionFields } from '../../src/bot/permissions.ts';
+import {
+  hasPermissions,
+  isValidPermissionString,
+  missingPermissions,
+  sanitizePermissionFields,
+} from '../../src/bot/permissions.ts';
 
 describe('permission strings from the gateway', () => {
   it.each([
@@ -31,5 +37,29 @@ describe('permission strings from the gateway', () => {
     expect(payload.data.resolved.members['2']?.permissions).toBe('2048');
     expect(payload.data.resolved.channels['3']?.permissions).toBe('0');
     expect(payload.channel.permission_overwrites[0]?.deny).toBe(String((1n << 64n) - 1n));
+  });
+});
+
+describe('permission sets as Discord sends them', () => {
+  it.each([
+    ['Manage Server alone', String(PermissionFlagsBits.ManageGuild), true],
+    ['every bit Discord defines', String(PermissionsBitField.All), true],
+    ['nothing', '0', false],
+    ['a forged -1 (every bit set by two’s complement)', '-1', false],
+    ['a forged value past 64 bits', String((1n << 70n) | PermissionFlagsBits.ManageGuild), false],
+  ])('when the member’s permissions are %s, then Manage Server is %s', (_n, raw, expected) => {
+    // discord.js builds memberPermissions exactly like this from the interaction's member.permissions string.
+    const bits = new PermissionsBitField(raw as `${bigint}`);
+    expect(hasPermissions(bits, PermissionFlagsBits.ManageGuild)).toBe(expected);
+  });
+
+  it('when permissions are missing, then the missing flags are listed in the order asked', () => {
+    const bits = new PermissionsBitField(PermissionFlagsBits.ViewChannel);
+    const wanted = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+    expect(missingPermissions(bits, wanted)).toEqual([
+      PermissionFlagsBits.SendMessages,
+      PermissionFlagsBits.EmbedLinks,
+    ]);
+    expect(missingPermissions(null, wanted)).toEqual(wanted);
   });
 });

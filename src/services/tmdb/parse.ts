@@ -1,5 +1,7 @@
 // Turns TMDB's JSON into our plain types. Strict about what we rely on (ids, titles, result arrays), lenient about
 // the rest (missing or null optional fields become null / 0 / []). Anything else raises MalformedResponse.
+
+import { cleanText } from '../../text.ts';
 import type {
   CastRef,
   NamedRef,
@@ -34,9 +36,10 @@ function int(v: unknown, path: string): number {
   return v;
 }
 
+/** Every TMDB string passes here: control characters (NUL above all, which PostgreSQL cannot store) are removed. */
 function str(v: unknown, path: string): string {
   if (typeof v !== 'string') throw new MalformedResponse(`${path} is not a string`);
-  return v;
+  return cleanText(v);
 }
 
 /** Optional string: absent, null or "" → null. */
