@@ -7,6 +7,10 @@ import { ImportChangeSchema } from './import-change.entity.ts';
 import { ImportJobSchema } from './import-job.entity.ts';
 import { ImportRowSchema } from './import-row.entity.ts';
 import { MovieSchema } from './movie.entity.ts';
+import { MovieNightSchema } from './movie-night.entity.ts';
+import { MovieNightCandidateSchema } from './movie-night-candidate.entity.ts';
+import { MovieNightParticipantSchema } from './movie-night-participant.entity.ts';
+import { MovieNightVoteSchema } from './movie-night-vote.entity.ts';
 import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
 import { UserSchema } from './user.entity.ts';
@@ -20,6 +24,10 @@ export * from './import-change.entity.ts';
 export * from './import-job.entity.ts';
 export * from './import-row.entity.ts';
 export * from './movie.entity.ts';
+export * from './movie-night.entity.ts';
+export * from './movie-night-candidate.entity.ts';
+export * from './movie-night-participant.entity.ts';
+export * from './movie-night-vote.entity.ts';
 export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
 export * from './user.entity.ts';
@@ -38,4 +46,8 @@ export const ENTITIES = [
   ImportJobSchema,
   ImportRowSchema,
   ImportChangeSchema,
+  MovieNightSchema,
+  MovieNightParticipantSchema,
+  MovieNightCandidateSchema,
+  MovieNightVoteSchema,
 ] as const;

@@ -6,17 +6,19 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Em, Orm } from '../db.ts';
-import { type ImpressionContext, RecommendationLog } from '../entities/index.ts';
+import { type ImpressionContext, RecommendationLog, type StoredGroupReason } from '../entities/index.ts';
 import type { Logger } from '../logger.ts';
 import {
   type BlendWeights,
   buildHybrid,
   DEFAULT_BLEND,
   DEFAULT_IGNORED_WEIGHT,
+  type GroupReason,
   type HybridModel,
   type HybridOptions,
   mapReasonEvidence,
   type Reason,
+  recommendForGroup as rankForGroup,
   recommend as rankForUser,
   SOURCES,
   type SourceWeights,
@@ -79,6 +81,28 @@ export type RecommendationResult =
   | { kind: 'picks'; picks: PickView[]; modelVersion: string; batchId: string }
   | { kind: 'onboarding'; movies: { id: number; title: string; year: number | null }[] };
 
+export interface GroupPickOptions {
+  count: number;
+  genre?: string | undefined;
+  maxRuntime?: number | undefined;
+  guildId?: string | null;
+}
+
+/** A group reason with members as user ids and films as movie ids (the engine works on indices); stored as is. */
+export type GroupReasonView = StoredGroupReason;
+
+export interface GroupPickView {
+  movieId: number;
+  title: string;
+  year: number | null;
+  runtime: number | null;
+  posterPath: string | null;
+  genres: string[];
+  /** The group score (mean of the members' z-scores), used to break poll ties. */
+  score: number;
+  reasons: GroupReasonView[];
+}
+
 export interface BlendWeightsSnapshot {
   version: string;
   global: Record<string, number>;
@@ -96,6 +120,12 @@ export interface RecommendationService {
    * read in a few set-based queries and all impressions are written in one flush. Results are in `userIds` order.
    */
   recommendMany(em: Em, userIds: readonly string[], opts: RecommendManyOptions): Promise<RecommendationResult[]>;
+  /**
+   * Picks for a group (movie night): films none of them rated, watched or dismissed, ranked by the group aggregation
+   * (src/recommender/group.ts), each with its group reasons. One impression per member and pick is logged
+   * (context 'group').
+   */
+  recommendForGroup(em: Em, userIds: readonly string[], opts: GroupPickOptions): Promise<GroupPickView[]>;
   noteUserChanged(userId: string): void;
   getBlendWeights(): BlendWeightsSnapshot;
   setBlendWeights(w: {
@@ -383,6 +413,58 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     },
     async needsOnboarding(em, userId) {
       return positiveSignals(await userRows(em, userId)) < ONBOARDING_THRESHOLD;
+    },
+    async recommendForGroup(em, userIds, opts) {
+      const s = await ensureServing();
+      const missing = userIds.filter((u) => !overlay.has(u));
+      const loaded = missing.length > 0 ? await loadUserRowsMany(em, missing) : new Map<string, UserRows>();
+      for (const [userId, rows] of loaded) remember(userId, rows);
+      const members = userIds.map((userId) =>
+        toEvidence(overlay.get(userId) ?? loaded.get(userId)!, s.model.itemIndex, s.model.userIndex.get(userId)),
+      );
+      const count = Math.min(Math.max(Math.trunc(opts.count), 1), MAX_COUNT);
+      const picks = rankForGroup(s.model, members, {
+        count,
+        filters: { genre: opts.genre, maxRuntime: opts.maxRuntime },
+        blend: DEFAULT_BLEND,
+      });
+      const modelVersion = `${s.version}+w:${weights.version}`.slice(0, 64);
+      const batchId = randomUUID();
+      picks.forEach((p, rank) => {
+        for (const userId of userIds) {
+          em.create(RecommendationLog, {
+            user: userId,
+            movie: s.catalogue[p.item]!.id,
+            rank: rank + 1,
+            score: p.score,
+            sourceScores: {},
+            modelVersion,
+            context: 'group',
+            guildId: opts.guildId ?? null,
+            batchId,
+          });
+        }
+      });
+      if (picks.length > 0 && userIds.length > 0) await em.flush();
+      const view = (r: GroupReason): GroupReasonView => {
+        const ids = r.members.map((u) => userIds[u]!);
+        if (r.kind === 'fit') return { kind: 'fit', userIds: ids, of: r.of };
+        const film = s.catalogue[r.film]!;
+        return { kind: r.kind, name: r.name, userIds: ids, movieId: film.id, title: film.title };
+      };
+      return picks.map((p) => {
+        const m = s.catalogue[p.item]!;
+        return {
+          movieId: m.id,
+          title: m.title,
+          year: m.year,
+          runtime: m.runtime,
+          posterPath: m.posterPath,
+          genres: [...m.genres],
+          score: p.score,
+          reasons: p.reasons.map(view),
+        };
+      });
     },
     async recommendMany(em, userIds, opts) {
       const s = await ensureServing();

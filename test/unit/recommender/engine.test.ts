@@ -15,7 +15,6 @@ import {
   implicitVector,
   reasonsFor,
   recommend,
-  recommendForGroup,
   scoreContent,
   scoreEase,
   scoreItemKnn,
@@ -255,14 +254,6 @@ describe('the hybrid', () => {
     const a = recommend(model, user, { count: 4, diversity: 0.7 });
     const b = recommend(again, user, { count: 4, diversity: 0.7 });
     expect(b).toEqual(a);
-  });
-
-  it('when a group asks, then films any member has seen are excluded and every member is considered', () => {
-    const picks = recommendForGroup(model, [ev([0], [5]), ev([4], [5])], { count: 8 });
-    const items = picks.map((p) => p.item);
-    expect(items).not.toContain(0);
-    expect(items).not.toContain(4);
-    expect(items.length).toBe(6);
   });
 
   describe('reasons carry the strongest evidence', () => {

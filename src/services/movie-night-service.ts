@@ -1,0 +1,592 @@
+// Movie nights: who takes part, the group's shortlist, the poll's votes, the winner, the screening's event,
+// attendance and the stars afterwards. No discord.js here: the bot turns Discord events into these calls and these
+// results into messages. Steps that must happen once across restarts and bot processes are guarded in the database:
+// a row lock for state changes (shortlist, decision) and a leased claim for side effects (announcing, the event,
+// rating prompts), so a process that died mid-step is taken over after the lease and two never both act.
+import type { Em } from '../db.ts';
+import {
+  type AttendanceSource,
+  Movie,
+  MovieNight,
+  MovieNightCandidate,
+  type MovieNightDecidedBy,
+  MovieNightParticipant,
+  type MovieNightStatus,
+  MovieNightVote,
+  type StoredGroupReason,
+  User,
+} from '../entities/index.ts';
+import { UserFacingError } from '../errors.ts';
+import { setRating, validateStars } from './rating-service.ts';
+import { yearOf } from './recommendation-data.ts';
+import type { RecommendationService } from './recommendation-service.ts';
+import { ensureUser } from './user-service.ts';
+import { addWatched, isoDate } from './watched-service.ts';
+
+export const MIN_CANDIDATES = 3;
+/** A Discord poll has at most 10 answers (developers/resources/poll.mdx, "Poll Create Request Object"). */
+export const MAX_CANDIDATES = 10;
+/** A poll lasts at most 32 days (768 hours) (developers/resources/poll.mdx, "Poll Create Request Object"). */
+export const MAX_POLL_HOURS = 768;
+/** How long a screening is assumed to last when the film's runtime is unknown. */
+export const DEFAULT_SCREENING_MINUTES = 120;
+
+export interface StartNightInput {
+  guildId: string;
+  channelId: string;
+  hostId: string;
+  startsAt: Date;
+  timeZone: string;
+  /** Server members named by the host (voice channel members, a role's members or mentions); the host is added. */
+  named: readonly string[];
+  candidateCount: number;
+  maxRuntime?: number | null;
+  genre?: string | null;
+  voiceChannelId?: string | null;
+  location?: string | null;
+  multiselect?: boolean;
+  joinMinutes: number;
+  pollHours: number;
+}
+
+export interface ParticipantView {
+  userId: string;
+  source: 'named' | 'joined';
+  out: boolean;
+  attendedVia: AttendanceSource | null;
+  stars: number | null;
+}
+
+export interface CandidateView {
+  answerId: number;
+  movieId: number;
+  title: string;
+  year: number | null;
+  runtime: number | null;
+  posterPath: string | null;
+  genres: string[];
+  groupScore: number;
+  reasons: StoredGroupReason[];
+  votes: number;
+}
+
+export interface NightView {
+  id: number;
+  guildId: string;
+  channelId: string;
+  hostId: string;
+  status: MovieNightStatus;
+  startsAt: Date;
+  timeZone: string;
+  voiceChannelId: string | null;
+  location: string | null;
+  candidateCount: number;
+  maxRuntime: number | null;
+  genre: string | null;
+  multiselect: boolean;
+  joinClosesAt: Date;
+  pollHours: number;
+  joinMessageId: string | null;
+  pollMessageId: string | null;
+  pollEndsAt: Date | null;
+  winnerMovieId: number | null;
+  decidedBy: MovieNightDecidedBy | null;
+  announcedMessageId: string | null;
+  eventId: string | null;
+  eventProblem: string | null;
+  promptedAt: Date | null;
+  groupScore: number | null;
+}
+
+/** A step that is due for a night; the movie-night job performs it. */
+export type DueStep = 'shortlist' | 'decide' | 'announce' | 'event' | 'prompt';
+/** A side effect that must happen once. */
+export type ClaimStep = 'poll' | 'announce' | 'event' | 'prompt';
+
+export interface HistoryEntry {
+  nightId: number;
+  movieId: number;
+  title: string;
+  startsAt: Date;
+  timeZone: string;
+  attendees: string[];
+  groupScore: number | null;
+  ratings: number;
+}
+
+export interface MovieNightServiceDeps {
+  recommendations: Pick<RecommendationService, 'recommendForGroup' | 'noteUserChanged'>;
+  clock: () => Date;
+  /** How long a claimed side effect may take before another process may retry it. */
+  leaseMs?: number;
+}
+
+export type MovieNightService = ReturnType<typeof createMovieNightService>;
+
+const CLAIM_COLUMNS: Record<ClaimStep, { claimed: string; done: string }> = {
+  poll: { claimed: 'poll_claimed_at', done: 'poll_message_id' },
+  announce: { claimed: 'announce_claimed_at', done: 'announced_message_id' },
+  event: { claimed: 'event_claimed_at', done: 'coalesce(event_id, event_problem)' },
+  prompt: { claimed: 'prompt_claimed_at', done: 'prompted_at' },
+};
+
+/** double precision columns are typed string | number by the ORM; the driver returns numbers. */
+function numberOrNull(v: string | number | null | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+function view(n: MovieNight): NightView {
+  return {
+    id: n.id,
+    guildId: n.guildId,
+    channelId: n.channelId,
+    hostId: n.host.id,
+    status: n.status,
+    startsAt: n.startsAt,
+    timeZone: n.timeZone,
+    voiceChannelId: n.voiceChannelId ?? null,
+    location: n.location ?? null,
+    candidateCount: n.candidateCount,
+    maxRuntime: n.maxRuntime ?? null,
+    genre: n.genre ?? null,
+    multiselect: n.multiselect,
+    joinClosesAt: n.joinClosesAt,
+    pollHours: n.pollHours,
+    joinMessageId: n.joinMessageId ?? null,
+    pollMessageId: n.pollMessageId ?? null,
+    pollEndsAt: n.pollEndsAt ?? null,
+    winnerMovieId: n.winner?.id ?? null,
+    decidedBy: n.decidedBy ?? null,
+    announcedMessageId: n.announcedMessageId ?? null,
+    eventId: n.eventId ?? null,
+    eventProblem: n.eventProblem ?? null,
+    promptedAt: n.promptedAt ?? null,
+    groupScore: numberOrNull(n.groupScore),
+  };
+}
+
+/** The winner: most votes; ties go to the better group score, then to the earlier answer. */
+export function pickWinner(candidates: readonly Pick<CandidateView, 'answerId' | 'groupScore' | 'votes'>[]): number {
+  const sorted = [...candidates].sort(
+    (a, b) => b.votes - a.votes || b.groupScore - a.groupScore || a.answerId - b.answerId,
+  );
+  const top = sorted[0];
+  if (!top) throw new Error('a night without candidates cannot be decided');
+  return top.answerId;
+}
+
+export function createMovieNightService(deps: MovieNightServiceDeps) {
+  const leaseMs = deps.leaseMs ?? 60_000;
+
+  async function requireNight(em: Em, nightId: number): Promise<MovieNight> {
+    const night = await em.findOne(MovieNight, nightId);
+    if (!night) throw new UserFacingError('not_found', 'That movie night no longer exists.');
+    return night;
+  }
+
+  /** Locks the night's row for the rest of the transaction (state changes are serialised per night). */
+  async function lockNight(em: Em, nightId: number): Promise<MovieNight> {
+    await em.execute('select id from movie_nights where id = ? for update', [nightId]);
+    const night = await em.findOne(MovieNight, nightId, { refresh: true });
+    if (!night) throw new UserFacingError('not_found', 'That movie night no longer exists.');
+    return night;
+  }
+
+  async function candidates(em: Em, nightId: number): Promise<CandidateView[]> {
+    const rows = await em.find(
+      MovieNightCandidate,
+      { night: nightId },
+      { populate: ['movie'], orderBy: { answerId: 'asc' } },
+    );
+    const counts = await em.execute<{ answer_id: number; n: string | number }[]>(
+      'select answer_id, count(*) as n from movie_night_votes where night_id = ? group by answer_id',
+      [nightId],
+    );
+    const votes = new Map(counts.map((c) => [Number(c.answer_id), Number(c.n)]));
+    return rows.map((c) => {
+      const m = c.movie;
+      return {
+        answerId: c.answerId,
+        movieId: m.id,
+        title: m.title,
+        year: yearOf(m.releaseDate),
+        runtime: m.runtime ?? null,
+        posterPath: m.posterPath ?? null,
+        genres: (m.genres ?? []).map((g) => g.name),
+        groupScore: Number(c.groupScore),
+        reasons: c.reasons,
+        votes: votes.get(c.answerId) ?? 0,
+      };
+    });
+  }
+
+  async function participants(em: Em, nightId: number): Promise<ParticipantView[]> {
+    const rows = await em.find(
+      MovieNightParticipant,
+      { night: nightId },
+      { orderBy: { joinedAt: 'asc', user: 'asc' } },
+    );
+    return rows.map((p) => ({
+      userId: p.user.id,
+      source: p.source,
+      out: p.out,
+      attendedVia: p.attendedVia ?? null,
+      stars: numberOrNull(p.stars),
+    }));
+  }
+
+  /** Adds a Discord user as a participant; imported and synthetic users never take part. */
+  async function addParticipant(
+    em: Em,
+    night: MovieNight,
+    userId: string,
+    source: 'named' | 'joined',
+  ): Promise<MovieNightParticipant | null> {
+    const known = await em.findOne(User, userId);
+    if (known && known.kind !== 'discord') return null;
+    const user = known ?? (await ensureUser(em, userId));
+    const existing = await em.findOne(MovieNightParticipant, { night, user });
+    if (existing) {
+      existing.out = false;
+      return existing;
+    }
+    return em.create(MovieNightParticipant, { night, user, source, out: false });
+  }
+
+  return {
+    candidates,
+    participants,
+
+    async get(em: Em, nightId: number): Promise<NightView> {
+      return view(await requireNight(em, nightId));
+    },
+
+    /** The night a server is currently running (not finished or cancelled), most recent first. */
+    async active(em: Em, guildId: string): Promise<NightView | null> {
+      const night = await em.findOne(
+        MovieNight,
+        { guildId, status: { $in: ['gathering', 'polling', 'decided'] } },
+        { orderBy: { createdAt: 'desc', id: 'desc' } },
+      );
+      return night ? view(night) : null;
+    },
+
+    async findByPollMessage(em: Em, messageId: string): Promise<NightView | null> {
+      const night = await em.findOne(MovieNight, { pollMessageId: messageId });
+      return night ? view(night) : null;
+    },
+
+    async start(em: Em, input: StartNightInput): Promise<NightView> {
+      const now = deps.clock();
+      const count = Math.trunc(input.candidateCount);
+      if (count < MIN_CANDIDATES || count > MAX_CANDIDATES)
+        throw new UserFacingError('invalid_input', `Pick between ${MIN_CANDIDATES} and ${MAX_CANDIDATES} candidates.`);
+      if (input.startsAt.getTime() <= now.getTime())
+        throw new UserFacingError('invalid_input', 'That time has already passed. Pick a time in the future.');
+      const joinMinutes = Math.trunc(input.joinMinutes);
+      if (joinMinutes < 1 || joinMinutes > 24 * 60)
+        throw new UserFacingError('invalid_input', 'Joining can stay open between 1 minute and 24 hours.');
+      const pollHours = Math.trunc(input.pollHours);
+      if (pollHours < 1 || pollHours > MAX_POLL_HOURS)
+        throw new UserFacingError('invalid_input', `A poll lasts between 1 and ${MAX_POLL_HOURS} hours.`);
+      if (input.maxRuntime !== undefined && input.maxRuntime !== null && input.maxRuntime < 30)
+        throw new UserFacingError('invalid_input', 'A maximum runtime under 30 minutes leaves no films to pick.');
+      if (await em.count(MovieNight, { guildId: input.guildId, status: { $in: ['gathering', 'polling'] } }))
+        throw new UserFacingError(
+          'duplicate',
+          'This server already has a movie night being planned. Finish it with /movienight end or /movienight cancel first.',
+        );
+      const host = await ensureUser(em, input.hostId);
+      const night = em.create(MovieNight, {
+        guildId: input.guildId,
+        channelId: input.channelId,
+        host,
+        status: 'gathering',
+        startsAt: input.startsAt,
+        timeZone: input.timeZone,
+        voiceChannelId: input.voiceChannelId ?? null,
+        location: input.location?.slice(0, 100) ?? null,
+        candidateCount: count,
+        maxRuntime: input.maxRuntime ?? null,
+        genre: input.genre ?? null,
+        multiselect: input.multiselect ?? false,
+        joinClosesAt: new Date(now.getTime() + joinMinutes * 60_000),
+        pollHours,
+      });
+      for (const id of new Set([input.hostId, ...input.named])) await addParticipant(em, night, id, 'named');
+      await em.flush();
+      return view(night);
+    },
+
+    async setJoinMessage(em: Em, nightId: number, messageId: string): Promise<void> {
+      await em.nativeUpdate(MovieNight, { id: nightId }, { joinMessageId: messageId });
+    },
+
+    /** "I'm in": anyone in the server may join while joining is open; a dropped-out person may rejoin. */
+    async join(em: Em, nightId: number, userId: string): Promise<ParticipantView[]> {
+      const night = await requireNight(em, nightId);
+      if (night.status !== 'gathering' || night.joinClosesAt.getTime() <= deps.clock().getTime())
+        throw new UserFacingError('expired', 'Joining has closed for this movie night.');
+      const p = await addParticipant(em, night, userId, 'joined');
+      if (!p) throw new UserFacingError('forbidden', 'Only members of this server can join.');
+      await em.flush();
+      return participants(em, nightId);
+    },
+
+    /** "I'm out": drops out until the shortlist is made. */
+    async leave(em: Em, nightId: number, userId: string): Promise<ParticipantView[]> {
+      const night = await requireNight(em, nightId);
+      if (night.status !== 'gathering' || night.joinClosesAt.getTime() <= deps.clock().getTime())
+        throw new UserFacingError('expired', 'Joining has closed for this movie night.');
+      const p = await em.findOne(MovieNightParticipant, { night, user: userId });
+      if (!p || p.out) throw new UserFacingError('not_found', "You weren't in this movie night.");
+      p.out = true;
+      await em.flush();
+      return participants(em, nightId);
+    },
+
+    /**
+     * Closes joining and stores the group's shortlist (once: the row lock makes a second caller see `polling`).
+     * Returns the candidates, or null when the night had already moved on.
+     */
+    async buildShortlist(em: Em, nightId: number): Promise<CandidateView[] | null> {
+      const built = await em.transactional(async (tx) => {
+        const night = await lockNight(tx, nightId);
+        if (night.status !== 'gathering') return false;
+        const members = (await participants(tx, nightId)).filter((p) => !p.out).map((p) => p.userId);
+        const picks = await deps.recommendations.recommendForGroup(tx, members, {
+          count: night.candidateCount,
+          genre: night.genre ?? undefined,
+          maxRuntime: night.maxRuntime ?? undefined,
+          guildId: night.guildId,
+        });
+        if (picks.length < 2) {
+          night.status = 'cancelled';
+          night.cancelledAt = deps.clock();
+          return true;
+        }
+        picks.forEach((p, k) => {
+          tx.create(MovieNightCandidate, {
+            night,
+            answerId: k + 1,
+            movie: tx.getReference(Movie, p.movieId),
+            groupScore: p.score,
+            reasons: p.reasons,
+          });
+        });
+        night.status = 'polling';
+        return true;
+      });
+      if (!built) return null;
+      return candidates(em, nightId);
+    },
+
+    /** Whether this process may do a once-only step now (see the file comment). */
+    async claim(em: Em, nightId: number, step: ClaimStep): Promise<boolean> {
+      const now = deps.clock();
+      const { claimed, done } = CLAIM_COLUMNS[step];
+      const res = await em.execute<{ id: number }[]>(
+        `update movie_nights set ${claimed} = ?, updated_at = ? where id = ? and ${done} is null and status <> 'cancelled'
+           and (${claimed} is null or ${claimed} < ?) returning id`,
+        [now, now, nightId, new Date(now.getTime() - leaseMs)],
+      );
+      return res.length > 0;
+    },
+
+    async recordPoll(em: Em, nightId: number, messageId: string, endsAt: Date): Promise<void> {
+      await em.nativeUpdate(MovieNight, { id: nightId }, { pollMessageId: messageId, pollEndsAt: endsAt });
+    },
+
+    /** A MESSAGE_POLL_VOTE_ADD / _REMOVE. Votes on messages that are not a night's poll are ignored (false). */
+    async recordVote(em: Em, messageId: string, userId: string, answerId: number, add: boolean): Promise<boolean> {
+      const night = await em.findOne(MovieNight, { pollMessageId: messageId });
+      if (!night || night.status !== 'polling') return false;
+      if (add) {
+        await em.execute(
+          'insert into movie_night_votes (night_id, user_id, answer_id, created_at) values (?, ?, ?, ?) on conflict do nothing',
+          [night.id, userId, answerId, deps.clock()],
+        );
+      } else await em.nativeDelete(MovieNightVote, { night: night.id, userId, answerId });
+      return true;
+    },
+
+    /** Replaces the stored votes with the poll's answer voters (after a restart, or just before deciding). */
+    async reconcileVotes(em: Em, nightId: number, voters: ReadonlyMap<number, readonly string[]>): Promise<void> {
+      await em.transactional(async (tx) => {
+        const night = await lockNight(tx, nightId);
+        if (night.status !== 'polling') return;
+        await tx.nativeDelete(MovieNightVote, { night: nightId });
+        for (const [answerId, ids] of voters)
+          for (const userId of new Set(ids)) tx.create(MovieNightVote, { night, userId, answerId });
+      });
+    },
+
+    /**
+     * Picks the winner once: the poll's most-voted film (ties by group score). Later calls return the same outcome
+     * with `first: false`, so only the first caller announces it.
+     */
+    async decide(
+      em: Em,
+      nightId: number,
+      by: Exclude<MovieNightDecidedBy, 'no_votes'>,
+    ): Promise<{ first: boolean; night: NightView; winner: CandidateView } | null> {
+      const result = await em.transactional(async (tx) => {
+        const night = await lockNight(tx, nightId);
+        if (night.status !== 'polling') return { first: false, night };
+        const list = await candidates(tx, nightId);
+        if (list.length === 0) return { first: false, night };
+        const answerId = pickWinner(list);
+        night.winner = tx.getReference(Movie, list.find((c) => c.answerId === answerId)!.movieId);
+        night.decidedBy = list.every((c) => c.votes === 0) ? 'no_votes' : by;
+        night.decidedAt = deps.clock();
+        night.status = 'decided';
+        return { first: true, night };
+      });
+      const list = await candidates(em, nightId);
+      const winnerId = result.night.winner?.id;
+      const winner = list.find((c) => c.movieId === winnerId);
+      if (!winner) return null;
+      return { first: result.first, night: view(result.night), winner };
+    },
+
+    async markAnnounced(em: Em, nightId: number, messageId: string): Promise<void> {
+      await em.nativeUpdate(MovieNight, { id: nightId }, { announcedMessageId: messageId });
+    },
+
+    async recordEvent(em: Em, nightId: number, outcome: { eventId: string } | { problem: string }): Promise<void> {
+      await em.nativeUpdate(
+        MovieNight,
+        { id: nightId },
+        'eventId' in outcome ? { eventId: outcome.eventId } : { eventProblem: outcome.problem.slice(0, 200) },
+      );
+    },
+
+    async reschedule(em: Em, nightId: number, startsAt: Date): Promise<NightView> {
+      const night = await requireNight(em, nightId);
+      if (night.status === 'finished' || night.status === 'cancelled')
+        throw new UserFacingError('expired', 'That movie night is over.');
+      if (startsAt.getTime() <= deps.clock().getTime())
+        throw new UserFacingError('invalid_input', 'That time has already passed. Pick a time in the future.');
+      night.startsAt = startsAt;
+      await em.flush();
+      return view(night);
+    },
+
+    async cancel(em: Em, nightId: number): Promise<NightView> {
+      const night = await requireNight(em, nightId);
+      if (night.status === 'finished' || night.status === 'cancelled')
+        throw new UserFacingError('expired', 'That movie night is already over.');
+      night.status = 'cancelled';
+      night.cancelledAt = deps.clock();
+      await em.flush();
+      return view(night);
+    },
+
+    /** What is due now, oldest first (the movie-night job's work list). */
+    async due(em: Em, limit = 50): Promise<{ nightId: number; step: DueStep }[]> {
+      const now = deps.clock();
+      const rows = await em.execute<{ id: number; step: DueStep }[]>(
+        `select n.id, case
+            when n.status = 'gathering' then 'shortlist'
+            when n.status = 'polling' then 'decide'
+            when n.announced_message_id is null then 'announce'
+            when n.event_id is null and n.event_problem is null then 'event'
+            else 'prompt' end as step
+          from movie_nights n left join movies m on m.id = n.winner_id
+          where (n.status = 'gathering' and n.join_closes_at <= ?)
+             or (n.status = 'polling' and n.poll_ends_at <= ?)
+             or (n.status = 'decided' and (n.announced_message_id is null
+                  or (n.event_id is null and n.event_problem is null)
+                  or (n.prompted_at is null
+                      and n.starts_at + make_interval(mins => coalesce(m.runtime, ?)) <= ?)))
+          order by n.id limit ?`,
+        [now, now, DEFAULT_SCREENING_MINUTES, now, limit],
+      );
+      return rows.map((r) => ({ nightId: Number(r.id), step: r.step }));
+    },
+
+    /** Someone was at the screening (in its voice channel, or pressed "I watched it"). */
+    async markAttended(em: Em, nightId: number, userId: string, via: AttendanceSource): Promise<boolean> {
+      const night = await requireNight(em, nightId);
+      if (night.status !== 'decided' && night.status !== 'finished') return false;
+      const existing = await em.findOne(MovieNightParticipant, { night, user: userId });
+      if (existing) {
+        existing.attendedVia ??= via;
+      } else {
+        const p = await addParticipant(em, night, userId, 'joined');
+        if (!p) return false;
+        p.attendedVia = via;
+      }
+      await em.flush();
+      return true;
+    },
+
+    /** The people to ask for stars: everyone who attended. */
+    async attendees(em: Em, nightId: number): Promise<string[]> {
+      return (await participants(em, nightId)).filter((p) => p.attendedVia !== null).map((p) => p.userId);
+    },
+
+    async markPrompted(em: Em, nightId: number): Promise<void> {
+      await em.nativeUpdate(MovieNight, { id: nightId }, { promptedAt: deps.clock(), status: 'finished' });
+    },
+
+    /**
+     * An attendee's stars for the night's film: stored as their rating and a watched entry (through the rating and
+     * watched services), and the night's group score becomes the mean of the attendees' stars.
+     */
+    async rate(em: Em, nightId: number, userId: string, stars: number): Promise<{ title: string; groupScore: number }> {
+      validateStars(stars);
+      const night = await requireNight(em, nightId);
+      const winnerId = night.winner?.id;
+      if (!winnerId || (night.status !== 'decided' && night.status !== 'finished'))
+        throw new UserFacingError('expired', 'This movie night has no film to rate yet.');
+      const change = await em.transactional(async (tx) => {
+        const p = await tx.findOne(MovieNightParticipant, { night: nightId, user: userId });
+        if (!p) throw new UserFacingError('forbidden', 'Only people who were at this movie night can rate it here.');
+        const firstAnswer = p.stars === null || p.stars === undefined;
+        p.stars = stars;
+        p.attendedVia ??= 'button';
+        const rating = await setRating(tx, userId, winnerId, stars);
+        // Changing one's stars for the same night is not a second viewing.
+        if (firstAnswer) {
+          const today = isoDate(deps.clock());
+          const screened = isoDate(night.startsAt);
+          await addWatched(tx, userId, winnerId, { date: screened > today ? today : screened, now: deps.clock() });
+        }
+        await tx.flush();
+        const [avg] = await tx.execute<{ avg: string | number }[]>(
+          'select avg(stars) as avg from movie_night_participants where night_id = ? and stars is not null',
+          [nightId],
+        );
+        const groupScore = Number(avg?.avg ?? stars);
+        await tx.nativeUpdate(MovieNight, { id: nightId }, { groupScore });
+        return { title: rating.title, groupScore };
+      });
+      deps.recommendations.noteUserChanged(userId);
+      return change;
+    },
+
+    async history(em: Em, guildId: string, limit = 10): Promise<HistoryEntry[]> {
+      const nights = await em.find(
+        MovieNight,
+        { guildId, status: { $in: ['decided', 'finished'] }, winner: { $ne: null } },
+        { populate: ['winner'], orderBy: { startsAt: 'desc', id: 'desc' }, limit },
+      );
+      const out: HistoryEntry[] = [];
+      for (const n of nights) {
+        const ps = await participants(em, n.id);
+        out.push({
+          nightId: n.id,
+          movieId: n.winner!.id,
+          title: n.winner!.title,
+          startsAt: n.startsAt,
+          timeZone: n.timeZone,
+          attendees: ps.filter((p) => p.attendedVia !== null).map((p) => p.userId),
+          groupScore: numberOrNull(n.groupScore),
+          ratings: ps.filter((p) => p.stars !== null).length,
+        });
+      }
+      return out;
+    },
+  };
+}
