@@ -24,9 +24,9 @@ export interface AppOptions {
   /** An already open database (tests); otherwise one is opened from config and closed on stop. */
   readonly orm?: Orm;
   readonly clock?: () => Date;
-  /** How often the model is rebuilt from the database in the background (default 10 min; 0 = never). */
+  /** Overrides config.recommender.rebuildIntervalMs (tests and the sandbox pass 0: no background rebuilds). */
   readonly recommenderRefreshMs?: number;
-  /** How often stale TMDB rows are refreshed (default 1 h; 0 = never). */
+  /** Overrides config.tmdb.refreshIntervalMs (0 = no background refresh). */
   readonly catalogueRefreshMs?: number;
 }
 
@@ -74,14 +74,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     searchCache: {
       maxEntries: config.tmdb.searchCacheSize,
-      ttlMs: config.tmdb.searchCacheTtlSeconds === undefined ? undefined : config.tmdb.searchCacheTtlSeconds * 1000,
+      ttlMs: config.tmdb.searchCacheTtlSeconds * 1000,
     },
   });
   const recommendations = createRecommendationService({
     orm,
     logger,
     clock,
-    refreshIntervalMs: opts.recommenderRefreshMs ?? 10 * 60_000,
+    refreshIntervalMs: opts.recommenderRefreshMs ?? config.recommender.rebuildIntervalMs,
     onModelBuilt: metrics ? ({ ms }) => metrics.modelBuilt(ms) : undefined,
   });
   recommendationsRef = recommendations;
@@ -123,7 +123,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         });
   let refresher: CatalogueRefresher | undefined;
   let health: HealthServer | undefined;
-  const refreshMs = opts.catalogueRefreshMs ?? 60 * 60_000;
+  const refreshMs = opts.catalogueRefreshMs ?? config.tmdb.refreshIntervalMs;
 
   return {
     orm,
@@ -167,8 +167,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
           logger,
           clock,
           intervalMs: refreshMs,
-          batchSize: 50,
-          changesEveryMs: 0,
+          batchSize: config.tmdb.refreshBatchSize,
+          changesEveryMs: config.tmdb.changesEveryMs,
         });
       }
     },

@@ -51,19 +51,37 @@ export interface TmdbConfig {
   readonly timeoutMs: number;
   readonly cacheTtlDays: number;
   readonly language: string;
-  // Optional so hand-written test configs stay valid; loadConfig always fills them.
   /** Retries after the first attempt (429, 5xx, network errors). */
-  readonly maxRetries?: number;
-  readonly retryBaseDelayMs?: number;
-  readonly retryMaxDelayMs?: number;
+  readonly maxRetries: number;
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
   /** A 429 asking us to wait longer than this fails at once instead of waiting. */
-  readonly maxRetryAfterMs?: number;
+  readonly maxRetryAfterMs: number;
   /** Consecutive failures that open the circuit breaker. */
-  readonly breakerFailureThreshold?: number;
-  readonly breakerCooldownMs?: number;
+  readonly breakerFailureThreshold: number;
+  readonly breakerCooldownMs: number;
   /** Search results kept in memory (entries / seconds). */
-  readonly searchCacheSize?: number;
-  readonly searchCacheTtlSeconds?: number;
+  readonly searchCacheSize: number;
+  readonly searchCacheTtlSeconds: number;
+  /** How often expired or never-fetched films are re-fetched in the background (0 = never), and how many per run. */
+  readonly refreshIntervalMs: number;
+  readonly refreshBatchSize: number;
+  /** How often films TMDB lists as changed (GET /3/movie/changes) are expired early (0 = never). */
+  readonly changesEveryMs: number;
+}
+
+/** Defaults of what a caller may leave out (the catalogue's search cache, the refresher); loadConfig uses them too. */
+export const TMDB_DEFAULTS = Object.freeze({
+  searchCacheSize: 500,
+  searchCacheTtlSeconds: 600,
+  refreshIntervalMs: 60 * 60_000,
+  refreshBatchSize: 50,
+  changesEveryMs: 24 * 3_600_000,
+});
+
+export interface RecommenderConfig {
+  /** How often the model is rebuilt from the database in the background (0 = only at start). */
+  readonly rebuildIntervalMs: number;
 }
 
 export interface WeeklyConfig {
@@ -93,6 +111,7 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly discord: DiscordConfig;
   readonly tmdb: TmdbConfig;
+  readonly recommender: RecommenderConfig;
   readonly weekly: WeeklyConfig;
   readonly health: HealthConfig;
 }
@@ -238,8 +257,29 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     maxRetryAfterMs: r.number('TMDB_MAX_RETRY_AFTER_MS', 10_000, { min: 0, max: 600_000, integer: true }),
     breakerFailureThreshold: r.number('TMDB_BREAKER_THRESHOLD', 5, { min: 1, max: 1000, integer: true }),
     breakerCooldownMs: r.number('TMDB_BREAKER_COOLDOWN_MS', 30_000, { min: 100, max: 3_600_000, integer: true }),
-    searchCacheSize: r.number('TMDB_SEARCH_CACHE_SIZE', 500, { min: 1, max: 100_000, integer: true }),
-    searchCacheTtlSeconds: r.number('TMDB_SEARCH_CACHE_TTL_SECONDS', 600, { min: 1, max: 86_400, integer: true }),
+    searchCacheSize: r.number('TMDB_SEARCH_CACHE_SIZE', TMDB_DEFAULTS.searchCacheSize, {
+      min: 1,
+      max: 100_000,
+      integer: true,
+    }),
+    searchCacheTtlSeconds: r.number('TMDB_SEARCH_CACHE_TTL_SECONDS', TMDB_DEFAULTS.searchCacheTtlSeconds, {
+      min: 1,
+      max: 86_400,
+      integer: true,
+    }),
+    refreshIntervalMs:
+      r.number('TMDB_REFRESH_MINUTES', TMDB_DEFAULTS.refreshIntervalMs / 60_000, { min: 0, max: 10_080 }) * 60_000,
+    refreshBatchSize: r.number('TMDB_REFRESH_BATCH', TMDB_DEFAULTS.refreshBatchSize, {
+      min: 1,
+      max: 10_000,
+      integer: true,
+    }),
+    changesEveryMs:
+      r.number('TMDB_CHANGES_HOURS', TMDB_DEFAULTS.changesEveryMs / 3_600_000, { min: 0, max: 14 * 24 }) * 3_600_000,
+  };
+
+  const recommender: RecommenderConfig = {
+    rebuildIntervalMs: r.number('MODEL_REBUILD_MINUTES', 10, { min: 0, max: 10_080 }) * 60_000,
   };
 
   const weekly: WeeklyConfig = {
@@ -263,7 +303,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
   };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, weekly, health });
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, recommender, weekly, health });
 }
 
 function deepFreeze<T extends object>(o: T): T {

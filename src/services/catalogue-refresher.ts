@@ -1,5 +1,6 @@
 // Background refresh of the movie cache: every interval, re-fetch a batch of expired or never-fetched rows.
 // One EntityManager fork per run; runs never overlap; a failing run is logged and the next one tries again.
+import { TMDB_DEFAULTS } from '../config.ts';
 import type { Orm } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { Catalogue, RefreshReport } from './catalogue-service.ts';
@@ -14,11 +15,11 @@ export function startCatalogueRefresher(opts: {
   orm: Orm;
   catalogue: Catalogue;
   logger: Logger;
-  /** Default 15 minutes. */
+  /** Defaults for these three: TMDB_DEFAULTS in config.ts. */
   intervalMs?: number;
-  /** Rows per run; default 200 (about 5 s of TMDB requests at 40/s). */
+  /** Rows per run. */
   batchSize?: number;
-  /** Also expire rows TMDB lists as changed (GET /3/movie/changes) at most this often; default daily, 0 = never. */
+  /** Also expire rows TMDB lists as changed (GET /3/movie/changes) at most this often; 0 = never. */
   changesEveryMs?: number;
   clock?: () => Date;
 }): CatalogueRefresher {
@@ -27,7 +28,7 @@ export function startCatalogueRefresher(opts: {
   let stopped = false;
 
   const clock = opts.clock ?? (() => new Date());
-  const changesEveryMs = opts.changesEveryMs ?? 86_400_000;
+  const changesEveryMs = opts.changesEveryMs ?? TMDB_DEFAULTS.changesEveryMs;
   // TMDB's change list covers at most 14 days; the first run looks back one interval.
   let changesSince: Date | null = changesEveryMs > 0 ? new Date(clock().getTime() - changesEveryMs) : null;
 
@@ -47,7 +48,7 @@ export function startCatalogueRefresher(opts: {
   function runOnce(): Promise<RefreshReport | null> {
     if (running || stopped) return Promise.resolve(null);
     running = expireChanged()
-      .then(() => opts.catalogue.refreshStale(opts.orm.em.fork(), opts.batchSize ?? 200))
+      .then(() => opts.catalogue.refreshStale(opts.orm.em.fork(), opts.batchSize ?? TMDB_DEFAULTS.refreshBatchSize))
       .catch((err: unknown) => {
         log.error({ err }, 'catalogue refresh failed');
         return null;
@@ -58,7 +59,7 @@ export function startCatalogueRefresher(opts: {
     return running;
   }
 
-  const timer = setInterval(() => void runOnce(), opts.intervalMs ?? 15 * 60_000);
+  const timer = setInterval(() => void runOnce(), opts.intervalMs ?? TMDB_DEFAULTS.refreshIntervalMs);
   timer.unref();
   return {
     runOnce,

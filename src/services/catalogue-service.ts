@@ -2,13 +2,15 @@
 // background); TMDB fills gaps when it is reachable, and everything falls back to local rows when it is not.
 // Callers get MovieCards and UserFacingErrors, never TMDB's wire format or a raw TMDB failure.
 import { raw } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
+import { TMDB_DEFAULTS } from '../config.ts';
 import type { Em } from '../db.ts';
 import { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { clip, cut } from '../text.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
-import { isTmdbError, LruTtlCache, type TmdbClient, TmdbError } from './tmdb/index.ts';
+import { isTmdbError, type TmdbClient, TmdbError } from './tmdb/index.ts';
 import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
 
 export interface MovieCard {
@@ -82,6 +84,10 @@ const MAX_LABEL = 100;
 const MAX_KEYWORDS = 20;
 const MAX_CAST = 10;
 const DAY_MS = 86_400_000;
+/** What an autocomplete keeps for the TMDB round trip, whatever the database does (issue 10, R7). */
+export const NETWORK_RESERVE_MS = 800;
+/** Left at the end of an autocomplete budget for the answer to go out. */
+const ANSWER_MARGIN_MS = 20;
 
 function isoDate(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
@@ -122,9 +128,10 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   const budgetMs = opts.interactiveBudgetMs ?? 2_000;
   let imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
   const posterSize = opts.posterSize ?? 'w342';
-  const searchCache = new LruTtlCache<string, readonly TmdbMovieSummary[]>({
-    maxEntries: opts.searchCache?.maxEntries ?? 500,
-    ttlMs: opts.searchCache?.ttlMs ?? 10 * 60_000,
+  // lru-cache (isaacs), the maintained LRU with per-entry TTL, instead of our own: expired entries are never served.
+  const searchCache = new LRUCache<string, readonly TmdbMovieSummary[]>({
+    max: opts.searchCache?.maxEntries ?? TMDB_DEFAULTS.searchCacheSize,
+    ttl: opts.searchCache?.ttlMs ?? TMDB_DEFAULTS.searchCacheTtlSeconds * 1000,
   });
   // Identical concurrent lookups share one promise, but only with callers whose time budget is no longer than the
   // first caller's: a 300 ms autocomplete must not cut short a 2 s search of the same title.
@@ -354,11 +361,49 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     return local.map(toCard);
   }
 
+  /**
+   * Local titles first, then TMDB's, within `budgetMs`. The TMDB search starts as soon as the local query shows it is
+   * needed, and in any case no later than NETWORK_RESERVE_MS before the end of the budget: a slow database (a busy
+   * PGlite) must not eat the time the network needs, or a fresh install (no local titles) would never get any.
+   */
   async function autocomplete(em: Em, text: string, o: { budgetMs: number }): Promise<AutocompleteChoice[]> {
-    const started = performance.now();
-    const deadline = started + Math.max(0, o.budgetMs);
-    const remaining = () => deadline - performance.now();
+    const budget = Math.max(0, Math.floor(o.budgetMs));
+    const deadline = performance.now() + budget;
+    const remaining = () => Math.floor(deadline - performance.now());
     const q = text.trim();
+    let local: Movie[] | null = null;
+    let remote: readonly TmdbMovieSummary[] = [];
+    const controller = new AbortController();
+    let tmdbCall: Promise<void> | null = null;
+    const startTmdb = () => {
+      if (tmdbCall || q.length < 2 || !tmdbUsable()) return;
+      const left = remaining() - ANSWER_MARGIN_MS;
+      if (left < 50) return;
+      tmdbCall = tmdbSearch(q, undefined, 1, left, controller.signal).then(
+        (results) => {
+          remote = results;
+        },
+        (err: unknown) => {
+          if (!isTmdbError(err)) log.warn({ err }, 'autocomplete TMDB lookup failed');
+        },
+      );
+    };
+    const reserve = setTimeout(startTmdb, Math.max(0, budget - NETWORK_RESERVE_MS - ANSWER_MARGIN_MS));
+    const work = (async () => {
+      local = q ? await localMatches(em, q, MAX_CHOICES) : [];
+      if (local.length < MAX_CHOICES) startTmdb();
+      await tmdbCall;
+    })();
+    work.catch((err: unknown) => log.warn({ err }, 'autocomplete failed'));
+    let timer: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, remaining()));
+    });
+    await Promise.race([work.catch(() => {}), outOfTime]);
+    clearTimeout(timer);
+    clearTimeout(reserve);
+    controller.abort();
+
     const choices: AutocompleteChoice[] = [];
     const seen = new Set<number>();
     const add = (id: number, title: string, date: string | null) => {
@@ -366,32 +411,9 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       seen.add(id);
       choices.push({ id, label: formatLabel(title, yearOf(date)) });
     };
-    const work = (async () => {
-      const local = q ? await localMatches(em, q, MAX_CHOICES) : [];
-      for (const m of local) add(m.id, m.title, isoDate(m.releaseDate));
-      // Leave a little of the budget for the answer to go out.
-      const left = remaining() - 20;
-      if (choices.length < MAX_CHOICES && q.length >= 2 && left > 50 && tmdbUsable()) {
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), left);
-        try {
-          const results = await tmdbSearch(q, undefined, 1, left, controller.signal);
-          for (const r of results) add(r.id, r.title, r.releaseDate);
-        } catch (err) {
-          if (!isTmdbError(err)) log.warn({ err }, 'autocomplete TMDB lookup failed');
-        } finally {
-          clearTimeout(timer);
-        }
-      }
-    })();
-    let timer: NodeJS.Timeout | undefined;
-    const outOfTime = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, remaining()));
-    });
-    work.catch((err) => log.warn({ err }, 'autocomplete failed'));
-    await Promise.race([work.catch(() => {}), outOfTime]);
-    clearTimeout(timer);
-    return choices.slice();
+    for (const m of (local as Movie[] | null) ?? []) add(m.id, m.title, isoDate(m.releaseDate));
+    for (const r of remote) add(r.id, r.title, r.releaseDate);
+    return choices;
   }
 
   async function popular(em: Em, limit: number): Promise<MovieCard[]> {

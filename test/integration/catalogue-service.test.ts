@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Movie } from '../../src/entities/index.ts';
 import { UserFacingError } from '../../src/errors.ts';
@@ -108,6 +109,42 @@ describe('catalogue', () => {
     expect(choices[0]).toEqual({ id: HEAT, label: 'Heat (1995)' });
     expect(choices[1]).toEqual({ id: 1, label: 'The Heat (2013)' });
     expect(choices.filter((c) => c.id === HEAT)).toHaveLength(1);
+  });
+
+  it('when the catalogue is empty (a fresh install), then autocomplete gets TMDB’s suggestions within the budget', async () => {
+    const before = h.fake.requests.length;
+    // The dispatcher's budget: 2 s, of which whatever is left after the (empty) local query is fractional.
+    const choices = await catalogue.autocomplete(db.em(), 'Heat', { budgetMs: 2_000 });
+    expect(choices[0]).toEqual({ id: HEAT, label: 'Heat (1995)' });
+    expect(h.fake.requests.slice(before).filter((r) => r.path === '/3/search/movie')).toHaveLength(1);
+    expect(h.log.text()).not.toContain('ERR_OUT_OF_RANGE');
+  });
+
+  it('when TMDB was down and the first call after the cooldown is an autocomplete, then TMDB is used again', async () => {
+    let t = 1_000_000;
+    const agent = new Agent({ connections: 4 });
+    const client = createTmdbClient({
+      config: testTmdbConfig(h.fake.url, { breakerFailureThreshold: 2, breakerCooldownMs: 30_000, maxRetries: 0 }),
+      logger: h.log.logger,
+      dispatcher: agent,
+      now: () => t,
+    });
+    try {
+      const cat = createCatalogue({ tmdb: client, logger: h.log.logger, ttlDays: 7, clock: () => now });
+      h.fake.faults.inject({ kind: 'server_error', times: 100 });
+      for (const q of ['outage one', 'outage two']) await cat.search(db.em(), q).catch(() => {});
+      expect(client.breakerState).toBe('open');
+      h.fake.faults.clear(); // TMDB is back
+      t += 30_000; // and the cooldown passes
+      expect(client.breakerState).toBe('half_open');
+      const choices = await cat.autocomplete(db.em(), 'heat', { budgetMs: 1_500 });
+      expect(choices.map((c) => c.id)).toContain(HEAT);
+      expect(client.breakerState).toBe('closed');
+      expect((await cat.search(db.em(), 'alien')).map((c) => c.id)).toContain(348);
+    } finally {
+      await client.close();
+      await agent.close();
+    }
   });
 
   it('when TMDB is slow, then autocomplete answers within its budget with local matches', async () => {

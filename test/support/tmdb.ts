@@ -42,6 +42,9 @@ export function testTmdbConfig(baseUrl: string, overrides: Partial<TmdbConfig> =
     breakerCooldownMs: 200,
     searchCacheSize: 50,
     searchCacheTtlSeconds: 60,
+    refreshIntervalMs: 0,
+    refreshBatchSize: 50,
+    changesEveryMs: 0,
     ...overrides,
   };
 }

@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     expect(c.log).toEqual({ level: 'info', format: 'json' });
   });
 
+  it('when nothing is set, then the film refresh, TMDB change list, pool and deadline defaults apply', () => {
+    const c = loadConfig({});
+    expect(c.tmdb).toMatchObject({ refreshIntervalMs: 3_600_000, refreshBatchSize: 50, changesEveryMs: 86_400_000 });
+    expect(c.recommender.rebuildIntervalMs).toBe(600_000);
+    expect(c.database.pool).toEqual({ max: 10, acquireTimeoutMs: 5_000 });
+    expect(c.discord.interactionDeadlineMs).toBe(15_000);
+  });
+
+  it('when the change list and refresh are switched off, then they are 0', () => {
+    const c = loadConfig({ TMDB_CHANGES_HOURS: '0', TMDB_REFRESH_MINUTES: '0', MODEL_REBUILD_MINUTES: '0' });
+    expect([c.tmdb.changesEveryMs, c.tmdb.refreshIntervalMs, c.recommender.rebuildIntervalMs]).toEqual([0, 0, 0]);
+  });
+
   it('when the result is returned, then it is frozen all the way down', () => {
     const c = loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db' });
     expect(Object.isFrozen(c)).toBe(true);

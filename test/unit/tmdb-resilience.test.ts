@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabel } from '../../src/services/catalogue-service.ts';
-import { LruTtlCache } from '../../src/services/tmdb/lru-cache.ts';
 import { MalformedResponse, parseMovieDetails, parseMoviePage } from '../../src/services/tmdb/parse.ts';
 import {
   backoffDelay,
@@ -133,21 +132,6 @@ describe('Semaphore', () => {
     release();
     (await waiting)();
     expect(s.inFlight).toBe(0);
-  });
-});
-
-describe('LruTtlCache', () => {
-  it('when entries expire or overflow, then they are gone and recently used ones stay', () => {
-    let now = 0;
-    const c = new LruTtlCache<string, number>({ maxEntries: 2, ttlMs: 100, now: () => now });
-    c.set('a', 1);
-    c.set('b', 2);
-    c.get('a');
-    c.set('c', 3);
-    expect(c.get('b')).toBeUndefined();
-    expect(c.get('a')).toBe(1);
-    now = 100;
-    expect(c.get('a')).toBeUndefined();
   });
 });
 

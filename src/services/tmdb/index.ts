@@ -1,5 +1,4 @@
 export { isTmdbError, TmdbError, type TmdbErrorKind } from './errors.ts';
-export { LruTtlCache } from './lru-cache.ts';
 export type { BreakerState } from './resilience.ts';
 export {
   type AuthCheck,

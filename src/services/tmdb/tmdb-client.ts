@@ -113,6 +113,16 @@ export function createTmdbAgent(config: TmdbConfig): Agent {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/**
+ * A caller's time budget as whole milliseconds within [1, max]. `AbortSignal.timeout` accepts only integers (a budget
+ * computed from `performance.now()` is fractional, and throws ERR_OUT_OF_RANGE), and nothing may wait longer than the
+ * configured timeout.
+ */
+export function wholeMs(requested: number | undefined, max: number): number {
+  const ms = requested === undefined || Number.isNaN(requested) ? max : Math.min(requested, max);
+  return Math.max(1, Math.floor(ms));
+}
+
 function isAbort(err: unknown): boolean {
   const e = err as { code?: unknown; name?: string };
   return e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.code === 'UND_ERR_ABORTED';
@@ -128,10 +138,10 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
   const ownsDispatcher = options.dispatcher === undefined;
   const raw = options.dispatcher ?? createTmdbAgent(cfg);
   const retry = {
-    maxRetries: cfg.maxRetries ?? 3,
-    baseDelayMs: cfg.retryBaseDelayMs ?? 250,
-    maxDelayMs: cfg.retryMaxDelayMs ?? 4_000,
-    maxRetryAfterMs: cfg.maxRetryAfterMs ?? 10_000,
+    maxRetries: cfg.maxRetries,
+    baseDelayMs: cfg.retryBaseDelayMs,
+    maxDelayMs: cfg.retryMaxDelayMs,
+    maxRetryAfterMs: cfg.maxRetryAfterMs,
     random: options.random,
   };
   // Innermost first: cached DNS (so retries do not re-resolve), the rate limiter (every attempt is paced), undici's
@@ -150,8 +160,8 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
   );
   const inFlight = new Semaphore(cfg.maxInFlight);
   const breaker = new CircuitBreaker({
-    failureThreshold: cfg.breakerFailureThreshold ?? 5,
-    cooldownMs: cfg.breakerCooldownMs ?? 30_000,
+    failureThreshold: cfg.breakerFailureThreshold,
+    cooldownMs: cfg.breakerCooldownMs,
     now: options.now,
     onChange: (from, to) =>
       (to === 'open' ? log.warn.bind(log) : log.info.bind(log))({ from, to }, `TMDB circuit breaker ${to}`),
@@ -176,17 +186,19 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
     useBreaker = true,
   ): Promise<T> {
     if (authStyle === 'none') throw fail('not_configured', endpoint, 'No TMDB read token or API key is configured');
+    const budget = wholeMs(o.timeoutMs, cfg.timeoutMs);
+    // Our own configured timeout firing says something about TMDB; a caller's shorter budget does not.
+    const timeoutCounts = budget >= cfg.timeoutMs;
     if (useBreaker && !breaker.tryAcquire()) {
       throw fail('circuit_open', endpoint, 'TMDB failed recently; not trying again yet');
     }
-    const budget = Math.min(o.timeoutMs ?? cfg.timeoutMs, cfg.timeoutMs);
-    const ownTimeout = AbortSignal.timeout(budget);
-    const signal = o.signal ? AbortSignal.any([o.signal, ownTimeout]) : ownTimeout;
-    // Our own configured timeout firing says something about TMDB; a caller's shorter budget does not.
-    const timeoutCounts = budget >= cfg.timeoutMs;
     let verdict: 'success' | 'failure' | 'neutral' | 'trip' = 'neutral';
     let release: (() => void) | undefined;
+    // Everything after taking a breaker slot happens inside this try: its finally always gives a verdict, so a
+    // half-open breaker's single probe slot can never be lost (which would leave TMDB cut off until a restart).
     try {
+      const ownTimeout = AbortSignal.timeout(budget);
+      const signal = o.signal ? AbortSignal.any([o.signal, ownTimeout]) : ownTimeout;
       try {
         release = await inFlight.acquire(signal);
       } catch (cause) {
