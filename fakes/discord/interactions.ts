@@ -36,6 +36,14 @@ const ALLOWED_CALLBACKS: Partial<Record<InteractionType, readonly InteractionRes
   ],
 };
 
+// § Interaction Callback Data Structure (Messages): the only flags a response may set.
+const RESPONSE_FLAGS =
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.Ephemeral |
+  MessageFlags.IsComponentsV2 |
+  MessageFlags.IsVoiceMessage |
+  MessageFlags.SuppressNotifications;
+
 /** POST /interactions/{id}/{token}/callback */
 export function respond(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams): RouteResult {
   const state = fake.interactions.get(id);
@@ -76,6 +84,10 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
     ) {
       const reply = type === InteractionResponseType.ChannelMessageWithSource;
       const ephemeral = (data.flags ?? 0) & MessageFlags.Ephemeral;
+      // § Interaction Callback Data Structure (Messages): a defer may only carry EPHEMERAL.
+      if (!reply && (data.flags ?? 0) & ~MessageFlags.Ephemeral) {
+        throw invalidForm(['data', 'flags'], 'MESSAGE_FLAGS_INVALID', 'A deferred response may only set EPHEMERAL');
+      }
       message = createMessage(
         fake,
         state.channelId,
@@ -84,6 +96,7 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
           interactionId: state.id,
           ...(ephemeral ? { ephemeralFor: state.user.id } : {}),
         },
+        reply ? { allowedFlags: RESPONSE_FLAGS } : {},
       );
       message.flags = reply ? (data.flags ?? 0) : ephemeral | MessageFlags.Loading;
       state.originalMessageId = message.id;
@@ -96,7 +109,7 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
       if (!source) throw new DiscordHttpError(400, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
       state.originalMessageId = source.id;
       if (type === InteractionResponseType.UpdateMessage) {
-        message = editMessage(fake, source, data);
+        message = editMessage(fake, source, data, { allowedFlags: RESPONSE_FLAGS });
         state.visible = true;
       }
     }

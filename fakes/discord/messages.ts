@@ -3,7 +3,7 @@
 import { MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { FakeDiscord } from './fake-discord.ts';
 import type { Json, StoredMessage } from './types.ts';
-import { emptyMessage, isEmpty, validateMessageBody } from './validation/messages.ts';
+import { emptyMessage, isEmpty, type MessageCheck, validateMessageBody } from './validation/messages.ts';
 
 export function toApiMessage(fake: FakeDiscord, m: StoredMessage): Json {
   return {
@@ -34,8 +34,9 @@ export function createMessage(
   channelId: string,
   body: Json,
   extra: Partial<StoredMessage> = {},
+  check: MessageCheck = {},
 ): StoredMessage {
-  validateMessageBody(body);
+  validateMessageBody(body, check);
   const m: StoredMessage = {
     id: fake.ids.next(),
     channel_id: channelId,
@@ -54,8 +55,8 @@ export function createMessage(
   return m;
 }
 
-export function editMessage(fake: FakeDiscord, m: StoredMessage, body: Json): StoredMessage {
-  validateMessageBody(body, { partial: true });
+export function editMessage(fake: FakeDiscord, m: StoredMessage, body: Json, check: MessageCheck = {}): StoredMessage {
+  validateMessageBody(body, { ...check, partial: true });
   const after = {
     content: body.content !== undefined ? body.content : m.content,
     embeds: body.embeds !== undefined ? body.embeds : m.embeds,
