@@ -26,21 +26,31 @@ export const REDACT_PATHS = [
 
 /** Scrubs secrets from free text (error messages, URLs) that redact paths cannot reach. */
 export function scrubSecrets(text: string): string {
-  return text
-    .replace(/(api_key=)[^&\s"']+/gi, '$1[Redacted]')
-    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[Redacted]')
-    .replace(/(Bot\s+)[A-Za-z0-9._~+/=-]{20,}/g, '$1[Redacted]')
-    .replace(/(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/gi, '$1[Redacted]@')
-    .replace(/\/(?:interactions\/\d+|webhooks\/\d+)\/[A-Za-z0-9_-]{30,}/g, (m) =>
-      m.replace(/[A-Za-z0-9_-]{30,}$/, '[Redacted]'),
-    );
+  return (
+    text
+      .replace(/(api_key=)[^&\s"']+/gi, '$1[Redacted]')
+      .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[Redacted]')
+      .replace(/(Bot\s+)[A-Za-z0-9._~+/=-]{20,}/g, '$1[Redacted]')
+      .replace(/(postgres(?:ql)?:\/\/[^:/\s]+:)[^@\s]+@/gi, '$1[Redacted]@')
+      // Interaction and webhook tokens in REST paths: whatever follows the id up to the next path separator.
+      .replace(/(\/(?:interactions|webhooks)\/\d{15,25}\/)[^/?#\s"']{20,}/g, '$1[Redacted]')
+  );
+}
+
+/** Every string in an error (and its cause chain, and what it carries, such as discord.js's `url`) is scrubbed. */
+function scrubDeep(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (value === null || typeof value !== 'object' || depth > 6 || seen.has(value)) return value;
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1, seen);
+  return out;
 }
 
 function errSerializer(err: unknown) {
-  const s = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
-  if (typeof s.message === 'string') s.message = scrubSecrets(s.message);
-  if (typeof s.stack === 'string') s.stack = scrubSecrets(s.stack);
-  return s;
+  const serialised = err instanceof Error ? pino.stdSerializers.err(err) : err;
+  return scrubDeep(serialised, 0, new WeakSet());
 }
 
 export function createLogger(config: Pick<Config, 'log'>, destination?: pino.DestinationStream): Logger {

@@ -3,7 +3,8 @@
 // whether that went cleanly: 0 only when everything closed in time, 1 otherwise (a supervisor should restart us).
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, readEnv } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { guardProcess } from './process-guards.ts';
 
 /** Longest a shutdown may take before we give up on closing cleanly and exit 1. */
 const SHUTDOWN_TIMEOUT_MS = 20_000;
@@ -41,26 +42,11 @@ async function main(): Promise<void> {
       logger.error({ err }, 'unclean shutdown');
     }
   };
-  guardProcess(logger, (reason) => void shutdown(reason, true));
+  guardProcess(process, logger, (reason) => void shutdown(reason, true));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.start();
   logger.info('marquee started');
-}
-
-/**
- * A promise nobody awaited that rejects is a bug in one piece of work, not a broken process: log it and keep serving.
- * An exception nothing caught may have left any state half-changed: log it and shut down (exit 1), so a supervisor
- * starts a clean process. (One malformed gateway event is caught before it gets here; see src/bot/client.ts.)
- */
-function guardProcess(logger: Logger, fatal: (reason: string) => void): void {
-  process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason }, 'unhandled promise rejection (kept serving)');
-  });
-  process.on('uncaughtException', (err, origin) => {
-    logger.fatal({ err, origin }, 'uncaught exception; shutting down');
-    fatal('uncaughtException');
-  });
 }
 
 await main();
