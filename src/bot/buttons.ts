@@ -2,11 +2,13 @@
 // the owner may click, and acts for the person clicking, never for anyone else.
 import type { ButtonInteraction } from 'discord.js';
 import { watchedListView } from '../commands/watched.ts';
+import { watchlistView } from '../commands/watchlist.ts';
 import { Movie, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { toggleFeedback } from '../services/feedback-service.ts';
 import { getRating, removeRating, setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched } from '../services/watched-service.ts';
+import { isOnWatchlist, toggleWatchlist } from '../services/watchlist-service.ts';
 import type { InteractionContext } from './command.ts';
 import { type Action, type CustomId, intArg } from './custom-id.ts';
 import { picksView, ratedAmong } from './picks.ts';
@@ -18,6 +20,8 @@ import {
   renderRatingChange,
   renderRatingRemoved,
   renderWatchedChange,
+  renderWatchlistChange,
+  WATCHLIST_SOURCES,
   yearOf,
 } from './render.ts';
 
@@ -63,6 +67,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
         kind,
         source,
         impressionId: impressionId || null,
+        now: ctx.services.clock(),
       });
       ctx.services.recommendations.noteUserChanged(ctx.userId);
       ctx.logger.info({ movieId, kind, active, impressionId }, 'feedback');
@@ -121,8 +126,13 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const card = await ctx.services.catalogue.getDetails(ctx.em, movieId);
       const rating = await getRating(ctx.em, ctx.userId, movieId);
       const watched = await ctx.em.findOne(Watched, { user: ctx.userId, movie: movieId });
+      const onWatchlist = await isOnWatchlist(ctx.em, ctx.userId, movieId);
       await ctx.respond.send(
-        renderMovieCard(card, { rating, watchedOn: watched?.watchedOn ?? null }, { ids: ctx.ids, owner: ctx.userId }),
+        renderMovieCard(
+          card,
+          { rating, watchedOn: watched?.watchedOn ?? null, onWatchlist },
+          { ids: ctx.ids, owner: ctx.userId },
+        ),
       );
     },
   },
@@ -138,6 +148,31 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
           ? ctx.userName
           : ((await i.client.users.fetch(target).catch(() => null))?.displayName ?? 'Someone');
       await ctx.respond.update(await watchedListView(ctx, target, name, page));
+    },
+  },
+  bm: {
+    // 🔖 acts for whoever clicks: it only ever touches the clicker's own watchlist.
+    ownerOnly: false,
+    defer: 'ephemeral',
+    async run(_i, id, ctx) {
+      const source = WATCHLIST_SOURCES[id.args[1] ?? ''];
+      if (!source) throw stale();
+      const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
+      const change = await toggleWatchlist(ctx.em, ctx.userId, movie.id, { source });
+      ctx.services.recommendations.noteUserChanged(ctx.userId);
+      ctx.logger.info({ movieId: movie.id, onList: change.onList, source }, 'watchlist');
+      await ctx.respond.send(renderWatchlistChange(change, 'button'));
+    },
+  },
+  wll: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(_i, id, ctx) {
+      const target = id.args[0] ?? '';
+      // Only your own list until profile visibility exists.
+      if (target !== ctx.userId) throw stale();
+      const page = intArg(id, 1, { min: 1, max: 10_000 });
+      await ctx.respond.update(await watchlistView(ctx, target, ctx.userName, page));
     },
   },
   rec: {

@@ -19,6 +19,10 @@ export const ACTIONS = {
   wl: { ttlMs: 86_400_000, args: 2 },
   /** Show picks now (after onboarding). */
   rec: { ttlMs: 86_400_000, args: 0 },
+  /** 🔖 Put a film on (or take it off) the clicker's watchlist: movieId, source (s/c/r/w/m). */
+  bm: { ttlMs: 30 * 86_400_000, args: 2 },
+  /** A page of a watchlist: target user id, page. */
+  wll: { ttlMs: 86_400_000, args: 2 },
   /** A label that does nothing (a film title next to rating buttons): unique tag. */
   noop: { ttlMs: 30 * 86_400_000, args: 1 },
 } as const;

@@ -10,6 +10,7 @@ import {
 import type { FeedbackKind } from '../entities/feedback.entity.ts';
 import type { RatingChange } from '../services/rating-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
+import type { WatchlistChange, WatchlistView } from '../services/watchlist-service.ts';
 import { clip } from '../text.ts';
 import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
@@ -112,15 +113,35 @@ export function renderSearchResults(
       row(
         button(r.ids.encode('open', r.owner, [c.id]), clip(`${i + 1}. ${c.title}`, 40), ButtonStyle.Primary, '🎬'),
         button(r.ids.encode('watch', r.owner, [c.id]), 'Watched', ButtonStyle.Secondary, '👁️'),
+        watchlistButton(c.id, 's', r),
       ),
     ),
   };
 }
 
+/** Where a 🔖 click came from, for the watchlist row's `source`. */
+export const WATCHLIST_SOURCES: Record<string, string> = {
+  s: 'search',
+  c: 'card',
+  r: 'recommend',
+  w: 'weekly_dm',
+  m: 'similar',
+};
+
+/** 🔖: adds the film to the clicker's watchlist (a second click takes it off). */
+export function watchlistButton(
+  movieId: number,
+  source: keyof typeof WATCHLIST_SOURCES,
+  r: RenderIds,
+  label = '',
+): APIButtonComponent {
+  return button(r.ids.encode('bm', r.owner, [movieId, source]), label, ButtonStyle.Secondary, '🔖');
+}
+
 /** A film's full card with rating buttons. */
 export function renderMovieCard(
   card: MovieCard,
-  mine: { rating: number | null; watchedOn: string | null },
+  mine: { rating: number | null; watchedOn: string | null; onWatchlist?: boolean },
   r: RenderIds,
 ): MessageView {
   const fields: APIEmbed['fields'] = [];
@@ -132,6 +153,7 @@ export function renderMovieCard(
     value: [
       mine.rating !== null ? `rated ${starsText(mine.rating)}` : 'not rated',
       mine.watchedOn ? `watched ${mine.watchedOn}` : null,
+      mine.onWatchlist ? 'on your watchlist' : null,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -151,6 +173,7 @@ export function renderMovieCard(
       row(...[1, 2, 3, 4, 5].map((s) => button(r.ids.encode('rate', r.owner, [card.id, s, 's']), `${s}★`))),
       row(
         button(r.ids.encode('watch', r.owner, [card.id]), 'Mark watched', ButtonStyle.Secondary, '👁️'),
+        watchlistButton(card.id, 'c', r, mine.onWatchlist ? 'Remove from watchlist' : 'Watchlist'),
         ...(mine.rating !== null
           ? [button(r.ids.encode('unrate', r.owner, [card.id]), 'Remove rating', ButtonStyle.Danger)]
           : []),
@@ -227,27 +250,7 @@ export function renderWatchedList(
       .join(' · ');
     return `\`${w.watchedOn}\` ${titleWithYear(w.title, yearOf(w.releaseDate))}${extra ? ` — ${extra}` : ''}`;
   });
-  const components =
-    list.pages > 1
-      ? [
-          row(
-            button(
-              r.ids.encode('wl', r.owner, [who.targetId, list.page - 1]),
-              'Previous',
-              ButtonStyle.Secondary,
-              '◀️',
-              list.page <= 1,
-            ),
-            button(
-              r.ids.encode('wl', r.owner, [who.targetId, list.page + 1]),
-              'Next',
-              ButtonStyle.Secondary,
-              '▶️',
-              list.page >= list.pages,
-            ),
-          ),
-        ]
-      : [];
+  const components = pager(list, (page) => r.ids.encode('wl', r.owner, [who.targetId, page]));
   return {
     embeds: [
       {
@@ -276,6 +279,7 @@ export function feedbackButtons(
     button(id('down'), '', ButtonStyle.Secondary, '👎'),
     button(id('seen'), 'Seen it', ButtonStyle.Secondary),
     button(id('not_interested'), 'Not interested', ButtonStyle.Secondary),
+    watchlistButton(pick.movieId, source === 'w' ? 'w' : 'r', r),
   );
 }
 
@@ -391,6 +395,7 @@ export function renderHelp(): MessageView {
           '`/watched add movie [date] [stars]` — log a film you saw (date like 2024-05-31, "today", "yesterday")',
           "`/watched list [user]` — your (or a friend's) watch log, page by page",
           '`/watched remove movie` — take a film off your log',
+          '`/watchlist add|list|remove` — films you mean to see (🔖 on any card or pick adds one; rating or logging it takes it off)',
           '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
           '`/settings dms on|off`, `/settings region`, `/settings show` — weekly picks by DM (opt-in) and your country',
           '`/config picks-channel|schedule|enable|disable|show` — weekly picks for this server (Manage Server)',
@@ -403,6 +408,64 @@ export function renderHelp(): MessageView {
     ],
     ephemeral: true,
   };
+}
+
+export function renderWatchlistChange(change: WatchlistChange, via: 'command' | 'button'): MessageView {
+  const undo = via === 'button' ? ' (Click 🔖 again to undo.)' : '';
+  let content: string;
+  if (change.onList) {
+    content = change.changed
+      ? `🔖 Added **${change.title}** to your watchlist.${undo}`
+      : `🔖 **${change.title}** is already on your watchlist.`;
+  } else {
+    content = change.changed
+      ? `Removed **${change.title}** from your watchlist.`
+      : `**${change.title}** wasn't on your watchlist.`;
+  }
+  return { content, ephemeral: true };
+}
+
+/** /watchlist list with ◀ ▶ buttons that act for the viewer (the same paging as the watch log). */
+export function renderWatchlist(
+  list: { items: readonly WatchlistView[]; total: number; page: number; pages: number },
+  who: { targetId: string; targetName: string; self: boolean },
+  r: RenderIds,
+): MessageView {
+  if (list.total === 0) {
+    return {
+      content: who.self
+        ? 'Your watchlist is empty. Add a film with `/watchlist add`, or 🔖 on any card or pick.'
+        : `${who.targetName}'s watchlist is empty.`,
+      ephemeral: true,
+    };
+  }
+  const lines = list.items.map(
+    (w, i) =>
+      `${(list.page - 1) * 10 + i + 1}. ${titleWithYear(w.title, yearOf(w.releaseDate))} · added ${w.addedAt.toISOString().slice(0, 10)}`,
+  );
+  return {
+    embeds: [
+      {
+        title: who.self ? '🔖 Your watchlist' : `🔖 ${who.targetName}'s watchlist`,
+        description: lines.join('\n'),
+        color: BRAND_COLOUR,
+        footer: { text: `Page ${list.page} of ${list.pages} · ${list.total} film${list.total === 1 ? '' : 's'}` },
+      },
+    ],
+    components: pager(list, (page) => r.ids.encode('wll', r.owner, [who.targetId, page])),
+    ephemeral: true,
+  };
+}
+
+/** ◀ ▶ for a paged list; no row when everything fits on one page. */
+function pager(list: { page: number; pages: number }, idFor: (page: number) => string): Row[] {
+  if (list.pages <= 1) return [];
+  return [
+    row(
+      button(idFor(list.page - 1), 'Previous', ButtonStyle.Secondary, '◀️', list.page <= 1),
+      button(idFor(list.page + 1), 'Next', ButtonStyle.Secondary, '▶️', list.page >= list.pages),
+    ),
+  ];
 }
 
 export function renderFailure(message: string): MessageView {

@@ -7,8 +7,9 @@ import * as recommend from './recommend.ts';
 import * as search from './search.ts';
 import * as settings from './settings.ts';
 import * as watched from './watched.ts';
+import * as watchlist from './watchlist.ts';
 
-export const commands: readonly Command[] = [search, rate, watched, recommend, settings, config, help];
+export const commands: readonly Command[] = [search, rate, watched, watchlist, recommend, settings, config, help];
 
 export function commandsJson() {
   return commands.map((c) => c.data.toJSON());

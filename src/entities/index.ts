@@ -15,6 +15,7 @@ import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
 import { UserSchema } from './user.entity.ts';
 import { WatchedSchema } from './watched.entity.ts';
+import { WatchlistItemSchema } from './watchlist-item.entity.ts';
 
 export * from './delivery-outbox.entity.ts';
 export * from './feedback.entity.ts';
@@ -32,6 +33,7 @@ export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
 export * from './user.entity.ts';
 export * from './watched.entity.ts';
+export * from './watchlist-item.entity.ts';
 
 export const ENTITIES = [
   UserSchema,
@@ -50,4 +52,5 @@ export const ENTITIES = [
   MovieNightParticipantSchema,
   MovieNightCandidateSchema,
   MovieNightVoteSchema,
+  WatchlistItemSchema,
 ] as const;

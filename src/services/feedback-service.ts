@@ -2,9 +2,10 @@
 // a double click or a retried interaction never stores two. 👍 and 👎 on the same film exclude each other.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Em } from '../db.ts';
-import { Feedback, type FeedbackKind, RecommendationLog } from '../entities/index.ts';
+import { Feedback, type FeedbackKind, RecommendationLog, Watched } from '../entities/index.ts';
 import { requireMovie } from './rating-service.ts';
 import { ensureUser } from './user-service.ts';
+import { addWatched } from './watched-service.ts';
 
 export interface FeedbackInput {
   readonly userId: string;
@@ -14,6 +15,8 @@ export interface FeedbackInput {
   readonly source: string;
   /** The recommendation_log row the click answers; ignored unless it belongs to this user and film. */
   readonly impressionId?: number | null;
+  /** Today, for the watch log entry a "Seen it" makes. */
+  readonly now?: Date;
 }
 
 const OPPOSITE: Partial<Record<FeedbackKind, FeedbackKind>> = { up: 'down', down: 'up' };
@@ -23,6 +26,7 @@ export async function toggleFeedback(em: Em, input: FeedbackInput): Promise<{ ac
   const user = await ensureUser(em, input.userId);
   const existing = await em.findOne(Feedback, { user, movie, kind: input.kind });
   if (existing) {
+    if (input.kind === 'seen') await undoSeenLog(em, existing);
     await em.remove(existing).flush();
     return { active: false };
   }
@@ -35,6 +39,10 @@ export async function toggleFeedback(em: Em, input: FeedbackInput): Promise<{ ac
   em.create(Feedback, { user, movie, kind: input.kind, source: input.source.slice(0, 32), impression });
   try {
     await em.flush();
+    // "Seen it" is a watch: it goes in the log (dated today) unless the film is already there.
+    if (input.kind === 'seen' && !(await em.count(Watched, { user, movie }))) {
+      await addWatched(em, input.userId, input.movieId, { now: input.now ?? new Date() });
+    }
   } catch (err) {
     // The same click arrived twice at once: the other request stored it, which is the outcome we wanted.
     if (err instanceof UniqueConstraintViolationException) {
@@ -44,6 +52,12 @@ export async function toggleFeedback(em: Em, input: FeedbackInput): Promise<{ ac
     throw err;
   }
   return { active: true };
+}
+
+/** Undoing "Seen it" also removes the log entry that click made, never one the user logged before it. */
+async function undoSeenLog(em: Em, seen: Feedback): Promise<void> {
+  const w = await em.findOne(Watched, { user: seen.user, movie: seen.movie });
+  if (w && w.rewatchCount === 0 && w.createdAt.getTime() >= seen.createdAt.getTime()) em.remove(w);
 }
 
 export async function listFeedback(em: Em, userId: string): Promise<{ movieId: number; kind: FeedbackKind }[]> {

@@ -5,6 +5,7 @@ import type { Em } from '../db.ts';
 import { Movie, Rating } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { ensureUser } from './user-service.ts';
+import { takeOffWatchlist } from './watchlist-service.ts';
 
 export const MIN_STARS = 0.5;
 export const MAX_STARS = 5;
@@ -46,7 +47,7 @@ export interface RatingChange {
   readonly current: number;
 }
 
-/** Creates a rating; a second rating of the same film is refused (use setRating to change one). */
+/** Creates a rating (and takes the film off the watchlist); a second rating of the same film is refused (use setRating to change one). */
 export async function addRating(em: Em, userId: string, movieId: number, score: number): Promise<RatingChange> {
   validateStars(score);
   const movie = await requireMovie(em, movieId);
@@ -57,6 +58,7 @@ export async function addRating(em: Em, userId: string, movieId: number, score: 
   em.create(Rating, { user, movie, score });
   try {
     await em.flush();
+    await takeOffWatchlist(em, userId, movieId);
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
       throw new UserFacingError('duplicate', `You have already rated ${movie.title}. Use /rate to change it.`, {
@@ -68,7 +70,7 @@ export async function addRating(em: Em, userId: string, movieId: number, score: 
   return { movieId, title: movie.title, previous: null, current: score };
 }
 
-/** Creates or updates a rating and reports old → new. Safe when two updates race for the same film. */
+/** Creates or updates a rating (taking the film off the watchlist) and reports old → new. Safe when two updates race for the same film. */
 export async function setRating(em: Em, userId: string, movieId: number, score: number): Promise<RatingChange> {
   validateStars(score);
   const movie = await requireMovie(em, movieId);
@@ -80,6 +82,7 @@ export async function setRating(em: Em, userId: string, movieId: number, score: 
     else em.create(Rating, { user, movie, score });
     try {
       await em.flush();
+      await takeOffWatchlist(em, userId, movieId);
       return { movieId, title: movie.title, previous, current: score };
     } catch (err) {
       // Another request inserted the same rating between our read and our write: read again and update it.

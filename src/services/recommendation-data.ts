@@ -102,10 +102,12 @@ export interface UserRows {
   readonly down: ReadonlySet<number>;
   readonly notInterested: ReadonlySet<number>;
   readonly seen: ReadonlySet<number>;
+  /** On the watchlist: the user already means to see these, so they are never offered as new picks. */
+  readonly watchlist: ReadonlySet<number>;
 }
 
 export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
-  const [ratings, watched, feedback] = await Promise.all([
+  const [ratings, watched, feedback, watchlist] = await Promise.all([
     em.execute<{ movie_id: number; score: string | number }[]>(
       'select movie_id, score from ratings where user_id = ? order by movie_id',
       [userId],
@@ -115,6 +117,7 @@ export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
       'select movie_id, kind from feedback where user_id = ? order by movie_id',
       [userId],
     ),
+    em.execute<{ movie_id: number }[]>('select movie_id from watchlist where user_id = ? order by movie_id', [userId]),
   ]);
   const by = (kind: string) => new Set(feedback.filter((f) => f.kind === kind).map((f) => Number(f.movie_id)));
   return {
@@ -124,6 +127,7 @@ export async function loadUserRows(em: Em, userId: string): Promise<UserRows> {
     down: by('down'),
     notInterested: by('not_interested'),
     seen: by('seen'),
+    watchlist: new Set(watchlist.map((w) => Number(w.movie_id))),
   };
 }
 
@@ -142,6 +146,7 @@ export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Prom
     down: Set<number>;
     notInterested: Set<number>;
     seen: Set<number>;
+    watchlist: Set<number>;
   }
   const acc = new Map<string, Mutable>();
   for (const id of userIds) {
@@ -153,6 +158,7 @@ export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Prom
         down: new Set(),
         notInterested: new Set(),
         seen: new Set(),
+        watchlist: new Set(),
       });
     }
   }
@@ -160,7 +166,7 @@ export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Prom
   for (let i = 0; i < ids.length; i += USER_ROWS_CHUNK) {
     const chunk = ids.slice(i, i + USER_ROWS_CHUNK);
     const inList = chunk.map(() => '?').join(', ');
-    const [ratings, watched, feedback] = await Promise.all([
+    const [ratings, watched, feedback, watchlist] = await Promise.all([
       em.execute<{ user_id: string; movie_id: number; score: string | number }[]>(
         `select user_id, movie_id, score from ratings where user_id in (${inList}) order by user_id, movie_id`,
         chunk,
@@ -173,9 +179,14 @@ export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Prom
         `select user_id, movie_id, kind from feedback where user_id in (${inList}) order by user_id, movie_id`,
         chunk,
       ),
+      em.execute<{ user_id: string; movie_id: number }[]>(
+        `select user_id, movie_id from watchlist where user_id in (${inList}) order by user_id, movie_id`,
+        chunk,
+      ),
     ]);
     for (const r of ratings) acc.get(r.user_id)?.stars.set(Number(r.movie_id), Number(r.score));
     for (const w of watched) acc.get(w.user_id)?.watched.add(Number(w.movie_id));
+    for (const w of watchlist) acc.get(w.user_id)?.watchlist.add(Number(w.movie_id));
     for (const f of feedback) {
       const a = acc.get(f.user_id);
       if (!a) continue;
@@ -205,6 +216,7 @@ export function excludedMovieIds(rows: UserRows): Set<number> {
     ...rows.down,
     ...rows.notInterested,
     ...rows.seen,
+    ...rows.watchlist,
   ]);
 }
 
@@ -253,7 +265,7 @@ export function toEvidence(
     items: Int32Array.from(items),
     ratings: Float32Array.from(ratings),
     disliked: idx([...rows.down, ...rows.notInterested]),
-    exclude: idx([...rows.seen, ...rows.watched]),
+    exclude: idx([...rows.seen, ...rows.watched, ...rows.watchlist]),
     // Films the caller excludes (the weekly run: sent in earlier weekly DMs) that drew no reaction of any kind.
     ignored: idx(extraExclude.filter((m) => !reacted(rows, m))),
     ...(selfIndex === undefined ? {} : { selfIndex }),

@@ -4,6 +4,7 @@ import { Rating, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Page, pageBounds, requireMovie } from './rating-service.ts';
 import { ensureUser } from './user-service.ts';
+import { takeOffWatchlist } from './watchlist-service.ts';
 
 /** Today's calendar date in UTC, as YYYY-MM-DD. */
 export function isoDate(d: Date): string {
@@ -41,6 +42,7 @@ export interface WatchedChange {
   readonly firstTime: boolean;
 }
 
+/** Logs a viewing (a rewatch when already logged) and takes the film off the watchlist. */
 export async function addWatched(
   em: Em,
   userId: string,
@@ -63,6 +65,7 @@ export async function addWatched(
     existing.rewatchCount += 1;
     if (watchedOn > existing.watchedOn) existing.watchedOn = watchedOn;
     await em.flush();
+    await takeOffWatchlist(em, userId, movieId);
     return {
       movieId,
       title: movie.title,
@@ -73,6 +76,7 @@ export async function addWatched(
   }
   em.create(Watched, { user, movie, watchedOn });
   await em.flush();
+  await takeOffWatchlist(em, userId, movieId);
   return { movieId, title: movie.title, watchedOn, rewatchCount: 0, firstTime: true };
 }
 

@@ -97,7 +97,7 @@ describe('weekly picks against the local Discord', () => {
     const [dm] = d.dmsTo(alice?.id as string);
     expect(dm?.embeds).toHaveLength(5);
     const buttons = FakeDiscord.buttons(dm as never);
-    expect(buttons).toHaveLength(20);
+    expect(buttons).toHaveLength(25);
     const down = buttons.find((b) => b.label.startsWith('👎'));
     const ack = await d.click(alice as never, dm as never, down?.customId ?? '', { dm: true }).reply();
     expect(ack.ephemeralFor).toBe(alice?.id);

@@ -36,6 +36,7 @@ const heat: MovieCard = {
 interface TestButton {
   custom_id?: string;
   label?: string;
+  emoji?: { name?: string };
   disabled?: boolean;
 }
 const buttons = (v: MessageView): TestButton[] =>
@@ -57,8 +58,8 @@ describe('renderers', () => {
       description: 'TMDB 7.9/10 · Action, Crime, Drama · 170 min',
       thumbnail: { url: heat.posterUrl },
     });
-    expect(buttons(v).map((b) => b.label)).toEqual(['1. Heat', 'Watched']);
-    expect(buttons(v).map((b) => ids.decode(b.custom_id ?? '').action)).toEqual(['open', 'watch']);
+    expect(buttons(v).map((b) => b.label ?? b.emoji?.name)).toEqual(['1. Heat', 'Watched', '🔖']);
+    expect(buttons(v).map((b) => ids.decode(b.custom_id ?? '').action)).toEqual(['open', 'watch', 'bm']);
   });
 
   it('when search finds nothing, then the answer says so and what to try', () => {
@@ -80,7 +81,7 @@ describe('renderers', () => {
     );
   });
 
-  it('when a card is shown, then it offers 1–5 stars, mark watched, and remove only if rated', () => {
+  it('when a card is shown, then it offers 1–5 stars, mark watched, the watchlist, and remove only if rated', () => {
     expect(buttons(renderMovieCard(heat, { rating: null, watchedOn: null }, r)).map((b) => b.label)).toEqual([
       '1★',
       '2★',
@@ -88,7 +89,11 @@ describe('renderers', () => {
       '4★',
       '5★',
       'Mark watched',
+      'Watchlist',
     ]);
+    const listed = buttons(renderMovieCard(heat, { rating: null, watchedOn: null, onWatchlist: true }, r));
+    expect(listed.at(-1)?.label).toBe('Remove from watchlist');
+    expect(ids.decode(listed.at(-1)?.custom_id ?? '').args).toEqual(['949', 'c']);
     expect(buttons(renderMovieCard(heat, { rating: 4, watchedOn: '2026-01-01' }, r)).at(-1)?.label).toBe(
       'Remove rating',
     );
@@ -124,6 +129,7 @@ describe('renderers', () => {
       ['949', 'd', '77', 'r'],
       ['949', 's', '77', 'r'],
       ['949', 'n', '77', 'r'],
+      ['949', 'r'],
     ]);
   });
 

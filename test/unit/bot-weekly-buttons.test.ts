@@ -34,5 +34,6 @@ it('when a weekly DM is rendered for the bot, then its feedback buttons are sign
     ['fb', user, '949,d,5,w'],
     ['fb', user, '949,s,5,w'],
     ['fb', user, '949,n,5,w'],
+    ['bm', user, '949,w'],
   ]);
 });

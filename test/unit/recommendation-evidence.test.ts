@@ -8,6 +8,7 @@ const rows = (over: Partial<UserRows> = {}): UserRows => ({
   down: new Set(),
   notInterested: new Set(),
   seen: new Set(),
+  watchlist: new Set(),
   ...over,
 });
 
@@ -26,6 +27,13 @@ describe('toEvidence', () => {
     expect(Array.from(ev.ignored ?? [])).toEqual([4, 5]);
     expect(Array.from(ev.disliked ?? [])).toEqual([2]);
     expect(Array.from(ev.exclude ?? [])).toEqual([3]);
+  });
+
+  it('when a film is on the watchlist, then it is excluded from picks but is not negative evidence', () => {
+    const ev = toEvidence(rows({ stars: new Map([[10, 4]]), watchlist: new Set([50]) }), itemIndex, undefined);
+    expect(Array.from(ev.exclude ?? [])).toEqual([4]);
+    expect(Array.from(ev.disliked ?? [])).toEqual([]);
+    expect(Array.from(ev.items)).toEqual([0]);
   });
 
   it('when nothing is excluded by the caller, then nothing is ignored', () => {

@@ -49,8 +49,9 @@ describe('weekly messages', () => {
       ['fb', dm.userId, '3', 'd', '1003', 'w'],
       ['fb', dm.userId, '3', 's', '1003', 'w'],
       ['fb', dm.userId, '3', 'n', '1003', 'w'],
+      ['bm', dm.userId, '3', 'w'],
     ]);
-    expect(row.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'Seen it', 'Not interested']);
+    expect(row.map((b) => b.emoji?.name ?? b.label)).toEqual(['👍', '👎', 'Seen it', 'Not interested', '🔖']);
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 

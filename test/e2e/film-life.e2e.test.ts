@@ -1,0 +1,125 @@
+// Issue 13 ("your film life") end to end: the real bot and discord.js against the local Discord and the fake TMDB,
+// on PGlite (project e2e) and on PostgreSQL (project e2e-postgres).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
+import type { LocalStack } from '../../fakes/local-stack.ts';
+import { Watched, WatchlistItem } from '../../src/entities/index.ts';
+import { DiscordSpec } from '../support/discord-spec.ts';
+import { startE2eStack } from '../support/e2e-stack.ts';
+
+let stack: LocalStack;
+const em = () => stack.orm.em.fork();
+const spec = new DiscordSpec();
+const buttons = (m: StoredMessage) => FakeDiscord.buttons(m);
+const bookmark = (m: StoredMessage, n = 0) => buttons(m).filter((b) => b.label.startsWith('🔖'))[n];
+
+beforeAll(async () => {
+  stack = await startE2eStack({
+    discord: { heartbeatIntervalMs: 500, onBody: (e) => void spec.check(e.direction, e.method, e.route, e.body) },
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function watchlistOf(userId: string): Promise<number[]> {
+  const rows = await em().find(WatchlistItem, { user: userId }, { orderBy: { movie: 'asc' } });
+  return rows.map((r) => r.movie.id);
+}
+
+describe('watchlist', () => {
+  it('when someone adds films by command and by 🔖 on search results and a card, then /watchlist list shows them', async () => {
+    const d = stack.discord;
+    const ada = d.user('ada');
+    const added = await d.command(ada, 'watchlist add', { movie: 'Heat' }).reply();
+    expect(added.content).toContain('Added **Heat** to your watchlist');
+    expect(added.ephemeralFor).toBe(ada.id);
+    const again = await d.command(ada, 'watchlist add', { movie: '949' }).reply();
+    expect(again.content).toContain('already on your watchlist');
+
+    const results = await d.command(ada, 'search', { query: 'The Matrix' }).reply();
+    const viaSearch = await d.click(ada, results, bookmark(results)?.customId ?? '').reply();
+    expect(viaSearch.content).toContain('Added **The Matrix**');
+
+    // Anyone may use 🔖 on public results: it acts on the clicker's own list.
+    const bea = d.user('bea');
+    await d.click(bea, results, bookmark(results)?.customId ?? '').reply();
+    expect(await watchlistOf(bea.id)).toEqual([603]);
+
+    const open = buttons(results).find((b) => b.label.startsWith('🎬'));
+    const card = await d.click(ada, results, open?.customId ?? '').reply();
+    expect(JSON.stringify(card.embeds[0].fields)).toContain('on your watchlist');
+    const cardBookmark = bookmark(card);
+    expect(cardBookmark?.label).toContain('Remove from watchlist');
+    const off = await d.click(ada, card, cardBookmark?.customId ?? '').reply();
+    expect(off.content).toContain('Removed **The Matrix** from your watchlist');
+    expect(await watchlistOf(ada.id)).toEqual([949]);
+
+    const list = await d.command(ada, 'watchlist list').reply();
+    expect(list.embeds[0].title).toBe('🔖 Your watchlist');
+    expect(list.embeds[0].description).toContain('Heat (1995)');
+    expect(list.embeds[0].footer.text).toBe('Page 1 of 1 · 1 film');
+    const removed = await d.command(ada, 'watchlist remove', { movie: '949' }).reply();
+    expect(removed.content).toContain('Removed **Heat**');
+    const empty = await d.command(ada, 'watchlist list').reply();
+    expect(empty.content).toContain('Your watchlist is empty');
+  });
+
+  it('when a watchlist has more than a page, then Next turns it in place', async () => {
+    const d = stack.discord;
+    const cy = d.user('cy');
+    for (const id of [238, 240, 278, 424, 550, 680, 13, 155, 27205, 603, 122])
+      await d.command(cy, 'watchlist add', { movie: String(id) }).reply();
+    const list = await d.command(cy, 'watchlist list').reply();
+    expect(list.embeds[0].footer.text).toBe('Page 1 of 2 · 11 films');
+    const next = buttons(list).find((b) => b.label.includes('Next'));
+    const page2 = await d.click(cy, list, next?.customId ?? '').reply();
+    expect(page2.id).toBe(list.id);
+    expect(page2.embeds[0].footer.text).toBe('Page 2 of 2 · 11 films');
+  });
+
+  it('when a watchlisted film is rated or logged, then it leaves the list, and picks never offer a watchlisted film', async () => {
+    const d = stack.discord;
+    const dee = d.user('dee');
+    for (const [id, stars] of [
+      [238, 5],
+      [680, 4.5],
+      [155, 4],
+      [27205, 4.5],
+    ] as const)
+      await d.command(dee, 'rate', { movie: String(id), stars }).reply();
+    const before = await d.command(dee, 'recommend', { count: 5 }).reply();
+    const firstPick = bookmark(before);
+    expect(buttons(before).filter((b) => b.label.startsWith('🔖'))).toHaveLength(before.embeds.length);
+    const ack = await d.click(dee, before, firstPick?.customId ?? '').reply();
+    expect(ack.content).toContain('to your watchlist');
+    const listed = await watchlistOf(dee.id);
+    expect(listed).toHaveLength(1);
+    const after = await d.command(dee, 'recommend', { count: 5 }).reply();
+    expect(after.embeds.map((e: { title: string }) => e.title).join('\n')).not.toContain(
+      before.embeds[0].title.slice(3),
+    );
+
+    await d.command(dee, 'watchlist add', { movie: '550' }).reply();
+    await d.command(dee, 'watched add', { movie: '550' }).reply();
+    await d.command(dee, 'rate', { movie: String(listed[0]), stars: 3 }).reply();
+    expect(await watchlistOf(dee.id)).toEqual([]);
+  });
+
+  it('when Seen it is clicked on a pick, then the film is logged as watched and a quick rating is offered', async () => {
+    const d = stack.discord;
+    const eli = d.user('eli');
+    for (const id of [238, 680, 155, 27205]) await d.command(eli, 'rate', { movie: String(id), stars: 4.5 }).reply();
+    const picks = await d.command(eli, 'recommend', { count: 1 }).reply();
+    const seen = buttons(picks).find((b) => b.label === 'Seen it');
+    const ack = await d.click(eli, picks, seen?.customId ?? '').reply();
+    expect(ack.content).toContain('How was it?');
+    expect(buttons(ack).map((b) => b.label)).toEqual(['1★', '2★', '3★', '4★', '5★']);
+    expect(await em().count(Watched, { user: eli.id })).toBe(1);
+  });
+
+  it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
+    expect(spec.checked.length).toBeGreaterThan(0);
+    expect(spec.checked.flatMap((c) => c.problems)).toEqual([]);
+  });
+});
