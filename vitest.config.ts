@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // Integration tests run twice: on embedded PGlite and on the local PostgreSQL server, each file in a fresh database.
 const pgAdminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const E2E_ON_POSTGRES = ['test/e2e/answers-visible.e2e.test.ts', 'test/e2e/film-life.e2e.test.ts'];
+const E2E_ON_POSTGRES = [
+  'test/e2e/answers-visible.e2e.test.ts',
+  'test/e2e/film-life.e2e.test.ts',
+  'test/e2e/install-context.e2e.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -3,15 +3,15 @@
 // a message. Each interaction runs on its own; a failure in one never reaches another.
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import type { Em } from '../db.ts';
-import { GuildMember } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { ensureUser } from '../services/user-service.ts';
+import { notePresence } from '../services/user-service.ts';
 import { BUTTONS } from './buttons.ts';
 import type { Command, InteractionContext } from './command.ts';
 import type { BotServices } from './context.ts';
 import { assertOwner, type CustomIds } from './custom-id.ts';
 import { classifyFailure, describeFailure } from './failures.ts';
+import { installedInThisGuild } from './install-context.ts';
 import { UserRateLimiter } from './rate-limit.ts';
 import { renderFailure } from './render.ts';
 import { Responder } from './responder.ts';
@@ -189,19 +189,18 @@ export class Dispatcher {
     await handler.run(interaction, id, ctx);
   }
 
-  /** Remembers who uses Marquee in which server: the audience of that server's weekly picks. */
+  /**
+   * Remembers who uses Marquee in which server: the audience of that server's weekly picks. Only servers Marquee is
+   * installed to count; a user install used in someone else's server records nothing about that server.
+   */
   private async recordPresence(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction) {
-    const user = await ensureUser(ctx.em, ctx.userId, {
+    await notePresence(ctx.em, {
+      userId: ctx.userId,
       displayName: interaction.user.globalName ?? interaction.user.username,
       locale: interaction.locale,
+      guildId: installedInThisGuild(interaction) ? ctx.guildId : null,
+      now: ctx.services.clock(),
     });
-    if (ctx.guildId && interaction.inGuild()) {
-      await ctx.em.upsert(
-        GuildMember,
-        { guildId: ctx.guildId, user, lastSeenAt: new Date() },
-        { onConflictFields: ['guildId', 'user'], onConflictAction: 'merge', onConflictMergeFields: ['lastSeenAt'] },
-      );
-    }
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {

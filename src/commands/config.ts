@@ -2,6 +2,7 @@
 // (default_member_permissions), and the bot checks the permission again itself: server admins can change who may
 // use a command, and a forged interaction must not get through either.
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   ChannelType,
   type ChatInputCommandInteraction,
@@ -10,6 +11,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
+import { installedInThisGuild } from '../bot/install-context.ts';
 import { hasPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
 import {
@@ -24,6 +26,8 @@ const builder = new SlashCommandBuilder()
   .setName('config')
   .setDescription('Weekly picks for this server (needs Manage Server)')
   .setContexts(InteractionContextType.Guild)
+  // A server's settings: only where Marquee is installed to the server, never through someone's user install.
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     s
@@ -91,6 +95,13 @@ function summary(s: GuildSettingsView): string {
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   if (!interaction.inGuild() || !ctx.guildId) {
     throw new UserFacingError('forbidden', '/config works in a server, not in DMs.');
+  }
+  if (!installedInThisGuild(interaction)) {
+    throw new UserFacingError(
+      'forbidden',
+      "Marquee isn't installed to this server, only to your account, so there is nothing here to configure. " +
+        'A server admin can add Marquee to the server to get weekly picks.',
+    );
   }
   if (!hasPermissions(interaction.memberPermissions, PermissionFlagsBits.ManageGuild)) {
     throw new UserFacingError('forbidden', 'Only people with the **Manage Server** permission can change this.');

@@ -2,7 +2,7 @@
 
 import countries from 'i18n-iso-countries';
 import type { Em } from '../db.ts';
-import { User, type UserKind } from '../entities/index.ts';
+import { GuildMember, User, type UserKind } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { storable } from '../text.ts';
 
@@ -47,6 +47,28 @@ export async function ensureUser(em: Em, id: string, init: UserInit = {}): Promi
     onConflictAction: 'merge',
     onConflictMergeFields: merge.length > 0 ? merge : ['id'],
   });
+}
+
+export interface Presence {
+  readonly userId: string;
+  readonly displayName?: string | null;
+  readonly locale?: string | null;
+  /** The server it happened in, when Marquee is installed there (it counts the user as a member); else null. */
+  readonly guildId: string | null;
+  readonly now: Date;
+}
+
+/** Someone used Marquee: keeps their user row current and, in a server Marquee is installed to, their membership. */
+export async function notePresence(em: Em, p: Presence): Promise<User> {
+  const user = await ensureUser(em, p.userId, { displayName: p.displayName, locale: p.locale });
+  if (p.guildId) {
+    await em.upsert(
+      GuildMember,
+      { guildId: p.guildId, user, lastSeenAt: p.now },
+      { onConflictFields: ['guildId', 'user'], onConflictAction: 'merge', onConflictMergeFields: ['lastSeenAt'] },
+    );
+  }
+  return user;
 }
 
 function toPreferences(u: User): UserPreferences {

@@ -1,0 +1,75 @@
+// Where Marquee is installed decides what it may record: a user install used in someone else's server records no
+// membership and configures nothing; /config needs Marquee installed to the server. Runs on PGlite and PostgreSQL.
+import { PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
+import { GuildMember, GuildSettings, Rating } from '../../src/entities/index.ts';
+import { createTestDatabaseConfig } from '../support/database.ts';
+
+let stack: LocalStack;
+let dropDatabase: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  const db = await createTestDatabaseConfig();
+  dropDatabase = db.drop;
+  stack = await startLocalStack({
+    dataDir: 'memory://',
+    env: { TMDB_MAX_RETRIES: '0', ...(db.config.url ? { DATABASE_URL: db.config.url } : {}) },
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await dropDatabase();
+});
+
+const em = () => stack.orm.em.fork();
+
+describe(`install context (${inject('dbKind')})`, () => {
+  it('when someone uses their user install in a server, then their rating counts and no membership is recorded', async () => {
+    const d = stack.discord;
+    const uma = d.user('uma');
+    const reply = await d.command(uma, 'rate', { movie: '949', stars: 4 }, { install: 'user' }).reply();
+    expect(reply.content).toContain('Heat');
+    expect(await em().count(Rating, { user: uma.id })).toBe(1);
+    expect(await em().count(GuildMember, { user: uma.id })).toBe(0);
+  });
+
+  it('when the same person uses Marquee where it is installed to the server, then they count as a member', async () => {
+    const d = stack.discord;
+    const uma = d.user('uma');
+    await d.command(uma, 'rate', { movie: '949', stars: 4.5 }).reply();
+    expect(await em().count(GuildMember, { user: uma.id, guildId: d.guild.id })).toBe(1);
+  });
+
+  it('when /config arrives through a user install, then it is refused kindly and nothing is stored', async () => {
+    const d = stack.discord;
+    const handle = d.command(
+      d.user('vic'),
+      'config enable',
+      {},
+      {
+        install: 'user',
+        permissions: String(PermissionFlagsBits.ManageGuild),
+      },
+    );
+    const reply = await handle.reply();
+    expect(reply.content).toContain("isn't installed to this server");
+    expect(reply.ephemeralFor).toBeDefined();
+    expect(await em().count(GuildSettings, { guildId: d.guild.id })).toBe(0);
+  });
+
+  it('when /config comes from someone without Manage Server, then it is refused', async () => {
+    const d = stack.discord;
+    const reply = await d.command(d.user('wyn'), 'config enable', {}, { permissions: '0' }).reply();
+    expect(reply.content).toContain('Manage Server');
+    expect(await em().count(GuildSettings, { guildId: d.guild.id })).toBe(0);
+  });
+
+  it('when an admin enables weekly picks where Marquee is installed, then the setting is stored', async () => {
+    const d = stack.discord;
+    const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    const reply = await d.command(d.user('xan'), 'config enable', {}, admin).reply();
+    expect(reply.content).toContain('Weekly picks are on');
+    expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).enabled).toBe(true);
+  });
+});
