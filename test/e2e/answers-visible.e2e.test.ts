@@ -25,6 +25,7 @@ beforeAll(async () => {
     discord: { heartbeatIntervalMs: 500 },
     env: {
       TMDB_MAX_RETRIES: '0',
+      TMDB_TIMEOUT_MS: '10000', // the preload must not fail on a loaded machine
       ...(db.config.url ? { DATABASE_URL: db.config.url } : {}),
     },
   });

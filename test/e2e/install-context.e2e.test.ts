@@ -14,7 +14,7 @@ beforeAll(async () => {
   dropDatabase = db.drop;
   stack = await startLocalStack({
     dataDir: 'memory://',
-    env: { TMDB_MAX_RETRIES: '0', ...(db.config.url ? { DATABASE_URL: db.config.url } : {}) },
+    env: { TMDB_MAX_RETRIES: '0', TMDB_TIMEOUT_MS: '10000', ...(db.config.url ? { DATABASE_URL: db.config.url } : {}) },
   });
 });
 afterAll(async () => {
