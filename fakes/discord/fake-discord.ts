@@ -51,6 +51,12 @@ export interface FakeDiscordOptions {
   readonly interactionDeadlineMs?: number;
   readonly rateLimits?: RateLimitOptions;
   readonly guildName?: string;
+  /**
+   * Lenient, not Discord: offer guild-registered commands in DMs too. Discord offers only global commands there
+   * (interactions/application-commands.mdx § Making a Guild Command); the local stack sets this while it deploys
+   * to the guild (issue 10 R3/R4).
+   */
+  readonly guildCommandsInDms?: boolean;
   /** The time every window is measured against (interaction deadlines, token lifetime, rate limits). */
   readonly clock?: Clock;
   /** Called with every body the fake accepts or returns, for schema validation in tests. */
@@ -80,6 +86,9 @@ export class FakeDiscord extends EventEmitter {
   readonly ids: SnowflakeGenerator;
   readonly onBody: FakeDiscordOptions['onBody'];
   readonly gateway: Gateway;
+  guildCommandsInDms: boolean;
+  /** Command name → users a server admin enabled it for (application command permissions), see `allowCommandFor`. */
+  readonly commandAllowedFor = new Map<string, Set<string>>();
 
   private readonly http: HttpApi;
   private readonly server: http.Server;
@@ -98,6 +107,7 @@ export class FakeDiscord extends EventEmitter {
     this.appId = opts.appId ?? '1100000000000000001';
     this.heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 41_250;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3_000;
+    this.guildCommandsInDms = opts.guildCommandsInDms ?? false;
     this.rateLimiter = new RateLimiter(opts.rateLimits, () => this.clock.now());
     this.botUser = {
       id: this.appId,
@@ -239,6 +249,17 @@ export class FakeDiscord extends EventEmitter {
     };
     this.users.set(u.id, u);
     return u;
+  }
+
+  /**
+   * A server admin enables `/name` for `user` in Server Settings → Integrations, overriding the command's
+   * `default_member_permissions` (interactions/application-commands.mdx § Permissions). Tests of the bot's own
+   * permission checks use this: Discord would otherwise not even offer the command.
+   */
+  allowCommandFor(name: string, user: FakeUser): void {
+    const set = this.commandAllowedFor.get(name) ?? new Set<string>();
+    set.add(user.id);
+    this.commandAllowedFor.set(name, set);
   }
 
   findCommand(name: string): Json | undefined {

@@ -11,6 +11,7 @@ import {
   ComponentType,
   InteractionContextType,
   InteractionType,
+  PermissionFlagsBits,
 } from 'discord-api-types/v10';
 import type { FakeDiscord } from './fake-discord.ts';
 import { toApiMessage } from './messages.ts';
@@ -22,15 +23,47 @@ export interface Where {
   /** The member's permission bits in the guild (default: all), e.g. '0' for a member who may not manage. */
   readonly permissions?: string;
   /**
-   * How the app is installed where this happens: `guild` (the default: a bot in the server) or `user` (only the
-   * person installed the app; the server never added it).
+   * How the app is installed where this happens: `guild` (a bot in the server; the default in a server), `user`
+   * (only the person installed the app; in a server, the server never added it) or `both` (the default in a DM).
    */
-  readonly install?: 'guild' | 'user';
+  readonly install?: 'guild' | 'user' | 'both';
+}
+
+const GUILD_INSTALL = String(ApplicationIntegrationType.GuildInstall);
+const USER_INSTALL = String(ApplicationIntegrationType.UserInstall);
+
+/** The installation contexts present where this happens. */
+function installsAt(where: Where): ApplicationIntegrationType[] {
+  const install = where.install ?? (where.dm ? 'both' : 'guild');
+  return [
+    ...(install !== 'user' ? [ApplicationIntegrationType.GuildInstall] : []),
+    ...(install !== 'guild' ? [ApplicationIntegrationType.UserInstall] : []),
+  ];
+}
+
+/**
+ * interactions/receiving-and-responding.mdx § Authorizing Integration Owners Object: a key per installation context
+ * that authorised this interaction (and, for a command, that the command supports); GUILD_INSTALL's value is the guild
+ * id in a server and "0" in the bot's DM, USER_INSTALL's the user's id.
+ */
+function ownersFor(
+  fake: FakeDiscord,
+  user: FakeUser,
+  where: Where,
+  supported?: readonly number[],
+): Record<string, string> {
+  const owners: Record<string, string> = {};
+  for (const install of installsAt(where)) {
+    if (supported && !supported.includes(install)) continue;
+    if (install === ApplicationIntegrationType.GuildInstall) owners[GUILD_INSTALL] = where.dm ? '0' : fake.guild.id;
+    else owners[USER_INSTALL] = user.id;
+  }
+  return owners;
 }
 
 const ALL_PERMISSIONS = '2248473465835073';
 
-function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where): Json {
+function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners?: Record<string, string>): Json {
   const id = fake.ids.next();
   const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   const common = {
@@ -50,7 +83,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where): Json 
       channel: { id: channelId, type: ChannelType.DM, recipients: [user], flags: 0, last_message_id: null },
       channel_id: channelId,
       user,
-      authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: user.id },
+      authorizing_integration_owners: owners ?? ownersFor(fake, user, where),
       context: InteractionContextType.BotDM,
     };
   }
@@ -82,10 +115,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where): Json 
     },
     guild_locale: 'en-US',
     // interactions/receiving-and-responding.mdx § Authorizing Integration Owners Object
-    authorizing_integration_owners:
-      where.install === 'user'
-        ? { [ApplicationIntegrationType.UserInstall]: user.id }
-        : { [ApplicationIntegrationType.GuildInstall]: fake.guild.id },
+    authorizing_integration_owners: owners ?? ownersFor(fake, user, where),
     context: InteractionContextType.Guild,
   };
 }
@@ -119,6 +149,7 @@ function track(
   return state;
 }
 
+/** A registered CHAT_INPUT command by name, guild commands first (no availability checks; see `commandFor`). */
 export function findCommand(fake: FakeDiscord, name: string): Json | undefined {
   const lists = [fake.commands.get(fake.guild.id) ?? [], fake.commands.get('global') ?? []];
   for (const list of lists) {
@@ -128,6 +159,73 @@ export function findCommand(fake: FakeDiscord, name: string): Json | undefined {
     if (c) return c;
   }
   return undefined;
+}
+
+const ADMINISTRATOR = PermissionFlagsBits.Administrator;
+
+/**
+ * The command a person's client offers under `name` here, as Discord decides (interactions/application-commands.mdx
+ * § Contexts, § Installation Context, § Interaction Contexts, § Application Command Structure): guild commands only in
+ * their guild, and only where the app is installed to that guild; a global command only in the interaction contexts of
+ * its `contexts` (all when unset) and for installs in its `integration_types` (guild install when unset);
+ * `default_member_permissions` hides it in a server from members who lack those permissions (Administrator has all).
+ * Throws what the person would experience: the command is not there.
+ */
+export function commandFor(
+  fake: FakeDiscord,
+  name: string,
+  where: Where,
+  user?: FakeUser,
+): { command: Json; supported?: number[] } {
+  const installs = installsAt(where);
+  const context = where.dm ? InteractionContextType.BotDM : InteractionContextType.Guild;
+  const isChat = (x: Json) =>
+    x.name === name && (x.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput;
+  const guildCommand = (fake.commands.get(fake.guild.id) ?? []).find(isChat);
+  const globalCommand = (fake.commands.get('global') ?? []).find(isChat);
+  const why: string[] = [];
+  let found: { command: Json; supported?: number[] } | undefined;
+  if (guildCommand) {
+    const inGuild = !where.dm && installs.includes(ApplicationIntegrationType.GuildInstall);
+    if (inGuild || (where.dm && fake.guildCommandsInDms)) found = { command: guildCommand };
+    else
+      why.push(
+        where.dm
+          ? 'it is registered to the server only, and server commands are not offered in DMs'
+          : 'the app is not installed to this server',
+      );
+  }
+  if (!found && globalCommand) {
+    const contexts: number[] = globalCommand.contexts ?? [0, 1, 2];
+    const types: number[] = globalCommand.integration_types ?? [ApplicationIntegrationType.GuildInstall];
+    if (!contexts.includes(context))
+      why.push(`its contexts (${contexts.join(', ')}) leave out ${where.dm ? 'DMs' : 'servers'}`);
+    else if (!types.some((t) => installs.includes(t)))
+      why.push(`its integration_types (${types.join(', ')}) do not match how the app is installed here`);
+    else found = { command: globalCommand, supported: types };
+  }
+  if (!found) {
+    const reason = why.length ? ` (${why.join('; ')})` : '';
+    throw new Error(`/${name} is not a command here${reason}`);
+  }
+  const required = found.command.default_member_permissions;
+  const guildInstalled = !found.supported || found.supported.includes(ApplicationIntegrationType.GuildInstall);
+  // § Permissions: a server admin may enable a command for a user whatever its default_member_permissions.
+  const overridden = user !== undefined && fake.commandAllowedFor.get(name)?.has(user.id);
+  if (
+    !where.dm &&
+    !overridden &&
+    required != null &&
+    guildInstalled &&
+    installs.includes(ApplicationIntegrationType.GuildInstall)
+  ) {
+    const have = BigInt(where.permissions ?? ALL_PERMISSIONS);
+    const need = BigInt(required);
+    if ((have & ADMINISTRATOR) === 0n && (have & need) !== need) {
+      throw new Error(`/${name} is not offered to you here (it needs permissions you do not have in this server)`);
+    }
+  }
+  return found;
 }
 
 const isGroup = (o: Json) =>
@@ -142,10 +240,14 @@ export function buildOptions(
   path: string,
   values: Record<string, unknown>,
   focused?: string,
-): { command: Json; options: Json[]; focusedOption?: Json } {
+  where?: Where,
+  user?: FakeUser,
+): { command: Json; options: Json[]; focusedOption?: Json; supported?: number[] } {
   const [name, ...sub] = path.trim().split(/\s+/);
-  const command = findCommand(fake, name ?? '');
+  let command = findCommand(fake, name ?? '');
   if (!command) throw new Error(`/${name} is not a registered command`);
+  let supported: number[] | undefined;
+  if (where) ({ command, supported } = commandFor(fake, name ?? '', where, user));
   let level: Json[] = command.options ?? [];
   const wrappers: Json[] = [];
   for (const part of sub) {
@@ -170,6 +272,7 @@ export function buildOptions(
     if (key !== focused && def.choices && !def.choices.some((c: Json) => c.value === value)) {
       throw new Error(`/${path} ${key}: ${String(raw)} is not one of the choices`);
     }
+    if (key !== focused) checkBounds(`/${path} ${key}`, def, value);
     leaf.push({ type: def.type, name: key, value, ...(key === focused ? { focused: true } : {}) });
   }
   for (const o of level) {
@@ -178,7 +281,26 @@ export function buildOptions(
   let options = leaf;
   for (const w of wrappers.reverse()) options = [{ ...w, options }];
   const focusedOption = focused === undefined ? undefined : level.find((o: Json) => o.name === focused);
-  return { command, options, ...(focusedOption ? { focusedOption } : {}) };
+  return { command, options, ...(focusedOption ? { focusedOption } : {}), ...(supported ? { supported } : {}) };
+}
+
+/**
+ * The Discord client refuses to send a value outside the option's `min_value`/`max_value` or `min_length`/
+ * `max_length` (interactions/application-commands.mdx § Application Command Option Structure).
+ */
+function checkBounds(what: string, def: Json, value: unknown): void {
+  if (typeof value === 'number') {
+    if (def.min_value != null && value < def.min_value) throw new Error(`${what}: must be at least ${def.min_value}`);
+    if (def.max_value != null && value > def.max_value) throw new Error(`${what}: must be at most ${def.max_value}`);
+  }
+  if (typeof value === 'string' && def.type === ApplicationCommandOptionType.String) {
+    if (def.min_length != null && value.length < def.min_length) {
+      throw new Error(`${what}: must be at least ${def.min_length} characters`);
+    }
+    if (def.max_length != null && value.length > def.max_length) {
+      throw new Error(`${what}: must be at most ${def.max_length} characters`);
+    }
+  }
 }
 
 function toNumber(raw: unknown, name: string, integer: boolean): number {
@@ -211,8 +333,8 @@ export function runCommand(
   values: Record<string, unknown>,
   where: Where,
 ): InteractionHandle {
-  const { command, options } = buildOptions(fake, path, values);
-  const base = interactionBase(fake, user, where);
+  const { command, options, supported } = buildOptions(fake, path, values, undefined, where, user);
+  const base = interactionBase(fake, user, where, ownersFor(fake, user, where, supported));
   const resolved = resolvedFor(fake, options);
   const state = track(fake, base, InteractionType.ApplicationCommand, user);
   fake.dispatch('INTERACTION_CREATE', {
@@ -237,8 +359,8 @@ export async function typeInto(
   focused: string,
   where: Where,
 ): Promise<{ name: string; value: string | number }[]> {
-  const { command, options, focusedOption } = buildOptions(fake, path, values, focused);
-  const base = interactionBase(fake, user, where);
+  const { command, options, focusedOption, supported } = buildOptions(fake, path, values, focused, where, user);
+  const base = interactionBase(fake, user, where, ownersFor(fake, user, where, supported));
   const state = track(fake, base, InteractionType.ApplicationCommandAutocomplete, user, undefined, { focusedOption });
   fake.dispatch('INTERACTION_CREATE', {
     ...base,

@@ -12,6 +12,8 @@ const COMMANDS = [
   {
     name: 'pick',
     description: 'Pick a film',
+    integration_types: [0, 1],
+    contexts: [0, 1, 2],
     options: [
       { type: 3, name: 'movie', description: 'Film', autocomplete: true },
       { type: 4, name: 'year', description: 'Year', autocomplete: true },
@@ -44,7 +46,7 @@ const webhook = (s: InteractionState, method: string, suffix = '', body?: unknow
 beforeEach(async () => {
   clock = new AdjustableClock();
   fake = await new FakeDiscord({ clock }).start();
-  const put = await call('PUT', `/applications/${fake.appId}/guilds/${fake.guild.id}/commands`, COMMANDS, true);
+  const put = await call('PUT', `/applications/${fake.appId}/commands`, COMMANDS, true);
   expect(put.status).toBe(200);
   client = await connectTestClient(fake);
 });

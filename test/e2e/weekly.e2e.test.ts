@@ -38,6 +38,8 @@ describe('weekly picks against the local Discord', () => {
   it('when someone without Manage Server uses /config, then it is refused; Discord is told to hide it too', async () => {
     const d = stack.discord;
     expect(d.findCommand('config')?.default_member_permissions).toBe('32'); // MANAGE_GUILD
+    // Discord hides /config from her; an admin may still enable it for her in the server's Integrations settings.
+    d.allowCommandFor('config', d.user('mallory'));
     const refused = await d.command(d.user('mallory'), 'config enable', {}, { permissions: '0' }).reply();
     expect(refused.content).toContain('Manage Server');
     expect(refused.ephemeralFor).toBeDefined();
