@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { titleKeySql } from '../title-key.ts';
 
 export interface NamedRef {
   id: number;
@@ -52,10 +53,10 @@ export const MovieSchema = defineEntity({
   indexes: [
     { name: 'movies_expires_at_index', properties: ['expiresAt'] },
     { name: 'movies_popularity_index', properties: ['popularity'] },
-    // Autocomplete matches title prefixes case-insensitively: `lower(title) like 'hea%'`.
+    // Autocomplete and the local search match the title key (no case, accents or punctuation) by prefix.
     {
-      name: 'movies_title_prefix_index',
-      expression: 'create index "movies_title_prefix_index" on "movies" (lower("title") text_pattern_ops)',
+      name: 'movies_title_key_index',
+      expression: `create index "movies_title_key_index" on "movies" (${titleKeySql('"title"')} text_pattern_ops)`,
     },
   ],
 });

@@ -9,6 +9,7 @@ import { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { clip, cut } from '../text.ts';
+import { titleKey, titleKeySql } from '../title-key.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
 import { isTmdbError, type TmdbClient, TmdbError } from './tmdb/index.ts';
 import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
@@ -80,6 +81,8 @@ export interface Catalogue {
 }
 
 const MAX_CHOICES = 25;
+/** The indexed title key expression (movies_title_key_index). */
+const TITLE_KEY = titleKeySql('title');
 const MAX_LABEL = 100;
 const MAX_KEYWORDS = 20;
 const MAX_CAST = 10;
@@ -232,22 +235,23 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     );
   }
 
+  /** Local titles whose key (no case, accents or punctuation: src/title-key.ts) starts with, then contains, the text's. */
   async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
-    const q = normalise(text);
+    const q = titleKey(text);
     if (!q) return [];
+    const key = raw(TITLE_KEY);
     const yearFilter = year === undefined ? {} : { releaseDate: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
-    const prefix = await em.find(
-      Movie,
-      { $and: [{ [raw('lower(title)')]: { $like: `${likeEscape(q)}%` } }, yearFilter] } as never,
-      { orderBy: { popularity: 'desc', id: 'asc' }, limit },
-    );
+    const prefix = await em.find(Movie, { $and: [{ [key]: { $like: `${likeEscape(q)}%` } }, yearFilter] } as never, {
+      orderBy: { popularity: 'desc', id: 'asc' },
+      limit,
+    });
     if (prefix.length >= limit) return prefix;
     const seen = prefix.map((m) => m.id);
     const contains = await em.find(
       Movie,
       {
         $and: [
-          { [raw('lower(title)')]: { $like: `%${likeEscape(q)}%` } },
+          { [raw(TITLE_KEY)]: { $like: `%${likeEscape(q)}%` } },
           yearFilter,
           seen.length ? { id: { $nin: seen } } : {},
         ],

@@ -118,6 +118,17 @@ describe('watchlist', () => {
     expect(await em().count(Watched, { user: eli.id })).toBe(1);
   });
 
+  it('when someone types a title without its accents or punctuation, then autocomplete still finds it', async () => {
+    const d = stack.discord;
+    const fay = d.user('fay');
+    const [amelie] = await d.autocomplete(fay, 'watchlist add', { movie: 'amelie' }, 'movie');
+    expect(amelie?.name).toBe('Amélie (2001)');
+    const [walle] = await d.autocomplete(fay, 'rate', { movie: 'wall-e' }, 'movie');
+    expect(walle?.name).toBe('WALL·E (2008)');
+    const [leon] = await d.autocomplete(fay, 'rate', { movie: 'leon' }, 'movie');
+    expect(leon?.name).toContain('Léon');
+  });
+
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
     expect(spec.checked.length).toBeGreaterThan(0);
     expect(spec.checked.flatMap((c) => c.problems)).toEqual([]);
