@@ -36,9 +36,9 @@ export interface LocalStack {
 }
 
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
-  // The stack deploys its commands to the guild (instant); Discord would not offer those in DMs. Until it deploys
-  // globally as production does (issue 10 R3/R4), the local Discord is told to offer them there too.
-  const discord = await new FakeDiscord({ guildCommandsInDms: true, ...opts.discord }).start();
+  // The stack deploys its commands to the guild (instant); Discord would offer those only inside the guild. Until it
+  // deploys globally as production does (issue 10 R3/R4), the local Discord treats them as global commands.
+  const discord = await new FakeDiscord({ guildCommandsActAsGlobal: true, ...opts.discord }).start();
   const realTmdb = Boolean(opts.tmdb?.readToken || opts.tmdb?.apiKey);
   const fakeTmdb = realTmdb ? null : await startFakeTmdb({});
   const env: Record<string, string> = {

@@ -52,11 +52,12 @@ export interface FakeDiscordOptions {
   readonly rateLimits?: RateLimitOptions;
   readonly guildName?: string;
   /**
-   * Lenient, not Discord: offer guild-registered commands in DMs too. Discord offers only global commands there
-   * (interactions/application-commands.mdx § Making a Guild Command); the local stack sets this while it deploys
-   * to the guild (issue 10 R3/R4).
+   * Lenient, not Discord: treat commands registered to the guild as if they were global (offered in DMs and through
+   * user installs per their `contexts` and `integration_types`). Discord offers guild commands only inside their
+   * guild (interactions/application-commands.mdx § Making a Guild Command); the local stack sets this while it
+   * deploys to the guild (issue 10 R3/R4).
    */
-  readonly guildCommandsInDms?: boolean;
+  readonly guildCommandsActAsGlobal?: boolean;
   /** The time every window is measured against (interaction deadlines, token lifetime, rate limits). */
   readonly clock?: Clock;
   /** Called with every body the fake accepts or returns, for schema validation in tests. */
@@ -86,7 +87,7 @@ export class FakeDiscord extends EventEmitter {
   readonly ids: SnowflakeGenerator;
   readonly onBody: FakeDiscordOptions['onBody'];
   readonly gateway: Gateway;
-  guildCommandsInDms: boolean;
+  guildCommandsActAsGlobal: boolean;
   /** Command name → users a server admin enabled it for (application command permissions), see `allowCommandFor`. */
   readonly commandAllowedFor = new Map<string, Set<string>>();
 
@@ -107,7 +108,7 @@ export class FakeDiscord extends EventEmitter {
     this.appId = opts.appId ?? '1100000000000000001';
     this.heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 41_250;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3_000;
-    this.guildCommandsInDms = opts.guildCommandsInDms ?? false;
+    this.guildCommandsActAsGlobal = opts.guildCommandsActAsGlobal ?? false;
     this.rateLimiter = new RateLimiter(opts.rateLimits, () => this.clock.now());
     this.botUser = {
       id: this.appId,

@@ -27,6 +27,11 @@ export interface Where {
    * (only the person installed the app; in a server, the server never added it) or `both` (the default in a DM).
    */
   readonly install?: 'guild' | 'user' | 'both';
+  /**
+   * A client that sends the command even though Discord would not offer it here (a stale command cache after a
+   * redeploy, a modified client): skips `commandFor`'s checks, to test the bot's own defences.
+   */
+  readonly staleClient?: boolean;
 }
 
 const GUILD_INSTALL = String(ApplicationIntegrationType.GuildInstall);
@@ -185,9 +190,14 @@ export function commandFor(
   const globalCommand = (fake.commands.get('global') ?? []).find(isChat);
   const why: string[] = [];
   let found: { command: Json; supported?: number[] } | undefined;
-  if (guildCommand) {
+  const globalLike = globalCommand ?? (fake.guildCommandsActAsGlobal ? guildCommand : undefined);
+  if (where.staleClient) {
+    const command = guildCommand ?? globalCommand;
+    if (command) return { command, supported: command.integration_types ?? [ApplicationIntegrationType.GuildInstall] };
+  }
+  if (guildCommand && !fake.guildCommandsActAsGlobal) {
     const inGuild = !where.dm && installs.includes(ApplicationIntegrationType.GuildInstall);
-    if (inGuild || (where.dm && fake.guildCommandsInDms)) found = { command: guildCommand };
+    if (inGuild) found = { command: guildCommand };
     else
       why.push(
         where.dm
@@ -195,14 +205,14 @@ export function commandFor(
           : 'the app is not installed to this server',
       );
   }
-  if (!found && globalCommand) {
-    const contexts: number[] = globalCommand.contexts ?? [0, 1, 2];
-    const types: number[] = globalCommand.integration_types ?? [ApplicationIntegrationType.GuildInstall];
+  if (!found && globalLike) {
+    const contexts: number[] = globalLike.contexts ?? [0, 1, 2];
+    const types: number[] = globalLike.integration_types ?? [ApplicationIntegrationType.GuildInstall];
     if (!contexts.includes(context))
       why.push(`its contexts (${contexts.join(', ')}) leave out ${where.dm ? 'DMs' : 'servers'}`);
     else if (!types.some((t) => installs.includes(t)))
       why.push(`its integration_types (${types.join(', ')}) do not match how the app is installed here`);
-    else found = { command: globalCommand, supported: types };
+    else found = { command: globalLike, supported: types };
   }
   if (!found) {
     const reason = why.length ? ` (${why.join('; ')})` : '';

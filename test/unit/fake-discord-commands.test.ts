@@ -150,6 +150,18 @@ describe('where a command is offered and what a person may send', () => {
     expect(() => fake.command(ann(fake), 'pick', {}, { dm: true })).toThrow(/contexts/);
   });
 
+  it('when the local stack treats guild commands as global, then they follow contexts and integration_types instead', () => {
+    const fake = fakeWith([], [cmd({ contexts: [0, 1], integration_types: [0] })]);
+    fake.guildCommandsActAsGlobal = true;
+    expect(() => fake.command(ann(fake), 'pick', {}, { dm: true })).not.toThrow();
+    expect(() => fake.command(ann(fake), 'pick', {}, { install: 'user' })).toThrow(/integration_types/);
+  });
+
+  it('when a stale client sends a command Discord would not offer, then it goes through (for testing the bot)', () => {
+    const fake = fakeWith([], [cmd({ default_member_permissions: '32' })]);
+    expect(() => fake.command(ann(fake), 'pick', {}, { dm: true, staleClient: true })).not.toThrow();
+  });
+
   it('when a command supports only guild installs, then a person who only installed the app cannot use it in a server', () => {
     const fake = fakeWith([cmd({ integration_types: [0] })]);
     expect(() => fake.command(ann(fake), 'pick', {}, { install: 'user' })).toThrow(/integration_types/);
