@@ -1,7 +1,7 @@
 // npm run commands:deploy [-- --guild ID]: registers Marquee's slash commands with Discord.
 // With --guild (or DISCORD_DEV_GUILD_ID) they appear in that server at once; without, globally.
 import { parseArgs } from 'node:util';
-import { deployCommands } from '../src/bot/deploy.ts';
+import { deployCommands, deployNotes } from '../src/bot/deploy.ts';
 import { ConfigError, loadConfig, readEnv } from '../src/config.ts';
 
 const { values } = parseArgs({ options: { guild: { type: 'string' }, global: { type: 'boolean' } } });
@@ -16,6 +16,7 @@ try {
     apiUrl: config.discord.apiUrl,
   });
   process.stdout.write(`Registered ${result.names.length} commands (${result.names.join(', ')}) ${result.scope}.\n`);
+  process.stdout.write(`${deployNotes({ guildId }).join('\n')}\n`);
 } catch (err) {
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\nSee .env.example.\n`);
