@@ -8,12 +8,14 @@ import {
   type ChatInputCommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
+  type PermissionsBitField,
   SlashCommandBuilder,
 } from 'discord.js';
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
 import { installedInThisGuild } from '../bot/install-context.ts';
-import { hasPermissions } from '../bot/permissions.ts';
+import { hasPermissions, missingPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
+import { lastDigestProblem } from '../services/delivery-outbox-service.ts';
 import {
   describeSchedule,
   type GuildSettingsView,
@@ -111,8 +113,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   let s: GuildSettingsView;
   let intro: string;
   if (sub === 'picks-channel') {
-    // The raw id: the resolved channel object is not needed, and the bot has no channel cache (Guilds intent only).
-    const channelId = String(interaction.options.get('channel', true).value);
+    const channelId = await checkPicksChannel(interaction);
     s = await updateGuildSettings(ctx.em, ctx.guildId, { picksChannelId: channelId }, now);
     intro = `✅ Weekly picks will be posted in <#${channelId}>.`;
   } else if (sub === 'schedule') {
@@ -135,10 +136,76 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
         : '⏸️ Weekly picks are off. Nothing else changes; `/config enable` turns them back on.';
   } else {
     s = await getGuildSettings(ctx.em, ctx.guildId, now);
-    intro = 'Weekly picks settings:';
+    const problem = await lastDigestProblem(ctx.em, ctx.guildId);
+    intro = problem
+      ? `Weekly picks settings:\n⚠️ The ${problem.isoWeek} digest couldn't be posted in <#${problem.channelId}> (${problem.error.replace(/^DiscordAPIError\[\d+\]: /, '')}). Check my permissions there, or pick another channel with \`/config picks-channel\`.`
+      : 'Weekly picks settings:';
   }
   ctx.logger.info({ sub, enabled: s.enabled, day: s.day, time: s.time, timezone: s.timezone }, 'guild settings');
   await ctx.respond.send({ content: `${intro}\n${summary(s)}`, ephemeral: true });
+}
+
+/** What the bot needs in the picks channel to post a digest, with the names Discord's settings show. */
+export const DIGEST_PERMISSIONS: readonly [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/** The names of the digest permissions `bits` lacks (all of them when `bits` is unknown or malformed). */
+export function missingDigestPermissions(bits: Readonly<PermissionsBitField> | null | undefined): string[] {
+  const missing = new Set(
+    missingPermissions(
+      bits,
+      DIGEST_PERMISSIONS.map(([f]) => f),
+    ),
+  );
+  return DIGEST_PERMISSIONS.filter(([f]) => missing.has(f)).map(([, name]) => name);
+}
+
+/**
+ * The chosen channel's id, once it is known to be a text channel of this server where the bot can view, send and
+ * embed. The channel comes from the server's own channel list (not the raw option value, which a forged interaction
+ * could set to any id); the bot's permissions there from Discord's `app_permissions` when it is the channel the command
+ * was used in, else from its roles and the channel's overwrites (discord.js permissionsIn).
+ */
+async function checkPicksChannel(interaction: ChatInputCommandInteraction<'cached' | 'raw'>): Promise<string> {
+  const channelId = String(interaction.options.get('channel', true).value);
+  const guild = interaction.guild;
+  const channel = guild?.channels.cache.get(channelId);
+  if (!guild || !channel) {
+    throw new UserFacingError(
+      'invalid_input',
+      "I can't find that channel in this server. Pick one of its text channels.",
+    );
+  }
+  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+    throw new UserFacingError(
+      'invalid_input',
+      `<#${channelId}> isn't a text channel. Pick a text or announcement channel.`,
+    );
+  }
+  let bits: Readonly<PermissionsBitField> | null = null;
+  if (channelId === interaction.channelId) bits = interaction.appPermissions;
+  else {
+    const me = guild.members.me ?? (await guild.members.fetchMe().catch(() => null));
+    bits = me ? me.permissionsIn(channel) : null;
+  }
+  if (!bits) {
+    throw new UserFacingError(
+      'forbidden',
+      `I couldn't check my permissions in <#${channelId}>. Run this command in that channel, or try again in a moment.`,
+    );
+  }
+  const missing = missingDigestPermissions(bits);
+  if (missing.length > 0) {
+    throw new UserFacingError(
+      'forbidden',
+      `I can't post the weekly picks in <#${channelId}>: I'm missing **${missing.join('**, **')}** there. ` +
+        'Give Marquee those permissions in the channel settings (or pick another channel), then run this again.',
+    );
+  }
+  return channelId;
 }
 
 const ZONES = Intl.supportedValuesOf('timeZone');

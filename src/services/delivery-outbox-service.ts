@@ -181,6 +181,31 @@ export async function countByStatus(em: Em, guildId: string, isoWeek: string): P
   return out;
 }
 
+export interface DigestProblem {
+  readonly channelId: string;
+  readonly isoWeek: string;
+  /** The recorded failure, e.g. "DiscordAPIError[50013]: Missing Permissions". */
+  readonly error: string;
+}
+
+/**
+ * The server's most recent digest, when it could not be posted (the channel is gone or the bot may no longer view,
+ * send or embed there); null when the latest one went out or is still on its way.
+ */
+export async function lastDigestProblem(em: Em, guildId: string, isoWeek?: string): Promise<DigestProblem | null> {
+  const rows = await em.execute<
+    { recipient_id: string; iso_week: string; status: DeliveryStatus; last_error: string }[]
+  >(
+    `select recipient_id, iso_week, status, last_error from delivery_outbox
+     where guild_id = ? and kind = 'channel'${isoWeek ? ' and iso_week = ?' : ''}
+     order by id desc limit 1`,
+    isoWeek ? [guildId, isoWeek] : [guildId],
+  );
+  const r = rows[0];
+  if (!r || r.status !== 'failed') return null;
+  return { channelId: r.recipient_id, isoWeek: r.iso_week, error: r.last_error ?? 'unknown error' };
+}
+
 /** Messages still to send across every guild and week (pending, sending): the outbox depth operators watch. */
 export async function outboxDepth(em: Em): Promise<Pick<StatusCounts, 'pending' | 'sending'>> {
   const rows = await em.execute<{ status: 'pending' | 'sending'; n: string | number }[]>(

@@ -12,10 +12,12 @@ import type { ImpressionContext } from '../entities/recommendation-log.entity.ts
 import type { Logger } from '../logger.ts';
 import {
   channelKey,
+  type DigestProblem,
   type DrainSummary,
   dmKey,
   drain,
   enqueue,
+  lastDigestProblem,
   type OutboxMessage,
   type Sender,
 } from './delivery-outbox-service.ts';
@@ -86,6 +88,8 @@ export interface WeeklyRunSummary {
   audience: number;
   dmsEnqueued: number;
   digestEnqueued: boolean;
+  /** This week's digest could not be posted to the picks channel (gone, or the bot lacks permissions there). */
+  digestProblem: DigestProblem | null;
   computeMs: number;
   delivery: DrainSummary;
 }
@@ -259,9 +263,18 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         leaseMs: o.leaseMs,
         maxAttempts: o.maxAttempts,
       });
+      const digestProblem = await lastDigestProblem(o.orm.em.fork(), guildId, isoWeek);
+      if (digestProblem) {
+        // The admin sees this in /config show; operators see it here.
+        log.warn(
+          { channelId: digestProblem.channelId, error: digestProblem.error },
+          'weekly digest could not be posted to its channel',
+        );
+      }
       const summary: WeeklyRunSummary = {
         guildId,
         isoWeek,
+        digestProblem,
         computed: computed !== null,
         audience: computed?.audience ?? 0,
         dmsEnqueued: computed?.dms ?? 0,

@@ -76,4 +76,22 @@ describe(`install context (${inject('dbKind')})`, () => {
     expect(reply.content).toContain('Weekly picks are on');
     expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).enabled).toBe(true);
   });
+
+  it('when an admin picks the channel they are in and Marquee may post there, then it is saved', async () => {
+    const d = stack.discord;
+    const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    const reply = await d.command(d.user('xan'), 'config picks-channel', { channel: d.guild.channelId }, admin).reply();
+    expect(reply.content).toContain(`Weekly picks will be posted in <#${d.guild.channelId}>`);
+    expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).picksChannelId).toBe(d.guild.channelId);
+  });
+
+  it('when the channel id is not one of this server’s channels, then it is refused and nothing changes', async () => {
+    const d = stack.discord;
+    const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    const reply = await d
+      .command(d.user('xan'), 'config picks-channel', { channel: '123456789012345678' }, admin)
+      .reply();
+    expect(reply.content).toContain("can't find that channel in this server");
+    expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).picksChannelId).toBe(d.guild.channelId);
+  });
 });

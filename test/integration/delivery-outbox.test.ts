@@ -1,7 +1,15 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DeliveryOutbox } from '../../src/entities/index.ts';
-import { claim, drain, enqueue, type OutboxMessage, SendError } from '../../src/services/delivery-outbox-service.ts';
+import {
+  claim,
+  drain,
+  enqueue,
+  lastDigestProblem,
+  type OutboxMessage,
+  SendError,
+  type Sender,
+} from '../../src/services/delivery-outbox-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { recordingSender, seedGuild, spiedRecommender } from '../support/weekly-fixtures.ts';
@@ -99,6 +107,37 @@ describe('weekly run', () => {
     expect(again).toMatchObject({ computed: false, delivery: { attempted: 0 } });
     expect(rec.calls).toHaveLength(6);
     expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
+  });
+
+  it('when the picks channel refuses the digest, then the run reports it and the server can read it back', async () => {
+    const g = await seedGuild(db.em(), { prefix: '73', members: 3 });
+    const rec = await spiedRecommender(db.orm);
+    const out = recordingSender();
+    const sender: Sender = {
+      async send(m) {
+        if (m.kind === 'channel')
+          throw new SendError('permanent', 'DiscordAPIError[50013]: Missing Permissions', 50013);
+        return out.sender.send(m);
+      },
+    };
+    const runner = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender });
+    const summary = await runner.runGuildWeek(g.guildId, WEEK);
+    expect(summary.digestProblem).toMatchObject({ channelId: g.channelId, isoWeek: WEEK });
+    expect(summary.digestProblem?.error).toContain('Missing Permissions');
+    expect(await lastDigestProblem(db.em(), g.guildId)).toMatchObject({ channelId: g.channelId });
+    expect(summary.delivery.sent).toBe(3);
+  });
+
+  it('when the digest went out, then there is no problem to report', async () => {
+    const g = await seedGuild(db.em(), { prefix: '74', members: 2 });
+    const runner = createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: await spiedRecommender(db.orm),
+      sender: recordingSender().sender,
+    });
+    expect((await runner.runGuildWeek(g.guildId, WEEK)).digestProblem).toBeNull();
+    expect(await lastDigestProblem(db.em(), g.guildId)).toBeNull();
   });
 
   it('when two processes start the same week at once, then only one computes it and each message is sent once', async () => {

@@ -6,6 +6,7 @@ import {
   missingPermissions,
   sanitizePermissionFields,
 } from '../../src/bot/permissions.ts';
+import { missingDigestPermissions } from '../../src/commands/config.ts';
 
 describe('permission strings from the gateway', () => {
   it.each([
@@ -61,5 +62,24 @@ describe('permission sets as Discord sends them', () => {
       PermissionFlagsBits.EmbedLinks,
     ]);
     expect(missingPermissions(null, wanted)).toEqual(wanted);
+  });
+});
+
+describe('what the weekly digest needs in its channel', () => {
+  it.each([
+    [
+      'everything',
+      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks,
+      [],
+    ],
+    ['only View Channel', PermissionFlagsBits.ViewChannel, ['Send Messages', 'Embed Links']],
+    [
+      'View Channel and Send Messages',
+      PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages,
+      ['Embed Links'],
+    ],
+    ['nothing', 0n, ['View Channel', 'Send Messages', 'Embed Links']],
+  ])('when the bot has %s, then the missing ones are named in Discord’s words', (_n, bits, missing) => {
+    expect(missingDigestPermissions(new PermissionsBitField(bits))).toEqual(missing);
   });
 });
