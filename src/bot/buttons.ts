@@ -69,7 +69,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
         impressionId: impressionId || null,
         now: ctx.services.clock(),
       });
-      ctx.services.recommendations.noteUserChanged(ctx.userId);
       ctx.logger.info({ movieId, kind, active, impressionId }, 'feedback');
       await ctx.respond.send(
         renderFeedbackAck(kind, active, movie.title, { movieId, ids: ctx.ids, owner: ctx.userId }),
@@ -85,7 +84,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const stars = validateStars(Number(id.args[1]));
       const movie = await ctx.services.catalogue.ensureMovie(ctx.em, movieId);
       const change = await setRating(ctx.em, ctx.userId, movie.id, stars);
-      ctx.services.recommendations.noteUserChanged(ctx.userId);
       ctx.logger.info({ movieId, previous: change.previous, current: stars, source: id.args[2] }, 'rated');
       if (id.args[2] === 'o') {
         await ctx.respond.update(await onboardingFromMessage(i, ctx));
@@ -102,7 +100,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const movie = await ctx.em.findOne(Movie, movieId);
       if (!movie) throw stale();
       const previous = await removeRating(ctx.em, ctx.userId, movieId);
-      if (previous !== null) ctx.services.recommendations.noteUserChanged(ctx.userId);
       await ctx.respond.send(renderRatingRemoved(movie.title, previous));
     },
   },
@@ -113,7 +110,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     async run(_i, id, ctx) {
       const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
       const change = await addWatched(ctx.em, ctx.userId, movie.id, { now: ctx.services.clock() });
-      ctx.services.recommendations.noteUserChanged(ctx.userId);
       await ctx.respond.send(renderWatchedChange(change, null));
     },
   },

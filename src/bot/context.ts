@@ -14,7 +14,7 @@ export type {
 } from '../services/recommendation-service.ts';
 
 export type Catalogue = Pick<CatalogueService, 'search' | 'autocomplete' | 'ensureMovie' | 'getDetails' | 'popular'>;
-export type Recommendations = Pick<RecommendationService, 'recommend' | 'needsOnboarding' | 'noteUserChanged'>;
+export type Recommendations = Pick<RecommendationService, 'recommend' | 'needsOnboarding'>;
 
 export interface BotServices {
   readonly orm: Orm;

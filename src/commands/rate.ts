@@ -24,7 +24,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   const stars = validateStars(interaction.options.getNumber('stars', true));
   const movie = await resolveMovie(ctx, interaction.options.getString('movie', true));
   const change = await setRating(ctx.em, ctx.userId, movie.id, stars);
-  ctx.services.recommendations.noteUserChanged(ctx.userId);
   ctx.logger.info({ movieId: movie.id, previous: change.previous, current: change.current }, 'rated');
   await ctx.respond.send(renderRatingChange(change, { ids: ctx.ids, owner: ctx.userId }));
 }

@@ -40,13 +40,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       now: ctx.services.clock(),
     });
     const rating = stars === null ? null : await setRating(ctx.em, ctx.userId, movie.id, stars);
-    ctx.services.recommendations.noteUserChanged(ctx.userId);
     ctx.logger.info({ movieId: movie.id, watchedOn: change.watchedOn }, 'watched');
     await ctx.respond.send(renderWatchedChange(change, rating));
   } else if (sub === 'remove') {
     const movie = await resolveMovie(ctx, interaction.options.getString('movie', true));
     const removed = await removeWatched(ctx.em, ctx.userId, movie.id);
-    if (removed) ctx.services.recommendations.noteUserChanged(ctx.userId);
     await ctx.respond.send(renderWatchedRemoved(movie.title, removed));
   } else {
     const target = interaction.options.getUser('user') ?? interaction.user;

@@ -1,4 +1,5 @@
 // The explicit list of entities; mikro-orm.config.ts registers exactly these.
+import { BlendWeightsSchema, UserBlendWeightsSchema } from './blend-weights.entity.ts';
 import { DeliveryOutboxSchema } from './delivery-outbox.entity.ts';
 import { FeedbackSchema } from './feedback.entity.ts';
 import { GuildMemberSchema } from './guild-member.entity.ts';
@@ -17,6 +18,7 @@ import { UserSchema } from './user.entity.ts';
 import { WatchedSchema } from './watched.entity.ts';
 import { WatchlistItemSchema } from './watchlist-item.entity.ts';
 
+export * from './blend-weights.entity.ts';
 export * from './delivery-outbox.entity.ts';
 export * from './feedback.entity.ts';
 export * from './guild-member.entity.ts';
@@ -53,4 +55,6 @@ export const ENTITIES = [
   MovieNightCandidateSchema,
   MovieNightVoteSchema,
   WatchlistItemSchema,
+  BlendWeightsSchema,
+  UserBlendWeightsSchema,
 ] as const;

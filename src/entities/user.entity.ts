@@ -22,6 +22,11 @@ export const UserSchema = defineEntity({
     /** ISO 3166-1 alpha-2, for where-to-stream. */
     region: p.string().length(2).nullable(),
     dmOptIn: p.boolean().default(false),
+    /**
+     * Bumped by every service that changes what the recommender knows of this person's taste (ratings, watched,
+     * feedback, imports, watchlist), after its write: the recommender's per-user cache is valid while it matches.
+     */
+    tasteVersion: p.integer().default(0),
     /** `/settings profile`: governs `/watched list user:`, `/compare`, `/stats user:` and being named in reasons. */
     profileVisibility: p.enum(PROFILE_VISIBILITIES).default('server'),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -20,7 +20,7 @@ export interface BlendWeightsHolder {
     version: string;
     global: Record<string, number>;
     perUser?: ReadonlyMap<string, BlendWeights>;
-  }): void;
+  }): Promise<void>;
 }
 
 interface LogRow {
@@ -87,7 +87,8 @@ export function createBlendLearningJob(o: BlendLearningJobOptions): BlendLearnin
     const result = refitBlendWeights(impressions, current, o.refit);
     const version = result.changed ? blendVersion(result.global, result.perUser) : current.version;
     if (result.changed) {
-      o.recommender.setBlendWeights({ version, global: result.global, perUser: result.perUser });
+      // Saved to the database: every process serves the new set (recommendation-weights.ts).
+      await o.recommender.setBlendWeights({ version, global: result.global, perUser: result.perUser });
     }
     log.info(
       {

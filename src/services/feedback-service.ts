@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Em } from '../db.ts';
 import { Feedback, type FeedbackKind, RecommendationLog, Watched } from '../entities/index.ts';
 import { requireMovie } from './rating-service.ts';
+import { noteTasteChanged } from './recommendation-taste.ts';
 import { ensureUser } from './user-service.ts';
 import { addWatched } from './watched-service.ts';
 
@@ -28,6 +29,7 @@ export async function toggleFeedback(em: Em, input: FeedbackInput): Promise<{ ac
   if (existing) {
     if (input.kind === 'seen') await undoSeenLog(em, existing);
     await em.remove(existing).flush();
+    await noteTasteChanged(em, input.userId);
     return { active: false };
   }
   let impression: RecommendationLog | null = null;
@@ -51,6 +53,7 @@ export async function toggleFeedback(em: Em, input: FeedbackInput): Promise<{ ac
     }
     throw err;
   }
+  await noteTasteChanged(em, input.userId);
   return { active: true };
 }
 

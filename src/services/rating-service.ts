@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Em } from '../db.ts';
 import { Movie, Rating } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { noteTasteChanged } from './recommendation-taste.ts';
 import { ensureUser } from './user-service.ts';
 import { takeOffWatchlist } from './watchlist-service.ts';
 
@@ -67,6 +68,7 @@ export async function addRating(em: Em, userId: string, movieId: number, score: 
     }
     throw err;
   }
+  await noteTasteChanged(em, userId);
   return { movieId, title: movie.title, previous: null, current: score };
 }
 
@@ -83,6 +85,7 @@ export async function setRating(em: Em, userId: string, movieId: number, score: 
     try {
       await em.flush();
       await takeOffWatchlist(em, userId, movieId);
+      await noteTasteChanged(em, userId);
       return { movieId, title: movie.title, previous, current: score };
     } catch (err) {
       // Another request inserted the same rating between our read and our write: read again and update it.
@@ -98,6 +101,7 @@ export async function removeRating(em: Em, userId: string, movieId: number): Pro
   if (!existing) return null;
   const score = existing.score;
   await em.remove(existing).flush();
+  await noteTasteChanged(em, userId);
   return score;
 }
 

@@ -200,11 +200,29 @@ export async function loadUserRowsMany(em: Em, userIds: readonly string[]): Prom
   return acc;
 }
 
-/** How many ratings + 👍 the user has (onboarding needs at least a few). */
+/** How many distinct films the user rated or 👍'd (onboarding needs at least a few). */
 export function positiveSignals(rows: UserRows): number {
   const s = new Set(rows.stars.keys());
   for (const m of rows.up) s.add(m);
   return s.size;
+}
+
+/** Distinct films rated or 👍'd before someone gets personal picks instead of films to rate (onboarding). */
+export const PERSONAL_PICKS_MIN_SIGNALS = 3;
+
+/** Whether we know enough of this person's taste for personal picks: the one rule for /recommend and weekly DMs. */
+export function knowsEnoughForPicks(rows: UserRows): boolean {
+  return positiveSignals(rows) >= PERSONAL_PICKS_MIN_SIGNALS;
+}
+
+/**
+ * The same rule as {@link knowsEnoughForPicks} as a SQL condition on a users row aliased `alias` (for set-based
+ * audiences such as the weekly run). Binds no parameters.
+ */
+export function knowsEnoughForPicksSql(alias: string): string {
+  return `(select count(*) from (select r.movie_id from ratings r where r.user_id = ${alias}.id
+            union select f.movie_id from feedback f where f.user_id = ${alias}.id and f.kind = 'up') k)
+          >= ${PERSONAL_PICKS_MIN_SIGNALS}`;
 }
 
 /** Every movie id the user must never be recommended again. */

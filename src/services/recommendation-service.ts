@@ -27,14 +27,16 @@ import {
 import {
   type CatalogueItem,
   excludedMovieIds,
+  knowsEnoughForPicks,
   loadCatalogue,
   loadTrainingData,
   loadUserRows,
   loadUserRowsMany,
-  positiveSignals,
   toEvidence,
   type UserRows,
 } from './recommendation-data.ts';
+import { tasteVersions } from './recommendation-taste.ts';
+import { loadBlendWeights, saveBlendWeights, storedBlendVersion } from './recommendation-weights.ts';
 import { isModelBuiltMessage } from './recommendation-worker-message.ts';
 
 export interface RecommendOptions {
@@ -126,13 +128,17 @@ export interface RecommendationService {
    * (context 'group').
    */
   recommendForGroup(em: Em, userIds: readonly string[], opts: GroupPickOptions): Promise<GroupPickView[]>;
+   * @deprecated Not needed: the services that change taste call `noteTasteChanged` (recommendation-taste.ts), which
+   * every process sees. Drops this process's cached rows for the user; kept while callers move over.
+   */
   noteUserChanged(userId: string): void;
   getBlendWeights(): BlendWeightsSnapshot;
+  /** Saves a new set of blend weights to the database (shared by every process) and serves it here at once. */
   setBlendWeights(w: {
     version: string;
     global: Record<string, number>;
     perUser?: ReadonlyMap<string, Record<string, number>>;
-  }): void;
+  }): Promise<void>;
   /** Rebuilds the model from the database now (the background refresh calls this). */
   rebuild(): Promise<void>;
   /** The version of the model currently serving, without the blend-weights part; null before start. */
@@ -153,10 +159,10 @@ export interface RecommendationServiceDeps {
   engine?: HybridOptions;
   /** Called after each build with its duration (metrics). */
   onModelBuilt?: (build: { version: string; ms: number }) => void;
+  /** How often a request checks whether another process saved new blend weights (one primary-key read). */
+  weightsCheckMs?: number;
 }
 
-/** Fewer ratings + 👍 than this and the user is shown films to rate first. */
-export const ONBOARDING_THRESHOLD = 3;
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 25;
 
@@ -226,9 +232,31 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     global: { ...DEFAULT_BLEND.warm } as Record<string, number>,
     perUser: new Map(),
   };
-  // The per-user overlay: that user's rows, read from the database and dropped when they change.
-  const overlay = new Map<string, UserRows>();
+  // The per-user overlay: that user's rows, read from the database, valid while users.taste_version is unchanged.
+  const overlay = new Map<string, { version: number; rows: UserRows }>();
   const OVERLAY_MAX = 5000;
+  const weightsCheckMs = deps.weightsCheckMs ?? 60_000;
+  let weightsCheckedAt = Number.NEGATIVE_INFINITY;
+
+  /** Serves the stored blend weights if their version differs from the ones served here. */
+  async function syncWeights(em: Em): Promise<void> {
+    weightsCheckedAt = clock().getTime();
+    const stored = await storedBlendVersion(em);
+    if (stored === null || stored === weights.version) return;
+    const loaded = await loadBlendWeights(em);
+    if (!loaded) return;
+    weights = loaded;
+    log.info({ version: loaded.version, perUser: loaded.perUser.size }, 'blend weights loaded from the database');
+  }
+
+  async function maybeSyncWeights(em: Em): Promise<void> {
+    if (clock().getTime() - weightsCheckedAt < weightsCheckMs) return;
+    try {
+      await syncWeights(em);
+    } catch (err) {
+      log.warn({ err }, 'could not check the stored blend weights; serving the current ones');
+    }
+  }
 
   async function build(): Promise<void> {
     const started = performance.now();
@@ -246,6 +274,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       }
     }
     builds++;
+    await syncWeights(em);
     const version = `hyb1-${compactTime(clock())}-${builds}`;
     serving = { model, catalogue, version, popularOrder: popularityOrder(catalogue, model.popularity.prior) };
     overlay.clear();
@@ -270,16 +299,18 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
   }
 
   async function userRows(em: Em, userId: string): Promise<UserRows> {
+    const version = (await tasteVersions(em, [userId])).get(userId) ?? -1;
     const cached = overlay.get(userId);
-    if (cached) return cached;
+    if (cached && cached.version === version) return cached.rows;
     const rows = await loadUserRows(em, userId);
-    remember(userId, rows);
+    remember(userId, version, rows);
     return rows;
   }
 
-  function remember(userId: string, rows: UserRows): void {
+  function remember(userId: string, version: number, rows: UserRows): void {
+    overlay.delete(userId);
     if (overlay.size >= OVERLAY_MAX) overlay.delete(overlay.keys().next().value as string);
-    overlay.set(userId, rows);
+    overlay.set(userId, { version, rows });
   }
 
   function blendFor(userId: string): BlendWeights {
@@ -300,8 +331,9 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     return { kind: 'onboarding', movies };
   }
 
-  async function ensureServing(): Promise<Serving> {
+  async function ensureServing(em: Em): Promise<Serving> {
     if (!serving) await rebuild();
+    else await maybeSyncWeights(em);
     const s = serving as Serving | null;
     if (!s) throw new Error('recommendation model is not built');
     return s;
@@ -320,7 +352,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const pending: { batchId: string; picks: ReturnType<typeof rankForUser>; logs: RecommendationLog[] }[] = [];
     const results: (RecommendationResult | number)[] = [];
     for (const { userId, rows, extraExclude } of members) {
-      if (positiveSignals(rows) < ONBOARDING_THRESHOLD) {
+      if (!knowsEnoughForPicks(rows)) {
         results.push(onboarding(s, rows, count));
         continue;
       }
@@ -401,18 +433,20 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     getBlendWeights() {
       return weights;
     },
-    setBlendWeights(w) {
-      weights = { version: w.version, global: { ...w.global }, perUser: w.perUser ?? new Map() };
-      log.info({ version: w.version }, 'blend weights updated');
+    async setBlendWeights(w) {
+      const next = { version: w.version, global: { ...w.global }, perUser: w.perUser ?? new Map() };
+      await saveBlendWeights(deps.orm.em.fork(), next);
+      weights = next;
+      log.info({ version: w.version, perUser: next.perUser.size }, 'blend weights saved and served');
     },
     async recommend(em, userId, opts) {
-      const s = await ensureServing();
+      const s = await ensureServing(em);
       const rows = await userRows(em, userId);
       const [result] = await rankAndLog(em, s, [{ userId, rows, extraExclude: opts.excludeMovieIds }], opts);
       return result!;
     },
     async needsOnboarding(em, userId) {
-      return positiveSignals(await userRows(em, userId)) < ONBOARDING_THRESHOLD;
+      return !knowsEnoughForPicks(await userRows(em, userId));
     },
     async recommendForGroup(em, userIds, opts) {
       const s = await ensureServing();
@@ -467,14 +501,19 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       });
     },
     async recommendMany(em, userIds, opts) {
-      const s = await ensureServing();
-      const missing = userIds.filter((u) => !overlay.has(u));
+      const s = await ensureServing(em);
+      const versions = await tasteVersions(em, userIds);
+      const fresh = (u: string) => {
+        const c = overlay.get(u);
+        return c && c.version === (versions.get(u) ?? -1) ? c.rows : undefined;
+      };
+      const missing = userIds.filter((u) => !fresh(u));
       const loaded = missing.length > 0 ? await loadUserRowsMany(em, missing) : new Map<string, UserRows>();
       const members = userIds.map((userId) => {
-        const rows = overlay.get(userId) ?? loaded.get(userId)!;
+        const rows = fresh(userId) ?? loaded.get(userId)!;
         return { userId, rows, extraExclude: opts.excludeMovieIds?.get(userId) };
       });
-      for (const [userId, rows] of loaded) remember(userId, rows);
+      for (const [userId, rows] of loaded) remember(userId, versions.get(userId) ?? -1, rows);
       return rankAndLog(em, s, members, opts);
     },
   };

@@ -3,6 +3,7 @@ import type { Em } from '../db.ts';
 import { Rating, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Page, pageBounds, requireMovie } from './rating-service.ts';
+import { noteTasteChanged } from './recommendation-taste.ts';
 import { ensureUser } from './user-service.ts';
 import { takeOffWatchlist } from './watchlist-service.ts';
 
@@ -66,6 +67,7 @@ export async function addWatched(
     if (watchedOn > existing.watchedOn) existing.watchedOn = watchedOn;
     await em.flush();
     await takeOffWatchlist(em, userId, movieId);
+    await noteTasteChanged(em, userId);
     return {
       movieId,
       title: movie.title,
@@ -77,12 +79,14 @@ export async function addWatched(
   em.create(Watched, { user, movie, watchedOn });
   await em.flush();
   await takeOffWatchlist(em, userId, movieId);
+  await noteTasteChanged(em, userId);
   return { movieId, title: movie.title, watchedOn, rewatchCount: 0, firstTime: true };
 }
 
 /** Returns true when an entry was removed. */
 export async function removeWatched(em: Em, userId: string, movieId: number): Promise<boolean> {
   const n = await em.nativeDelete(Watched, { user: userId, movie: movieId });
+  if (n > 0) await noteTasteChanged(em, userId);
   return n > 0;
 }
 

@@ -21,6 +21,7 @@ import {
   type OutboxMessage,
   type Sender,
 } from './delivery-outbox-service.ts';
+import { knowsEnoughForPicksSql } from './recommendation-data.ts';
 import type { PickView, RecommendationResult } from './recommendation-service.ts';
 
 export type WeeklyPick = PickView;
@@ -68,8 +69,6 @@ export interface WeeklyRunOptions {
   logger: Logger;
   recommender: WeeklyRecommender;
   sender: Sender;
-  /** Ratings + 👍 a member needs before weekly picks make sense (the recommender's onboarding threshold). */
-  minRatings?: number;
   picksPerDm?: number;
   digestSize?: number;
   /** Members per `recommendMany` call (one set-based read and one impression insert each). */
@@ -100,16 +99,17 @@ export interface WeeklyRunner {
   isSettled(guildId: string, isoWeek: string): Promise<boolean>;
 }
 
-/** Opted-in, Discord, members of this server with enough ratings + 👍 for personal picks. */
-export async function weeklyAudience(em: Em, guildId: string, minRatings: number): Promise<string[]> {
+/**
+ * Opted-in, Discord, members of this server whom the recommender knows enough about for personal picks (the same
+ * rule /recommend applies: `knowsEnoughForPicks`), so nobody in the audience silently gets films to rate instead.
+ */
+export async function weeklyAudience(em: Em, guildId: string): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
     `select u.id from users u
      join guild_members gm on gm.user_id = u.id and gm.guild_id = ?
-     where u.dm_opt_in and u.kind = 'discord'
-       and ((select count(*) from ratings r where r.user_id = u.id)
-          + (select count(*) from feedback f where f.user_id = u.id and f.kind = 'up')) >= ?
+     where u.dm_opt_in and u.kind = 'discord' and ${knowsEnoughForPicksSql('u')}
      order by u.id`,
-    [guildId, minRatings],
+    [guildId],
   );
   return rows.map((r) => r.id);
 }
@@ -166,7 +166,6 @@ async function hasRows(em: Em, guildId: string, isoWeek: string): Promise<boolea
 }
 
 export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
-  const minRatings = o.minRatings ?? 3;
   const picksPerDm = o.picksPerDm ?? 5;
   const digestSize = o.digestSize ?? 5;
   const computeChunk = Math.max(1, o.computeChunk ?? 500);
@@ -184,7 +183,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       }
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
-      const audience = await weeklyAudience(tem, guildId, minRatings);
+      const audience = await weeklyAudience(tem, guildId);
       const previously = await previousWeeklyPicks(tem, guildId, audience);
       const dms: DmPayload[] = [];
       const collect = (userId: string, r: WeeklyRecommendation) => {

@@ -1,13 +1,13 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { BlendWeights } from '../../src/recommender/blend-learning.ts';
-import { type BlendWeightsHolder, createBlendLearningJob } from '../../src/services/blend-learning-job.ts';
+import { createBlendLearningJob } from '../../src/services/blend-learning-job.ts';
+import { createRecommendationService } from '../../src/services/recommendation-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const db = useTestDatabase();
 
 describe('blend learning job', () => {
-  it('when feedback favours one source, then new weights are set on the recommender with a new version', async () => {
+  it('when feedback favours one source, then new weights are saved with a new version and every process serves them', async () => {
     const em = db.em();
     const movies = 40;
     await em.execute(
@@ -43,27 +43,34 @@ describe('blend learning job', () => {
         }
       }
     }
-    const set: { version: string; global: BlendWeights }[] = [];
-    const holder: BlendWeightsHolder = {
-      getBlendWeights: () => ({
-        version: 'bw-initial',
-        global: { content: 0.1, user_knn: 0.1, item_knn: 0.1, ease: 0.1, popularity: 0.6 },
-        perUser: new Map(),
-      }),
-      setBlendWeights: (w) => void set.push(w),
-    };
+    const logger = pino({ level: 'silent' });
+    const serviceIn = () => createRecommendationService({ orm: db.orm, logger, buildInWorker: false });
+    const [a, b] = [serviceIn(), serviceIn()];
+    await a.start();
+    await b.start();
+    const initial = a.getBlendWeights().version;
     const job = createBlendLearningJob({
       orm: db.orm,
-      logger: pino({ level: 'silent' }),
-      recommender: holder,
+      logger,
+      recommender: a,
       clock: () => new Date('2026-11-24T00:00:00Z'),
       // A small log: lower the sample needed for a global change (default 2,000 pairs per split).
       refit: { minPairs: 50 },
     });
     const r = await job.runOnce();
     expect(r.adoptedGlobal).toBe(true);
-    expect(set).toHaveLength(1);
-    expect(set[0]?.version).not.toBe('bw-initial');
-    expect(set[0]?.global.item_knn).toBeGreaterThan(set[0]?.global.popularity as number);
+    expect(r.version).not.toBe(initial);
+    expect(a.getBlendWeights().version).toBe(r.version);
+    expect(a.getBlendWeights().global.item_knn).toBeGreaterThan(a.getBlendWeights().global.popularity as number);
+
+    // Another process picks the saved set up (here at its next rebuild; requests also check every minute) …
+    await b.rebuild();
+    expect(b.getBlendWeights()).toEqual(a.getBlendWeights());
+    // … and so does a process started later (a restart keeps what was learned).
+    const c = serviceIn();
+    await c.start();
+    expect(c.getBlendWeights().version).toBe(r.version);
+    expect(c.getBlendWeights().global).toEqual(a.getBlendWeights().global);
+    await Promise.all([a.stop(), b.stop(), c.stop()]);
   });
 });

@@ -3,8 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/bot/reason-text.ts';
 import type { Em } from '../../src/db.ts';
 import { Feedback, Rating, RecommendationLog, User, Watched } from '../../src/entities/index.ts';
+import { toggleFeedback } from '../../src/services/feedback-service.ts';
 import { setRating } from '../../src/services/rating-service.ts';
 import { createRecommendationService, type RecommendationService } from '../../src/services/recommendation-service.ts';
+import { noteTasteChanged } from '../../src/services/recommendation-taste.ts';
+import { addWatched } from '../../src/services/watched-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { insertMovie, snowflake } from '../support/factories.ts';
 
@@ -66,7 +69,7 @@ describe('recommendation service', () => {
 
   it('when a crime fan asks, then crime films come first, none already rated, each logged with a reason', async () => {
     for (const m of [101, 102, 103]) await setRating(db.em(), alice, m, 5);
-    svc.noteUserChanged(alice);
+    await noteTasteChanged(db.em(), alice);
     const res = await svc.recommend(db.em(), alice, { context: 'recommend', count: 3, guildId: '123456789012345678' });
     expect(res.kind).toBe('picks');
     if (res.kind !== 'picks') return;
@@ -97,7 +100,7 @@ describe('recommendation service', () => {
     em.create(Feedback, { user: alice, movie: 106, kind: 'seen', source: 'recommend' });
     em.create(Watched, { user: alice, movie: 201, watchedOn: '2026-01-01' });
     await em.flush();
-    svc.noteUserChanged(alice);
+    await noteTasteChanged(db.em(), alice);
     const res = await svc.recommend(db.em(), alice, { context: 'recommend', count: 10 });
     if (res.kind !== 'picks') throw new Error('expected picks');
     const ids = res.picks.map((p) => p.movieId);
@@ -105,7 +108,7 @@ describe('recommendation service', () => {
     expect(ids.length).toBe(5);
 
     await setRating(db.em(), alice, 202, 4);
-    svc.noteUserChanged(alice);
+    await noteTasteChanged(db.em(), alice);
     const next = await svc.recommend(db.em(), alice, { context: 'recommend', count: 10 });
     if (next.kind !== 'picks') throw new Error('expected picks');
     expect(next.picks.map((p) => p.movieId)).not.toContain(202);
@@ -122,11 +125,27 @@ describe('recommendation service', () => {
     const em = db.em();
     for (const m of [201, 202, 203]) em.create(Feedback, { user: alice, movie: m, kind: 'up', source: 'recommend' });
     await em.flush();
-    svc.noteUserChanged(alice);
+    await noteTasteChanged(db.em(), alice);
     const after = await svc.recommend(db.em(), alice, { context: 'recommend', count: 1 });
     if (after.kind !== 'picks') throw new Error('expected picks');
     expect(FAMILY).toContain(after.picks[0]?.movieId);
     expect(after.modelVersion).toBe(before.modelVersion);
+  });
+
+  it('when taste changes through the services, then every process answers from fresh rows without being told', async () => {
+    for (const m of [101, 102, 103]) await setRating(db.em(), alice, m, 5);
+    const other = createRecommendationService({ orm: db.orm, logger, buildInWorker: false });
+    await other.start();
+    for (const s of [svc, other]) await s.recommend(db.em(), alice, { context: 'recommend', count: 10 }); // cached
+    await setRating(db.em(), alice, 104, 2);
+    await toggleFeedback(db.em(), { userId: alice, movieId: 105, kind: 'not_interested', source: 'recommend' });
+    await addWatched(db.em(), alice, 106, { now: new Date('2026-11-30T00:00:00Z') });
+    for (const s of [svc, other]) {
+      const res = await s.recommend(db.em(), alice, { context: 'recommend', count: 10 });
+      if (res.kind !== 'picks') throw new Error('expected picks');
+      for (const gone of [104, 105, 106]) expect(res.picks.map((p) => p.movieId)).not.toContain(gone);
+    }
+    await other.stop();
   });
 
   it('when filters are given, then only films matching genre, years and runtime come back', async () => {
@@ -146,7 +165,7 @@ describe('recommendation service', () => {
 
   it('when blend weights are set, then the model version logged includes their version', async () => {
     for (const m of [101, 102, 103]) await setRating(db.em(), alice, m, 5);
-    svc.setBlendWeights({ version: 'wk47', global: { ease: 0.5, content: 1 } });
+    await svc.setBlendWeights({ version: 'wk47', global: { ease: 0.5, content: 1 } });
     expect(svc.getBlendWeights().version).toBe('wk47');
     const res = await svc.recommend(db.em(), alice, { context: 'weekly_dm', count: 2, excludeMovieIds: [104] });
     if (res.kind !== 'picks') throw new Error('expected picks');
