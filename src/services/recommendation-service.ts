@@ -128,6 +128,7 @@ export interface RecommendationService {
    * (context 'group').
    */
   recommendForGroup(em: Em, userIds: readonly string[], opts: GroupPickOptions): Promise<GroupPickView[]>;
+  /**
    * @deprecated Not needed: the services that change taste call `noteTasteChanged` (recommendation-taste.ts), which
    * every process sees. Drops this process's cached rows for the user; kept while callers move over.
    */
@@ -307,6 +308,23 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     return rows;
   }
 
+  /** Many users' rows: cached ones whose taste version still matches, the rest in a few set-based reads. */
+  async function rowsMany(em: Em, userIds: readonly string[]): Promise<Map<string, UserRows>> {
+    const versions = await tasteVersions(em, userIds);
+    const out = new Map<string, UserRows>();
+    for (const u of userIds) {
+      const c = overlay.get(u);
+      if (c && c.version === (versions.get(u) ?? -1)) out.set(u, c.rows);
+    }
+    const missing = userIds.filter((u) => !out.has(u));
+    if (missing.length === 0) return out;
+    for (const [userId, rows] of await loadUserRowsMany(em, missing)) {
+      remember(userId, versions.get(userId) ?? -1, rows);
+      out.set(userId, rows);
+    }
+    return out;
+  }
+
   function remember(userId: string, version: number, rows: UserRows): void {
     overlay.delete(userId);
     if (overlay.size >= OVERLAY_MAX) overlay.delete(overlay.keys().next().value as string);
@@ -449,12 +467,10 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       return !knowsEnoughForPicks(await userRows(em, userId));
     },
     async recommendForGroup(em, userIds, opts) {
-      const s = await ensureServing();
-      const missing = userIds.filter((u) => !overlay.has(u));
-      const loaded = missing.length > 0 ? await loadUserRowsMany(em, missing) : new Map<string, UserRows>();
-      for (const [userId, rows] of loaded) remember(userId, rows);
+      const s = await ensureServing(em);
+      const rows = await rowsMany(em, userIds);
       const members = userIds.map((userId) =>
-        toEvidence(overlay.get(userId) ?? loaded.get(userId)!, s.model.itemIndex, s.model.userIndex.get(userId)),
+        toEvidence(rows.get(userId)!, s.model.itemIndex, s.model.userIndex.get(userId)),
       );
       const count = Math.min(Math.max(Math.trunc(opts.count), 1), MAX_COUNT);
       const picks = rankForGroup(s.model, members, {
@@ -502,18 +518,12 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     },
     async recommendMany(em, userIds, opts) {
       const s = await ensureServing(em);
-      const versions = await tasteVersions(em, userIds);
-      const fresh = (u: string) => {
-        const c = overlay.get(u);
-        return c && c.version === (versions.get(u) ?? -1) ? c.rows : undefined;
-      };
-      const missing = userIds.filter((u) => !fresh(u));
-      const loaded = missing.length > 0 ? await loadUserRowsMany(em, missing) : new Map<string, UserRows>();
-      const members = userIds.map((userId) => {
-        const rows = fresh(userId) ?? loaded.get(userId)!;
-        return { userId, rows, extraExclude: opts.excludeMovieIds?.get(userId) };
-      });
-      for (const [userId, rows] of loaded) remember(userId, versions.get(userId) ?? -1, rows);
+      const rows = await rowsMany(em, userIds);
+      const members = userIds.map((userId) => ({
+        userId,
+        rows: rows.get(userId)!,
+        extraExclude: opts.excludeMovieIds?.get(userId),
+      }));
       return rankAndLog(em, s, members, opts);
     },
   };
