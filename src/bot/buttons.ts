@@ -155,7 +155,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       if (!source) throw stale();
       const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
       const change = await toggleWatchlist(ctx.em, ctx.userId, movie.id, { source });
-      ctx.services.recommendations.noteUserChanged(ctx.userId);
       ctx.logger.info({ movieId: movie.id, onList: change.onList, source }, 'watchlist');
       await ctx.respond.send(renderWatchlistChange(change, 'button'));
     },

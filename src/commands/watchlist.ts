@@ -28,7 +28,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     sub === 'add'
       ? await addToWatchlist(ctx.em, ctx.userId, movie.id, { source: 'command' })
       : await removeFromWatchlist(ctx.em, ctx.userId, movie.id);
-  if (change.changed) ctx.services.recommendations.noteUserChanged(ctx.userId);
   ctx.logger.info({ movieId: movie.id, sub, changed: change.changed }, 'watchlist');
   await ctx.respond.send(renderWatchlistChange(change, 'command'));
 }

@@ -4,6 +4,7 @@
 import type { Em } from '../db.ts';
 import { Movie, WatchlistItem } from '../entities/index.ts';
 import { type Page, pageBounds, requireMovie } from './rating-service.ts';
+import { noteTasteChanged } from './recommendation-taste.ts';
 import { ensureUser } from './user-service.ts';
 
 export interface WatchlistView {
@@ -37,6 +38,7 @@ export async function addToWatchlist(
     .onConflict(['user', 'movie'])
     .ignore()
     .execute('run');
+  if (inserted.affectedRows > 0) await noteTasteChanged(em, user.id);
   return { movieId: movie.id, title: movie.title, changed: inserted.affectedRows > 0, onList: true };
 }
 
@@ -44,6 +46,7 @@ export async function addToWatchlist(
 export async function removeFromWatchlist(em: Em, userId: string, movieId: number): Promise<WatchlistChange> {
   const movie = await requireMovie(em, movieId);
   const removed = await em.nativeDelete(WatchlistItem, { user: userId, movie: movieId });
+  if (removed > 0) await noteTasteChanged(em, userId);
   return { movieId, title: movie.title, changed: removed > 0, onList: false };
 }
 
@@ -95,6 +98,7 @@ export async function addManyToWatchlist(
       .execute('run');
     added += res.affectedRows;
   }
+  if (added > 0) await noteTasteChanged(em, userId);
   return added;
 }
 
@@ -138,5 +142,6 @@ export async function listWatchlist(
 
 /** Called by the services that write a rating or a watch: a film you have seen is no longer one you mean to see. */
 export async function takeOffWatchlist(em: Em, userId: string, movieId: number): Promise<boolean> {
+  // The caller (a rating or a watch) notes the taste change itself.
   return (await em.nativeDelete(WatchlistItem, { user: userId, movie: movieId })) > 0;
 }
