@@ -27,6 +27,7 @@ import {
   type Where,
   waitForEvent,
 } from './people.ts';
+import { vote } from './polls.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { allRoutes } from './routes/index.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
@@ -291,6 +292,11 @@ export class FakeDiscord extends EventEmitter {
   /** A person clicks a button on a message the bot sent. `customId` may be forged to test the bot's checks. */
   click(user: FakeUser, message: StoredMessage, customId: string, where: { dm?: boolean } = {}): InteractionHandle {
     return clickButton(this, user, message, customId, where);
+  }
+
+  /** A person votes on a poll: `answerIds` replaces their earlier vote ([] removes it). */
+  vote(user: FakeUser, message: StoredMessage, answerIds: readonly number[]): void {
+    vote(this, user, message, answerIds);
   }
 
   /** Buttons of a message in reading order, with their custom ids. */

@@ -2,6 +2,7 @@
 // components) and the message object it answers with. resources/message.mdx § Message Object.
 import { MessageFlags, MessageType } from 'discord-api-types/v10';
 import type { FakeDiscord } from './fake-discord.ts';
+import { pollPayload, storePoll } from './polls.ts';
 import type { Json, StoredMessage } from './types.ts';
 import { emptyMessage, isEmpty, type MessageCheck, validateMessageBody } from './validation/messages.ts';
 
@@ -25,6 +26,7 @@ export function toApiMessage(fake: FakeDiscord, m: StoredMessage): Json {
     attachments: [],
     pinned: false,
     application_id: fake.appId,
+    ...(m.poll ? { poll: pollPayload(fake, m.poll) } : {}),
     ...(m.interactionId ? { webhook_id: fake.appId } : {}),
   };
 }
@@ -48,6 +50,7 @@ export function createMessage(
     flags: body.flags ?? 0,
     timestamp: new Date(fake.clock.now()).toISOString(),
     edited_timestamp: null,
+    ...(body.poll ? { poll: storePoll(fake, body.poll) } : {}),
     ...extra,
   };
   fake.messages.set(m.id, m);

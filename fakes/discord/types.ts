@@ -39,6 +39,19 @@ export interface StoredMessage {
   interactionId?: string;
   /** Set for ephemeral messages: only this user sees them. */
   ephemeralFor?: string;
+  poll?: StoredPoll;
+}
+
+/** A poll as stored: what was sent, its answer ids, its end, and who voted for what. */
+export interface StoredPoll {
+  readonly question: { text: string };
+  readonly answers: { answer_id: number; poll_media: Json }[];
+  /** When it ends (ms since epoch); ending it early moves this to the moment it was ended. */
+  expiry: number;
+  readonly allow_multiselect: boolean;
+  readonly layout_type: number;
+  /** user id → answer ids */
+  readonly votes: Map<string, Set<number>>;
 }
 
 export interface RecordedRequest {

@@ -17,6 +17,7 @@ import {
   User,
 } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { localParts, parseTime, zonedTimeToInstant } from '../weekly/schedule.ts';
 import { setRating, validateStars } from './rating-service.ts';
 import { yearOf } from './recommendation-data.ts';
 import type { RecommendationService } from './recommendation-service.ts';
@@ -99,7 +100,7 @@ export interface NightView {
 }
 
 /** A step that is due for a night; the movie-night job performs it. */
-export type DueStep = 'shortlist' | 'decide' | 'announce' | 'event' | 'prompt';
+export type DueStep = 'shortlist' | 'poll' | 'decide' | 'announce' | 'event' | 'prompt';
 /** A side effect that must happen once. */
 export type ClaimStep = 'poll' | 'announce' | 'event' | 'prompt';
 
@@ -163,6 +164,39 @@ function view(n: MovieNight): NightView {
     promptedAt: n.promptedAt ?? null,
     groupScore: numberOrNull(n.groupScore),
   };
+}
+
+/**
+ * When the screening starts, from what the host typed in the server's time zone: `HH:MM` (today, or tomorrow once
+ * that time has passed), `tomorrow HH:MM`, or `YYYY-MM-DD HH:MM`.
+ */
+export function parseScreeningTime(input: string, timeZone: string, now: Date): Date {
+  const bad = () =>
+    new UserFacingError(
+      'invalid_input',
+      `I couldn't read "${input.slice(0, 40)}" as a time. Try 20:30, tomorrow 20:30 or 2026-12-05 20:30 (${timeZone}).`,
+    );
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const m = /^(?:(tomorrow|today|\d{4}-\d{2}-\d{2}) )?(\d{1,2}:\d{2})$/.exec(text);
+  const t = m ? parseTime(m[2]!.padStart(5, '0')) : null;
+  if (!m || !t) throw bad();
+  const today = localParts(now.getTime(), timeZone);
+  let date = { year: today.year, month: today.month, day: today.day };
+  if (m[1] && /^\d/.test(m[1])) {
+    const [y, mo, d] = m[1].split('-').map(Number) as [number, number, number];
+    const check = new Date(Date.UTC(y, mo - 1, d));
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw bad();
+    date = { year: y, month: mo, day: d };
+  }
+  const at = (dt: typeof date) => zonedTimeToInstant({ ...dt, hour: t.hour, minute: t.minute }, timeZone);
+  let instant = at(date);
+  const plusDay = () => {
+    const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+    date = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+    instant = at(date);
+  };
+  if (m[1] === 'tomorrow' || (!m[1] && instant <= now.getTime())) plusDay();
+  return new Date(instant);
 }
 
 /** The winner: most votes; ties go to the better group score, then to the earlier answer. */
@@ -269,6 +303,12 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
         { orderBy: { createdAt: 'desc', id: 'desc' } },
       );
       return night ? view(night) : null;
+    },
+
+    /** Nights whose poll is open (to reconcile their votes after a restart). */
+    async openPolls(em: Em): Promise<NightView[]> {
+      const nights = await em.find(MovieNight, { status: 'polling', pollMessageId: { $ne: null } }, { orderBy: { id: 'asc' } });
+      return nights.map(view);
     },
 
     async findByPollMessage(em: Em, messageId: string): Promise<NightView | null> {
@@ -488,13 +528,14 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       const rows = await em.execute<{ id: number; step: DueStep }[]>(
         `select n.id, case
             when n.status = 'gathering' then 'shortlist'
+            when n.status = 'polling' and n.poll_message_id is null then 'poll'
             when n.status = 'polling' then 'decide'
             when n.announced_message_id is null then 'announce'
             when n.event_id is null and n.event_problem is null then 'event'
             else 'prompt' end as step
           from movie_nights n left join movies m on m.id = n.winner_id
           where (n.status = 'gathering' and n.join_closes_at <= ?)
-             or (n.status = 'polling' and n.poll_ends_at <= ?)
+             or (n.status = 'polling' and (n.poll_message_id is null or n.poll_ends_at <= ?))
              or (n.status = 'decided' and (n.announced_message_id is null
                   or (n.event_id is null and n.event_problem is null)
                   or (n.prompted_at is null

@@ -7,6 +7,7 @@ import { commandRoutes } from './commands.ts';
 import { gatewayRoutes } from './gateway.ts';
 import { interactionRoutes } from './interactions.ts';
 import { messageRoutes } from './messages.ts';
+import { pollRoutes } from './polls.ts';
 import { userRoutes } from './users.ts';
 
 export const allRoutes: readonly RouteDef[] = [
@@ -16,4 +17,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...commandRoutes,
   ...channelRoutes,
   ...messageRoutes,
+  ...pollRoutes,
 ];

@@ -3,6 +3,7 @@
 import { ButtonStyle, ComponentType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DiscordHttpError, type FieldPath, FormErrors } from '../errors.ts';
 import type { Json } from '../types.ts';
+import { checkPoll } from './polls.ts';
 
 export interface MessageCheck {
   /** An edit: absent fields keep their value, so emptiness is judged on the result (see messages.ts). */
@@ -26,6 +27,9 @@ export function validateMessageBody(body: Json, opts: MessageCheck = {}): void {
   if (opts.allowedFlags !== undefined && (body.flags ?? 0) & ~opts.allowedFlags) {
     errors.add(['flags'], 'MESSAGE_FLAGS_INVALID', 'Invalid message flags');
   }
+  // discord-openapi.json § MessageEditRequestPartial has no `poll`: a poll is set when the message is created.
+  if (body.poll != null && opts.partial) errors.add(['poll'], 'BASE_TYPE_INVALID', 'Polls cannot be edited.');
+  else if (body.poll != null) checkPoll(body.poll, errors);
   errors.throwIfAny();
   if (!opts.partial && isEmpty(body) && !((body.flags ?? 0) & MessageFlags.Loading)) throw emptyMessage();
 }
