@@ -22,6 +22,10 @@ export interface LocalStackOptions {
   readonly env?: Record<string, string>;
   /** Fetch every demo film into the catalogue at start so /recommend has something to pick from (default true). */
   readonly preloadDemo?: boolean;
+  /** The bot's clock (default the wall clock); pass the local Discord's adjustable clock to move both together. */
+  readonly clock?: () => Date;
+  /** Movie-night heartbeat (default 0: tests and scripted sessions call `app.movieNights.tick()` themselves). */
+  readonly movieNightTickMs?: number;
   /** Runs after the catalogue is loaded and before the bot starts (the sandbox seeds a demo community here). */
   readonly beforeStart?: (ctx: { orm: Orm; discord: FakeDiscord; app: App }) => Promise<void>;
 }
@@ -64,7 +68,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     mkdirSync(opts.dataDir, { recursive: true });
     orm = await openDatabase(config.database, { logger });
   }
-  const app = await createApp({ config, logger, orm, recommenderRefreshMs: 0, catalogueRefreshMs: 0 });
+  const app = await createApp({
+    config,
+    logger,
+    orm,
+    recommenderRefreshMs: 0,
+    catalogueRefreshMs: 0,
+    movieNightTickMs: opts.movieNightTickMs ?? 0,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   try {
     if (opts.preloadDemo ?? true) await preloadCatalogue(app, orm, realTmdb);
     await opts.beforeStart?.({ orm, discord, app });

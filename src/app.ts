@@ -3,6 +3,7 @@
 
 import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
+import { createMovieNightDiscord } from './bot/movie-night-discord.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
@@ -13,6 +14,8 @@ import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type CatalogueRefresher, startCatalogueRefresher } from './services/catalogue-refresher.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-service.ts';
+import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
+import { createMovieNightService } from './services/movie-night-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
@@ -28,6 +31,8 @@ export interface AppOptions {
   readonly recommenderRefreshMs?: number;
   /** Overrides config.tmdb.refreshIntervalMs (0 = no background refresh). */
   readonly catalogueRefreshMs?: number;
+  /** How often due movie-night steps run (close joining, close polls, events, rating prompts); default 30 s; 0 = never. */
+  readonly movieNightTickMs?: number;
 }
 
 export interface App {
@@ -40,6 +45,8 @@ export interface App {
   readonly weekly: WeeklyScheduler;
   /** One server's week on demand: compute, outbox, delivery (what the heartbeat calls). */
   readonly weeklyRunner: WeeklyRunner;
+  /** Movie nights' heartbeat (`tick()` runs what is due). */
+  readonly movieNights: MovieNightRunner;
   /** Prometheus metrics; present when the health endpoint is on (HEALTH_PORT). */
   readonly metrics: Metrics | undefined;
   /** The /healthz, /readyz, /metrics endpoint once started; undefined when off. */
@@ -85,12 +92,45 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onModelBuilt: metrics ? ({ ms }) => metrics.modelBuilt(ms) : undefined,
   });
   recommendationsRef = recommendations;
+  const movieNightService = createMovieNightService({ recommendations, clock });
+  // The runner needs the bot's client and the bot's commands need the runner: the commands reach it through this.
+  let movieNightRunner: MovieNightRunner | undefined;
+  const movieNightRunnerFor = () => {
+    if (!movieNightRunner) throw new Error('movie-night runner used before the app was built');
+    return movieNightRunner;
+  };
   const bot = createBot({
-    services: { orm, logger, catalogue, recommendations, clock, metrics },
+    services: {
+      orm,
+      logger,
+      catalogue,
+      recommendations,
+      clock,
+      metrics,
+      movieNights: {
+        service: movieNightService,
+        runner: {
+          endNow: (id) => movieNightRunnerFor().endNow(id),
+          rescheduled: (n) => movieNightRunnerFor().rescheduled(n),
+          cancelled: (n) => movieNightRunnerFor().cancelled(n),
+        },
+      },
+    },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
     deadlineMs: config.discord.interactionDeadlineMs,
   });
+  movieNightRunner = createMovieNightRunner({
+    orm,
+    logger,
+    service: movieNightService,
+    discord: createMovieNightDiscord({ client: bot.client, ids: bot.ids, orm }),
+  });
+  const nightRunner = movieNightRunner;
+  const nightTickMs = opts.movieNightTickMs ?? 30_000;
+  let nightTimer: NodeJS.Timeout | undefined;
+  const nightTick = () =>
+    nightRunner.tick().catch((err: unknown) => logger.error({ err }, 'movie night heartbeat failed'));
   // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
   // feedback buttons the bot's dispatcher accepts.
   const discordSender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
@@ -133,6 +173,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bot,
     weekly,
     weeklyRunner: runner,
+    movieNights: nightRunner,
     metrics,
     get health() {
       return health;
@@ -159,6 +200,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await recommendations.start();
       await bot.start();
       if (config.weekly.schedulerEnabled) weekly.start();
+      if (nightTickMs > 0) {
+        // After a restart: count the votes cast while we were down, then do whatever fell due meanwhile.
+        await nightRunner.resume();
+        void nightTick();
+        nightTimer = setInterval(() => void nightTick(), nightTickMs);
+        nightTimer.unref();
+      }
       learning?.start();
       if (refreshMs > 0) {
         refresher = startCatalogueRefresher({
@@ -175,6 +223,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async stop() {
       health?.markStopping();
       await refresher?.stop();
+      if (nightTimer) clearInterval(nightTimer);
+      await nightRunner.settle();
       await weekly.stop();
       await learning?.stop();
       await bot.stop();

@@ -11,6 +11,7 @@ import { addWatched } from '../services/watched-service.ts';
 import { isOnWatchlist, toggleWatchlist } from '../services/watchlist-service.ts';
 import type { InteractionContext } from './command.ts';
 import { type Action, type CustomId, intArg } from './custom-id.ts';
+import { MOVIE_NIGHT_BUTTONS } from './movie-night-buttons.ts';
 import { picksView, ratedAmong } from './picks.ts';
 import {
   FEEDBACK_BY_CODE,
@@ -180,6 +181,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       await ctx.respond.send(await picksView(ctx, { count: 5 }));
     },
   },
+  ...MOVIE_NIGHT_BUTTONS,
   noop: {
     ownerOnly: false,
     defer: 'ephemeral',

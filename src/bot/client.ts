@@ -1,5 +1,5 @@
-// The discord.js client with the fewest intents that work: Guilds only (slash commands and buttons arrive as
-// interactions and need no privileged intents, not even for DMs).
+// The discord.js client with the fewest intents that work, none privileged: Guilds (slash commands and buttons arrive
+// as interactions), GuildMessagePolls (movie-night poll votes) and GuildVoiceStates (who is at the screening).
 import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../commands/index.ts';
@@ -52,6 +52,30 @@ function guardPacketHandler(client: Client, log: BotServices['logger']): void {
   };
 }
 
+/**
+ * A poll vote (events/gateway-events.mdx § Message Poll Vote Add / Remove) counts for a movie night when the poll is
+ * one of ours; read from the raw event because it needs no cached message. Missed events are reconciled from the
+ * poll's answer voters on restart and before the winner is picked.
+ */
+async function recordPollVote(services: BotServices, add: boolean, d: unknown, log: BotServices['logger']) {
+  const nights = services.movieNights;
+  const v = d as { user_id?: unknown; message_id?: unknown; answer_id?: unknown } | null;
+  if (!nights || typeof v?.user_id !== 'string' || typeof v.message_id !== 'string' || !Number.isInteger(v.answer_id))
+    return;
+  try {
+    const counted = await nights.service.recordVote(
+      services.orm.em.fork(),
+      v.message_id,
+      v.user_id,
+      v.answer_id as number,
+      add,
+    );
+    if (counted) log.debug({ messageId: v.message_id, answerId: v.answer_id, add }, 'movie night vote');
+  } catch (err) {
+    log.warn({ err, messageId: v.message_id }, 'movie night vote not recorded (reconciled later)');
+  }
+}
+
 export function customIdSecret(token: string): string {
   return createHash('sha256').update(`marquee:${token}`).digest('hex');
 }
@@ -59,7 +83,7 @@ export function customIdSecret(token: string): string {
 export function createBot(opts: BotOptions): Bot {
   const { services } = opts;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessagePolls, GatewayIntentBits.GuildVoiceStates],
     partials: [Partials.Channel],
     rest: opts.apiUrl ? { api: opts.apiUrl } : {},
   });
@@ -78,6 +102,9 @@ export function createBot(opts: BotOptions): Bot {
   // Discord sends permissions as decimal strings. discord.js would throw inside its gateway handler on "abc" (taking
   // the process down) and read "-1" as every permission; a malformed field counts as no permissions instead.
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (packet.t === 'MESSAGE_POLL_VOTE_ADD' || packet.t === 'MESSAGE_POLL_VOTE_REMOVE') {
+      void recordPollVote(services, packet.t === 'MESSAGE_POLL_VOTE_ADD', packet.d, log);
+    }
     const fixed = sanitizePermissionFields(packet.d);
     if (fixed > 0)
       log.warn({ event: packet.t, fields: fixed }, 'malformed permissions in a gateway event; read as none');

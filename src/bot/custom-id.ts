@@ -23,6 +23,13 @@ export const ACTIONS = {
   bm: { ttlMs: 30 * 86_400_000, args: 2 },
   /** A page of a watchlist: target user id, page. */
   wll: { ttlMs: 86_400_000, args: 2 },
+  /** Movie night "I'm in" / "I'm out": night id (acts for whoever clicks). */
+  mnin: { ttlMs: 2 * 86_400_000, args: 1 },
+  mnout: { ttlMs: 2 * 86_400_000, args: 1 },
+  /** Movie night stars afterwards: night id, stars 1–5 (acts for whoever clicks; attendance is checked). */
+  mnrate: { ttlMs: 30 * 86_400_000, args: 2 },
+  /** Movie night "I watched it": night id. */
+  mnsaw: { ttlMs: 30 * 86_400_000, args: 1 },
   /** A label that does nothing (a film title next to rating buttons): unique tag. */
   noop: { ttlMs: 30 * 86_400_000, args: 1 },
 } as const;

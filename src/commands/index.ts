@@ -2,6 +2,7 @@
 import type { Command } from '../bot/command.ts';
 import * as config from './config.ts';
 import * as help from './help.ts';
+import * as movienight from './movienight.ts';
 import * as rate from './rate.ts';
 import * as recommend from './recommend.ts';
 import * as search from './search.ts';
@@ -9,7 +10,17 @@ import * as settings from './settings.ts';
 import * as watched from './watched.ts';
 import * as watchlist from './watchlist.ts';
 
-export const commands: readonly Command[] = [search, rate, watched, watchlist, recommend, settings, config, help];
+export const commands: readonly Command[] = [
+  search,
+  rate,
+  watched,
+  watchlist,
+  recommend,
+  settings,
+  config,
+  movienight,
+  help,
+];
 
 export function commandsJson() {
   return commands.map((c) => c.data.toJSON());

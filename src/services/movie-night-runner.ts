@@ -4,13 +4,7 @@
 // where it stopped and two bot processes never both act. Discord is reached through the `MovieNightDiscord` port.
 import type { Orm } from '../db.ts';
 import type { Logger } from '../logger.ts';
-import type {
-  CandidateView,
-  DueStep,
-  MovieNightService,
-  NightView,
-  ParticipantView,
-} from './movie-night-service.ts';
+import type { CandidateView, DueStep, MovieNightService, NightView, ParticipantView } from './movie-night-service.ts';
 
 /** What the runner needs from Discord; src/bot/movie-night-discord.ts implements it with the bot's REST client. */
 export interface MovieNightDiscord {
@@ -168,6 +162,10 @@ export function createMovieNightRunner(deps: MovieNightRunnerDeps) {
         running = null;
       });
       return running;
+    },
+    /** Resolves when the run in flight (if any) has finished. */
+    async settle(): Promise<void> {
+      await running?.catch(() => {});
     },
     /** After a restart: reads each open poll's voters from Discord, so votes cast while down count. */
     async resume(): Promise<void> {

@@ -18,6 +18,7 @@ import {
 } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { localParts, parseTime, zonedTimeToInstant } from '../weekly/schedule.ts';
+import { getProfileVisibility } from './privacy-service.ts';
 import { setRating, validateStars } from './rating-service.ts';
 import { yearOf } from './recommendation-data.ts';
 import type { RecommendationService } from './recommendation-service.ts';
@@ -307,7 +308,11 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
 
     /** Nights whose poll is open (to reconcile their votes after a restart). */
     async openPolls(em: Em): Promise<NightView[]> {
-      const nights = await em.find(MovieNight, { status: 'polling', pollMessageId: { $ne: null } }, { orderBy: { id: 'asc' } });
+      const nights = await em.find(
+        MovieNight,
+        { status: 'polling', pollMessageId: { $ne: null } },
+        { orderBy: { id: 'asc' } },
+      );
       return nights.map(view);
     },
 
@@ -630,4 +635,14 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       return out;
     },
   };
+}
+
+/**
+ * Participants whose names may appear in a night's public messages (group reasons): everyone but those who made
+ * their profile private. Participants are members of the server by construction (privacy-service.ts holds the rule).
+ */
+export async function nameableInChannel(em: Em, userIds: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of new Set(userIds)) if ((await getProfileVisibility(em, id)) !== 'private') out.push(id);
+  return out;
 }

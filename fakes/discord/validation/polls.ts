@@ -33,11 +33,7 @@ export function checkPoll(poll: Json, errors: FormErrors): void {
   if (poll.duration != null) {
     const d = poll.duration;
     if (!Number.isInteger(d) || d < 1 || d > MAX_POLL_HOURS) {
-      errors.add(
-        ['poll', 'duration'],
-        'NUMBER_TYPE_MAX',
-        `Int value should be between 1 and ${MAX_POLL_HOURS}.`,
-      );
+      errors.add(['poll', 'duration'], 'NUMBER_TYPE_MAX', `Int value should be between 1 and ${MAX_POLL_HOURS}.`);
     }
   }
   if (poll.allow_multiselect != null && typeof poll.allow_multiselect !== 'boolean') {

@@ -1,0 +1,174 @@
+// The movie-night runner's Discord side: posts the poll and the winner, reads poll voters, ends polls, manages the
+// screening's scheduled event, reads who is in the voice channel and asks attendees for stars — through the bot's
+// own REST client (one rate-limit state) and gateway cache.
+import {
+  type APIGuildScheduledEvent,
+  type APIMessage,
+  type Client,
+  GuildScheduledEventEntityType,
+  GuildScheduledEventPrivacyLevel,
+  GuildScheduledEventStatus,
+  RESTJSONErrorCodes,
+  Routes,
+} from 'discord.js';
+import type { Orm } from '../db.ts';
+import type { MovieNightDiscord } from '../services/movie-night-runner.ts';
+import type { CandidateView, NightView } from '../services/movie-night-service.ts';
+import { DEFAULT_SCREENING_MINUTES, nameableInChannel } from '../services/movie-night-service.ts';
+import { clip } from '../text.ts';
+import type { CustomIds } from './custom-id.ts';
+import { renderPoll, renderRatingPrompt, renderWinner } from './movie-night-render.ts';
+
+function apiError(err: unknown): { status: number; code: number | string } | null {
+  if (err instanceof Error && err.name.startsWith('DiscordAPIError') && 'status' in err && 'code' in err) {
+    return { status: Number((err as { status: unknown }).status), code: (err as { code: number | string }).code };
+  }
+  return null;
+}
+
+export interface MovieNightDiscordOptions {
+  client: Client;
+  ids: CustomIds;
+  orm: Orm;
+}
+
+export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNightDiscord {
+  const rest = o.client.rest;
+
+  /** Display names of participants who allow being named (server members by construction). */
+  async function names(night: NightView, userIds: readonly string[]): Promise<Map<string, string>> {
+    const allowed = await nameableInChannel(o.orm.em.fork(), userIds);
+    const out = new Map<string, string>();
+    const guild = o.client.guilds.cache.get(night.guildId);
+    for (const id of allowed) {
+      const member = guild?.members.cache.get(id);
+      const user = member?.user ?? o.client.users.cache.get(id) ?? (await o.client.users.fetch(id).catch(() => null));
+      const name = member?.displayName ?? user?.displayName;
+      if (name) out.set(id, name);
+    }
+    return out;
+  }
+
+  function eventBody(night: NightView, winner: CandidateView) {
+    const start = night.startsAt;
+    const end = new Date(start.getTime() + (winner.runtime ?? DEFAULT_SCREENING_MINUTES) * 60_000);
+    const base = {
+      name: clip(`Movie night: ${winner.title}`, 100),
+      description: clip(
+        `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${winner.runtime} min` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}. Picked by the group's poll.`,
+        1000,
+      ),
+      privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+      scheduled_start_time: start.toISOString(),
+      scheduled_end_time: end.toISOString(),
+    };
+    return night.voiceChannelId
+      ? { ...base, channel_id: night.voiceChannelId, entity_type: GuildScheduledEventEntityType.Voice }
+      : {
+          ...base,
+          entity_type: GuildScheduledEventEntityType.External,
+          entity_metadata: { location: clip(night.location ?? 'To be announced', 100) },
+        };
+  }
+
+  return {
+    async postPoll(night, candidates, participants, nonce) {
+      const people = await names(
+        night,
+        participants.filter((p) => !p.out).map((p) => p.userId),
+      );
+      const msg = (await rest.post(Routes.channelMessages(night.channelId), {
+        body: renderPoll(night, candidates, people, nonce),
+      })) as APIMessage;
+      const expiry = msg.poll?.expiry ? new Date(msg.poll.expiry) : new Date(Date.now() + night.pollHours * 3_600_000);
+      return { messageId: msg.id, endsAt: expiry };
+    },
+    async endPoll(night) {
+      if (!night.pollMessageId) return;
+      try {
+        await rest.post(Routes.expirePoll(night.channelId, night.pollMessageId));
+      } catch (err) {
+        // Already ended (by time, or by another process): nothing to do.
+        if (apiError(err)?.code !== RESTJSONErrorCodes.PollExpired) throw err;
+      }
+    },
+    async pollVoters(night, answerIds) {
+      const out = new Map<number, string[]>();
+      if (!night.pollMessageId) return out;
+      for (const answerId of answerIds) {
+        const ids: string[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
+          const page = (await rest.get(Routes.pollAnswerVoters(night.channelId, night.pollMessageId, answerId), {
+            query,
+          })) as { users: { id: string }[] };
+          ids.push(...page.users.map((u) => u.id));
+          if (page.users.length < 100) break;
+          after = page.users.at(-1)?.id;
+        }
+        out.set(answerId, ids);
+      }
+      return out;
+    },
+    async announce(night, winner, nonce) {
+      const msg = (await rest.post(Routes.channelMessages(night.channelId), {
+        body: renderWinner(night, winner, nonce),
+      })) as APIMessage;
+      return msg.id;
+    },
+    async createEvent(night, winner) {
+      try {
+        const ev = (await rest.post(Routes.guildScheduledEvents(night.guildId), {
+          body: eventBody(night, winner),
+        })) as APIGuildScheduledEvent;
+        return { eventId: ev.id };
+      } catch (err) {
+        const e = apiError(err);
+        if (e?.code === RESTJSONErrorCodes.MissingPermissions || e?.code === RESTJSONErrorCodes.MissingAccess) {
+          return {
+            problem: "📅 I couldn't add the screening to the server's events: I need the Manage Events permission.",
+          };
+        }
+        if (e && e.status >= 400 && e.status < 500) {
+          return { problem: `📅 I couldn't add the screening to the server's events (Discord said ${e.code}).` };
+        }
+        throw err;
+      }
+    },
+    async updateEvent(night) {
+      if (!night.eventId) return;
+      await rest.patch(Routes.guildScheduledEvent(night.guildId, night.eventId), {
+        body: { scheduled_start_time: night.startsAt.toISOString() },
+      });
+    },
+    async cancelEvent(night) {
+      if (!night.eventId) return;
+      await rest
+        .patch(Routes.guildScheduledEvent(night.guildId, night.eventId), {
+          body: { status: GuildScheduledEventStatus.Canceled },
+        })
+        .catch((err: unknown) => {
+          if (apiError(err)?.status !== 404) throw err;
+        });
+    },
+    async voiceMembers(night) {
+      if (!night.voiceChannelId) return null;
+      const guild = o.client.guilds.cache.get(night.guildId);
+      if (!guild) return null;
+      return [...guild.voiceStates.cache.values()]
+        .filter((vs) => vs.channelId === night.voiceChannelId && !vs.member?.user.bot)
+        .map((vs) => vs.id);
+    },
+    async promptRatings(night, winner, attendees) {
+      await rest.post(Routes.channelMessages(night.channelId), {
+        body: renderRatingPrompt(night, winner, attendees, o.ids),
+      });
+    },
+    async say(night, text) {
+      await rest.post(Routes.channelMessages(night.channelId), {
+        body: { content: text, allowed_mentions: { parse: [] } },
+      });
+    },
+  };
+}
