@@ -200,9 +200,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await recommendations.start();
       await bot.start();
       if (config.weekly.schedulerEnabled) weekly.start();
+      // After a restart: count the votes cast while we were down, then do whatever fell due meanwhile.
+      await nightRunner.resume();
       if (nightTickMs > 0) {
-        // After a restart: count the votes cast while we were down, then do whatever fell due meanwhile.
-        await nightRunner.resume();
         void nightTick();
         nightTimer = setInterval(() => void nightTick(), nightTickMs);
         nightTimer.unref();

@@ -99,11 +99,19 @@ export function createBot(opts: BotOptions): Bot {
   if (!exemptInteractionWebhooksFromGlobalLimit(client.rest)) {
     log.warn('could not exempt interaction webhooks from the global rate limit (@discordjs/rest changed?)');
   }
+  const voteChains = new Map<string, Promise<void>>();
   // Discord sends permissions as decimal strings. discord.js would throw inside its gateway handler on "abc" (taking
   // the process down) and read "-1" as every permission; a malformed field counts as no permissions instead.
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
     if (packet.t === 'MESSAGE_POLL_VOTE_ADD' || packet.t === 'MESSAGE_POLL_VOTE_REMOVE') {
-      void recordPollVote(services, packet.t === 'MESSAGE_POLL_VOTE_ADD', packet.d, log);
+      // In arrival order per poll: a changed vote is a REMOVE then an ADD, and they must not overtake each other.
+      const key = String((packet.d as { message_id?: unknown } | null)?.message_id);
+      const add = packet.t === 'MESSAGE_POLL_VOTE_ADD';
+      const next = (voteChains.get(key) ?? Promise.resolve()).then(() => recordPollVote(services, add, packet.d, log));
+      voteChains.set(key, next);
+      void next.finally(() => {
+        if (voteChains.get(key) === next) voteChains.delete(key);
+      });
     }
     const fixed = sanitizePermissionFields(packet.d);
     if (fixed > 0)
