@@ -27,9 +27,25 @@ export interface DispatcherOptions {
    * `discord.interactionDeadlineMs`); whatever it finishes later still follows up. Undefined: no deadline.
    */
   readonly deadlineMs?: number;
-  /** Autocomplete answers must arrive within Discord's 3 s; this leaves room for the round trip. */
+  /** Most time autocomplete work may take (default 2 s); it always stops 800 ms before Discord's 3 s window ends. */
   readonly autocompleteBudgetMs?: number;
   readonly limiter?: UserRateLimiter;
+}
+
+// Discord gives an autocomplete answer 3 s from the interaction's creation (interactions/receiving-and-responding.mdx,
+// "Responding to an Interaction"); the answer's own trip back needs time too, so the work stops this long before.
+const AUTOCOMPLETE_WINDOW_MS = 3_000;
+const AUTOCOMPLETE_NETWORK_RESERVE_MS = 800;
+const AUTOCOMPLETE_DEFAULT_CAP_MS = 2_000;
+
+/**
+ * Whole milliseconds the suggestions may take: at most `capMs`, and never past Discord's window minus the reserve for
+ * the network, counted from when Discord created the interaction (its snowflake), not from when it reached us.
+ */
+export function autocompleteBudgetMs(o: { createdAt: number; now: number; capMs?: number | undefined }): number {
+  const elapsed = Math.max(0, o.now - o.createdAt);
+  const left = AUTOCOMPLETE_WINDOW_MS - AUTOCOMPLETE_NETWORK_RESERVE_MS - elapsed;
+  return Math.max(0, Math.floor(Math.min(o.capMs ?? AUTOCOMPLETE_DEFAULT_CAP_MS, left)));
 }
 
 export class Dispatcher {
@@ -213,7 +229,11 @@ export class Dispatcher {
       autocomplete: true,
     });
     const started = Date.now();
-    const budgetMs = this.opts.autocompleteBudgetMs ?? 2_000;
+    const budgetMs = autocompleteBudgetMs({
+      createdAt: interaction.createdTimestamp,
+      now: Date.now(),
+      capMs: this.opts.autocompleteBudgetMs,
+    });
     const cmd = this.byName.get(interaction.commandName);
     let choices: { name: string; value: string | number }[] = [];
     const t0 = performance.now();
@@ -231,7 +251,7 @@ export class Dispatcher {
         choices = await Promise.race([
           work,
           new Promise<never>((_, reject) =>
-            setTimeout(() => reject(new Error('autocomplete over budget')), budgetMs + 300).unref(),
+            setTimeout(() => reject(new Error('autocomplete over budget')), budgetMs).unref(),
           ),
         ]);
       }

@@ -18,6 +18,11 @@ import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
 
 export const BRAND_COLOUR = 0xe5a00d;
+/**
+ * A pick's embed description: five picks of a 256-character title and this much stay under Discord's 6,000 characters
+ * across a message's embeds (developers/resources/message.mdx, "Embed Limits").
+ */
+export const PICK_DESCRIPTION_MAX = 900;
 const POSTER_BASE = 'https://image.tmdb.org/t/p/w185';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -304,9 +309,10 @@ export function renderPicks(picks: readonly PickView[], r: RenderIds, intro = 'P
       const poster = posterUrl(p.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
-        description: [reasonText(p.reason), p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
-          .filter(Boolean)
-          .join('\n'),
+        description: clip(
+          [reasonText(p.reason), p.genres.length ? p.genres.slice(0, 3).join(', ') : null].filter(Boolean).join('\n'),
+          PICK_DESCRIPTION_MAX,
+        ),
         color: BRAND_COLOUR,
         ...(poster ? { thumbnail: { url: poster } } : {}),
       };

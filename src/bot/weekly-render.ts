@@ -1,13 +1,18 @@
 // Pure renderers for the weekly messages: outbox payload in, Discord message body out. Unit-tested without Discord.
 // The DM reuses the bot's pick layout and its signed feedback buttons (source `w`), so clicks go through the same
 // handler as /recommend's: stored, linked to the impression, idempotent, undone by a second click.
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  escapeMarkdown,
+} from 'discord.js';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
-import { BRAND_COLOUR, feedbackButtons, posterUrl, titleWithYear } from './render.ts';
+import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
 
 /** Weekly messages carry only feedback buttons (each with a custom id). */
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -27,9 +32,12 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
       const poster = posterUrl(pick.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
-        description: [reasonText(pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
-          .filter(Boolean)
-          .join('\n'),
+        description: clip(
+          [reasonText(pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+            .filter(Boolean)
+            .join('\n'),
+          PICK_DESCRIPTION_MAX,
+        ),
         color: BRAND_COLOUR,
         ...(poster ? { thumbnail: { url: poster } } : {}),
         ...(i === picks.length - 1
@@ -42,23 +50,27 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
   };
 }
 
+/** Discord's limit on a message's content (developers/resources/message.mdx, "Create Message": content ≤ 2000). */
+const CONTENT_MAX = 2_000;
+/** Titles are clipped so that any number of films, with any titles, fits the content limit. */
+const DIGEST_TITLE_MAX = 200;
+
 export function renderWeeklyDigest(p: DigestPayload): WeeklyMessageBody {
-  const lines =
-    p.films.length === 0
-      ? ['Nobody here has weekly picks yet. Rate a few films with /rate and turn on DMs with /settings dms on.']
-      : p.films.map(
-          (f, i) =>
-            `${i + 1}. **${titleWithYear(f.title, f.year)}** — a pick for ${f.members} ${f.members === 1 ? 'member' : 'members'}`,
-        );
-  return {
-    content: [
-      `🍿 **This week's Marquee picks** (${p.isoWeek})`,
-      ...lines,
-      '',
-      'Want five picks made just for you by DM? `/settings dms on` (off again any time).',
-    ].join('\n'),
-    allowed_mentions: { parse: [] },
-  };
+  const head = `🍿 **This week's Marquee picks** (${p.isoWeek})`;
+  const foot = ['', 'Want five picks made just for you by DM? `/settings dms on` (off again any time).'];
+  if (p.films.length === 0) {
+    const none = 'Nobody here has weekly picks yet. Rate a few films with /rate and turn on DMs with /settings dms on.';
+    return { content: [head, none, ...foot].join('\n'), allowed_mentions: { parse: [] } };
+  }
+  const line = (f: DigestPayload['films'][number], i: number, titleMax: number) =>
+    `${i + 1}. **${escapeMarkdown(clip(titleWithYear(f.title, f.year), titleMax))}** — a pick for ${f.members} ${f.members === 1 ? 'member' : 'members'}`;
+  // Each title gets an equal share of what the fixed text leaves (escaping can add a character per markdown sign, so
+  // the share is halved for it), never more than DIGEST_TITLE_MAX.
+  const fixed = [head, ...foot].join('\n').length + p.films.reduce((n, f, i) => n + line(f, i, 0).length + 1, 0);
+  const share = Math.floor((CONTENT_MAX - fixed) / p.films.length / 2);
+  const titleMax = Math.max(1, Math.min(DIGEST_TITLE_MAX, share));
+  const content = [head, ...p.films.map((f, i) => line(f, i, titleMax)), ...foot].join('\n');
+  return { content: clip(content, CONTENT_MAX), allowed_mentions: { parse: [] } };
 }
 
 export function renderWeeklyMessage(m: ClaimedMessage, ids: CustomIds): WeeklyMessageBody {

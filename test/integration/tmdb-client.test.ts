@@ -1,9 +1,8 @@
 // The client against the fake TMDB on a real socket: auth styles, every fault, retries, the breaker, the limits.
-import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { TmdbError } from '../../src/services/tmdb/index.ts';
 import { startTmdbHarness, TEST_TOKEN, type TmdbHarness } from '../support/tmdb.ts';
-import { TMDB_SPEC_PATH, TmdbSpec } from '../support/tmdb-spec.ts';
+import { TmdbSpec } from '../support/tmdb-spec.ts';
 
 // No database here: run once (in the pglite project), not again on PostgreSQL.
 const noDatabaseRun = inject('dbKind') === 'postgres';
@@ -21,7 +20,7 @@ beforeEach(() => {
   unhandled.length = 0;
   process.on('unhandledRejection', onUnhandled);
 });
-const spec = !noDatabaseRun && existsSync(TMDB_SPEC_PATH) ? new TmdbSpec() : undefined;
+const spec = noDatabaseRun ? undefined : new TmdbSpec();
 afterEach(async () => {
   await h?.close();
   process.off('unhandledRejection', onUnhandled);

@@ -1,8 +1,9 @@
 // Discord's OpenAPI 3.1 spec (../shared/reference/discord-openapi.json, read at run time) as validators for the bodies
 // the local Discord accepts and returns. The whole spec is registered once so `#/components/schemas/...` refs resolve.
-import { readFileSync } from 'node:fs';
+
 import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readReference } from './reference.ts';
 
 export const DISCORD_SPEC_PATH = resolve('../shared/reference/discord-openapi.json');
 
@@ -29,7 +30,7 @@ export class DiscordSpec {
   readonly checked: { what: string; problems: string[] }[] = [];
 
   constructor(path = DISCORD_SPEC_PATH) {
-    const raw = JSON.parse(readFileSync(path, 'utf8'));
+    const raw = JSON.parse(readReference(path, "Discord's OpenAPI spec"));
     this.spec = raw as Spec;
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: false });
     this.ajv.addSchema({ ...raw, $id: SPEC_ID });

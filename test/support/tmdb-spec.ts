@@ -1,8 +1,9 @@
 // TMDB's OpenAPI 3.1 spec (../shared/reference/tmdb-api.json, read at run time) as validators: response bodies
 // against the 200 schema of their operation, requests against the declared paths and query parameters.
-import { readFileSync } from 'node:fs';
+
 import { resolve } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { readReference } from './reference.ts';
 
 interface Parameter {
   name: string;
@@ -29,7 +30,7 @@ export class TmdbSpec {
   private readonly matchers: { template: string; re: RegExp }[];
 
   constructor(path = TMDB_SPEC_PATH) {
-    this.spec = JSON.parse(readFileSync(path, 'utf8')) as Spec;
+    this.spec = JSON.parse(readReference(path, "TMDB's OpenAPI spec")) as Spec;
     this.matchers = Object.keys(this.spec.paths)
       .map((template) => ({
         template,

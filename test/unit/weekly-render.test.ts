@@ -79,3 +79,44 @@ describe('weekly messages', () => {
     expect(classifySendError(err).kind).toBe(kind);
   });
 });
+
+describe('weekly messages stay inside Discord’s limits whatever the titles', () => {
+  const longTitle = (n: number) => `${'**Épopée_`|| 🇫🇷👨‍👩‍👧 '.repeat(20)}${n}`.slice(0, 300);
+
+  it('when the digest lists many films with 300-character titles full of emoji and markdown, then its content fits 2,000 characters, whole', () => {
+    const films = Array.from({ length: 12 }, (_, i) => ({
+      movieId: i + 1,
+      title: longTitle(i),
+      year: 2001,
+      members: 3,
+    }));
+    const body = renderWeeklyDigest({ type: 'weekly_digest', isoWeek: '2026-W48', guildId: '1', members: 9, films });
+    expect(body.content.length).toBeLessThanOrEqual(2_000);
+    expect(body.content.isWellFormed()).toBe(true);
+    expect(body.content).toContain('12. **');
+    expect(body.content).toContain('/settings dms on');
+  });
+
+  it('when a DM carries five picks with the longest titles and reasons, then every embed and their total fit', () => {
+    const evidence = Array.from({ length: 40 }, (_, i) => ({ movieId: i, title: longTitle(i), stars: 5, share: 0.02 }));
+    const long = {
+      ...dm,
+      picks: [1, 2, 3, 4, 5].map((id) => ({
+        ...pick(id),
+        title: longTitle(id),
+        reason: { kind: 'similar_to' as const, via: 'item' as const, evidence },
+      })),
+    };
+    const ids = new CustomIds('k'.repeat(32), () => Date.parse('2026-11-24T00:00:00Z'));
+    const body = renderWeeklyDm(long, ids);
+    const embeds = body.embeds ?? [];
+    let total = 0;
+    for (const e of embeds) {
+      expect(e.title?.length ?? 0).toBeLessThanOrEqual(256);
+      expect(e.description?.length ?? 0).toBeLessThanOrEqual(4_096);
+      total += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+    }
+    expect(total).toBeLessThanOrEqual(6_000);
+    expect(body.content.length).toBeLessThanOrEqual(2_000);
+  });
+});
