@@ -4,7 +4,8 @@
 // 1. picks: the compute phase (audience query, the real recommendation service's recommendMany() over chunks of 500
 //    members, impressions + outbox rows committed in one transaction) for `--users` members; target ≤ 60 s;
 // 2. delivery: `--dm-users` DMs sent through the real Discord sender (@discordjs/rest, its own rate limiting) to the
-//    local Discord, which enforces 50 requests/s globally; target ≥ 90 % of that, i.e. ≥ 45 requests/s.
+//    local Discord, which enforces 50 requests/s globally: a first week (DM channels opened: 2 requests per DM) and
+//    the next (recorded DM channels: 1 request per DM); target ≥ 45 DMs/s in a normal week.
 // Data: a synthetic, seeded community (taste clusters over a synthetic catalogue); no real data is needed.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -134,30 +135,49 @@ try {
   );
 
   // ---------------------------------------------------------------- 2. delivery to the local Discord
-  await orm.em.fork().execute(
-    `update delivery_outbox set status = 'pending', attempts = 0, discord_message_id = null, sent_at = null
-       where id in (select id from delivery_outbox where kind = 'dm' and guild_id = ? order by id limit ?)`,
-    [guildId, DM_USERS],
-  );
+  // Twice: the first week opens each member's DM channel (2 requests per DM) and records its id; the next week posts
+  // to the recorded channel (1 request per DM), with a new sender so nothing is remembered in memory (as after a
+  // restart). Each week gets fresh idempotency keys, so Discord's nonce deduplication does not short-cut the sends.
   const rest = new REST({ api: `${discord.apiBase}`, globalRequestsPerSecond: 50 }).setToken(discord.token);
   let rateLimited = 0;
   rest.on('rateLimited', () => {
     rateLimited++;
   });
-  const sender = createDiscordSender({ rest, ids: new CustomIds('bench') });
-  const before = discord.requests.length;
-  const t2 = performance.now();
-  const delivery = await drain(orm.em.fork(), { guildId, isoWeek: WEEK, sender, logger: log, concurrency: 50 });
-  const sendMs = performance.now() - t2;
-  const reqs = discord.requests.slice(before);
-  const ok = reqs.filter((r) => r.status < 400).length;
-  const got429 = reqs.filter((r) => r.status === 429).length;
-  const reqPerSec = ok / (sendMs / 1000);
-  const dmPerSec = delivery.sent / (sendMs / 1000);
-  say(
-    `delivery: ${delivery.sent} DMs, ${ok} successful requests (${got429} answered 429) in ${(sendMs / 1000).toFixed(1)} s → ` +
-      `${reqPerSec.toFixed(1)} requests/s (${((reqPerSec / 50) * 100).toFixed(1)} % of 50), ${dmPerSec.toFixed(1)} DMs/s`,
-  );
+  const deliver = async (label: string) => {
+    await orm.em.fork().execute(
+      `update delivery_outbox set status = 'pending', attempts = 0, discord_message_id = null, sent_at = null,
+         idempotency_key = idempotency_key || ?
+         where id in (select id from delivery_outbox where kind = 'dm' and guild_id = ? order by id limit ?)`,
+      [`:${label}`, guildId, DM_USERS],
+    );
+    const sender = createDiscordSender({ rest, ids: new CustomIds('bench') });
+    const before = discord.requests.length;
+    const t2 = performance.now();
+    const delivery = await drain(orm.em.fork(), { guildId, isoWeek: WEEK, sender, logger: log, concurrency: 50 });
+    const sendMs = performance.now() - t2;
+    const reqs = discord.requests.slice(before);
+    const ok = reqs.filter((r) => r.status < 400).length;
+    const got429 = reqs.filter((r) => r.status === 429).length;
+    const reqPerSec = ok / (sendMs / 1000);
+    const dmPerSec = delivery.sent / (sendMs / 1000);
+    say(
+      `delivery (${label}): ${delivery.sent} DMs, ${ok} successful requests (${got429} answered 429) in ` +
+        `${(sendMs / 1000).toFixed(1)} s → ${reqPerSec.toFixed(1)} requests/s (${((reqPerSec / 50) * 100).toFixed(1)} % ` +
+        `of 50), ${dmPerSec.toFixed(1)} DMs/s, ${(ok / Math.max(delivery.sent, 1)).toFixed(2)} requests per DM`,
+    );
+    return {
+      dms: delivery.sent,
+      failed: delivery.failed + delivery.undeliverable,
+      successful_requests: ok,
+      requests_per_dm: Math.round((ok / Math.max(delivery.sent, 1)) * 100) / 100,
+      answered_429: got429,
+      seconds: Math.round(sendMs) / 1000,
+      requests_per_second: Math.round(reqPerSec * 10) / 10,
+      dms_per_second: Math.round(dmPerSec * 10) / 10,
+    };
+  };
+  const firstWeek = await deliver('first-week');
+  const nextWeek = await deliver('next-week');
 
   const result = {
     benchmark: 'weekly',
@@ -176,19 +196,12 @@ try {
       load_average_1_5_15_at_start: loadBefore,
     },
     delivery: {
-      dms: delivery.sent,
-      failed: delivery.failed + delivery.undeliverable,
-      successful_requests: ok,
-      answered_429: got429,
-      client_rate_limited_events: rateLimited,
-      seconds: Math.round(sendMs) / 1000,
-      requests_per_second: Math.round(reqPerSec * 10) / 10,
-      dms_per_second: Math.round(dmPerSec * 10) / 10,
       enforced_limit_per_second: 50,
-      share_of_limit: Math.round((reqPerSec / 50) * 1000) / 1000,
-      target_share: 0.9,
-      meets_target: reqPerSec >= 45,
-      requests_per_dm: 'first week: 2 (open DM channel + post); DM channel ids are cached afterwards',
+      target_dms_per_second: 45,
+      client_rate_limited_events: rateLimited,
+      first_week: firstWeek,
+      next_week: { ...nextWeek, meets_target: nextWeek.dms_per_second >= 45 },
+      note: 'first week opens each DM channel (2 requests per DM) and records it; later weeks post to it (1 request)',
     },
   };
   if (args.json) {

@@ -74,6 +74,8 @@ export class FakeDiscord extends EventEmitter {
   heartbeatIntervalMs: number;
   interactionDeadlineMs: number;
   readonly rateLimiter: RateLimiter;
+  /** The portal's Installation Contexts (resources/application.mdx § Application Integration Types): tests switch. */
+  installContexts: { guild: boolean; user: boolean } = { guild: true, user: true };
   readonly requests: RecordedRequest[] = [];
   readonly messages = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, InteractionState>();

@@ -60,9 +60,7 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
   const dmChannels = new Map<string, string>();
   let opened = 0;
 
-  async function dmChannel(userId: string): Promise<string> {
-    const cached = dmChannels.get(userId);
-    if (cached) return cached;
+  async function openDmChannel(userId: string): Promise<string> {
     const channel = (await o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
     opened++;
     if (dmChannels.size >= cacheSize) dmChannels.delete(dmChannels.keys().next().value as string);
@@ -70,15 +68,30 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
     return channel.id;
   }
 
+  async function post(channelId: string, m: ClaimedMessage): Promise<string> {
+    // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
+    const body = { ...render(m), nonce: m.nonce, enforce_nonce: true };
+    const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+    return message.id;
+  }
+
   return {
     dmChannelsOpened: () => opened,
     async send(m) {
       try {
-        const channelId = m.kind === 'dm' ? await dmChannel(m.recipientId) : m.recipientId;
-        // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
-        const body = { ...render(m), nonce: m.nonce, enforce_nonce: true };
-        const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
-        return { messageId: message.id };
+        if (m.kind !== 'dm') return { messageId: await post(m.recipientId, m) };
+        const known = m.dmChannelId ?? dmChannels.get(m.recipientId);
+        if (known) {
+          try {
+            return { messageId: await post(known, m), dmChannelId: known };
+          } catch (err) {
+            // A recorded DM channel that no longer exists (resources/channel.mdx: Unknown Channel): open it again.
+            if (!(isApiError(err) && err.code === RESTJSONErrorCodes.UnknownChannel)) throw err;
+            dmChannels.delete(m.recipientId);
+          }
+        }
+        const channelId = await openDmChannel(m.recipientId);
+        return { messageId: await post(channelId, m), dmChannelId: channelId };
       } catch (err) {
         throw classifySendError(err);
       }

@@ -27,6 +27,8 @@ export const UserSchema = defineEntity({
      * feedback, imports, watchlist), after its write: the recommender's per-user cache is valid while it matches.
      */
     tasteVersion: p.integer().default(0),
+    /** The user's DM channel with the bot (stable per user), so a weekly DM is one request, not two. */
+    dmChannelId: p.string().length(32).nullable(),
     /** `/settings profile`: governs `/watched list user:`, `/compare`, `/stats user:` and being named in reasons. */
     profileVisibility: p.enum(PROFILE_VISIBILITIES).default('server'),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -32,11 +32,14 @@ export interface ClaimedMessage extends OutboxMessage {
   readonly attempts: number;
   /** ≤ 25 characters, stable per idempotency key: the Discord message nonce. */
   readonly nonce: string;
+  /** For a DM: the recipient's DM channel as recorded earlier, so the send is one request instead of two. */
+  readonly dmChannelId?: string | null;
 }
 
 /** What the outbox needs from Discord. Implemented over @discordjs/rest in src/bot/; services never see discord.js. */
 export interface Sender {
-  send(message: ClaimedMessage): Promise<{ messageId: string }>;
+  /** `dmChannelId`: the DM channel the sender opened for a recipient with none recorded (it is stored for next time). */
+  send(message: ClaimedMessage): Promise<{ messageId: string; dmChannelId?: string }>;
 }
 
 export type SendFailureKind = 'undeliverable' | 'permanent' | 'transient';
@@ -98,6 +101,7 @@ interface OutboxRow {
   iso_week: string;
   payload: Record<string, unknown> | string;
   attempts: number;
+  dm_channel_id?: string | null;
 }
 
 function toClaimed(r: OutboxRow): ClaimedMessage {
@@ -111,6 +115,7 @@ function toClaimed(r: OutboxRow): ClaimedMessage {
     payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
     attempts: Number(r.attempts),
     nonce: nonceFor(r.idempotency_key),
+    dmChannelId: r.dm_channel_id ?? null,
   };
 }
 
@@ -134,10 +139,23 @@ export async function claim(em: Em, o: ClaimOptions): Promise<ClaimedMessage[]> 
        order by kind desc, id
        limit ?
        for update skip locked)
-     returning id, idempotency_key, kind, guild_id, recipient_id, iso_week, payload, attempts`,
+     returning id, idempotency_key, kind, guild_id, recipient_id, iso_week, payload, attempts,
+       case when kind = 'dm' then (select u.dm_channel_id from users u where u.id = recipient_id) end as dm_channel_id`,
     [o.guildId, o.isoWeek, o.maxAttempts, o.leaseMs, o.limit],
   );
   return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Records a user's DM channel with the bot. Discord keeps one DM channel per user and bot, so its id is stable: the
+ * next weekly DM posts to it directly (one request) instead of opening it first (two).
+ */
+export async function rememberDmChannel(em: Em, userId: string, channelId: string): Promise<void> {
+  await em.execute('update users set dm_channel_id = ? where id = ? and dm_channel_id is distinct from ?', [
+    channelId,
+    userId,
+    channelId,
+  ]);
 }
 
 export async function markSent(em: Em, id: number, messageId: string): Promise<void> {
@@ -282,8 +300,11 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
       const em = emRoot.fork();
       let status: DeliveryStatus;
       try {
-        const { messageId } = await o.sender.send(m);
+        const { messageId, dmChannelId } = await o.sender.send(m);
         await markSent(em, m.id, messageId);
+        if (m.kind === 'dm' && dmChannelId && dmChannelId !== m.dmChannelId) {
+          await rememberDmChannel(em, m.recipientId, dmChannelId);
+        }
         status = 'sent';
         s.sent++;
       } catch (err) {

@@ -81,3 +81,11 @@ export async function updateGuildSettings(
 export function describeSchedule(s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
   return `${DAY_NAMES[s.day] ?? '?'}s at ${s.time} (${s.timezone})`;
 }
+
+/** Every configured picks channel (the doctor checks the bot may post there). */
+export async function listPicksChannels(em: Em): Promise<{ guildId: string; channelId: string }[]> {
+  const rows = await em.execute<{ guild_id: string; picks_channel_id: string }[]>(
+    'select guild_id, picks_channel_id from guild_settings where picks_channel_id is not null order by guild_id',
+  );
+  return rows.map((r) => ({ guildId: r.guild_id, channelId: r.picks_channel_id }));
+}

@@ -1,6 +1,6 @@
 // Users, the application, and DM channels. resources/user.mdx (Get Current User, Create DM), resources/application.mdx
 // (Get Current Application).
-import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { ApplicationIntegrationType, ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DiscordHttpError } from '../errors.ts';
 import type { RouteDef } from '../http.ts';
 
@@ -12,7 +12,29 @@ export const userRoutes: RouteDef[] = [
     auth: 'bot',
     handle: ({ fake }) => ({
       status: 200,
-      payload: { id: fake.appId, name: fake.botUser.username, flags: 0, bot_public: true },
+      payload: {
+        id: fake.appId,
+        name: fake.botUser.username,
+        flags: 0,
+        bot_public: true,
+        // resources/application.mdx § Application Object: integration_types_config has a key per enabled context.
+        integration_types_config: {
+          ...(fake.installContexts.guild
+            ? {
+                [ApplicationIntegrationType.GuildInstall]: {
+                  oauth2_install_params: { scopes: ['bot', 'applications.commands'], permissions: '19456' },
+                },
+              }
+            : {}),
+          ...(fake.installContexts.user
+            ? {
+                [ApplicationIntegrationType.UserInstall]: {
+                  oauth2_install_params: { scopes: ['applications.commands'], permissions: '0' },
+                },
+              }
+            : {}),
+        },
+      },
     }),
   },
   {

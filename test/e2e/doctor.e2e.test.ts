@@ -1,0 +1,82 @@
+// `npm run doctor` as a process against the local Discord, the fake TMDB and a PGlite folder: ✓/✗ lines with fixes.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FakeDiscord } from '../../fakes/discord/index.ts';
+import { type FakeTmdb, startFakeTmdb } from '../../fakes/tmdb/index.ts';
+import { deployCommands } from '../../src/bot/deploy.ts';
+import { openDatabase } from '../../src/db.ts';
+
+let discord: FakeDiscord;
+let tmdb: FakeTmdb;
+let dataDir: string;
+
+beforeAll(async () => {
+  discord = await new FakeDiscord().start();
+  tmdb = await startFakeTmdb({});
+  dataDir = mkdtempSync(join(tmpdir(), 'marquee-doctor-'));
+  const orm = await openDatabase({ url: undefined, dataDir, debug: false });
+  await orm.close(true);
+});
+afterAll(async () => {
+  await discord?.stop();
+  await tmdb?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function doctor(env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/doctor.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        MARQUEE_ENV_FILE: '/nonexistent',
+        MARQUEE_DATA_DIR: dataDir,
+        DISCORD_TOKEN: discord.token,
+        DISCORD_APP_ID: discord.appId,
+        DISCORD_API_URL: discord.apiBase,
+        TMDB_BASE_URL: tmdb.url,
+        TMDB_READ_TOKEN: 'fake-tmdb-token',
+        ...env,
+      },
+    });
+    return { code: 0, out: stdout };
+  } catch (err) {
+    const e = err as { code: number; stdout: string };
+    return { code: e.code, out: e.stdout };
+  }
+}
+
+it('when commands are not deployed and User Install is off, then those lines fail with their fixes', async () => {
+  discord.installContexts = { guild: true, user: false };
+  const { code, out } = await doctor();
+  expect(code).toBe(1);
+  expect(out).toContain('✓ Configuration');
+  expect(out).toMatch(/✓ Database \(PGlite at .*\): reachable, no migrations pending/);
+  expect(out).toContain('✓ Discord token: logged in as Marquee');
+  expect(out).toContain('✗ Install settings: User Install off');
+  expect(out).toContain('fix: Developer Portal → Installation');
+  expect(out).toMatch(/✗ Registered commands \(global: missing .*help\)/);
+  expect(out).toContain('fix: npm run commands:deploy');
+  expect(out).toContain('✓ TMDB');
+});
+
+it('when everything is set up, then every line is ✓ and it exits 0', async () => {
+  discord.installContexts = { guild: true, user: true };
+  await deployCommands({ token: discord.token, appId: discord.appId, apiUrl: discord.apiBase });
+  const { code, out } = await doctor();
+  expect(out).toContain('✓ Registered commands (global: match the code)');
+  expect(out).toContain('All checks passed.');
+  expect(code).toBe(0);
+});
+
+it('when the token is wrong or a variable is invalid, then the doctor says which and how to fix it', async () => {
+  const bad = await doctor({ DISCORD_TOKEN: 'not-the-token', HEALTH_PORT: '70000' });
+  expect(bad.code).toBe(1);
+  expect(bad.out).toContain('✗ Configuration: HEALTH_PORT must be an integer >= 0 and <= 65535');
+  const token = await doctor({ DISCORD_TOKEN: 'not-the-token' });
+  expect(token.out).toMatch(/✗ Discord token: Discord answered 401/);
+  expect(token.out).toContain('fix: Developer Portal → your application → Bot → Reset Token');
+});
