@@ -27,6 +27,7 @@ import {
   type Where,
   waitForEvent,
 } from './people.ts';
+import { GuildPermissions } from './permissions.ts';
 import { vote } from './polls.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { allRoutes } from './routes/index.ts';
@@ -52,6 +53,8 @@ export interface FakeDiscordOptions {
   readonly interactionDeadlineMs?: number;
   readonly rateLimits?: RateLimitOptions;
   readonly guildName?: string;
+  /** The server owner's name (a person with every permission); default `owner`. */
+  readonly ownerName?: string;
   /**
    * Lenient, not Discord: treat commands registered to the guild as if they were global (offered in DMs and through
    * user installs per their `contexts` and `integration_types`). Discord offers guild commands only inside their
@@ -90,6 +93,10 @@ export class FakeDiscord extends EventEmitter {
   readonly ids: SnowflakeGenerator;
   readonly onBody: FakeDiscordOptions['onBody'];
   readonly gateway: Gateway;
+  /** Roles, member roles, channel overwrites and the permission computation. */
+  readonly permissions: GuildPermissions;
+  /** Users who share no server with the bot: a DM to them answers 403 code 50278. */
+  readonly outsiders = new Set<string>();
   guildCommandsActAsGlobal: boolean;
   /** Command name → users a server admin enabled it for (application command permissions), see `allowCommandFor`. */
   readonly commandAllowedFor = new Map<string, Set<string>>();
@@ -125,6 +132,7 @@ export class FakeDiscord extends EventEmitter {
       primary_guild: null,
     };
     this.guild = { id: '1200000000000000001', name: opts.guildName ?? 'Movie Night', channelId: '1300000000000000001' };
+    this.permissions = new GuildPermissions(this.guild.id, this.user(opts.ownerName ?? 'owner').id, this.botUser.id);
     this.gateway = new Gateway(this);
     this.http = new HttpApi(this, allRoutes);
     this.server = http.createServer((req, res) => void this.http.handle(req, res));
@@ -183,25 +191,14 @@ export class FakeDiscord extends EventEmitter {
       id: this.guild.id,
       name: this.guild.name,
       icon: null,
-      owner_id: '1400000000000000001',
+      owner_id: this.permissions.ownerId,
       unavailable: false,
       joined_at: new Date(this.clock.now()).toISOString(),
-      roles: [
-        {
-          id: this.guild.id,
-          name: '@everyone',
-          color: 0,
-          hoist: false,
-          position: 0,
-          permissions: '1071698660929',
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        },
-      ],
+      roles: this.permissions.rolesPayload(),
       emojis: [],
       stickers: [],
-      members: [],
+      // events/gateway-events.mdx § Guild Create: without GUILD_PRESENCES, `members` holds only the bot itself.
+      members: [this.memberPayload(this.botUser)],
       channels: [
         {
           id: this.guild.channelId,
@@ -209,7 +206,7 @@ export class FakeDiscord extends EventEmitter {
           name: 'movie-night',
           guild_id: this.guild.id,
           position: 0,
-          permission_overwrites: [],
+          permission_overwrites: this.permissions.overwritesPayload(this.guild.channelId),
         },
       ],
       threads: [],
@@ -231,6 +228,29 @@ export class FakeDiscord extends EventEmitter {
       afk_channel_id: null,
       afk_timeout: 300,
     };
+  }
+
+  /** A guild member object (resources/guild.mdx § Guild Member Object), or undefined for someone not in the server. */
+  memberPayload(user: FakeUser): Json {
+    return {
+      user,
+      roles: this.permissions.rolesOf(user.id),
+      joined_at: new Date(0).toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      banner: null,
+      premium_since: null,
+      communication_disabled_until: null,
+    };
+  }
+
+  /** Gives `user` the server's Admin role (Manage Server, Manage Events, Manage Messages). */
+  makeAdmin(user: FakeUser): void {
+    this.permissions.grantRole(user.id, this.permissions.adminRoleId);
   }
 
   // ------------------------------------------------------------------------------------------------ people

@@ -15,6 +15,7 @@ import {
 } from 'discord-api-types/v10';
 import type { FakeDiscord } from './fake-discord.ts';
 import { toApiMessage } from './messages.ts';
+import { ALL, DM_APP_PERMISSIONS } from './permissions.ts';
 import type { FakeUser, InteractionState, Json, StoredMessage } from './types.ts';
 
 export interface Where {
@@ -66,8 +67,6 @@ function ownersFor(
   return owners;
 }
 
-const ALL_PERMISSIONS = '2248473465835073';
-
 function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners?: Record<string, string>): Json {
   const id = fake.ids.next();
   const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
@@ -76,7 +75,6 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
     token,
     application_id: fake.appId,
     version: 1,
-    app_permissions: ALL_PERMISSIONS,
     locale: 'en-US',
     entitlements: [],
     attachment_size_limit: 10_485_760,
@@ -86,6 +84,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
     return {
       ...common,
       channel: { id: channelId, type: ChannelType.DM, recipients: [user], flags: 0, last_message_id: null },
+      app_permissions: String(DM_APP_PERMISSIONS),
       channel_id: channelId,
       user,
       authorizing_integration_owners: owners ?? ownersFor(fake, user, where),
@@ -102,22 +101,23 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
       guild_id: fake.guild.id,
       name: 'movie-night',
       position: 0,
-      permission_overwrites: [],
+      permission_overwrites: fake.permissions.overwritesPayload(fake.guild.channelId),
       flags: 0,
     },
     channel_id: fake.guild.channelId,
+    // § Interaction Object: the member's permissions in this channel, overwrites included.
     member: {
-      user,
-      roles: [],
-      joined_at: new Date(0).toISOString(),
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
-      permissions: where.permissions ?? ALL_PERMISSIONS,
-      nick: null,
-      avatar: null,
+      ...fake.memberPayload(user),
+      permissions: where.permissions ?? String(fake.permissions.inChannel(user.id, fake.guild.channelId)),
     },
+    // § Interaction Object (app_permissions): what the app may do here: the bot member's permissions where the app is
+    // installed to the server; with a user install only, no bot is present and the app acts as @everyone would.
+    app_permissions: String(
+      fake.permissions.inChannel(
+        installsAt(where).includes(ApplicationIntegrationType.GuildInstall) ? fake.botUser.id : '0',
+        fake.guild.channelId,
+      ),
+    ),
     guild_locale: 'en-US',
     // interactions/receiving-and-responding.mdx § Authorizing Integration Owners Object
     authorizing_integration_owners: owners ?? ownersFor(fake, user, where),
@@ -167,6 +167,7 @@ export function findCommand(fake: FakeDiscord, name: string): Json | undefined {
 }
 
 const ADMINISTRATOR = PermissionFlagsBits.Administrator;
+const ALL_PERMISSIONS = String(ALL);
 
 /**
  * The command a person's client offers under `name` here, as Discord decides (interactions/application-commands.mdx
@@ -229,7 +230,8 @@ export function commandFor(
     guildInstalled &&
     installs.includes(ApplicationIntegrationType.GuildInstall)
   ) {
-    const have = BigInt(where.permissions ?? ALL_PERMISSIONS);
+    const computed = user ? String(fake.permissions.inChannel(user.id, fake.guild.channelId)) : ALL_PERMISSIONS;
+    const have = BigInt(where.permissions ?? computed);
     const need = BigInt(required);
     if ((have & ADMINISTRATOR) === 0n && (have & need) !== need) {
       throw new Error(`/${name} is not offered to you here (it needs permissions you do not have in this server)`);

@@ -5,6 +5,7 @@ import type { RouteDef } from '../http.ts';
 import { channelRoutes } from './channels.ts';
 import { commandRoutes } from './commands.ts';
 import { gatewayRoutes } from './gateway.ts';
+import { guildRoutes } from './guilds.ts';
 import { interactionRoutes } from './interactions.ts';
 import { messageRoutes } from './messages.ts';
 import { pollRoutes } from './polls.ts';
@@ -15,6 +16,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...interactionRoutes,
   ...userRoutes,
   ...commandRoutes,
+  ...guildRoutes,
   ...channelRoutes,
   ...messageRoutes,
   ...pollRoutes,

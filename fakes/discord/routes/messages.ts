@@ -1,12 +1,14 @@
 // Channel messages. resources/message.mdx (Get Channel Messages, Create Message, Get/Edit/Delete Message).
-import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { PermissionFlagsBits as P, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DiscordHttpError } from '../errors.ts';
 import type { RouteContext, RouteDef } from '../http.ts';
 import { createMessage, editMessage, toApiMessage } from '../messages.ts';
+import { requireBotPermissions } from '../permissions.ts';
 import type { StoredMessage } from '../types.ts';
 
 function messageIn({ fake, params }: RouteContext): StoredMessage {
   const channelId = fake.requireChannel(params.channel_id ?? '');
+  requireBotPermissions(fake, channelId, P.ViewChannel);
   const msg = fake.messages.get(params.message_id ?? '');
   if (!msg || msg.channel_id !== channelId) {
     throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
@@ -25,6 +27,15 @@ export const messageRoutes: RouteDef[] = [
     handle: ({ fake, params, body }) => {
       const channelId = fake.requireChannel(params.channel_id ?? '');
       const recipient = fake.userForDm(channelId);
+      // topics/opcodes-and-status-codes.mdx § JSON: 50278 when the bot and the user share no server, 50007 when the
+      // user does not accept DMs from it.
+      if (recipient && fake.outsiders.has(recipient.id)) {
+        throw new DiscordHttpError(
+          403,
+          RESTJSONErrorCodes.CannotSendMessagesToThisUserDueToHavingNoMutualGuilds,
+          'Cannot send messages to this user due to having no mutual guilds',
+        );
+      }
       if (recipient && fake.dmsClosed.has(recipient.id)) {
         throw new DiscordHttpError(
           403,
@@ -32,12 +43,14 @@ export const messageRoutes: RouteDef[] = [
           'Cannot send messages to this user',
         );
       }
+      const perms = requireBotPermissions(fake, channelId, P.SendMessages);
       // resources/message.mdx § Create Message (nonce, enforce_nonce): a retried send with the same nonce returns the
       // message already created instead of a second one.
       const nonceKey = body?.enforce_nonce && body?.nonce !== undefined ? `${channelId}:${body.nonce}` : null;
       const earlier = nonceKey ? fake.messages.get(fake.nonces.get(nonceKey) ?? '') : undefined;
       if (earlier) return { status: 200, payload: toApiMessage(fake, earlier) };
-      const created = createMessage(fake, channelId, body);
+      // topics/permissions.mdx § Bitwise Permission Flags (EMBED_LINKS): without it the bot's embeds are not shown.
+      const created = createMessage(fake, channelId, perms & P.EmbedLinks ? body : { ...body, embeds: [] });
       if (nonceKey) fake.nonces.set(nonceKey, created.id);
       return { status: 200, payload: toApiMessage(fake, created) };
     },
@@ -49,6 +62,7 @@ export const messageRoutes: RouteDef[] = [
     rateLimit: limited,
     handle: ({ fake, params, query }) => {
       const channelId = fake.requireChannel(params.channel_id ?? '');
+      requireBotPermissions(fake, channelId, P.ReadMessageHistory);
       const list = fake
         .channelMessages(channelId)
         .reverse()

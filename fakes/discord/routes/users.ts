@@ -7,6 +7,18 @@ import type { RouteDef } from '../http.ts';
 export const userRoutes: RouteDef[] = [
   { method: 'GET', path: '/users/@me', auth: 'bot', handle: ({ fake }) => ({ status: 200, payload: fake.botUser }) },
   {
+    // resources/user.mdx § Get User
+    method: 'GET',
+    path: '/users/{user_id}',
+    auth: 'bot',
+    rateLimit: { global: true },
+    handle: ({ fake, params }) => {
+      const user = params.user_id === fake.botUser.id ? fake.botUser : fake.users.get(params.user_id ?? '');
+      if (!user) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownUser, 'Unknown User');
+      return { status: 200, payload: user };
+    },
+  },
+  {
     method: 'GET',
     path: '/applications/@me',
     auth: 'bot',
