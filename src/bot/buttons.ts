@@ -45,6 +45,7 @@ const SOURCES: Record<string, string> = {
   w: 'weekly_dm',
   c: 'weekly_channel',
   s: 'search',
+  m: 'similar',
 };
 
 function stale(): UserFacingError {

@@ -13,10 +13,12 @@ export type {
   PickView,
   RecommendationResult,
   RecommendOptions,
+  SimilarResult,
+  SimilarView,
 } from '../services/recommendation-service.ts';
 
 export type Catalogue = Pick<CatalogueService, 'search' | 'autocomplete' | 'ensureMovie' | 'getDetails' | 'popular'>;
-export type Recommendations = Pick<RecommendationService, 'recommend' | 'needsOnboarding'>;
+export type Recommendations = Pick<RecommendationService, 'recommend' | 'needsOnboarding' | 'similar'>;
 
 /** Movie nights: the service, and the runner's actions a command triggers (closing a poll now, event changes). */
 export interface MovieNightBot {

@@ -47,7 +47,7 @@ export function yearOf(releaseDate: string | null | undefined): number | null {
   return Number.isFinite(y) ? y : null;
 }
 
-function button(
+export function button(
   customId: string,
   label: string,
   style: ButtonStyle = ButtonStyle.Secondary,
@@ -64,7 +64,7 @@ function button(
   } as APIButtonComponent;
 }
 
-function row(...components: APIButtonComponent[]): Row {
+export function row(...components: APIButtonComponent[]): Row {
   return { type: ComponentType.ActionRow, components };
 }
 
@@ -401,6 +401,7 @@ export function renderHelp(): MessageView {
           '`/watched add movie [date] [stars]` — log a film you saw (date like 2024-05-31, "today", "yesterday")',
           "`/watched list [user]` — your (or a friend's) watch log, page by page",
           '`/watched remove movie` — take a film off your log',
+          '`/similar movie` — films like one you name, each with why (👍 and 🔖 on each)',
           '`/watchlist add|list|remove` — films you mean to see (🔖 on any card or pick adds one; rating or logging it takes it off)',
           '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
           '`/settings dms on|off`, `/settings region`, `/settings show` — weekly picks by DM (opt-in) and your country',

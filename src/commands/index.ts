@@ -7,6 +7,7 @@ import * as rate from './rate.ts';
 import * as recommend from './recommend.ts';
 import * as search from './search.ts';
 import * as settings from './settings.ts';
+import * as similar from './similar.ts';
 import * as watched from './watched.ts';
 import * as watchlist from './watchlist.ts';
 
@@ -16,6 +17,7 @@ export const commands: readonly Command[] = [
   watched,
   watchlist,
   recommend,
+  similar,
   settings,
   config,
   movienight,

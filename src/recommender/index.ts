@@ -13,6 +13,7 @@ export * from './reasons.ts';
 export * from './recommend.ts';
 export * from './rng.ts';
 export * from './scorers.ts';
+export * from './similar.ts';
 export * from './topk.ts';
 export * from './types.ts';
 export * from './user-knn.ts';

@@ -20,8 +20,10 @@ import {
   type Reason,
   recommendForGroup as rankForGroup,
   recommend as rankForUser,
+  type SimilarReason,
   SOURCES,
   type SourceWeights,
+  similarItems,
   type TrainingData,
 } from '../recommender/index.ts';
 import {
@@ -105,6 +107,23 @@ export interface GroupPickView {
   reasons: GroupReasonView[];
 }
 
+/** One "more like this" film, with the impression it was logged as and why it is similar (words in src/bot/). */
+export interface SimilarView {
+  impressionId: number;
+  movieId: number;
+  title: string;
+  year: number | null;
+  posterPath: string | null;
+  genres: string[];
+  score: number;
+  reason: SimilarReason;
+}
+
+export interface SimilarResult {
+  seed: { movieId: number; title: string; year: number | null };
+  picks: SimilarView[];
+}
+
 export interface BlendWeightsSnapshot {
   version: string;
   global: Record<string, number>;
@@ -128,6 +147,16 @@ export interface RecommendationService {
    * (context 'group').
    */
   recommendForGroup(em: Em, userIds: readonly string[], opts: GroupPickOptions): Promise<GroupPickView[]>;
+  /**
+   * Films like `movieId` from the item-item and content models, skipping what the user has rated, watched, dismissed
+   * or watchlisted; each shown film is logged as an impression (context 'similar'). Empty when the seed is unknown.
+   */
+  similar(
+    em: Em,
+    userId: string,
+    movieId: number,
+    opts?: { count?: number; guildId?: string | null },
+  ): Promise<SimilarResult | null>;
   /**
    * @deprecated Not needed: the services that change taste call `noteTasteChanged` (recommendation-taste.ts), which
    * every process sees. Drops this process's cached rows for the user; kept while callers move over.
@@ -515,6 +544,57 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
           reasons: p.reasons.map(view),
         };
       });
+    },
+    async similar(em, userId, movieId, opts = {}) {
+      let s = await ensureServing();
+      // A film fetched since the last build (e.g. just looked up) joins the model on a rebuild.
+      if (!s.model.itemIndex.has(movieId)) {
+        await rebuild();
+        s = await ensureServing();
+      }
+      const seed = s.model.itemIndex.get(movieId);
+      if (seed === undefined) return null;
+      const rows = await userRows(em, userId);
+      const exclude = new Set<number>();
+      for (const m of excludedMovieIds(rows)) {
+        const i = s.model.itemIndex.get(m);
+        if (i !== undefined) exclude.add(i);
+      }
+      const count = Math.min(Math.max(Math.trunc(opts.count ?? DEFAULT_COUNT), 1), MAX_COUNT);
+      const found = similarItems(s.model, seed, { count, exclude });
+      const modelVersion = `${s.version}+similar`.slice(0, 64);
+      const batchId = randomUUID();
+      const logs = found.map((p, rank) =>
+        em.create(RecommendationLog, {
+          user: userId,
+          movie: s.catalogue[p.item]!.id,
+          rank: rank + 1,
+          score: p.score,
+          sourceScores: { item_knn: p.parts.item, content: p.parts.content },
+          modelVersion,
+          context: 'similar',
+          guildId: opts.guildId ?? null,
+          batchId,
+        }),
+      );
+      if (logs.length > 0) await em.flush();
+      const seedMeta = s.catalogue[seed]!;
+      return {
+        seed: { movieId: seedMeta.id, title: seedMeta.title, year: seedMeta.year },
+        picks: found.map((p, k) => {
+          const m = s.catalogue[p.item]!;
+          return {
+            impressionId: logs[k]!.id,
+            movieId: m.id,
+            title: m.title,
+            year: m.year,
+            posterPath: m.posterPath,
+            genres: [...m.genres],
+            score: p.score,
+            reason: p.reason,
+          };
+        }),
+      };
     },
     async recommendMany(em, userIds, opts) {
       const s = await ensureServing(em);

@@ -43,7 +43,18 @@ describe('the bot against the local Discord', () => {
     const identify = stack.discord.frames.find((f) => f.dir === 'in' && f.op === 2);
     expect(identify?.d.intents).toBe(1);
     const names = (stack.discord.commands.get(stack.discord.guild.id) ?? []).map((c: { name: string }) => c.name);
-    expect(names.sort()).toEqual(['config', 'help', 'rate', 'recommend', 'search', 'settings', 'watched', 'watchlist']);
+    expect(names.sort()).toEqual([
+      'config',
+      'help',
+      'movienight',
+      'rate',
+      'recommend',
+      'search',
+      'settings',
+      'similar',
+      'watched',
+      'watchlist',
+    ]);
     const rate = stack.discord.findCommand('rate');
     expect(rate.contexts).toEqual([0, 1, 2]);
     expect(rate.integration_types).toEqual([0, 1]);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import type { LocalStack } from '../../fakes/local-stack.ts';
-import { Watched, WatchlistItem } from '../../src/entities/index.ts';
+import { Feedback, Watched, WatchlistItem } from '../../src/entities/index.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 import { startE2eStack } from '../support/e2e-stack.ts';
 
@@ -127,6 +127,24 @@ describe('watchlist', () => {
     expect(walle?.name).toBe('WALL·E (2008)');
     const [leon] = await d.autocomplete(fay, 'rate', { movie: 'leon' }, 'movie');
     expect(leon?.name).toContain('Léon');
+  });
+
+  it('when someone asks for films like Heat, then each comes with a reason, seen films are skipped, and 👍 / 🔖 work', async () => {
+    const d = stack.discord;
+    const gil = d.user('gil');
+    await d.command(gil, 'rate', { movie: '680', stars: 4 }).reply(); // Pulp Fiction: seen, so never suggested
+    const reply = await d.command(gil, 'similar', { movie: '949' }).reply();
+    expect(reply.content).toContain('More like **Heat (1995)**');
+    expect(reply.embeds.length).toBeGreaterThan(0);
+    for (const e of reply.embeds) expect(e.description.split('\n')[0].length).toBeGreaterThan(5);
+    expect(reply.embeds.map((e: { title: string }) => e.title).join()).not.toContain('Pulp Fiction');
+    const up = buttons(reply).find((b) => b.label.startsWith('👍'));
+    const ack = await d.click(gil, reply, up?.customId ?? '').reply();
+    expect(ack.content).toContain('👍 Noted');
+    const fb = await em().findOneOrFail(Feedback, { user: gil.id }, { populate: ['impression'] });
+    expect([fb.source, fb.impression?.context]).toEqual(['similar', 'similar']);
+    await d.click(gil, reply, bookmark(reply)?.customId ?? '').reply();
+    expect(await watchlistOf(gil.id)).toHaveLength(1);
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
