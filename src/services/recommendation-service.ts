@@ -546,11 +546,11 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       });
     },
     async similar(em, userId, movieId, opts = {}) {
-      let s = await ensureServing();
+      let s = await ensureServing(em);
       // A film fetched since the last build (e.g. just looked up) joins the model on a rebuild.
       if (!s.model.itemIndex.has(movieId)) {
         await rebuild();
-        s = await ensureServing();
+        s = await ensureServing(em);
       }
       const seed = s.model.itemIndex.get(movieId);
       if (seed === undefined) return null;
