@@ -93,7 +93,9 @@ try {
     out(
       `Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Try /help, /search query:heat, /rate movie:Heat stars:4.5, /recommend`,
     );
-    out('Also: click N (press button [N]), /as NAME (become someone else), /dm and /server (where you talk), exit.');
+    out(
+      'Also: click N (press button [N]), /as NAME (become someone else; /as NAME admin: with Manage Server; /as owner: the server owner), /dm and /server (where you talk), exit.',
+    );
     out("/weekly sends this server's weekly picks now (the digest, and DMs to whoever turned on /settings dms).");
     out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
     const names = [...session.commandNames(), '/as ', '/dm', '/server', '/weekly', 'click ', 'exit'];

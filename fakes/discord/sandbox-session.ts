@@ -60,14 +60,23 @@ export class SandboxSession {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) return '';
     try {
-      const as = /^\/as\s+(\S+)$/i.exec(text);
+      const as = /^\/as\s+(\S+)(\s+admin)?$/i.exec(text);
       if (as) {
         this.user = this.discord.user(as[1] ?? '');
+        // `/as NAME admin` gives NAME the server's Admin role (Manage Server), so /config and the weekly set-up can be
+        // tried; the server owner (`/as owner`) has every permission anyway. Everyone else is a plain member.
+        if (as[2]) this.discord.makeAdmin(this.user);
         // Another person sees public messages, but never someone else's private ones.
         if (this.lastWithButtons?.ephemeralFor && this.lastWithButtons.ephemeralFor !== this.user.id) {
           this.lastWithButtons = null;
         }
-        return `(you are now ${this.user.global_name}, id ${this.user.id})`;
+        const role =
+          this.user.id === this.discord.permissions.ownerId
+            ? ', the server owner'
+            : this.discord.permissions.rolesOf(this.user.id).includes(this.discord.permissions.adminRoleId)
+              ? ', an admin (Manage Server)'
+              : '';
+        return `(you are now ${this.user.global_name}${role}, id ${this.user.id})`;
       }
       if (/^\/dm$/i.test(text) || /^\/server$/i.test(text)) {
         this.inDm = /^\/dm$/i.test(text);
