@@ -3,6 +3,7 @@
 
 import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
+import { createImportReporter } from './bot/import-reporter.ts';
 import { createMovieNightDiscord } from './bot/movie-night-discord.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
@@ -14,6 +15,7 @@ import { createBlendLearningJob } from './services/blend-learning-job.ts';
 import { type CatalogueRefresher, startCatalogueRefresher } from './services/catalogue-refresher.ts';
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-service.ts';
+import { createImportRunner, type ImportRunner } from './services/import/import-runner.ts';
 import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
 import { createMovieNightService } from './services/movie-night-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
@@ -99,6 +101,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!movieNightRunner) throw new Error('movie-night runner used before the app was built');
     return movieNightRunner;
   };
+  // The import runner reports through the bot's REST client, and the bot kicks the runner: bound after both exist.
+  let importRunner: ImportRunner | undefined;
   const bot = createBot({
     services: {
       orm,
@@ -115,6 +119,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           cancelled: (n) => movieNightRunnerFor().cancelled(n),
         },
       },
+      imports: { kick: () => importRunner?.kick() },
     },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
@@ -161,6 +166,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
           clock,
           cronExpression: config.weekly.learningCron,
         });
+  importRunner = createImportRunner({
+    orm,
+    logger,
+    tmdb,
+    storeSummaries: catalogue.storeSummaries,
+    recommendations,
+    reporter: createImportReporter({ rest: bot.client.rest, clock }),
+    clock,
+  });
   let refresher: CatalogueRefresher | undefined;
   let health: HealthServer | undefined;
   const refreshMs = opts.catalogueRefreshMs ?? config.tmdb.refreshIntervalMs;
@@ -208,6 +222,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         nightTimer.unref();
       }
       learning?.start();
+      importRunner?.start();
       if (refreshMs > 0) {
         refresher = startCatalogueRefresher({
           orm,
@@ -225,6 +240,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await refresher?.stop();
       if (nightTimer) clearInterval(nightTimer);
       await nightRunner.settle();
+      await importRunner?.stop();
       await weekly.stop();
       await learning?.stop();
       await bot.stop();

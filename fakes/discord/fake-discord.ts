@@ -13,6 +13,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelType, ComponentType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { type StoredFile, userUpload } from './attachments.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DiscordHttpError } from './errors.ts';
 import { Gateway } from './gateway.ts';
@@ -90,6 +91,8 @@ export class FakeDiscord extends EventEmitter {
   readonly dmsClosed = new Set<string>();
   /** `channel:nonce` → message id, for `enforce_nonce`. */
   readonly nonces = new Map<string, string>();
+  /** Uploaded files by attachment id (bots' uploads and people's command attachments), served by the CDN route. */
+  readonly files = new Map<string, StoredFile>();
   readonly ids: SnowflakeGenerator;
   readonly onBody: FakeDiscordOptions['onBody'];
   readonly gateway: Gateway;
@@ -141,6 +144,10 @@ export class FakeDiscord extends EventEmitter {
 
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}/api`;
+  }
+  /** Where attachment URLs point (this server stands in for Discord's CDN). */
+  get cdnBase(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
@@ -293,6 +300,16 @@ export class FakeDiscord extends EventEmitter {
   /** See people.ts: typed interaction options from what a person typed, e.g. `buildOptions('rate', { stars: 4 })`. */
   buildOptions(path: string, values: Record<string, unknown>, focused?: string): { command: Json; options: Json[] } {
     return buildOptions(this, path, values, focused);
+  }
+
+  /** A file a person attaches to a command option of type ATTACHMENT (what their client uploads first). */
+  attachFile(filename: string, data: Buffer | Uint8Array, contentType?: string): Json {
+    return userUpload(this, this.guild.channelId, filename, Buffer.from(data), contentType);
+  }
+
+  /** The bytes of an attachment this fake stores (a bot's upload or a person's), by attachment id. */
+  fileData(attachmentId: string): Buffer | undefined {
+    return this.files.get(attachmentId)?.data;
   }
 
   /** A person runs a slash command, e.g. `command(alice, 'watched add', { movie: '949' })`. */

@@ -3,6 +3,7 @@
 // rate limit, handler), so adding one is adding an entry; see routes/index.ts.
 import type http from 'node:http';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { MAX_REQUEST_BYTES, parseMultipart, serveAttachment, type UploadedFile } from './attachments.ts';
 import { DiscordHttpError, RateLimited } from './errors.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import type { Json, RecordedRequest, RouteResult } from './types.ts';
@@ -14,6 +15,8 @@ export interface RouteContext {
   /** Path parameters by the names used in the route's path, e.g. `channel_id`. */
   readonly params: Readonly<Record<string, string>>;
   readonly body: Json;
+  /** Files of a multipart request, in `files[n]` order. */
+  readonly files: readonly UploadedFile[];
   readonly query: URLSearchParams;
   readonly headers: http.IncomingHttpHeaders;
   readonly request: RecordedRequest;
@@ -70,7 +73,18 @@ export class HttpApi {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
-    const text = Buffer.concat(chunks).toString();
+    if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) {
+      const file = serveAttachment(
+        fake,
+        decodeURIComponent(url.pathname).replace(/[^/]+$/, (n) => encodeURIComponent(n)),
+      );
+      res.writeHead(file.status, file.headers);
+      res.end(file.data);
+      return;
+    }
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString();
+    let files: UploadedFile[] = [];
     let body: Json = text || undefined;
     const contentType = req.headers['content-type'] ?? '';
     const rec: RecordedRequest = {
@@ -103,10 +117,13 @@ export class HttpApi {
           );
         }
       } else if (contentType.includes('multipart/form-data')) {
-        const m = /name="payload_json"\r\n(?:Content-Type: [^\r]+\r\n)?\r\n([\s\S]*?)\r\n--/.exec(text);
-        body = m?.[1] ? JSON.parse(m[1]) : {};
+        if (raw.length > MAX_REQUEST_BYTES) {
+          throw new DiscordHttpError(413, RESTJSONErrorCodes.RequestEntityTooLarge, 'Request entity too large');
+        }
+        ({ body, files } = await parseMultipart(raw, contentType));
       }
       (rec as { body: Json }).body = body;
+      (rec as { files?: readonly UploadedFile[] }).files = files;
       if (body !== undefined) fake.onBody?.({ direction: 'request', method: rec.method, route: rec.route, body });
       const { status, payload, headers } = this.dispatch(rec);
       send(status, payload, headers);
@@ -134,6 +151,7 @@ export class HttpApi {
         fake: this.fake,
         params,
         body: rec.body,
+        files: rec.files ?? [],
         query: rec.query,
         headers: rec.headers,
         request: rec,

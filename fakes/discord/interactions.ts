@@ -7,6 +7,7 @@ import {
   MessageFlags,
   RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
+import type { UploadedFile } from './attachments.ts';
 import { DiscordHttpError, invalidForm } from './errors.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { createMessage, editMessage, toApiMessage } from './messages.ts';
@@ -45,7 +46,14 @@ const RESPONSE_FLAGS =
   MessageFlags.SuppressNotifications;
 
 /** POST /interactions/{id}/{token}/callback */
-export function respond(fake: FakeDiscord, id: string, token: string, body: Json, query: URLSearchParams): RouteResult {
+export function respond(
+  fake: FakeDiscord,
+  id: string,
+  token: string,
+  body: Json,
+  query: URLSearchParams,
+  files: readonly UploadedFile[] = [],
+): RouteResult {
   const state = fake.interactions.get(id);
   if (!state || state.token !== token) {
     throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownInteraction, 'Unknown interaction');
@@ -97,6 +105,7 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
           ...(ephemeral ? { ephemeralFor: state.user.id } : {}),
         },
         reply ? { allowedFlags: RESPONSE_FLAGS } : {},
+        reply ? files : [],
       );
       message.flags = reply ? (data.flags ?? 0) : ephemeral | MessageFlags.Loading;
       state.originalMessageId = message.id;
@@ -109,7 +118,7 @@ export function respond(fake: FakeDiscord, id: string, token: string, body: Json
       if (!source) throw new DiscordHttpError(400, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
       state.originalMessageId = source.id;
       if (type === InteractionResponseType.UpdateMessage) {
-        message = editMessage(fake, source, data, { allowedFlags: RESPONSE_FLAGS });
+        message = editMessage(fake, source, data, { allowedFlags: RESPONSE_FLAGS }, files);
         state.visible = true;
       }
     }
@@ -155,7 +164,12 @@ export function interactionForWebhook(fake: FakeDiscord, appId: string, token: s
 }
 
 /** POST /webhooks/{app}/{token}: a follow-up message. */
-export function followUp(fake: FakeDiscord, state: InteractionState, body: Json): StoredMessage {
+export function followUp(
+  fake: FakeDiscord,
+  state: InteractionState,
+  body: Json,
+  files: readonly UploadedFile[] = [],
+): StoredMessage {
   // § Create Followup Message: directly after a DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, a follow-up edits the loading
   // original instead of creating a message, and its ephemeral flag is ignored (the original keeps the defer's).
   const original = state.originalMessageId ? fake.messages.get(state.originalMessageId) : undefined;
@@ -165,7 +179,7 @@ export function followUp(fake: FakeDiscord, state: InteractionState, body: Json)
     original.flags & MessageFlags.Loading
   ) {
     const { flags: _ignored, ...rest } = body ?? {};
-    const edited = editMessage(fake, original, rest);
+    const edited = editMessage(fake, original, rest, {}, files);
     state.visible = true;
     fake.emit('interaction', state);
     return edited;
@@ -179,10 +193,14 @@ export function followUp(fake: FakeDiscord, state: InteractionState, body: Json)
     );
   }
   const ephemeral = ((body?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-  const m = createMessage(fake, state.channelId, body, {
-    interactionId: state.id,
-    ...(ephemeral ? { ephemeralFor: state.user.id } : {}),
-  });
+  const m = createMessage(
+    fake,
+    state.channelId,
+    body,
+    { interactionId: state.id, ...(ephemeral ? { ephemeralFor: state.user.id } : {}) },
+    {},
+    files,
+  );
   state.followupIds.push(m.id);
   state.visible = true;
   fake.emit('interaction', state);

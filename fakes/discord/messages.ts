@@ -1,6 +1,8 @@
 // Messages as Discord stores them: what it adds to a body the bot sent (ids, timestamps, `rich` embeds, numbered
 // components) and the message object it answers with. resources/message.mdx § Message Object.
+
 import { MessageFlags, MessageType } from 'discord-api-types/v10';
+import { attachmentsFor, resolveAttachmentRefs, type UploadedFile } from './attachments.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { pollPayload, storePoll } from './polls.ts';
 import type { Json, StoredMessage } from './types.ts';
@@ -23,7 +25,7 @@ export function toApiMessage(fake: FakeDiscord, m: StoredMessage): Json {
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: m.attachments ?? [],
     pinned: false,
     application_id: fake.appId,
     ...(m.poll ? { poll: pollPayload(fake, m.poll) } : {}),
@@ -37,16 +39,19 @@ export function createMessage(
   body: Json,
   extra: Partial<StoredMessage> = {},
   check: MessageCheck = {},
+  files: readonly UploadedFile[] = [],
 ): StoredMessage {
-  validateMessageBody(body, check);
+  validateMessageBody(body, { ...check, files: files.length });
+  const attachments = attachmentsFor(fake, channelId, body, files, null);
   const m: StoredMessage = {
     id: fake.ids.next(),
     channel_id: channelId,
     ...(channelId === fake.guild.channelId ? { guild_id: fake.guild.id } : {}),
     author: fake.botUser,
     content: body.content ?? '',
-    embeds: normaliseEmbeds(body.embeds),
+    embeds: resolveAttachmentRefs(normaliseEmbeds(body.embeds), attachments),
     components: normaliseComponents(body.components),
+    attachments,
     flags: body.flags ?? 0,
     timestamp: new Date(fake.clock.now()).toISOString(),
     edited_timestamp: null,
@@ -58,17 +63,28 @@ export function createMessage(
   return m;
 }
 
-export function editMessage(fake: FakeDiscord, m: StoredMessage, body: Json, check: MessageCheck = {}): StoredMessage {
-  validateMessageBody(body, { ...check, partial: true });
+export function editMessage(
+  fake: FakeDiscord,
+  m: StoredMessage,
+  body: Json,
+  check: MessageCheck = {},
+  files: readonly UploadedFile[] = [],
+): StoredMessage {
+  validateMessageBody(body, { ...check, partial: true, files: files.length });
+  const attachments =
+    body.attachments !== undefined || files.length > 0
+      ? attachmentsFor(fake, m.channel_id, body, files, m.attachments ?? [])
+      : (m.attachments ?? []);
   const after = {
     content: body.content !== undefined ? body.content : m.content,
     embeds: body.embeds !== undefined ? body.embeds : m.embeds,
     components: body.components !== undefined ? body.components : m.components,
-    attachments: body.attachments,
+    attachments,
   };
   if (isEmpty(after)) throw emptyMessage();
+  m.attachments = attachments;
   if (body.content !== undefined) m.content = body.content ?? '';
-  if (body.embeds !== undefined) m.embeds = normaliseEmbeds(body.embeds);
+  if (body.embeds !== undefined) m.embeds = resolveAttachmentRefs(normaliseEmbeds(body.embeds), attachments);
   if (body.components !== undefined) m.components = normaliseComponents(body.components);
   m.flags &= ~MessageFlags.Loading;
   m.edited_timestamp = new Date(fake.clock.now()).toISOString();

@@ -13,6 +13,7 @@ import {
   InteractionType,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
+import { cdnUrl, userUpload } from './attachments.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { toApiMessage } from './messages.ts';
 import { ALL, DM_APP_PERMISSIONS } from './permissions.ts';
@@ -280,6 +281,7 @@ export function buildOptions(
     else if (def.type === ApplicationCommandOptionType.Number) value = toNumber(raw, key, false);
     else if (def.type === ApplicationCommandOptionType.Boolean) value = raw === true || raw === 'true';
     else if (def.type === ApplicationCommandOptionType.User) value = fake.user(String(raw).replace(/^@/, '')).id;
+    else if (def.type === ApplicationCommandOptionType.Attachment) value = attachmentId(fake, raw, key);
     else value = String(raw);
     if (key !== focused && def.choices && !def.choices.some((c: Json) => c.value === value)) {
       throw new Error(`/${path} ${key}: ${String(raw)} is not one of the choices`);
@@ -323,19 +325,54 @@ function toNumber(raw: unknown, name: string, integer: boolean): number {
   return n;
 }
 
+/**
+ * An ATTACHMENT option's value is the id of a file the person uploaded with the command: pass what
+ * `fake.attachFile(...)` returned, or `{ filename, data }` to upload it now.
+ * interactions/application-commands.mdx § Application Command Option Type (ATTACHMENT: an attachment object id).
+ */
+function attachmentId(fake: FakeDiscord, raw: unknown, name: string): string {
+  const r = raw as { id?: string; filename?: string; data?: Buffer | Uint8Array; contentType?: string };
+  if (typeof r?.id === 'string' && fake.files.has(r.id)) return r.id;
+  if (typeof r?.filename === 'string' && r.data) {
+    return String(userUpload(fake, fake.guild.channelId, r.filename, Buffer.from(r.data), r.contentType).id);
+  }
+  throw new Error(`${name} must be a file: { filename, data } or what attachFile() returned`);
+}
+
+/** receiving-and-responding.mdx § Interaction Object, Resolved Data Structure: users and attachments by id. */
 function resolvedFor(fake: FakeDiscord, options: Json[]): Json | undefined {
   const users: Record<string, FakeUser> = {};
+  const attachments: Record<string, Json> = {};
   const walk = (os: Json[]) => {
     for (const o of os) {
       if (o.type === ApplicationCommandOptionType.User) {
         const u = fake.users.get(String(o.value));
         if (u) users[u.id] = u;
       }
+      if (o.type === ApplicationCommandOptionType.Attachment) {
+        const f = fake.files.get(String(o.value));
+        if (f) {
+          const url = cdnUrl(fake, f);
+          attachments[f.id] = {
+            id: f.id,
+            filename: f.filename,
+            content_type: f.contentType,
+            size: f.data.length,
+            url,
+            proxy_url: url,
+            ephemeral: true,
+          };
+        }
+      }
       if (o.options) walk(o.options);
     }
   };
   walk(options);
-  return Object.keys(users).length ? { users } : undefined;
+  const out = {
+    ...(Object.keys(users).length ? { users } : {}),
+    ...(Object.keys(attachments).length ? { attachments } : {}),
+  };
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function runCommand(

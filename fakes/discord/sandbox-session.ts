@@ -1,7 +1,10 @@
 // A person at a keyboard, talking to the bot through the local Discord: parses what they type (`/rate movie:Heat
 // stars:4.5`, `/as bob`, `click 2`), resolves autocomplete options the way a person would (the first suggestion),
 // and renders what the bot answered as readable text with numbered buttons.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { FakeDiscord } from './fake-discord.ts';
+import { waitUntil } from './people.ts';
 import type { FakeUser, StoredMessage } from './types.ts';
 
 export interface SandboxSessionOptions {
@@ -10,7 +13,12 @@ export interface SandboxSessionOptions {
   readonly meta?: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
   /** How many suggestions to show for an autocomplete option. */
   readonly showSuggestions?: number;
+  /** Where files the bot sends are saved (their paths are printed); default `./sandbox-files`. */
+  readonly filesDir?: string;
 }
+
+/** A reply that starts with this is still working (an import's progress): a script waits for its final state. */
+const IN_PROGRESS = '📥';
 
 // biome-ignore lint/suspicious/noExplicitAny: command definitions are JSON
 type Json = any;
@@ -22,9 +30,12 @@ export class SandboxSession {
   private lastWithButtons: StoredMessage | null = null;
   private readonly showSuggestions: number;
   private readonly meta: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
+  private readonly filesDir: string;
+  private readonly saved = new Set<string>();
 
   constructor(discord: FakeDiscord, opts: SandboxSessionOptions = {}) {
     this.discord = discord;
+    this.filesDir = opts.filesDir ?? 'sandbox-files';
     this.meta = opts.meta ?? {};
     this.user = discord.user(opts.user ?? 'alice');
     this.showSuggestions = opts.showSuggestions ?? 3;
@@ -120,11 +131,21 @@ export class SandboxSession {
   }
 
   private async slash(text: string): Promise<string> {
-    const { path, values } = this.parse(text);
+    const { path, values: typed } = this.parse(text);
+    const values: Record<string, unknown> = { ...typed };
     const out: string[] = [];
     const leaf = this.leafOptions(path);
+    // `file:@path/to/export.zip` attaches a local file, as a person's client uploads it with the command.
     for (const def of leaf) {
-      const raw = values[def.name];
+      const raw = typed[def.name];
+      if (def.type !== 11 || raw === undefined) continue;
+      if (!raw.startsWith('@')) throw new Error(`${def.name} takes a file: ${def.name}:@path/to/file`);
+      const file = raw.slice(1);
+      values[def.name] = this.discord.attachFile(basename(file), readFileSync(file));
+      out.push(`  ↳ ${def.name}: attached ${basename(file)} (${sizeText(readFileSync(file).length)})`);
+    }
+    for (const def of leaf) {
+      const raw = typed[def.name];
       if (!def.autocomplete || raw === undefined || /^\d+$/.test(raw)) continue;
       // `movie:hea?` lists the suggestions without running; `movie:heat#2` takes the second one.
       const listOnly = raw.endsWith('?');
@@ -154,7 +175,11 @@ export class SandboxSession {
       values[def.name] = String(chosen.value);
     }
     const handle = this.discord.command(this.user, path, values, { dm: this.inDm });
-    const messages = await handle.settled();
+    let messages = await handle.settled();
+    if (messages.some((m) => m.content.startsWith(IN_PROGRESS))) {
+      await waitUntil(this.discord, () => !handle.messages().some((m) => m.content.startsWith(IN_PROGRESS)), 180_000);
+      messages = await handle.settled();
+    }
     out.push(...messages.map((m) => this.render(m)));
     return out.join('\n');
   }
@@ -188,6 +213,25 @@ export class SandboxSession {
     return out;
   }
 
+  /** Saves an attachment the bot sent under filesDir (once per attachment) and returns the path. */
+  private save(a: Json): string {
+    const path = join(this.filesDir, a.filename);
+    if (!this.saved.has(a.id)) {
+      const data = this.discord.fileData(String(a.id));
+      if (data) {
+        mkdirSync(this.filesDir, { recursive: true });
+        writeFileSync(path, data);
+        this.saved.add(a.id);
+      }
+    }
+    return path;
+  }
+
+  private fileLabel(url: string, m: StoredMessage): string {
+    const a = (m.attachments ?? []).find((x: Json) => x.url === url);
+    return a ? `the attached ${a.filename}` : url;
+  }
+
   private plain(s: string): string {
     return plainText(s).replace(/<@(\d+)>/g, (_m, id: string) => `@${this.discord.users.get(id)?.username ?? id}`);
   }
@@ -203,8 +247,11 @@ export class SandboxSession {
       for (const l of this.plain(e.description ?? '').split('\n')) if (l.trim()) lines.push(`  ┃ ${l}`);
       for (const f of e.fields ?? []) lines.push(`  ┃ ${this.plain(f.name)}: ${this.plain(f.value)}`);
       if (e.thumbnail?.url) lines.push(`  ┃ poster: ${e.thumbnail.url}`);
+      if (e.image?.url) lines.push(`  ┃ image: ${this.fileLabel(e.image.url, m)}`);
       if (e.footer?.text) lines.push(`  ┃ — ${this.plain(e.footer.text)}`);
     }
+    for (const a of m.attachments ?? [])
+      lines.push(`  📎 ${a.filename} (${sizeText(a.size)}) saved to ${this.save(a)}`);
     let n = 0;
     for (const row of m.components ?? []) {
       const cells: string[] = [];
@@ -219,6 +266,14 @@ export class SandboxSession {
     if (n > 0) this.lastWithButtons = m;
     return lines.join('\n');
   }
+}
+
+function sizeText(bytes: number): string {
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
 function plainText(s: string): string {

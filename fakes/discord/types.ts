@@ -2,6 +2,7 @@
 // records for tests. Wire formats follow discord-api-types where a field is read by the bot.
 import type http from 'node:http';
 import type { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import type { UploadedFile } from './attachments.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are validated by shape at run time, not typed
 export type Json = any;
@@ -35,6 +36,8 @@ export interface StoredMessage {
   flags: number;
   timestamp: string;
   edited_timestamp: string | null;
+  /** Attachment objects (resources/message.mdx § Attachment Object). */
+  attachments?: Json[];
   /** The interaction that produced it, when it is an interaction response. */
   interactionId?: string;
   /** Set for ephemeral messages: only this user sees them. */
@@ -61,6 +64,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: http.IncomingHttpHeaders;
   readonly body: Json;
+  /** Files of a multipart request (`files[n]`). */
+  readonly files?: readonly UploadedFile[];
   status: number;
   readonly at: number;
 }

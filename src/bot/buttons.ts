@@ -6,6 +6,7 @@ import { watchlistView } from '../commands/watchlist.ts';
 import { Movie, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { toggleFeedback } from '../services/feedback-service.ts';
+import { deleteUserData } from '../services/privacy-data.ts';
 import { getRating, removeRating, setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched } from '../services/watched-service.ts';
 import { isOnWatchlist, toggleWatchlist } from '../services/watchlist-service.ts';
@@ -13,6 +14,7 @@ import type { InteractionContext } from './command.ts';
 import { type Action, type CustomId, intArg } from './custom-id.ts';
 import { MOVIE_NIGHT_BUTTONS } from './movie-night-buttons.ts';
 import { picksView, ratedAmong } from './picks.ts';
+import { renderDeleteCancelled, renderDeleted } from './privacy-render.ts';
 import {
   FEEDBACK_BY_CODE,
   renderFeedbackAck,
@@ -53,6 +55,24 @@ function stale(): UserFacingError {
 }
 
 export const BUTTONS: Record<Action, ButtonHandler> = {
+  pdel: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(_i, _id, ctx) {
+      const { removed } = await deleteUserData(ctx.em, ctx.userId);
+      ctx.services.recommendations.noteUserChanged(ctx.userId);
+      // Counts only: the log says that a deletion happened and how big it was, never what was deleted.
+      ctx.logger.info({ removed }, 'privacy delete');
+      await ctx.respond.update(renderDeleted(removed));
+    },
+  },
+  pkeep: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(_i, _id, ctx) {
+      await ctx.respond.update(renderDeleteCancelled());
+    },
+  },
   fb: {
     ownerOnly: true,
     defer: 'ephemeral',

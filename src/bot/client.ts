@@ -85,7 +85,11 @@ export function createBot(opts: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessagePolls, GatewayIntentBits.GuildVoiceStates],
     partials: [Partials.Channel],
-    rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+    // Node's fetch instead of @discordjs/rest's bundled undici 6 `request`: that one dispatches through undici's
+    // process-wide dispatcher, which undici 8 (our TMDB client) installs on import, and undici 8 refuses the FormData
+    // of file uploads ("body must be a FormData created by this undici package instance"). fetch serialises the form
+    // itself. @discordjs/rest documents `makeRequest: fetch` for this.
+    rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), makeRequest: fetch as never },
   });
   const ids = new CustomIds(customIdSecret(opts.token), () => services.clock().getTime());
   const dispatcher = new Dispatcher({

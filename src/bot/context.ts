@@ -31,6 +31,8 @@ export interface BotServices {
   readonly logger: Logger;
   readonly catalogue: Catalogue;
   readonly recommendations: Recommendations;
+  /** The background import runner: `kick()` after queueing a job. */
+  readonly imports?: { kick(): void };
   readonly clock: () => Date;
   /** Absent in setups without movie nights (some tests); the command then says it is unavailable. */
   readonly movieNights?: MovieNightBot;

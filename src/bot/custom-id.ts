@@ -30,6 +30,10 @@ export const ACTIONS = {
   mnrate: { ttlMs: 30 * 86_400_000, args: 2 },
   /** Movie night "I watched it": night id. */
   mnsaw: { ttlMs: 30 * 86_400_000, args: 1 },
+  /** Confirm `/privacy delete`: no arguments (the owner is the person whose data goes). Short-lived on purpose. */
+  pdel: { ttlMs: 10 * 60_000, args: 0 },
+  /** Cancel `/privacy delete`. */
+  pkeep: { ttlMs: 10 * 60_000, args: 0 },
   /** A label that does nothing (a film title next to rating buttons): unique tag. */
   noop: { ttlMs: 30 * 86_400_000, args: 1 },
 } as const;

@@ -21,6 +21,8 @@ export interface MessageView {
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
   /** Only the person who acted sees it. */
   ephemeral?: boolean;
+  /** Files uploaded with the message (an embed may show one as `attachment://<name>`). */
+  files?: { name: string; data: Buffer }[];
 }
 
 type State = 'fresh' | 'deferred' | 'answered';
@@ -111,5 +113,6 @@ function toBody(view: MessageView) {
     embeds: view.embeds ?? [],
     components: view.components ?? [],
     allowedMentions: { parse: [] as never[] },
+    ...(view.files?.length ? { files: view.files.map((f) => ({ attachment: f.data, name: f.name })) } : {}),
   };
 }

@@ -2,7 +2,9 @@
 import type { Command } from '../bot/command.ts';
 import * as config from './config.ts';
 import * as help from './help.ts';
+import * as importCommand from './import.ts';
 import * as movienight from './movienight.ts';
+import * as privacy from './privacy.ts';
 import * as rate from './rate.ts';
 import * as recommend from './recommend.ts';
 import * as search from './search.ts';
@@ -21,6 +23,8 @@ export const commands: readonly Command[] = [
   settings,
   config,
   movienight,
+  importCommand,
+  privacy,
   help,
 ];
 

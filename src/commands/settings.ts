@@ -1,6 +1,8 @@
 // /settings: a person's own preferences. Weekly DMs are opt-in; turning them on says plainly what will arrive.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
+import { renderProfileVisibility } from '../bot/privacy-render.ts';
+import { getProfileVisibility, setProfileVisibility } from '../services/privacy-service.ts';
 import { getPreferences, updatePreferences } from '../services/user-service.ts';
 import { personalCommand } from './_shared.ts';
 
@@ -22,6 +24,22 @@ export const data = personalCommand('settings', 'Your Marquee settings')
       .setName('region')
       .setDescription('Your country, for where-to-watch (two letters, e.g. GB; "clear" to remove)')
       .addStringOption((o) => o.setName('code').setDescription('e.g. US, GB, DE').setRequired(true).setMaxLength(5)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('profile')
+      .setDescription('Who can see your watch log, compare with you, and see your name in reasons')
+      .addStringOption((o) =>
+        o
+          .setName('visibility')
+          .setDescription('public: anyone · server: people in a server you share · private: only you')
+          .setRequired(true)
+          .addChoices(
+            { name: 'public', value: 'public' },
+            { name: 'server', value: 'server' },
+            { name: 'private', value: 'private' },
+          ),
+      ),
   )
   .addSubcommand((s) => s.setName('show').setDescription('Show your settings'));
 
@@ -57,9 +75,16 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     });
     return;
   }
+  if (sub === 'profile') {
+    const v = await setProfileVisibility(ctx.em, ctx.userId, interaction.options.getString('visibility', true));
+    ctx.logger.info({ profileVisibility: v }, 'profile visibility');
+    await ctx.respond.send(renderProfileVisibility(v, true));
+    return;
+  }
   const p = await getPreferences(ctx.em, ctx.userId);
+  const profile = await getProfileVisibility(ctx.em, ctx.userId);
   await ctx.respond.send({
-    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**`,
+    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**\nProfile: **${profile}**`,
     ephemeral: true,
   });
 }

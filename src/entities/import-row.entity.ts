@@ -22,6 +22,8 @@ export const ImportRowSchema = defineEntity({
     title: p.string().length(300),
     year: p.smallint().nullable(),
     imdbId: p.string().length(12).nullable(),
+    /** Set by Marquee's own export (a `TMDB ID` column): matched directly, no search. */
+    tmdbId: p.integer().nullable(),
     /** Already on Marquee's 0.5–5 half-star scale. */
     stars: p.decimal('number').precision(2).scale(1).nullable(),
     /** Watch date (diary), rating date (IMDb) or added date (watchlist), YYYY-MM-DD. */

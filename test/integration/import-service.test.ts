@@ -85,15 +85,15 @@ describe('import service', () => {
       [HEAT, 4.5],
     ]);
     const watched = await db.em().find(Watched, { user }, { orderBy: { movie: 'asc' } });
+    // Letterboxd lists watched films in diary.csv / watched.csv; a rating alone does not log a viewing.
     expect(watched.map((w) => [w.movie.id, w.watchedOn, w.rewatchCount])).toEqual([
-      [AMELIE, '2024-01-03', 0],
       [HEAT, '2024-02-28', 1],
       [PARASITE, '2024-03-01', 0],
     ]);
     expect(finished).toHaveLength(1);
     const { job, report } = finished[0] ?? { job: null, report: null };
     expect(job).toMatchObject({ status: 'done', totalRows: 7, matchedRows: 6, unmatchedRows: 1 });
-    expect(job?.summary).toMatchObject({ ratingsAdded: 2, watchedAdded: 3, watchlistSkipped: 1 });
+    expect(job?.summary).toMatchObject({ ratingsAdded: 2, watchedAdded: 2, watchlistSkipped: 1 });
     expect(report?.name).toMatch(/\.csv$/);
     const csv = report?.data.toString('utf8') ?? '';
     expect(csv.split('\n')[0]).toBe('file,line,title,year,imdb_id,status,confidence,note');

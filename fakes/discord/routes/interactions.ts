@@ -15,14 +15,17 @@ export const interactionRoutes: RouteDef[] = [
     method: 'POST',
     path: '/interactions/{interaction_id}/{interaction_token}/callback',
     auth: 'none',
-    handle: ({ fake, params, body, query }) =>
-      respond(fake, params.interaction_id ?? '', params.interaction_token ?? '', body, query),
+    handle: ({ fake, params, body, query, files }) =>
+      respond(fake, params.interaction_id ?? '', params.interaction_token ?? '', body, query, files),
   },
   {
     method: 'POST',
     path: webhook,
     auth: 'none',
-    handle: (ctx) => ({ status: 200, payload: toApiMessage(ctx.fake, followUp(ctx.fake, state(ctx), ctx.body)) }),
+    handle: (ctx) => ({
+      status: 200,
+      payload: toApiMessage(ctx.fake, followUp(ctx.fake, state(ctx), ctx.body, ctx.files)),
+    }),
   },
   {
     method: 'GET',
@@ -39,7 +42,13 @@ export const interactionRoutes: RouteDef[] = [
     auth: 'none',
     handle: (ctx) => {
       const s = state(ctx);
-      const msg = editMessage(ctx.fake, tokenMessage(ctx.fake, s, ctx.params.message_id ?? ''), ctx.body);
+      const msg = editMessage(
+        ctx.fake,
+        tokenMessage(ctx.fake, s, ctx.params.message_id ?? ''),
+        ctx.body,
+        {},
+        ctx.files,
+      );
       s.visible = true;
       ctx.fake.emit('interaction', s);
       return { status: 200, payload: toApiMessage(ctx.fake, msg) };

@@ -24,7 +24,7 @@ export const messageRoutes: RouteDef[] = [
     path: '/channels/{channel_id}/messages',
     auth: 'bot',
     rateLimit: limited,
-    handle: ({ fake, params, body }) => {
+    handle: ({ fake, params, body, files }) => {
       const channelId = fake.requireChannel(params.channel_id ?? '');
       const recipient = fake.userForDm(channelId);
       // topics/opcodes-and-status-codes.mdx § JSON: 50278 when the bot and the user share no server, 50007 when the
@@ -50,7 +50,14 @@ export const messageRoutes: RouteDef[] = [
       const earlier = nonceKey ? fake.messages.get(fake.nonces.get(nonceKey) ?? '') : undefined;
       if (earlier) return { status: 200, payload: toApiMessage(fake, earlier) };
       // topics/permissions.mdx § Bitwise Permission Flags (EMBED_LINKS): without it the bot's embeds are not shown.
-      const created = createMessage(fake, channelId, perms & P.EmbedLinks ? body : { ...body, embeds: [] });
+      const created = createMessage(
+        fake,
+        channelId,
+        perms & P.EmbedLinks ? body : { ...body, embeds: [] },
+        {},
+        {},
+        files,
+      );
       if (nonceKey) fake.nonces.set(nonceKey, created.id);
       return { status: 200, payload: toApiMessage(fake, created) };
     },
@@ -84,7 +91,7 @@ export const messageRoutes: RouteDef[] = [
     rateLimit: limited,
     handle: (ctx) => ({
       status: 200,
-      payload: toApiMessage(ctx.fake, editMessage(ctx.fake, messageIn(ctx), ctx.body)),
+      payload: toApiMessage(ctx.fake, editMessage(ctx.fake, messageIn(ctx), ctx.body, {}, ctx.files)),
     }),
   },
   {

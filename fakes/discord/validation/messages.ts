@@ -10,6 +10,8 @@ export interface MessageCheck {
   readonly partial?: boolean;
   /** Flags the sender may set here; others are 50035 (interaction responses allow only a few). */
   readonly allowedFlags?: number;
+  /** How many `files[n]` came with the body (a message may consist of files alone). */
+  readonly files?: number;
 }
 
 /** Throws 400 50035 with every problem of `body`, then 50006 if it would be an empty message. */
@@ -30,8 +32,13 @@ export function validateMessageBody(body: Json, opts: MessageCheck = {}): void {
   // discord-openapi.json § MessageEditRequestPartial has no `poll`: a poll is set when the message is created.
   if (body.poll != null && opts.partial) errors.add(['poll'], 'BASE_TYPE_INVALID', 'Polls cannot be edited.');
   else if (body.poll != null) checkPoll(body.poll, errors);
+  // resources/message.mdx § Attachment Object (Attachment Request Structure): up to 10 attachments per message.
+  if (Array.isArray(body.attachments) && body.attachments.length > 10) {
+    errors.add(['attachments'], 'BASE_TYPE_MAX_LENGTH', 'Must be 10 or fewer in length.');
+  }
   errors.throwIfAny();
-  if (!opts.partial && isEmpty(body) && !((body.flags ?? 0) & MessageFlags.Loading)) throw emptyMessage();
+  const onlyFiles = (opts.files ?? 0) > 0;
+  if (!opts.partial && !onlyFiles && isEmpty(body) && !((body.flags ?? 0) & MessageFlags.Loading)) throw emptyMessage();
 }
 
 /** Nothing a person could see: no content, embeds, components, attachments, poll or sticker. */

@@ -114,6 +114,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
             title: row.title,
             year: row.year ?? null,
             imdbId: row.imdbId ?? null,
+            tmdbId: row.tmdbId ?? null,
           });
           row.status = outcome.status;
           row.confidence = outcome.confidence;
@@ -166,11 +167,14 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           jobLog.warn('import job failed: TMDB unavailable');
           return 'failed';
         }
-        retryAt.set(jobId, clock().getTime() + retryDelayMs);
+        // Back off 1 s, 2 s, 4 s … up to retryDelayMs: a passing hiccup costs little, an outage is not hammered.
+        const delay = Math.min(retryDelayMs, 1_000 * 2 ** (n - 1));
+        retryAt.set(jobId, clock().getTime() + delay);
         // Let the lease lapse at the retry time so any process may continue it.
         await opts.orm.em
           .fork()
-          .nativeUpdate(ImportJob, { id: jobId }, { leaseExpiresAt: new Date(clock().getTime() + retryDelayMs) });
+          .nativeUpdate(ImportJob, { id: jobId }, { leaseExpiresAt: new Date(clock().getTime() + delay) });
+        if (!stopped) setTimeout(kick, delay).unref();
         jobLog.info({ attempt: n }, 'TMDB unavailable; import paused');
         return 'retry';
       }

@@ -110,6 +110,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
         title: r.title,
         year: r.year,
         imdbId: r.imdbId,
+        tmdbId: r.tmdbId ?? null,
         stars: r.stars,
         date: r.date,
         rewatch: r.rewatch,
@@ -156,6 +157,8 @@ interface Wanted {
 export function desiredState(
   rows: readonly Pick<ImportRow, 'kind' | 'stars' | 'date' | 'rewatch' | 'line'>[],
   fallbackDate: string,
+  /** IMDb has no watch log: a rated film counts as seen. Letterboxd lists those in watched.csv itself. */
+  ratingMeansSeen = false,
 ) {
   const w: Wanted = { rating: null, watched: null, watchlist: false };
   let viewings = 0;
@@ -168,12 +171,15 @@ export function desiredState(
       w.watchlist = true;
       continue;
     }
-    seen = true;
+    // Only rows that record a viewing move the watch date (a rating's date is when it was given).
+    if (r.kind !== 'rating' || ratingMeansSeen) {
+      seen = true;
+      if (r.date && (latest === null || r.date > latest)) latest = r.date;
+    }
     if (r.kind === 'diary') {
       viewings++;
       if (r.rewatch) rewatchFlags++;
     }
-    if (r.kind !== 'rating' || r.date) latest = latest === null || date > latest ? date : latest;
     if (r.stars !== null && r.stars !== undefined) {
       const fromRatingsFile = r.kind === 'rating';
       const cur = w.rating;
@@ -228,7 +234,7 @@ export async function applyImport(
       after: ImportChangeValue,
     ) => tem.create(ImportChange, { job: jobId, kind, movie: movieId, before, after });
     for (const [movieId, movieRows] of byMovie) {
-      const want = desiredState(movieRows, fallbackDate);
+      const want = desiredState(movieRows, fallbackDate, job.source === 'imdb');
       let changed = false;
       if (want.rating) {
         const cur = ratings.get(movieId);

@@ -123,6 +123,7 @@ export interface MatchRow {
   readonly title: string;
   readonly year: number | null;
   readonly imdbId: string | null;
+  readonly tmdbId?: number | null;
 }
 
 /** A matcher for one job: identical rows (the same film in ratings.csv and diary.csv) are looked up once. */
@@ -155,6 +156,13 @@ export function createMatcher(deps: MatcherDeps) {
     // Remember the IMDb id so the next import of this film needs no TMDB call (skip if another row claims it).
     await em.nativeUpdate(Movie, { id: found.id, imdbId: null }, { imdbId }).catch(() => undefined);
     return { status: 'matched', movieId: found.id, confidence: 1 };
+  }
+
+  /** Marquee's own export names the TMDB id: taken when the catalogue has it, else matched like any other row. */
+  async function byTmdbId(em: Em, tmdbId: number, row: MatchRow): Promise<MatchOutcome> {
+    const local = await em.findOne(Movie, tmdbId, { fields: ['id'] });
+    if (local) return { status: 'matched', movieId: local.id, confidence: 1 };
+    return row.imdbId ? byImdb(em, row.imdbId, row) : byTitle(em, row);
   }
 
   async function search(query: string, year: number | null): Promise<TmdbMovieSummary[]> {
@@ -212,10 +220,14 @@ export function createMatcher(deps: MatcherDeps) {
   return {
     /** Throws MatcherUnavailableError when TMDB cannot answer now (the caller retries the row later). */
     match(em: Em, row: MatchRow): Promise<MatchOutcome> {
-      const key = row.imdbId ? `imdb:${row.imdbId}` : `t:${normaliseTitle(row.title)}|${row.year ?? ''}`;
+      const key = row.tmdbId
+        ? `tmdb:${row.tmdbId}`
+        : row.imdbId
+          ? `imdb:${row.imdbId}`
+          : `t:${normaliseTitle(row.title)}|${row.year ?? ''}`;
       let p = memo.get(key);
       if (!p) {
-        p = row.imdbId ? byImdb(em, row.imdbId, row) : byTitle(em, row);
+        p = row.tmdbId ? byTmdbId(em, row.tmdbId, row) : row.imdbId ? byImdb(em, row.imdbId, row) : byTitle(em, row);
         memo.set(key, p);
         p.catch(() => memo.delete(key));
       }

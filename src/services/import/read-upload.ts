@@ -28,6 +28,8 @@ export interface ImportRowInput {
   readonly title: string;
   readonly year: number | null;
   readonly imdbId: string | null;
+  /** Present in Marquee's own export. */
+  readonly tmdbId?: number | null;
   /** Marquee's scale, 0.5–5 in half steps. */
   readonly stars: number | null;
   readonly date: string | null;
@@ -98,6 +100,7 @@ const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b
  */
 export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<string, Uint8Array> {
   const found = new Map<string, Uint8Array>();
+  const depthOf = new Map<string, number>();
   let entries = 0;
   let total = 0;
   let failure: UserFacingError | null = null;
@@ -111,7 +114,10 @@ export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<
       return;
     }
     const name = wantedEntry(file.name);
-    if (!name || found.has(name)) return;
+    // The shallowest copy wins: `ratings.csv` at the root over `<folder>/ratings.csv`.
+    const depth = file.name.split('/').filter(Boolean).length;
+    if (!name || (depthOf.get(name) ?? Number.POSITIVE_INFINITY) <= depth) return;
+    depthOf.set(name, depth);
     if ((file.originalSize ?? 0) > limits.maxUnzippedBytes) {
       failure = bad(
         `${name} in that ZIP unpacks to more than ${mb(limits.maxUnzippedBytes)}; that is not a Letterboxd export.`,
@@ -161,7 +167,8 @@ export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<
 function wantedEntry(path: string): string | null {
   const parts = path.split('/').filter(Boolean);
   if (parts.length > 2) return null;
-  if (parts.length === 2 && /^(deleted|orphaned|likes|lists|__MACOSX)$/i.test(parts[0] ?? '')) return null;
+  // Letterboxd's side folders, macOS's resource forks, and the raw table dumps of Marquee's own export.
+  if (parts.length === 2 && /^(deleted|orphaned|likes|lists|__MACOSX|tables)$/i.test(parts[0] ?? '')) return null;
   const base = (parts.at(-1) ?? '').toLowerCase();
   return (LETTERBOXD_FILES as readonly string[]).includes(base) ? base : null;
 }
@@ -216,12 +223,14 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
     if (layout.source === 'letterboxd') {
       const title = get('Name');
       if (!title) return;
+      const tmdb = Number(get('TMDB ID'));
       const base = {
         file,
         line,
         title: title.slice(0, 300),
         year: parseYear(get('Year')),
         imdbId: null,
+        tmdbId: Number.isSafeInteger(tmdb) && tmdb > 0 ? tmdb : null,
         rewatch: false,
       };
       const ratingText = get('Rating');

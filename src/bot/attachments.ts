@@ -1,0 +1,52 @@
+// Downloading a file a person attached to a command. The URL comes from Discord's resolved attachment; the size
+// Discord reports is checked before anything is fetched, and the bytes actually received are checked again.
+// A private Agent per download: using undici's global dispatcher would install undici 8's agent where discord.js's
+// REST (undici 6) finds it too, and that agent refuses the FormData discord.js builds for file uploads.
+import { Agent, request } from 'undici';
+import { UserFacingError } from '../errors.ts';
+
+export interface AttachmentRef {
+  readonly url: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+export async function downloadAttachment(a: AttachmentRef, maxBytes: number, timeoutMs = 15_000): Promise<Uint8Array> {
+  const limitMb = Math.round(maxBytes / (1024 * 1024));
+  if (a.size > maxBytes) {
+    throw new UserFacingError(
+      'invalid_input',
+      `${a.name} is ${Math.round(a.size / (1024 * 1024))} MB; imports are limited to ${limitMb} MB.`,
+    );
+  }
+  if (!/^https?:\/\//.test(a.url)) throw new UserFacingError('invalid_input', "I couldn't read that attachment.");
+  const agent = new Agent({ connections: 1, connect: { timeout: timeoutMs } });
+  try {
+    const res = await request(a.url, { dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      throw new UserFacingError('invalid_input', "I couldn't download that attachment. Please attach it again.");
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of res.body) {
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) {
+        res.body.destroy();
+        throw new UserFacingError(
+          'invalid_input',
+          `${a.name} is over ${limitMb} MB; imports are limited to ${limitMb} MB.`,
+        );
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+  } catch (err) {
+    if (err instanceof UserFacingError) throw err;
+    throw new UserFacingError('invalid_input', "I couldn't download that attachment. Please attach it again.", {
+      cause: err,
+    });
+  } finally {
+    await agent.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+// Posts an import's progress and summary: by editing the /import reply while Discord still accepts edits to it (an
+// interaction token lives 15 minutes), otherwise as a DM. The reply handle is stored with the job, so reports
+// continue after a restart.
+import type { REST } from '@discordjs/rest';
+import { type APIChannel, Routes } from 'discord.js';
+import type { ImportReport, ImportReporter } from '../services/import/import-runner.ts';
+import type { ImportJobView } from '../services/import/import-service.ts';
+import { renderImportProgress, renderImportSummary } from './import-render.ts';
+import type { MessageView } from './responder.ts';
+
+function body(view: MessageView) {
+  return {
+    content: view.content ?? '',
+    embeds: view.embeds ?? [],
+    components: view.components ?? [],
+    allowed_mentions: { parse: [] },
+  };
+}
+
+export function createImportReporter(o: { rest: REST; clock: () => Date }): ImportReporter {
+  // Leave a margin: an edit that starts just before expiry may land after it.
+  const usable = (job: ImportJobView) => job.reply && job.reply.expiresAt.getTime() - 30_000 > o.clock().getTime();
+  async function dm(userId: string, view: MessageView, files: ImportReport[]) {
+    const channel = (await o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+    await o.rest.post(Routes.channelMessages(channel.id), {
+      body: { ...body(view), attachments: files.map((f, i) => ({ id: i, filename: f.name })) },
+      files: files.map((f) => ({ name: f.name, data: f.data, contentType: 'text/csv' })),
+    });
+  }
+  return {
+    async progress(job) {
+      if (!usable(job) || !job.reply) return;
+      await o.rest.patch(Routes.webhookMessage(job.reply.applicationId, job.reply.token, '@original'), {
+        body: body(renderImportProgress(job)),
+        auth: false,
+      });
+    },
+    async finished(job, report) {
+      const view = renderImportSummary(job, report !== null);
+      const files = report ? [report] : [];
+      if (usable(job) && job.reply) {
+        await o.rest.patch(Routes.webhookMessage(job.reply.applicationId, job.reply.token, '@original'), {
+          body: { ...body(view), attachments: files.map((f, i) => ({ id: i, filename: f.name })) },
+          files: files.map((f) => ({ name: f.name, data: f.data, contentType: 'text/csv' })),
+          auth: false,
+        });
+        return;
+      }
+      await dm(job.userId, view, files);
+    },
+  };
+}
