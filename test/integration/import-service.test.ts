@@ -93,7 +93,7 @@ describe('import service', () => {
     expect(finished).toHaveLength(1);
     const { job, report } = finished[0] ?? { job: null, report: null };
     expect(job).toMatchObject({ status: 'done', totalRows: 7, matchedRows: 6, unmatchedRows: 1 });
-    expect(job?.summary).toMatchObject({ ratingsAdded: 2, watchedAdded: 2, watchlistSkipped: 1 });
+    expect(job?.summary).toMatchObject({ ratingsAdded: 2, watchedAdded: 2, watchlistAdded: 1 });
     expect(report?.name).toMatch(/\.csv$/);
     const csv = report?.data.toString('utf8') ?? '';
     expect(csv.split('\n')[0]).toBe('file,line,title,year,imdb_id,status,confidence,note');

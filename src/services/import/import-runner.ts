@@ -188,7 +188,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
     }
     if (!(await userExists(opts.orm.em.fork(), start.userId))) return 'failed';
     const summary = await applyImport(opts.orm.em.fork(), jobId, clock(), {
-      watchlistAvailable: opts.watchlistAvailable ?? false,
+      watchlistAvailable: opts.watchlistAvailable ?? true,
     });
     opts.recommendations.noteUserChanged(start.userId);
     const view = await getImportJob(opts.orm.em.fork(), jobId);

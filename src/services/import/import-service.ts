@@ -15,6 +15,7 @@ import {
 } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
 import { ensureUser } from '../user-service.ts';
+import { addManyToWatchlist, takeOffWatchlist, watchlistMovieIds } from '../watchlist-service.ts';
 import { type ParsedUpload, readImportUpload, type SourceChoice } from './read-upload.ts';
 
 /** Where the runner may post progress: the `/import` reply while Discord accepts edits to it. */
@@ -227,6 +228,7 @@ export async function applyImport(
     );
     const s: ImportSummary = { ...EMPTY_SUMMARY };
     const fallbackDate = now.toISOString().slice(0, 10);
+    const wantListed: number[] = [];
     const record = (
       kind: ImportChange['kind'],
       movieId: number,
@@ -274,11 +276,19 @@ export async function applyImport(
           }
         }
       }
-      if (want.watchlist && !want.watched) {
-        if (opts.watchlistAvailable) s.watchlistAdded++;
-        else s.watchlistSkipped++;
-      }
-      if (!changed && !(want.watchlist && !want.watched)) s.unchanged++;
+      // A film you have seen or rated is not one you mean to see (the watchlist's own rule).
+      if (want.watchlist && !want.watched && !want.rating && !watched.has(movieId) && !ratings.has(movieId)) {
+        if (opts.watchlistAvailable === false) s.watchlistSkipped++;
+        else wantListed.push(movieId);
+      } else if (!changed) s.unchanged++;
+    }
+    if (wantListed.length > 0) {
+      const already = new Set(await watchlistMovieIds(tem, userId));
+      const fresh = wantListed.filter((id) => !already.has(id));
+      s.unchanged += wantListed.length - fresh.length;
+      await addManyToWatchlist(tem, userId, fresh, { source: 'import' });
+      for (const id of fresh) record('watchlist', id, null, {});
+      s.watchlistAdded += fresh.length;
     }
     job.status = 'done';
     job.summary = s;
@@ -346,6 +356,9 @@ export async function undoLastImport(em: Em, userId: string, now: Date): Promise
           cur.rewatchCount = before.rewatchCount;
         } else tem.remove(cur);
         restored++;
+      } else if (c.kind === 'watchlist') {
+        if (await takeOffWatchlist(tem, userId, movieId)) restored++;
+        else kept++;
       }
     }
     job.status = 'undone';
