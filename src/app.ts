@@ -171,7 +171,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger,
     tmdb,
     storeSummaries: catalogue.storeSummaries,
-    recommendations,
     reporter: createImportReporter({ rest: bot.client.rest, clock }),
     clock,
   });

@@ -60,7 +60,6 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     defer: 'update',
     async run(_i, _id, ctx) {
       const { removed } = await deleteUserData(ctx.em, ctx.userId);
-      ctx.services.recommendations.noteUserChanged(ctx.userId);
       // Counts only: the log says that a deletion happened and how big it was, never what was deleted.
       ctx.logger.info({ removed }, 'privacy delete');
       await ctx.respond.update(renderDeleted(removed));

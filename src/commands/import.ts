@@ -36,7 +36,6 @@ const TOKEN_LIFETIME_MS = 15 * 60_000;
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   if (interaction.options.getBoolean('undo')) {
     const result = await undoLastImport(ctx.em, ctx.userId, ctx.services.clock());
-    ctx.services.recommendations.noteUserChanged(ctx.userId);
     ctx.logger.info({ jobId: result.jobId, restored: result.restored }, 'import undone');
     await ctx.respond.send(renderUndo(result));
     return;

@@ -88,7 +88,6 @@ describe('privacy export and delete', { timeout: 60_000 }, () => {
       logger: h.log.logger,
       tmdb: h.client,
       storeSummaries: catalogue.storeSummaries,
-      recommendations: { noteUserChanged: () => {} },
       reporter: { progress: async () => {}, finished: async () => {} },
       clock: () => now,
     });

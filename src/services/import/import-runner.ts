@@ -33,7 +33,6 @@ export interface ImportRunnerOptions extends MatcherDeps {
   readonly orm: Orm;
   readonly logger: Logger;
   readonly reporter: ImportReporter;
-  readonly recommendations: { noteUserChanged(userId: string): void };
   readonly clock?: () => Date;
   /** Rows matched at once (TMDB calls are paced by the client's rate limit). */
   readonly concurrency?: number;
@@ -190,7 +189,6 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
     const summary = await applyImport(opts.orm.em.fork(), jobId, clock(), {
       watchlistAvailable: opts.watchlistAvailable ?? true,
     });
-    opts.recommendations.noteUserChanged(start.userId);
     const view = await getImportJob(opts.orm.em.fork(), jobId);
     if (!view) return 'failed';
     const unmatched = await unmatchedRows(opts.orm.em.fork(), jobId);

@@ -14,6 +14,7 @@ import {
   Watched,
 } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
+import { noteTasteChanged } from '../recommendation-taste.ts';
 import { ensureUser } from '../user-service.ts';
 import { addManyToWatchlist, takeOffWatchlist, watchlistMovieIds } from '../watchlist-service.ts';
 import { type ParsedUpload, readImportUpload, type SourceChoice } from './read-upload.ts';
@@ -290,6 +291,9 @@ export async function applyImport(
       for (const id of fresh) record('watchlist', id, null, {});
       s.watchlistAdded += fresh.length;
     }
+    const changedAnything =
+      s.ratingsAdded + s.ratingsUpdated + s.watchedAdded + s.watchedUpdated + s.watchlistAdded > 0;
+    if (changedAnything) await noteTasteChanged(tem, userId);
     job.status = 'done';
     job.summary = s;
     job.finishedAt = now;
@@ -361,6 +365,7 @@ export async function undoLastImport(em: Em, userId: string, now: Date): Promise
         else kept++;
       }
     }
+    if (restored > 0) await noteTasteChanged(tem, userId);
     job.status = 'undone';
     job.finishedAt = now;
     await tem.flush();
