@@ -1,5 +1,6 @@
 // Discord ids are snowflakes: milliseconds since the Discord epoch in the top bits, then worker/process/increment.
-const DISCORD_EPOCH = 1_420_070_400_000n;
+// @sapphire/snowflake's DiscordSnowflake (discord.js's SnowflakeUtil) makes them; the fake keeps its own clock.
+import { DiscordSnowflake } from '@sapphire/snowflake';
 
 export class SnowflakeGenerator {
   private increment = 0n;
@@ -10,10 +11,15 @@ export class SnowflakeGenerator {
 
   next(): string {
     this.increment = (this.increment + 1n) & 0xfffn;
-    return String(((BigInt(this.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | this.increment);
+    return DiscordSnowflake.generate({
+      timestamp: this.now(),
+      workerId: 1n,
+      processId: 0n,
+      increment: this.increment,
+    }).toString();
   }
 }
 
 export function snowflakeTimestamp(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+  return DiscordSnowflake.timestampFrom(id);
 }

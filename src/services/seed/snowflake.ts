@@ -1,5 +1,9 @@
 // Discord snowflakes: 64 bits = milliseconds since the Discord epoch (2015-01-01) << 22 | worker (5 bits) << 17 |
 // process (5 bits) << 12 | increment (12 bits). They exceed 2^53, so they are built with BigInt and kept as strings.
+// The bit layout is @sapphire/snowflake's DiscordSnowflake (what discord.js exposes as SnowflakeUtil), used directly
+// because services never import discord.js. This file adds only what it lacks: a seed must get exactly the parts it
+// asked for, so out-of-range parts are an error here, where the library would silently mask them.
+import { DiscordSnowflake } from '@sapphire/snowflake';
 
 export const DISCORD_EPOCH_MS = 1_420_070_400_000;
 
@@ -22,20 +26,20 @@ export function makeSnowflake(parts: SnowflakeParts): string {
   ] as const) {
     if (!Number.isInteger(value) || value < 0 || value > max) throw new RangeError(`${name} must be 0–${max}`);
   }
-  const id =
-    (BigInt(timestampMs - DISCORD_EPOCH_MS) << 22n) |
-    (BigInt(workerId) << 17n) |
-    (BigInt(processId) << 12n) |
-    BigInt(increment);
-  return id.toString();
+  return DiscordSnowflake.generate({
+    timestamp: timestampMs,
+    workerId: BigInt(workerId),
+    processId: BigInt(processId),
+    increment: BigInt(increment),
+  }).toString();
 }
 
 export function parseSnowflake(id: string): SnowflakeParts {
-  const n = BigInt(id);
+  const d = DiscordSnowflake.deconstruct(id);
   return {
-    timestampMs: Number(n >> 22n) + DISCORD_EPOCH_MS,
-    workerId: Number((n >> 17n) & 31n),
-    processId: Number((n >> 12n) & 31n),
-    increment: Number(n & 4095n),
+    timestampMs: Number(d.timestamp),
+    workerId: Number(d.workerId),
+    processId: Number(d.processId),
+    increment: Number(d.increment),
   };
 }
