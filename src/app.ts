@@ -142,6 +142,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const sender = metrics ? countedSender(discordSender, metrics) : discordSender;
   const runner = createWeeklyRunner({
     orm,
+    clock,
     logger,
     recommender: recommendations,
     sender,

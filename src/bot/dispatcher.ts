@@ -5,7 +5,7 @@ import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandIntera
 import type { Em } from '../db.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import { notePresence } from '../services/user-service.ts';
+import { notePresence, takeDmPauseNotice } from '../services/user-service.ts';
 import { BUTTONS } from './buttons.ts';
 import type { Command, InteractionContext } from './command.ts';
 import type { BotServices } from './context.ts';
@@ -13,7 +13,7 @@ import { assertOwner, type CustomIds } from './custom-id.ts';
 import { classifyFailure, describeFailure } from './failures.ts';
 import { installedInThisGuild } from './install-context.ts';
 import { UserRateLimiter } from './rate-limit.ts';
-import { renderFailure } from './render.ts';
+import { renderDmPauseNotice, renderFailure } from './render.ts';
 import { Responder } from './responder.ts';
 
 export interface DispatcherOptions {
@@ -133,6 +133,7 @@ export class Dispatcher {
         });
       }
       if (!respond.acknowledged) throw new Error(`${command} finished without answering`);
+      await this.noticeDmPause(ctx);
       logger.debug({ ms: Date.now() - started }, 'handled');
     };
     const running = work();
@@ -185,6 +186,13 @@ export class Dispatcher {
       if (isUnknownInteraction(e)) missedDeadline(logger, started);
       else logger.warn({ err: e, ms: Date.now() - started }, 'could not report failure');
     });
+  }
+
+  /** After the answer: tells someone, once, that their weekly DMs were paused because they could not be delivered. */
+  private async noticeDmPause(ctx: InteractionContext): Promise<void> {
+    if (!(await takeDmPauseNotice(ctx.em, ctx.userId, ctx.services.clock()))) return;
+    ctx.logger.info('told the user their weekly DMs are paused');
+    await ctx.respond.send(renderDmPauseNotice());
   }
 
   private autoDefer(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): NodeJS.Timeout {

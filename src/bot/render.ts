@@ -475,6 +475,16 @@ function pager(list: { page: number; pages: number }, idFor: (page: number) => s
   ];
 }
 
+export function renderDmPauseNotice(): MessageView {
+  return {
+    content:
+      "📭 By the way: I couldn't DM you your weekly picks two weeks running (Discord says your DMs are closed to me), " +
+      "so I've paused them rather than keep trying. To get them again, allow direct messages from this server's " +
+      'members (Privacy Settings), then run `/settings dms on`.',
+    ephemeral: true,
+  };
+}
+
 export function renderFailure(message: string): MessageView {
   return { content: `⚠️ ${message}`, ephemeral: true };
 }

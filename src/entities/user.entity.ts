@@ -23,6 +23,13 @@ export const UserSchema = defineEntity({
     region: p.string().length(2).nullable(),
     dmOptIn: p.boolean().default(false),
     /**
+     * Set when weekly DMs failed as undeliverable (DMs closed, no shared server) in two consecutive weeks: no more DMs
+     * are attempted (each would be an invalid request to Discord) until the person turns them on again.
+     */
+    dmPausedAt: p.datetime().nullable(),
+    /** When the person was told about the pause (once, the next time they used Marquee). */
+    dmPauseNoticedAt: p.datetime().nullable(),
+    /**
      * Bumped by every service that changes what the recommender knows of this person's taste (ratings, watched,
      * feedback, imports, watchlist), after its write: the recommender's per-user cache is valid while it matches.
      */

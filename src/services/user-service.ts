@@ -80,6 +80,18 @@ export async function getPreferences(em: Em, userId: string): Promise<UserPrefer
   return user ? toPreferences(user) : { userId, dmOptIn: false, region: null, locale: null };
 }
 
+/**
+ * True once after weekly DMs were paused for this person (their DMs were undeliverable two weeks running): the caller
+ * tells them, and it is not told again until the next pause.
+ */
+export async function takeDmPauseNotice(em: Em, userId: string, now: Date): Promise<boolean> {
+  const rows = await em.execute<{ id: string }[]>(
+    'update users set dm_pause_noticed_at = ? where id = ? and dm_paused_at is not null and dm_pause_noticed_at is null returning id',
+    [now, userId],
+  );
+  return rows.length > 0;
+}
+
 export interface PreferencesPatch {
   dmOptIn?: boolean;
   /** ISO 3166-1 alpha-2 such as `GB`; null clears it. */
@@ -109,7 +121,14 @@ export function normaliseRegion(region: string): string {
 
 export async function updatePreferences(em: Em, userId: string, patch: PreferencesPatch): Promise<UserPreferences> {
   const user = await ensureUser(em, userId);
-  if (patch.dmOptIn !== undefined) user.dmOptIn = patch.dmOptIn;
+  if (patch.dmOptIn !== undefined) {
+    user.dmOptIn = patch.dmOptIn;
+    // Turning DMs on (again) is the person saying they can receive them now: lift a pause.
+    if (patch.dmOptIn) {
+      user.dmPausedAt = null;
+      user.dmPauseNoticedAt = null;
+    }
+  }
   if (patch.region !== undefined) user.region = patch.region === null ? null : normaliseRegion(patch.region);
   if (patch.locale !== undefined) user.locale = patch.locale === null ? null : storable(patch.locale, 16) || null;
   await em.flush();

@@ -10,6 +10,7 @@ import type { Em, Orm } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
 import type { Logger } from '../logger.ts';
+import { previousIsoWeek } from '../weekly/schedule.ts';
 import {
   channelKey,
   type DigestProblem,
@@ -77,6 +78,8 @@ export interface WeeklyRunOptions {
   concurrency?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** The time the run records (pauses); the real clock by default. */
+  clock?: () => Date;
 }
 
 export interface WeeklyRunSummary {
@@ -107,11 +110,33 @@ export async function weeklyAudience(em: Em, guildId: string): Promise<string[]>
   const rows = await em.execute<{ id: string }[]>(
     `select u.id from users u
      join guild_members gm on gm.user_id = u.id and gm.guild_id = ?
-     where u.dm_opt_in and u.kind = 'discord' and ${knowsEnoughForPicksSql('u')}
+     where u.dm_opt_in and u.dm_paused_at is null and u.kind = 'discord' and ${knowsEnoughForPicksSql('u')}
      order by u.id`,
     [guildId],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Pauses weekly DMs for this guild-week's members whose DM was undeliverable (Discord 50007 / 50278) now and in the
+ * week before, with nothing delivered to them in either week; returns how many were paused. They stop costing invalid
+ * requests, and are told once, kindly, the next time they use Marquee (`takeDmPauseNotice`).
+ */
+export async function pauseUndeliverableDms(em: Em, guildId: string, isoWeek: string, now: Date): Promise<number> {
+  const previous = previousIsoWeek(isoWeek);
+  const rows = await em.execute<{ id: string }[]>(
+    `update users set dm_paused_at = ?
+     where dm_paused_at is null and id in (
+       select o.recipient_id from delivery_outbox o
+       where o.guild_id = ? and o.kind = 'dm' and o.iso_week = ? and o.status = 'undeliverable'
+         and exists (select 1 from delivery_outbox p where p.kind = 'dm' and p.recipient_id = o.recipient_id
+                     and p.iso_week = ? and p.status = 'undeliverable')
+         and not exists (select 1 from delivery_outbox s where s.kind = 'dm' and s.recipient_id = o.recipient_id
+                         and s.iso_week in (?, ?) and s.status = 'sent'))
+     returning id`,
+    [now, guildId, isoWeek, previous, isoWeek, previous],
+  );
+  return rows.length;
 }
 
 export function buildDigest(guildId: string, isoWeek: string, dms: readonly DmPayload[], size: number): DigestPayload {
@@ -262,6 +287,8 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         leaseMs: o.leaseMs,
         maxAttempts: o.maxAttempts,
       });
+      const paused = await pauseUndeliverableDms(o.orm.em.fork(), guildId, isoWeek, (o.clock ?? (() => new Date()))());
+      if (paused > 0) log.info({ paused }, 'weekly DMs paused for members whose DMs failed two weeks running');
       const digestProblem = await lastDigestProblem(o.orm.em.fork(), guildId, isoWeek);
       if (digestProblem) {
         // The admin sees this in /config show; operators see it here.

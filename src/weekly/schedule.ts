@@ -150,6 +150,17 @@ export function isoWeekOfDate(year: number, month: number, day: number): string 
   return `${isoYear}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The ISO week before `isoWeek` (`2026-W01` → `2025-W53` or `-W52`, as the calendar has it). */
+export function previousIsoWeek(isoWeek: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
+  if (!m) throw new Error(`not an ISO week: ${isoWeek}`);
+  const year = Number(m[1]);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() || 7) - 1)) + (Number(m[2]) - 1) * 7 * DAY;
+  const d = new Date(monday - 7 * DAY);
+  return isoWeekOfDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /** ISO week of the local date of `instant` in `timeZone`. */
 export function isoWeekKey(instant: Date, timeZone = 'UTC'): string {
   const l = localParts(instant.getTime(), timeZone);

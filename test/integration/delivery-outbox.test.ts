@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { DeliveryOutbox } from '../../src/entities/index.ts';
+import { DeliveryOutbox, User } from '../../src/entities/index.ts';
 import {
   claim,
   drain,
@@ -10,6 +10,7 @@ import {
   SendError,
   type Sender,
 } from '../../src/services/delivery-outbox-service.ts';
+import { takeDmPauseNotice, updatePreferences } from '../../src/services/user-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { recordingSender, seedGuild, spiedRecommender } from '../support/weekly-fixtures.ts';
@@ -138,6 +139,33 @@ describe('weekly run', () => {
     });
     expect((await runner.runGuildWeek(g.guildId, WEEK)).digestProblem).toBeNull();
     expect(await lastDigestProblem(db.em(), g.guildId)).toBeNull();
+  });
+
+  it('when a member’s DMs are undeliverable two weeks running, then they are paused, cost no more requests, are told once, and /settings dms on resumes them', async () => {
+    const g = await seedGuild(db.em(), { prefix: '75', members: 3 });
+    const closed = g.optedIn[0] as string;
+    const rec = await spiedRecommender(db.orm);
+    const out = recordingSender({ undeliverable: new Set([closed]) });
+    const now = new Date('2026-12-07T12:00:00Z');
+    const runner = createWeeklyRunner({ orm: db.orm, logger, recommender: rec, sender: out.sender, clock: () => now });
+    const dmsTo = (week: string) =>
+      out.sends.filter((m) => m.kind === 'dm' && m.recipientId === closed && m.isoWeek === week).length;
+
+    await runner.runGuildWeek(g.guildId, '2026-W48');
+    expect((await db.em().findOneOrFail(User, closed)).dmPausedAt).toBeNull(); // one failed week is not enough
+    await runner.runGuildWeek(g.guildId, '2026-W49');
+    expect((await db.em().findOneOrFail(User, closed)).dmPausedAt).toEqual(now);
+    const third = await runner.runGuildWeek(g.guildId, '2026-W50');
+    expect(dmsTo('2026-W50')).toBe(0);
+    expect(third.delivery.undeliverable).toBe(0);
+    expect(third.dmsEnqueued).toBe(2);
+
+    expect(await takeDmPauseNotice(db.em(), closed, now)).toBe(true);
+    expect(await takeDmPauseNotice(db.em(), closed, now)).toBe(false);
+    await updatePreferences(db.em(), closed, { dmOptIn: true });
+    expect((await db.em().findOneOrFail(User, closed)).dmPausedAt).toBeNull();
+    await runner.runGuildWeek(g.guildId, '2026-W51');
+    expect(dmsTo('2026-W51')).toBe(1);
   });
 
   it('when two processes start the same week at once, then only one computes it and each message is sent once', async () => {

@@ -5,6 +5,7 @@ import {
   isoWeekOfDate,
   nextFireTime,
   previousFireTime,
+  previousIsoWeek,
   zonedTimeToInstant,
 } from '../../src/weekly/schedule.ts';
 
@@ -82,5 +83,16 @@ describe('weekly schedule maths', () => {
     expect(canonicalTimeZone('Mars/Olympus')).toBeNull();
     expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
     expect(() => nextFireTime({ day: 1, time: '25:00', timezone: 'UTC' }, new Date())).toThrow(RangeError);
+  });
+});
+
+describe('the ISO week before', () => {
+  it.each([
+    ['2026-W49', '2026-W48'],
+    ['2026-W01', '2025-W52'],
+    ['2021-W01', '2020-W53'],
+    ['2027-W01', '2026-W53'],
+  ])('when the week is %s, then the one before is %s', (week, before) => {
+    expect(previousIsoWeek(week)).toBe(before);
   });
 });
