@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PgliteDriver } from '@mikro-orm/pglite';
 import { type AbstractSqlDriver, PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import { type DatabaseConfig, DEFAULT_DATABASE_POOL } from './src/config.ts';
 import { ENTITIES } from './src/entities/index.ts';
+import { ResponsivePgliteDriver } from './src/responsive-pglite.ts';
 
 /** Resolved next to this file, so it works from source (.ts) and from dist/ (.js) alike. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -32,7 +32,7 @@ export function ormOptions(db: DatabaseConfig, overrides: OrmOverrides = {}): Or
   return defineConfig<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>({
     ...(db.url
       ? { driver: PostgreSqlDriver, clientUrl: db.url, ...postgresPool(db, overrides) }
-      : { driver: PgliteDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
+      : { driver: ResponsivePgliteDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
     entities: [...ENTITIES],
     extensions: [Migrator],
     migrations: {
