@@ -10,6 +10,7 @@ import type { RecommendationService } from '../services/recommendation-service.t
 
 export type { AutocompleteChoice as AutocompleteHit, MovieCard } from '../services/catalogue-service.ts';
 export type {
+  GroupPickView,
   PickView,
   RecommendationResult,
   RecommendOptions,
@@ -18,7 +19,10 @@ export type {
 } from '../services/recommendation-service.ts';
 
 export type Catalogue = Pick<CatalogueService, 'search' | 'autocomplete' | 'ensureMovie' | 'getDetails' | 'popular'>;
-export type Recommendations = Pick<RecommendationService, 'recommend' | 'needsOnboarding' | 'similar'>;
+export type Recommendations = Pick<
+  RecommendationService,
+  'recommend' | 'needsOnboarding' | 'similar' | 'recommendForGroup'
+>;
 
 /** Movie nights: the service, and the runner's actions a command triggers (closing a poll now, event changes). */
 export interface MovieNightBot {

@@ -402,6 +402,7 @@ export function renderHelp(): MessageView {
           "`/watched list [user]` — your (or a friend's) watch log, page by page",
           '`/watched remove movie` — take a film off your log',
           '`/similar movie` — films like one you name, each with why (👍 and 🔖 on each)',
+          '`/compare user` — your taste match with a friend, what you agree and disagree on, and a film for you both',
           '`/watchlist add|list|remove` — films you mean to see (🔖 on any card or pick adds one; rating or logging it takes it off)',
           '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
           '`/settings dms on|off`, `/settings region`, `/settings show` — weekly picks by DM (opt-in) and your country',

@@ -1,5 +1,6 @@
 // The explicit list of slash commands: the dispatcher routes by it and scripts/deploy-commands.ts registers it.
 import type { Command } from '../bot/command.ts';
+import * as compare from './compare.ts';
 import * as config from './config.ts';
 import * as help from './help.ts';
 import * as importCommand from './import.ts';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   watchlist,
   recommend,
   similar,
+  compare,
   settings,
   config,
   movienight,

@@ -44,6 +44,7 @@ describe('the bot against the local Discord', () => {
     expect(identify?.d.intents).toBe(1);
     const names = (stack.discord.commands.get(stack.discord.guild.id) ?? []).map((c: { name: string }) => c.name);
     expect(names.sort()).toEqual([
+      'compare',
       'config',
       'help',
       'movienight',

@@ -147,6 +147,37 @@ describe('watchlist', () => {
     expect(await watchlistOf(gil.id)).toHaveLength(1);
   });
 
+  it('when two members compare, then they see a shrunk match, agreements, disagreements and a film for both', async () => {
+    const d = stack.discord;
+    const sam = d.user('sam');
+    const ana = d.user('ana');
+    for (const [m, a, b] of [
+      [238, 5, 5],
+      [680, 4.5, 4],
+      [155, 5, 1.5],
+      [27205, 4, 4.5],
+    ] as const) {
+      await d.command(sam, 'rate', { movie: String(m), stars: a }).reply();
+      await d.command(ana, 'rate', { movie: String(m), stars: b }).reply();
+    }
+    const reply = await d.command(sam, 'compare', { user: 'ana' }).reply();
+    const embed = reply.embeds[0];
+    expect(embed.title).toMatch(/^🎭 You and Ana: \d+% taste match$/);
+    const match = Number(/(\d+)%/.exec(embed.title)?.[1]);
+    expect(match).toBeGreaterThan(40);
+    expect(match).toBeLessThan(80);
+    const fields = JSON.stringify(embed.fields);
+    expect(fields).toContain('You agree on');
+    expect(fields).toContain('The Godfather (1972) — you ★★★★★ (5), Ana ★★★★★ (5)');
+    expect(fields).toContain('You disagree on');
+    expect(fields).toContain('The Dark Knight');
+    expect(fields).toContain('Watch together');
+
+    // Someone who never used Marquee in this server is not visible to compare with.
+    const hidden = await d.command(sam, 'compare', { user: 'zed' }).reply();
+    expect(hidden.content).toContain("isn't visible to you here");
+  });
+
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
     expect(spec.checked.length).toBeGreaterThan(0);
     expect(spec.checked.flatMap((c) => c.problems)).toEqual([]);

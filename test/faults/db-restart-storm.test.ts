@@ -69,7 +69,7 @@ beforeAll(async () => {
       getDetails: unused,
       popular: unused,
     },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused },
+    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
     clock: () => new Date(),
   };
   await new REST({ api: discord.apiBase })

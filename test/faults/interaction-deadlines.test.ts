@@ -50,7 +50,7 @@ async function withBot(
       getDetails: unused,
       popular: unused,
     },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused },
+    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
     clock: () => new Date(),
   };
   const bot: Bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, ...botOptions });
