@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     protocols: { type: 'string', default: 'a,b,c' },
     seed: { type: 'string', default: '42' },
     'no-tune': { type: 'boolean', default: false },
+    /** Skip the popularity-penalty tuning step (for before/after). */
+    'no-popularity-penalty': { type: 'boolean', default: false },
     /** Users whose served top 5 are checked for reason faithfulness and concentration (0 = all evaluated users). */
     'served-users': { type: 'string', default: '0' },
   },
@@ -85,7 +87,13 @@ for (const p of args.protocols.split(',')) {
   const { isTest, dropped, users } = def.split();
   const train = dropped ? trainingFrom(log, isTest, dropped) : trainingFrom(log, isTest);
   const tests = testSets(log, isTest);
-  const tuned = args['no-tune'] ? null : tuneOnTraining(train, { seed, onProgress: (m) => progress(`  ${m}`) });
+  const tuned = args['no-tune']
+    ? null
+    : tuneOnTraining(train, {
+        seed,
+        popularityPenalty: !args['no-popularity-penalty'],
+        onProgress: (m) => progress(`  ${m}`),
+      });
   if (tuned) notes.push(`${def.key}: EASE λ=${tuned.ease.lambda}; ${tuned.log.slice(-2).join('; ')}`);
   const t0 = performance.now();
   const model = buildHybrid(train, tuned ? { ease: tuned.ease } : {});

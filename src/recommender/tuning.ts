@@ -22,6 +22,8 @@ const WARM_GRID: Record<Source, number[]> = {
   popularity: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
 };
 const COLD_STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
+/** Warm popularity weights tried as a popularity penalty, mildest first (negative = pushes popular films down). */
+export const POPULARITY_PENALTY_GRID: readonly number[] = [-0.03, -0.06, -0.1, -0.15, -0.2, -0.3];
 const COLD_GRID: Record<Source, number[]> = Object.fromEntries(SOURCES.map((s) => [s, COLD_STEPS])) as Record<
   Source,
   number[]
@@ -40,6 +42,8 @@ export interface TuneOptions {
   lambdas?: number[];
   halfWarmGrid?: number[];
   base?: HybridOptions;
+  /** Try a popularity penalty as the last step (default true). */
+  popularityPenalty?: boolean;
   onProgress?: (msg: string) => void;
 }
 
@@ -270,5 +274,31 @@ export function tuneOnTraining(train: TrainingData, opts: TuneOptions): TunedCon
   const moved = chooseWarmMove(coldRes.blend, onWarm, onCold, opts.halfWarmGrid ?? HALF_WARM_GRID, say);
   const refit = coordinateAscent(onWarm, 'warm', moved, WARM_GRID);
   say(`tune: warm blend refit ${JSON.stringify(refit.blend.warm)} validation nDCG@10=${refit.ndcg.toFixed(4)}`);
-  return { ease, blend: refit.blend, log };
+  // 5. A popularity penalty, taken only as far as it costs no validation nDCG (fewer crowd-pleasers in every list).
+  const penalised =
+    opts.popularityPenalty === false ? refit.blend : popularityPenalty(refit.blend, refit.ndcg, onWarm, say);
+  return { ease, blend: penalised, log };
+}
+
+/**
+ * The strongest popularity penalty (a negative warm popularity weight) whose validation nDCG@10 is at least the
+ * unpenalised blend's; the blend unchanged when none is.
+ */
+function popularityPenalty(
+  blend: BlendWeights,
+  ndcg: number,
+  evaluate: (b: BlendWeights) => number,
+  say: (m: string) => void,
+): BlendWeights {
+  let best = blend;
+  for (const p of POPULARITY_PENALTY_GRID) {
+    if (p >= (blend.warm.popularity ?? 0)) continue;
+    const b: BlendWeights = { ...blend, warm: { ...blend.warm, popularity: p } };
+    const r = evaluate(b);
+    say(`tune: popularity penalty ${p} validation nDCG@10=${r.toFixed(4)}`);
+    if (r + 1e-9 < ndcg) break;
+    best = b;
+  }
+  say(`tune: chose warm popularity ${best.warm.popularity ?? 0}`);
+  return best;
 }

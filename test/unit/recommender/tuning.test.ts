@@ -6,7 +6,12 @@ import {
   type ItemMeta,
   type TrainingData,
 } from '../../../src/recommender/index.ts';
-import { HALF_WARM_GRID, tuneOnTraining, WARM_POWER_GRID } from '../../../src/recommender/tuning.ts';
+import {
+  HALF_WARM_GRID,
+  POPULARITY_PENALTY_GRID,
+  tuneOnTraining,
+  WARM_POWER_GRID,
+} from '../../../src/recommender/tuning.ts';
 
 describe('the cold → warm move', () => {
   const blend = (warmPower?: number): BlendWeights => ({
@@ -70,6 +75,20 @@ describe('validation-only tuning', () => {
     expect(tuned.log.filter((l) => l.includes('warmPower=')).length).toBe(
       HALF_WARM_GRID.length * WARM_POWER_GRID.length + 1,
     );
+  });
+
+  it('when a popularity penalty is chosen, then it cost no validation nDCG over the unpenalised blend', () => {
+    const tuned = tuneOnTraining(community(), opts);
+    const ndcgOf = (line: string | undefined) => Number(line?.match(/nDCG@10=([\d.]+)/)?.[1]);
+    const base = ndcgOf(tuned.log.find((l) => l.startsWith('tune: warm blend refit')));
+    const chosen = tuned.blend.warm.popularity ?? 0;
+    expect(tuned.log).toContain(`tune: chose warm popularity ${chosen}`);
+    if (chosen < 0) {
+      expect(POPULARITY_PENALTY_GRID).toContain(chosen);
+      expect(ndcgOf(tuned.log.find((l) => l.startsWith(`tune: popularity penalty ${chosen} `)))).toBeGreaterThanOrEqual(
+        base,
+      );
+    }
   });
 
   it('when the midpoint grid has one value, then that value is chosen', () => {
