@@ -11,6 +11,7 @@ import * as recommend from './recommend.ts';
 import * as search from './search.ts';
 import * as settings from './settings.ts';
 import * as similar from './similar.ts';
+import * as stats from './stats.ts';
 import * as watched from './watched.ts';
 import * as watchlist from './watchlist.ts';
 
@@ -27,6 +28,7 @@ export const commands: readonly Command[] = [
   movienight,
   importCommand,
   privacy,
+  stats,
   help,
 ];
 

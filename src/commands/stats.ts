@@ -1,0 +1,39 @@
+// /stats: your taste (or a friend's, if their profile allows it) or the server's, as a picture.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { InteractionContext } from '../bot/command.ts';
+import { renderPersonalChart, renderServerChart } from '../bot/stats-chart.ts';
+import { UserFacingError } from '../errors.ts';
+import { canSee } from '../services/privacy-service.ts';
+import { personalStats, serverStats } from '../services/stats-service.ts';
+import { personalCommand } from './_shared.ts';
+
+// `/stats`, `/stats user:@friend`, `/stats server:True`: options rather than subcommands, so the common case is one word.
+export const data = personalCommand('stats', 'Your taste as a picture: ratings, genres, decades, directors')
+  .addUserOption((o) => o.setName('user').setDescription('Whose (default: yours)'))
+  .addBooleanOption((o) => o.setName('server').setDescription("This server's most watched, loved and divisive films"));
+
+export const defer = 'always';
+export const limit = { limit: 5, windowMs: 60_000 };
+
+export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
+  if (interaction.options.getBoolean('server')) {
+    if (!ctx.guildId) throw new UserFacingError('invalid_input', 'Server stats work in a server.');
+    const stats = await serverStats(ctx.em, ctx.guildId);
+    const png = renderServerChart(interaction.guild?.name ?? 'This server', stats);
+    await ctx.respond.send({
+      embeds: [{ title: 'Server stats', image: { url: 'attachment://server-stats.png' } }],
+      files: [{ name: 'server-stats.png', data: png }],
+    });
+    return;
+  }
+  const target = interaction.options.getUser('user') ?? interaction.user;
+  if (!(await canSee(ctx.em, ctx.userId, target.id, ctx.guildId))) {
+    throw new UserFacingError('forbidden', "That person's profile is private, so I can't show their stats.");
+  }
+  const stats = await personalStats(ctx.em, target.id, ctx.guildId);
+  const png = renderPersonalChart(target.globalName ?? target.username, stats);
+  await ctx.respond.send({
+    embeds: [{ title: 'Taste stats', image: { url: 'attachment://stats.png' } }],
+    files: [{ name: 'stats.png', data: png }],
+  });
+}
