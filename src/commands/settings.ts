@@ -22,7 +22,7 @@ export const data = personalCommand('settings', 'Your Marquee settings')
   .addSubcommand((s) =>
     s
       .setName('region')
-      .setDescription('Your country, for where-to-watch (two letters, e.g. GB; "clear" to remove)')
+      .setDescription('Your country (two letters, e.g. GB; "clear" to remove)')
       .addStringOption((o) => o.setName('code').setDescription('e.g. US, GB, DE').setRequired(true).setMaxLength(5)),
   )
   .addSubcommand((s) =>
