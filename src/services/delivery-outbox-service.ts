@@ -126,22 +126,24 @@ export interface ClaimOptions {
   /** A `sending` row untouched for this long belongs to a process that died; it is claimed again. */
   leaseMs: number;
   maxAttempts: number;
+  /** The time of the claim (the injected clock): leases are measured against it, never the database's `now()`. */
+  now: Date;
 }
 
 /** Claims up to `limit` rows (`sending`, attempts + 1). Safe across processes: SKIP LOCKED. */
 export async function claim(em: Em, o: ClaimOptions): Promise<ClaimedMessage[]> {
   const rows = await em.execute<OutboxRow[]>(
-    `update delivery_outbox set status = 'sending', attempts = attempts + 1, updated_at = now()
+    `update delivery_outbox set status = 'sending', attempts = attempts + 1, updated_at = ?
      where id in (
        select id from delivery_outbox
        where guild_id = ? and iso_week = ? and attempts < ?
-         and (status = 'pending' or (status = 'sending' and updated_at < now() - (? * interval '1 millisecond')))
+         and (status = 'pending' or (status = 'sending' and updated_at < ?))
        order by kind desc, id
        limit ?
        for update skip locked)
      returning id, idempotency_key, kind, guild_id, recipient_id, iso_week, payload, attempts,
        case when kind = 'dm' then (select u.dm_channel_id from users u where u.id = recipient_id) end as dm_channel_id`,
-    [o.guildId, o.isoWeek, o.maxAttempts, o.leaseMs, o.limit],
+    [o.now, o.guildId, o.isoWeek, o.maxAttempts, new Date(o.now.getTime() - o.leaseMs), o.limit],
   );
   return rows.map(toClaimed).sort((a, b) => a.id - b.id);
 }
@@ -158,10 +160,10 @@ export async function rememberDmChannel(em: Em, userId: string, channelId: strin
   ]);
 }
 
-export async function markSent(em: Em, id: number, messageId: string): Promise<void> {
+export async function markSent(em: Em, id: number, messageId: string, now: Date): Promise<void> {
   await em.execute(
-    `update delivery_outbox set status = 'sent', discord_message_id = ?, sent_at = now(), last_error = null, updated_at = now() where id = ?`,
-    [messageId, id],
+    `update delivery_outbox set status = 'sent', discord_message_id = ?, sent_at = ?, last_error = null, updated_at = ? where id = ?`,
+    [messageId, now, now, id],
   );
 }
 
@@ -170,6 +172,7 @@ export async function markFailed(
   m: ClaimedMessage,
   err: unknown,
   maxAttempts: number,
+  now: Date,
 ): Promise<DeliveryStatus> {
   const kind: SendFailureKind = err instanceof SendError ? err.kind : 'transient';
   const status: DeliveryStatus =
@@ -179,9 +182,10 @@ export async function markFailed(
         ? 'failed'
         : 'pending';
   const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  await em.execute(`update delivery_outbox set status = ?, last_error = ?, updated_at = now() where id = ?`, [
+  await em.execute(`update delivery_outbox set status = ?, last_error = ?, updated_at = ? where id = ?`, [
     status,
     text.slice(0, 1000),
+    now,
     m.id,
   ]);
   return status;
@@ -245,6 +249,8 @@ export interface DrainOptions {
   maxAttempts?: number;
   /** Called after each row is recorded (tests use it to kill a run mid-way). */
   onRecorded?: (m: ClaimedMessage, status: DeliveryStatus) => void;
+  /** The time rows are claimed and recorded at (default: the real clock). */
+  clock?: () => Date;
 }
 
 export interface DrainSummary {
@@ -265,6 +271,7 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
   const concurrency = o.concurrency ?? 50;
   const leaseMs = o.leaseMs ?? 60_000;
   const maxAttempts = o.maxAttempts ?? 3;
+  const clock = o.clock ?? (() => new Date());
   const s = { attempted: 0, sent: 0, undeliverable: 0, failed: 0, retried: 0 };
   const queue: ClaimedMessage[] = [];
   let exhausted = false;
@@ -273,6 +280,7 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
     if (exhausted) return;
     const em = emRoot.fork();
     const batch = await claim(em, {
+      now: clock(),
       guildId: o.guildId,
       isoWeek: o.isoWeek,
       limit: concurrency,
@@ -301,14 +309,14 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
       let status: DeliveryStatus;
       try {
         const { messageId, dmChannelId } = await o.sender.send(m);
-        await markSent(em, m.id, messageId);
+        await markSent(em, m.id, messageId, clock());
         if (m.kind === 'dm' && dmChannelId && dmChannelId !== m.dmChannelId) {
           await rememberDmChannel(em, m.recipientId, dmChannelId);
         }
         status = 'sent';
         s.sent++;
       } catch (err) {
-        status = await markFailed(em, m, err, maxAttempts);
+        status = await markFailed(em, m, err, maxAttempts, clock());
         if (status === 'undeliverable') s.undeliverable++;
         else if (status === 'failed') s.failed++;
         else {

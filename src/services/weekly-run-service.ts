@@ -164,6 +164,7 @@ export async function previousWeeklyPicks(
   em: Em,
   guildId: string,
   audience: readonly string[],
+  now: Date,
   weeks = 12,
 ): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
@@ -171,8 +172,8 @@ export async function previousWeeklyPicks(
   const rows = await em.execute<{ user_id: string; movie_id: number }[]>(
     `select distinct l.user_id, l.movie_id from recommendation_log l
      join guild_members gm on gm.user_id = l.user_id and gm.guild_id = ?
-     where l.context = 'weekly_dm' and l.shown_at > now() - (? * interval '7 days')`,
-    [guildId, weeks],
+     where l.context = 'weekly_dm' and l.shown_at > ?`,
+    [guildId, new Date(now.getTime() - weeks * 7 * 86_400_000)],
   );
   for (const r of rows) {
     const list = out.get(r.user_id) ?? [];
@@ -194,6 +195,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
   const picksPerDm = o.picksPerDm ?? 5;
   const digestSize = o.digestSize ?? 5;
   const computeChunk = Math.max(1, o.computeChunk ?? 500);
+  const clock = o.clock ?? (() => new Date());
 
   async function compute(guildId: string, isoWeek: string, log: Logger) {
     const em = o.orm.em.fork();
@@ -209,7 +211,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
       const audience = await weeklyAudience(tem, guildId);
-      const previously = await previousWeeklyPicks(tem, guildId, audience);
+      const previously = await previousWeeklyPicks(tem, guildId, audience, clock());
       const dms: DmPayload[] = [];
       const collect = (userId: string, r: WeeklyRecommendation) => {
         if (r.kind !== 'picks' || r.picks.length === 0) return;
@@ -286,8 +288,9 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         concurrency: o.concurrency,
         leaseMs: o.leaseMs,
         maxAttempts: o.maxAttempts,
+        clock,
       });
-      const paused = await pauseUndeliverableDms(o.orm.em.fork(), guildId, isoWeek, (o.clock ?? (() => new Date()))());
+      const paused = await pauseUndeliverableDms(o.orm.em.fork(), guildId, isoWeek, clock());
       if (paused > 0) log.info({ paused }, 'weekly DMs paused for members whose DMs failed two weeks running');
       const digestProblem = await lastDigestProblem(o.orm.em.fork(), guildId, isoWeek);
       if (digestProblem) {

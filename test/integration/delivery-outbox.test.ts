@@ -39,7 +39,7 @@ describe('delivery outbox', () => {
 
   it('when two workers claim at once, then no row goes to both', async () => {
     await enqueue(db.em(), messages(40));
-    const o = { guildId: '1', isoWeek: WEEK, limit: 25, leaseMs: 60_000, maxAttempts: 3 };
+    const o = { guildId: '1', isoWeek: WEEK, limit: 25, leaseMs: 60_000, maxAttempts: 3, now: new Date() };
     const [a, b] = await Promise.all([claim(db.em(), o), claim(db.em(), o)]);
     const ids = [...a, ...b].map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -49,11 +49,19 @@ describe('delivery outbox', () => {
 
   it('when a sending row outlives its lease, then it is claimed again with the same nonce', async () => {
     await enqueue(db.em(), messages(1));
-    const o = { guildId: '1', isoWeek: WEEK, limit: 10, leaseMs: 100, maxAttempts: 3 };
-    const [first] = await claim(db.em(), o);
-    expect(await claim(db.em(), o)).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 150));
-    const [again] = await claim(db.em(), o);
+    // The lease is measured on the injected clock, not the database's: no sleeping, and it holds to the millisecond.
+    const t0 = Date.parse('2026-11-27T17:00:00Z');
+    const o = (ms: number) => ({
+      guildId: '1',
+      isoWeek: WEEK,
+      limit: 10,
+      leaseMs: 60_000,
+      maxAttempts: 3,
+      now: new Date(t0 + ms),
+    });
+    const [first] = await claim(db.em(), o(0));
+    expect(await claim(db.em(), o(59_999))).toHaveLength(0);
+    const [again] = await claim(db.em(), o(60_001));
     expect(again?.id).toBe(first?.id);
     expect(again?.nonce).toBe(first?.nonce);
     expect(again?.attempts).toBe(2);
