@@ -8,6 +8,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { FeedbackKind } from '../entities/feedback.entity.ts';
+import { yearOf } from '../release-year.ts';
 import type { RatingChange } from '../services/rating-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
 import type { WatchlistChange, WatchlistView } from '../services/watchlist-service.ts';
@@ -42,10 +43,7 @@ export function titleWithYear(title: string, year: number | null | undefined): s
   return year ? `${title} (${year})` : title;
 }
 
-export function yearOf(releaseDate: string | null | undefined): number | null {
-  const y = releaseDate ? Number.parseInt(releaseDate.slice(0, 4), 10) : Number.NaN;
-  return Number.isFinite(y) ? y : null;
-}
+export { yearOf };
 
 export function button(
   customId: string,

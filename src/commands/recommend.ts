@@ -2,28 +2,11 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
 import { type PickFilters, showPicks } from '../bot/picks.ts';
 import { UserFacingError } from '../errors.ts';
+import { TMDB_GENRE_NAMES } from '../services/tmdb/genres.ts';
 import { personalCommand } from './_shared.ts';
 
-export const GENRES = [
-  'Action',
-  'Adventure',
-  'Animation',
-  'Comedy',
-  'Crime',
-  'Documentary',
-  'Drama',
-  'Family',
-  'Fantasy',
-  'History',
-  'Horror',
-  'Music',
-  'Mystery',
-  'Romance',
-  'Science Fiction',
-  'Thriller',
-  'War',
-  'Western',
-];
+/** TMDB's movie genres (the one list, src/services/tmdb/genres.ts), without TV Movie, alphabetically. */
+export const GENRES = [...TMDB_GENRE_NAMES.values()].filter((g) => g !== 'TV Movie').sort();
 
 export const data = personalCommand('recommend', 'Films picked for you, each with a reason')
   .addIntegerOption((o) =>

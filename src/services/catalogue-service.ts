@@ -8,6 +8,7 @@ import type { Em } from '../db.ts';
 import { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { yearOf } from '../release-year.ts';
 import { clip, cut } from '../text.ts';
 import { titleKey, titleKeySql } from '../title-key.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
@@ -101,12 +102,6 @@ function isoDate(v: unknown): string | null {
 /** JSON columns written before the entity fix may hold the string "[]"; treat anything but an array as empty. */
 function names(v: unknown): string[] {
   return Array.isArray(v) ? v.map((x: { name?: unknown }) => String(x?.name ?? '')).filter(Boolean) : [];
-}
-
-function yearOf(date: string | null): number | null {
-  if (!date) return null;
-  const y = Number(date.slice(0, 4));
-  return Number.isInteger(y) && y > 0 ? y : null;
 }
 
 export function formatLabel(title: string, year: number | null): string {

@@ -17,10 +17,10 @@ import {
   User,
 } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { yearOf } from '../release-year.ts';
 import { localParts, parseTime, zonedTimeToInstant } from '../weekly/schedule.ts';
 import { getProfileVisibility } from './privacy-service.ts';
 import { setRating, validateStars } from './rating-service.ts';
-import { yearOf } from './recommendation-data.ts';
 import type { RecommendationService } from './recommendation-service.ts';
 import { ensureUser } from './user-service.ts';
 import { addWatched, isoDate } from './watched-service.ts';

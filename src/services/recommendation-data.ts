@@ -2,6 +2,7 @@
 // one user's evidence (for the per-user overlay at query time). Raw SQL: a full build reads every rating.
 import type { Em } from '../db.ts';
 import type { ItemMeta, TrainingData, UserEvidence } from '../recommender/index.ts';
+import { yearOf } from '../release-year.ts';
 
 interface Named {
   name?: unknown;
@@ -15,11 +16,7 @@ function collectionName(v: unknown): string | null {
   return o && typeof o === 'object' && 'name' in o ? String((o as Named).name) : null;
 }
 
-export function yearOf(releaseDate: unknown): number | null {
-  if (releaseDate instanceof Date) return releaseDate.getUTCFullYear();
-  if (typeof releaseDate === 'string' && /^\d{4}/.test(releaseDate)) return Number(releaseDate.slice(0, 4));
-  return null;
-}
+export { yearOf };
 
 export interface CatalogueItem extends ItemMeta {
   readonly posterPath: string | null;

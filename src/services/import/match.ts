@@ -5,6 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Em } from '../../db.ts';
 import { Movie } from '../../entities/index.ts';
+import { yearOf } from '../../release-year.ts';
 import { isTmdbError, type TmdbClient } from '../tmdb/index.ts';
 import type { TmdbMovieSummary } from '../tmdb/types.ts';
 
@@ -89,11 +90,6 @@ export function chooseCandidate(
   }
   return { status: 'matched', movieId: best.c.id, confidence };
 }
-
-const yearOf = (date: string | null | undefined) => {
-  const y = date ? Number(String(date).slice(0, 4)) : Number.NaN;
-  return Number.isInteger(y) && y > 0 ? y : null;
-};
 
 export function summaryCandidate(s: TmdbMovieSummary): Candidate {
   return {
