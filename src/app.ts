@@ -5,6 +5,7 @@ import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
 import { createImportReporter } from './bot/import-reporter.ts';
 import { createMovieNightDiscord } from './bot/movie-night-discord.ts';
+import { SharedRateLimiter } from './bot/rate-limit.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
@@ -18,6 +19,7 @@ import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-
 import { createImportRunner, type ImportRunner } from './services/import/import-runner.ts';
 import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
 import { createMovieNightService } from './services/movie-night-service.ts';
+import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
@@ -123,6 +125,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
+    // On PostgreSQL several processes may serve one bot: their per-user limits must add up (PGlite is one process).
+    limiter: config.database.url
+      ? new SharedRateLimiter((userId, bucket, rule) => takeSharedLimit(orm.em.fork(), userId, bucket, rule, clock()))
+      : undefined,
     deadlineMs: config.discord.interactionDeadlineMs,
   });
   movieNightRunner = createMovieNightRunner({

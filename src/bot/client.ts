@@ -8,6 +8,7 @@ import type { BotServices } from './context.ts';
 import { CustomIds } from './custom-id.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { sanitizePermissionFields } from './permissions.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { exemptInteractionWebhooksFromGlobalLimit } from './rest-limits.ts';
 
 export interface BotOptions {
@@ -17,6 +18,8 @@ export interface BotOptions {
   readonly apiUrl?: string;
   readonly commands?: readonly Command[];
   readonly autoDeferMs?: number;
+  /** Per-user command limits; in memory unless the composition root shares them through the database. */
+  readonly limiter?: RateLimiter;
   /** See DispatcherOptions.deadlineMs. */
   readonly deadlineMs?: number;
 }
@@ -97,6 +100,7 @@ export function createBot(opts: BotOptions): Bot {
     commands: opts.commands ?? allCommands,
     ids,
     autoDeferMs: opts.autoDeferMs,
+    limiter: opts.limiter,
     deadlineMs: opts.deadlineMs,
   });
   const log = services.logger.child({ component: 'discord' });

@@ -12,7 +12,7 @@ import type { BotServices } from './context.ts';
 import { assertOwner, type CustomIds } from './custom-id.ts';
 import { classifyFailure, describeFailure } from './failures.ts';
 import { installedInThisGuild } from './install-context.ts';
-import { UserRateLimiter } from './rate-limit.ts';
+import { type RateLimiter, UserRateLimiter } from './rate-limit.ts';
 import { renderDmPauseNotice, renderFailure } from './render.ts';
 import { Responder } from './responder.ts';
 
@@ -29,7 +29,7 @@ export interface DispatcherOptions {
   readonly deadlineMs?: number;
   /** Most time autocomplete work may take (default 2 s); it always stops 800 ms before Discord's 3 s window ends. */
   readonly autocompleteBudgetMs?: number;
-  readonly limiter?: UserRateLimiter;
+  readonly limiter?: RateLimiter;
 }
 
 // Discord gives an autocomplete answer 3 s from the interaction's creation (interactions/receiving-and-responding.mdx,
@@ -51,7 +51,7 @@ export function autocompleteBudgetMs(o: { createdAt: number; now: number; capMs?
 export class Dispatcher {
   private readonly byName: Map<string, Command>;
   private readonly opts: DispatcherOptions;
-  private readonly limiter: UserRateLimiter;
+  private readonly limiter: RateLimiter;
   private readonly inFlight = new Set<Promise<void>>();
   private accepting = true;
 
@@ -116,7 +116,7 @@ export class Dispatcher {
         const cmd = this.byName.get(interaction.commandName);
         if (!cmd) throw new UserFacingError('not_found', 'I no longer know that command. It may have been renamed.');
         cmd.validate?.(interaction);
-        if (cmd.limit) this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
+        if (cmd.limit) await this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
         const ephemeral = cmd.ephemeral ?? cmd.defer !== 'always';
         timer = this.autoDefer(respond, { ephemeral });
         if (cmd.defer === 'always') {

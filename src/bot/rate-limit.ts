@@ -6,7 +6,33 @@ export interface LimitRule {
   readonly windowMs: number;
 }
 
-export class UserRateLimiter {
+/** What the dispatcher asks before an expensive command: throws a UserFacingError when the user must wait. */
+export interface RateLimiter {
+  take(userId: string, bucket: string, rule: LimitRule): void | Promise<void>;
+}
+
+function limited(bucket: string, waitSeconds: number): UserFacingError {
+  return new UserFacingError('rate_limited', `Easy there! You can use /${bucket} again in ${waitSeconds} s.`);
+}
+
+/**
+ * The same limits kept in the database, so several processes (shards) count one user's uses together. `take` is the
+ * service call (src/services/rate-limit-service.ts) bound by the composition root: null = allowed, else seconds.
+ */
+export class SharedRateLimiter implements RateLimiter {
+  private readonly takeShared: (userId: string, bucket: string, rule: LimitRule) => Promise<number | null>;
+  constructor(take: (userId: string, bucket: string, rule: LimitRule) => Promise<number | null>) {
+    this.takeShared = take;
+  }
+
+  async take(userId: string, bucket: string, rule: LimitRule): Promise<void> {
+    const wait = await this.takeShared(userId, bucket, rule);
+    if (wait !== null) throw limited(bucket, wait);
+  }
+}
+
+/** In memory: enough for one process (PGlite is always one process). */
+export class UserRateLimiter implements RateLimiter {
   private readonly uses = new Map<string, number[]>();
   private readonly now: () => number;
   constructor(now: () => number = Date.now) {
@@ -21,7 +47,7 @@ export class UserRateLimiter {
     if (recent.length >= rule.limit) {
       const wait = Math.max(1, Math.ceil((rule.windowMs - (now - (recent[0] ?? now))) / 1000));
       this.uses.set(key, recent);
-      throw new UserFacingError('rate_limited', `Easy there! You can use /${bucket} again in ${wait} s.`);
+      throw limited(bucket, wait);
     }
     recent.push(now);
     this.uses.set(key, recent);

@@ -12,6 +12,7 @@ import { MovieNightSchema } from './movie-night.entity.ts';
 import { MovieNightCandidateSchema } from './movie-night-candidate.entity.ts';
 import { MovieNightParticipantSchema } from './movie-night-participant.entity.ts';
 import { MovieNightVoteSchema } from './movie-night-vote.entity.ts';
+import { RateLimitUseSchema } from './rate-limit-use.entity.ts';
 import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
 import { UserSchema } from './user.entity.ts';
@@ -31,6 +32,7 @@ export * from './movie-night.entity.ts';
 export * from './movie-night-candidate.entity.ts';
 export * from './movie-night-participant.entity.ts';
 export * from './movie-night-vote.entity.ts';
+export * from './rate-limit-use.entity.ts';
 export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
 export * from './user.entity.ts';
@@ -57,4 +59,5 @@ export const ENTITIES = [
   WatchlistItemSchema,
   BlendWeightsSchema,
   UserBlendWeightsSchema,
+  RateLimitUseSchema,
 ] as const;
