@@ -174,6 +174,7 @@ export class SandboxSession {
       out.push(`  ↳ ${def.name}: “${given}” → ${chosen.name}${more}`);
       values[def.name] = String(chosen.value);
     }
+    const dmsBefore = this.discord.dmsTo(this.user.id).length;
     const handle = this.discord.command(this.user, path, values, { dm: this.inDm });
     let messages = await handle.settled();
     if (messages.some((m) => m.content.startsWith(IN_PROGRESS))) {
@@ -181,6 +182,10 @@ export class SandboxSession {
       messages = await handle.settled();
     }
     out.push(...messages.map((m) => this.render(m)));
+    // Messages the bot sent to this person's DMs while handling the command (an export, for instance).
+    const dms = this.discord.dmsTo(this.user.id).slice(dmsBefore);
+    for (const m of dms)
+      if (!messages.some((x) => x.id === m.id)) out.push(`  (in your DMs) ${this.render(m).trimStart()}`);
     return out.join('\n');
   }
 

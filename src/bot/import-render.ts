@@ -42,10 +42,10 @@ export function renderImportSummary(job: ImportJobView, hasReport: boolean): Mes
   }
   if (job.unmatchedRows > 0) {
     lines.push(
-      `${n(job.unmatchedRows)} rows were not imported (not found, ambiguous, or not a film)${hasReport ? ': they are listed in the attached CSV with the reason and my best guess' : ''}.`,
+      `${n(job.unmatchedRows)} ${job.unmatchedRows === 1 ? 'row was' : 'rows were'} not imported (not found, ambiguous, or not a film)${hasReport ? ': they are listed in the attached CSV with the reason and my best guess' : ''}.`,
     );
   }
-  lines.push('Changed your mind? `/import undo:True` removes exactly what this import added.');
+  lines.push('Changed your mind? `/import undo:true` removes exactly what this import added.');
   return { content: lines.join('\n') };
 }
 
@@ -60,7 +60,7 @@ export function renderUndo(r: UndoResult): MessageView {
 export function renderImportHelp(): MessageView {
   return {
     content:
-      'Attach your export: `/import file:` with the Letterboxd ZIP (Settings → Import & Export → Export your data) or one of its CSVs, or an IMDb ratings or watchlist CSV. `/import undo:True` reverses your last import.',
+      'Attach your export: `/import file:` with the Letterboxd ZIP (Settings → Import & Export → Export your data) or one of its CSVs, or an IMDb ratings or watchlist CSV. `/import undo:true` reverses your last import.',
     ephemeral: true,
   };
 }

@@ -7,7 +7,7 @@ import { canSee } from '../services/privacy-service.ts';
 import { personalStats, serverStats } from '../services/stats-service.ts';
 import { personalCommand } from './_shared.ts';
 
-// `/stats`, `/stats user:@friend`, `/stats server:True`: options rather than subcommands, so the common case is one word.
+// `/stats`, `/stats user:@friend`, `/stats server:true`: options rather than subcommands, so the common case is one word.
 export const data = personalCommand('stats', 'Your taste as a picture: ratings, genres, decades, directors')
   .addUserOption((o) => o.setName('user').setDescription('Whose (default: yours)'))
   .addBooleanOption((o) => o.setName('server').setDescription("This server's most watched, loved and divisive films"));

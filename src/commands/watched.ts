@@ -2,6 +2,8 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
 import { movieChoices, resolveMovie } from '../bot/movies.ts';
 import { renderWatchedChange, renderWatchedList, renderWatchedRemoved } from '../bot/render.ts';
+import { UserFacingError } from '../errors.ts';
+import { canSee } from '../services/privacy-service.ts';
 import { setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched, listWatched, removeWatched } from '../services/watched-service.ts';
 import { movieOption, personalCommand } from './_shared.ts';
@@ -53,6 +55,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
 }
 
 export async function watchedListView(ctx: InteractionContext, targetId: string, targetName: string, page: number) {
+  // /settings profile: someone else's log only when their profile lets this person see it (pages too).
+  if (!(await canSee(ctx.em, ctx.userId, targetId, ctx.guildId))) {
+    throw new UserFacingError('forbidden', `${targetName}'s watch log is private.`);
+  }
   const list = await listWatched(ctx.em, targetId, { page, pageSize: PAGE_SIZE });
   return renderWatchedList(
     list,

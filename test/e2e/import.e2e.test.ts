@@ -36,7 +36,7 @@ describe('/import', () => {
     await waitUntil(d, () => (handle.messages()[0]?.content ?? '').includes('Imported'), 50_000);
     const [reply] = handle.messages();
     expect(reply?.content).toContain('4 of 5 rows matched');
-    expect(reply?.content).toContain('1 rows were not imported');
+    expect(reply?.content).toContain('1 row was not imported');
     const attachment = reply?.attachments?.[0];
     expect(attachment?.filename).toMatch(/^marquee-unmatched-\d+\.csv$/);
     const csv = await (await fetch(attachment.url)).text();
