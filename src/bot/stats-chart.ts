@@ -40,10 +40,10 @@ function title(g: SKRSContext2D, text: string, x: number, y: number, size = 18) 
   g.fillText(text, x, y);
 }
 
-function label(g: SKRSContext2D, text: string, x: number, y: number, color: string = CHART.muted, size = 13) {
+function label(g: SKRSContext2D, text: string, x: number, y: number, color: string = CHART.muted, max = 34) {
   g.fillStyle = color;
-  g.font = `${size}px ${CHART.font}`;
-  g.fillText(text.length > 34 ? `${text.slice(0, 33)}…` : text, x, y);
+  g.font = `13px ${CHART.font}`;
+  g.fillText(text.length > max ? `${text.slice(0, max - 1)}…` : text, x, y);
 }
 
 function empty(g: SKRSContext2D, p: ReturnType<typeof panel>) {
@@ -121,7 +121,7 @@ export function renderServerChart(name: string, s: ServerStats): Buffer {
   bars(g, 1, 'Most loved', s.mostLoved, CHART.bar, (v) => `${v.toFixed(1)}★`);
   bars(g, 2, 'Most divisive (spread of stars)', s.mostDivisive, CHART.server, (v) => `±${v.toFixed(1)}`);
   const p = panel(3);
-  label(g, 'Ratings from members of this server.', p.x + 24, p.y + 40);
-  label(g, 'Loved: at least 2 ratings. Divisive: at least 3.', p.x + 24, p.y + 60);
+  label(g, 'Ratings from members of this server.', p.x + 24, p.y + 40, CHART.muted, 80);
+  label(g, 'Loved: at least 2 ratings. Divisive: at least 3.', p.x + 24, p.y + 60, CHART.muted, 80);
   return canvas.toBuffer('image/png');
 }
