@@ -30,7 +30,7 @@ import {
 } from './people.ts';
 import { GuildPermissions } from './permissions.ts';
 import { vote } from './polls.ts';
-import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
+import { InvalidRequestCounter, RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { allRoutes } from './routes/index.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
 import type {
@@ -89,8 +89,10 @@ export class FakeDiscord extends EventEmitter {
   readonly dmChannels = new Map<string, string>();
   /** Users who do not accept DMs from the bot: sending to them answers 403 code 50007. */
   readonly dmsClosed = new Set<string>();
+  /** Every 401/403/429 answered, against Discord's 10,000 per 10 minutes. */
+  readonly invalidRequests: InvalidRequestCounter;
   /** `channel:nonce` → message id, for `enforce_nonce`. */
-  readonly nonces = new Map<string, string>();
+  readonly nonces = new Map<string, { id: string; at: number }>();
   /** Uploaded files by attachment id (bots' uploads and people's command attachments), served by the CDN route. */
   readonly files = new Map<string, StoredFile>();
   readonly ids: SnowflakeGenerator;
@@ -123,6 +125,7 @@ export class FakeDiscord extends EventEmitter {
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3_000;
     this.guildCommandsActAsGlobal = opts.guildCommandsActAsGlobal ?? false;
     this.rateLimiter = new RateLimiter(opts.rateLimits, () => this.clock.now());
+    this.invalidRequests = new InvalidRequestCounter(() => this.clock.now());
     this.botUser = {
       id: this.appId,
       username: opts.botName ?? 'Marquee',
@@ -185,6 +188,11 @@ export class FakeDiscord extends EventEmitter {
   /** Drops the gateway connection the way a network failure or a Discord restart would; the client should RESUME. */
   dropConnection(mode: 'close' | 'terminate' = 'close'): void {
     this.gateway.dropConnection(mode);
+  }
+
+  /** Sends op 7 Reconnect: the client should close and RESUME. */
+  requestReconnect(): void {
+    this.gateway.requestReconnect();
   }
 
   /** Resolves after the next successful RESUME. */

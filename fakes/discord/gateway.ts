@@ -22,7 +22,7 @@ const PRIVILEGED_INTENTS =
 export class Gateway {
   readonly frames: GatewayFrame[] = [];
   /** How often the client connected, identified, resumed and heartbeated. */
-  readonly stats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0 };
+  readonly stats = { connections: 0, identifies: 0, resumes: 0, heartbeats: 0, zombieCloses: 0 };
   private readonly fake: FakeDiscord;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
@@ -61,6 +61,12 @@ export class Gateway {
     if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
   }
 
+  /** events/gateway-events.mdx § Reconnect: asks the client to reconnect and RESUME (op 7). */
+  requestReconnect(): void {
+    const ws = this.current?.ws;
+    if (ws) this.sendFrame(ws, { op: GatewayOpcodes.Reconnect, d: null });
+  }
+
   /** Drops the connection the way a network failure or a Discord restart would; the client should RESUME. */
   dropConnection(mode: 'close' | 'terminate' = 'close'): void {
     const session = this.current;
@@ -79,13 +85,47 @@ export class Gateway {
       ws.close(GatewayCloseCodes.DecodeError, 'Decode error: only encoding=json is supported by the fake');
       return;
     }
+    // events/gateway.mdx § Connecting (gateway versions 9 and 10 are available); opcodes § Gateway Close Event Codes
+    // (4012 Invalid API version).
+    const version = query.get('v');
+    if (version !== null && version !== '10' && version !== '9') {
+      ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
+      return;
+    }
     let identifiedSession: Session | null = null;
+    // events/gateway.mdx § Sending Heartbeats: a connection that misses its heartbeat is closed and must RESUME.
+    // The fake allows half an interval plus a second of tolerance after the last heartbeat (or the HELLO).
+    let heartbeatTimer: NodeJS.Timeout | undefined;
+    const armHeartbeat = () => {
+      clearTimeout(heartbeatTimer);
+      const interval = this.fake.heartbeatIntervalMs;
+      heartbeatTimer = setTimeout(
+        () => {
+          this.stats.zombieCloses++;
+          ws.close(GatewayCloseCodes.UnknownError, 'Heartbeat not received in time');
+        },
+        interval * 1.5 + 1_000,
+      );
+    };
+    // events/gateway.mdx § Rate Limiting: 120 events per connection every 60 seconds, then disconnected (4008).
+    const sent: number[] = [];
     ws.on('close', () => {
+      clearTimeout(heartbeatTimer);
       this.sockets.delete(ws);
       if (identifiedSession && identifiedSession.ws === ws) identifiedSession.ws = null;
     });
     this.sendFrame(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.fake.heartbeatIntervalMs } });
+    armHeartbeat();
     ws.on('message', (raw) => {
+      const now = this.fake.clock.now();
+      // Heartbeats are left out of the count: tests shorten the interval up to 400× (Discord's ~41 s interval makes
+      // them ~1.5 of the 120), and counting them would disconnect every long test run.
+      if (!String(raw).startsWith('{"op":1,')) sent.push(now);
+      while (sent.length > 0 && (sent[0] ?? 0) <= now - 60_000) sent.shift();
+      if (sent.length > 120) {
+        ws.close(GatewayCloseCodes.RateLimited, "You're sending payloads too quickly");
+        return;
+      }
       let msg: Json;
       try {
         msg = JSON.parse(String(raw));
@@ -96,15 +136,31 @@ export class Gateway {
       const secret = msg.op === GatewayOpcodes.Identify || msg.op === GatewayOpcodes.Resume;
       const d = secret ? { ...msg.d, token: '[redacted]' } : msg.d;
       this.frames.push({ dir: 'in', op: msg.op, d, at: this.fake.clock.now() });
+      const authenticated = identifiedSession !== null;
+      // opcodes § Gateway Close Event Codes: 4003 for a payload before identifying, 4005 for a second identify.
+      const beforeIdentify = [GatewayOpcodes.Heartbeat, GatewayOpcodes.Identify, GatewayOpcodes.Resume];
+      if (!authenticated && !beforeIdentify.includes(msg.op) && Object.values(GatewayOpcodes).includes(msg.op)) {
+        ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated');
+        return;
+      }
       switch (msg.op) {
         case GatewayOpcodes.Heartbeat:
           this.stats.heartbeats++;
+          armHeartbeat();
           this.sendFrame(ws, { op: GatewayOpcodes.HeartbeatAck, d: null });
           break;
         case GatewayOpcodes.Identify:
+          if (authenticated) {
+            ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
+            return;
+          }
           identifiedSession = this.identify(ws, msg.d);
           break;
         case GatewayOpcodes.Resume:
+          if (authenticated) {
+            ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated');
+            return;
+          }
           identifiedSession = this.resume(ws, msg.d);
           break;
         case GatewayOpcodes.PresenceUpdate:
@@ -158,6 +214,11 @@ export class Gateway {
     const session = this.sessions.get(String(d?.session_id));
     if (!session || !this.validToken(d?.token)) {
       this.sendFrame(ws, { op: GatewayOpcodes.InvalidSession, d: false }); // not resumable
+      return null;
+    }
+    // opcodes § Gateway Close Event Codes: 4007 when the sequence to resume from was never sent.
+    if (Number(d.seq ?? 0) > session.seq) {
+      ws.close(GatewayCloseCodes.InvalidSeq, 'Invalid seq');
       return null;
     }
     this.stats.resumes++;

@@ -6,6 +6,7 @@ import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { MAX_REQUEST_BYTES, parseMultipart, serveAttachment, type UploadedFile } from './attachments.ts';
 import { DiscordHttpError, RateLimited } from './errors.ts';
 import type { FakeDiscord } from './fake-discord.ts';
+import type { BucketRule } from './rate-limits.ts';
 import type { Json, RecordedRequest, RouteResult } from './types.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +33,12 @@ export interface RouteDef {
    * The route's rate limit, or none. `global` says whether the request counts against the global limit. The bucket is
    * the method and path with its major parameters filled in (topics/rate-limits.mdx, opening section), unless given.
    */
-  readonly rateLimit?: { readonly global: boolean; readonly bucket?: (params: Record<string, string>) => string };
+  readonly rateLimit?: {
+    readonly global: boolean;
+    readonly bucket?: (params: Record<string, string>) => string;
+    /** A route-specific limit instead of the limiter's default route rule. */
+    readonly rule?: BucketRule;
+  };
   handle(ctx: RouteContext): RouteResult;
 }
 
@@ -98,6 +104,10 @@ export class HttpApi {
     };
     const send = (status: number, obj?: Json, headers: Record<string, string> = {}) => {
       rec.status = status;
+      // topics/rate-limits.mdx § Invalid Request Limit: 401, 403 and 429 count, except 429s with scope `shared`.
+      if ((status === 401 || status === 403 || status === 429) && headers['x-ratelimit-scope'] !== 'shared') {
+        fake.invalidRequests.record(rec.at, status, rec.route);
+      }
       if (obj !== undefined) fake.onBody?.({ direction: 'response', method: rec.method, route: rec.route, body: obj });
       res.writeHead(status, obj === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(obj === undefined ? undefined : JSON.stringify(obj));
@@ -174,7 +184,7 @@ export class HttpApi {
     const bucket =
       rule.bucket?.(params) ??
       `${def.method} ${def.path.replace(/\{(\w+)\}/g, (whole, name: string) => (MAJOR_PARAMS.has(name) ? (params[name] ?? whole) : whole))}`;
-    const d = this.fake.rateLimiter.take(bucket, { global: rule.global });
+    const d = this.fake.rateLimiter.take(bucket, { global: rule.global, ...(rule.rule ? { rule: rule.rule } : {}) });
     if (!d.ok) throw new RateLimited(d.body, d.headers);
     return d.headers;
   }

@@ -1,9 +1,11 @@
 // The local Discord's own behaviour, through @discordjs/rest and a raw WebSocket: rate limits, DMs, gateway rules.
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord.js';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { FakeDiscord } from '../../fakes/discord/index.ts';
+import { AdjustableClock, FakeDiscord } from '../../fakes/discord/index.ts';
+import { connectTestClient } from '../../fakes/discord/test-client.ts';
 
 let fake: FakeDiscord;
 let rest: REST;
@@ -75,4 +77,67 @@ it('when a client asks for a privileged intent, then the gateway closes with 401
     ws.on('close', (c) => resolve(c));
   });
   expect(code).toBe(4014);
+});
+
+describe('invalid requests and special limits', () => {
+  it('when requests are answered 401, 403 or 429, then they are counted against 10,000 per 10 minutes; shared 429s are not', async () => {
+    const clock = new AdjustableClock();
+    const f = await new FakeDiscord({ clock }).start();
+    try {
+      const call = (path: string, token = f.token) =>
+        fetch(`${f.apiBase}/v10${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bot ${token}` },
+          body: JSON.stringify({ content: 'hi' }),
+        });
+      expect((await call(`/channels/${f.guild.channelId}/messages`, 'wrong')).status).toBe(401);
+      f.permissions.setOverwrite(f.guild.channelId, {
+        id: f.permissions.botRoleId,
+        type: OverwriteType.Role,
+        allow: 0n,
+        deny: PermissionFlagsBits.SendMessages,
+      });
+      expect((await call(`/channels/${f.guild.channelId}/messages`)).status).toBe(403);
+      f.rateLimiter.exhaustShared(`POST /channels/${f.guild.channelId}/messages`, 5_000);
+      const shared = await call(`/channels/${f.guild.channelId}/messages`);
+      expect(shared.status).toBe(429);
+      expect(shared.headers.get('x-ratelimit-scope')).toBe('shared');
+      expect(f.invalidRequests.count()).toBe(2);
+      expect(f.invalidRequests.banned).toBe(false);
+      clock.advance(10 * 60_000 + 1);
+      expect(f.invalidRequests.count()).toBe(0);
+    } finally {
+      await f.stop();
+    }
+  });
+
+  it('when the global limit is spent, then interaction webhooks still work, limited per webhook and token instead', async () => {
+    const f = await new FakeDiscord({ rateLimits: { globalPerSecond: 1 } }).start();
+    const client = await connectTestClient(f);
+    try {
+      f.commands.set(f.guild.id, [{ id: '1', type: 1, name: 'pick', description: 'Pick' }]);
+      f.command(f.user('ann'), 'pick');
+      const s = [...f.interactions.values()][0];
+      if (!s) throw new Error('no interaction');
+      const url = `${f.apiBase}/v10/webhooks/${f.appId}/${s.token}`;
+      const post = (content: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ content }),
+        });
+      await fetch(`${f.apiBase}/v10/interactions/${s.id}/${s.token}/callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 4, data: { content: 'hi' } }),
+      });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await post(`f${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(f.rateLimiter.limited.every((l) => !l.global)).toBe(true);
+    } finally {
+      client.close();
+      await f.stop();
+    }
+  });
 });

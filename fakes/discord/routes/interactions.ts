@@ -5,6 +5,13 @@ import { followUp, interactionForWebhook, respond, tokenMessage } from '../inter
 import { editMessage, toApiMessage } from '../messages.ts';
 
 const webhook = '/webhooks/{application_id}/{interaction_token}';
+// § Followup Messages: interaction webhooks share normal webhooks' rate limits (per webhook and token), and § Endpoints:
+// they are not bound to the global rate limit (topics/rate-limits.mdx § Global Rate Limit).
+const WEBHOOK_LIMIT = {
+  global: false,
+  bucket: (p: Record<string, string>) => `webhook ${p.application_id}/${p.interaction_token}`,
+  rule: { limit: 5, windowMs: 2_000 },
+} as const;
 const message = `${webhook}/messages/{message_id}`;
 
 const state = ({ fake, params }: RouteContext) =>
@@ -22,6 +29,7 @@ export const interactionRoutes: RouteDef[] = [
     method: 'POST',
     path: webhook,
     auth: 'none',
+    rateLimit: WEBHOOK_LIMIT,
     handle: (ctx) => ({
       status: 200,
       payload: toApiMessage(ctx.fake, followUp(ctx.fake, state(ctx), ctx.body, ctx.files)),
@@ -31,6 +39,7 @@ export const interactionRoutes: RouteDef[] = [
     method: 'GET',
     path: message,
     auth: 'none',
+    rateLimit: WEBHOOK_LIMIT,
     handle: (ctx) => ({
       status: 200,
       payload: toApiMessage(ctx.fake, tokenMessage(ctx.fake, state(ctx), ctx.params.message_id ?? '')),
@@ -40,6 +49,7 @@ export const interactionRoutes: RouteDef[] = [
     method: 'PATCH',
     path: message,
     auth: 'none',
+    rateLimit: WEBHOOK_LIMIT,
     handle: (ctx) => {
       const s = state(ctx);
       const msg = editMessage(
@@ -58,6 +68,7 @@ export const interactionRoutes: RouteDef[] = [
     method: 'DELETE',
     path: message,
     auth: 'none',
+    rateLimit: WEBHOOK_LIMIT,
     handle: (ctx) => {
       const s = state(ctx);
       ctx.fake.messages.delete(tokenMessage(ctx.fake, s, ctx.params.message_id ?? '').id);

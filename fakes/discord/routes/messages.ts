@@ -17,6 +17,8 @@ function messageIn({ fake, params }: RouteContext): StoredMessage {
 }
 
 const limited = { global: true } as const;
+/** resources/message.mdx § Create Message (enforce_nonce: unique "in the past few minutes"); the fake uses 5. */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export const messageRoutes: RouteDef[] = [
   {
@@ -46,8 +48,11 @@ export const messageRoutes: RouteDef[] = [
       const perms = requireBotPermissions(fake, channelId, P.SendMessages);
       // resources/message.mdx § Create Message (nonce, enforce_nonce): a retried send with the same nonce returns the
       // message already created instead of a second one.
+      // Only for "the past few minutes": the fake remembers a nonce for NONCE_WINDOW_MS.
       const nonceKey = body?.enforce_nonce && body?.nonce !== undefined ? `${channelId}:${body.nonce}` : null;
-      const earlier = nonceKey ? fake.messages.get(fake.nonces.get(nonceKey) ?? '') : undefined;
+      const remembered = nonceKey ? fake.nonces.get(nonceKey) : undefined;
+      const fresh = remembered && fake.clock.now() - remembered.at < NONCE_WINDOW_MS;
+      const earlier = fresh ? fake.messages.get(remembered.id) : undefined;
       if (earlier) return { status: 200, payload: toApiMessage(fake, earlier) };
       // topics/permissions.mdx § Bitwise Permission Flags (EMBED_LINKS): without it the bot's embeds are not shown.
       const created = createMessage(
@@ -58,7 +63,7 @@ export const messageRoutes: RouteDef[] = [
         {},
         files,
       );
-      if (nonceKey) fake.nonces.set(nonceKey, created.id);
+      if (nonceKey) fake.nonces.set(nonceKey, { id: created.id, at: fake.clock.now() });
       return { status: 200, payload: toApiMessage(fake, created) };
     },
   },
