@@ -94,10 +94,16 @@ try {
   const reply = await discord.command(discord.user('smoke'), 'help').reply(15_000);
   if (!String(reply.embeds?.[0]?.title ?? '').includes('Marquee')) throw new Error('/help answered something else');
   console.log(`production smoke: /help answered at ${secs()}`);
-  const metrics = await (await fetch(`${health}/metrics`)).text();
-  if (!metrics.includes('marquee_interactions_total{type="command",command="help",outcome="ok"} 1')) {
-    throw new Error('/metrics did not count the /help interaction');
-  }
+  // The dispatcher counts an interaction just after its answer is sent: give the count a moment to land.
+  const helpCounted = 'marquee_interactions_total{type="command",command="help",outcome="ok"} 1';
+  let metrics = '';
+  await until('/metrics to count /help', 5_000, async () => {
+    metrics = await (await fetch(`${health}/metrics`)).text();
+    return metrics.includes(helpCounted) ? true : undefined;
+  }).catch(() => {
+    const counted = metrics.split('\n').filter((l) => l.startsWith('marquee_interactions_total'));
+    throw new Error(`/metrics did not count the /help interaction:\n${counted.join('\n') || '(none counted)'}`);
+  });
   child.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000).unref())]);
   if (code !== 0) {

@@ -38,9 +38,15 @@ it('when people run commands and search TMDB, then /metrics counts them by comma
   await d.command(d.user('mia'), 'help').reply();
   await d.command(d.user('mia'), 'search', { query: 'Heat' }).reply();
   await d.command(d.user('mia'), 'rate', { movie: 'no such film at all', stars: 4 }).reply();
-  const res = await fetch(`${base}/metrics`);
+  // The dispatcher counts an interaction just after its answer is sent: wait until the last one is counted.
+  let res = await fetch(`${base}/metrics`);
+  let body = await res.text();
+  for (let i = 0; i < 50 && !body.includes('command="rate",outcome="user_error"'); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    res = await fetch(`${base}/metrics`);
+    body = await res.text();
+  }
   expect(res.headers.get('content-type')).toContain('text/plain');
-  const body = await res.text();
   expect(metricValue(body, 'marquee_interactions_total', 'command="help",outcome="ok"')).toBe(1);
   expect(metricValue(body, 'marquee_interactions_total', 'command="search",outcome="ok"')).toBe(1);
   expect(metricValue(body, 'marquee_interaction_first_response_seconds_count', 'command="help"')).toBe(1);
