@@ -88,6 +88,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 
 async function benchOnce(db: 'pglite' | 'postgres', users: number, weeklyMembers: number): Promise<RunResult> {
   const discord = await new FakeDiscord({ interactionDeadlineMs: WINDOW_MS }).start();
+  discord.setMaxListeners(0); // every person waits on it at once
   const tmdb = await startFakeTmdb({});
   const dataDir = mkdtempSync(join(tmpdir(), 'marquee-load-'));
   const pgName = `marquee_bench_load_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -125,6 +126,8 @@ async function benchOnce(db: 'pglite' | 'postgres', users: number, weeklyMembers
       );
       const orm = await openDatabase({ url: databaseUrl, dataDir, debug: false });
       const now = new Date();
+      // Seeded people are synthetic; here they stand for real members who opted in to weekly DMs (the run's audience).
+      await orm.em.fork().getConnection().execute("update users set dm_opt_in = true, kind = 'discord'");
       await orm.em.fork().upsert(GuildSettings, {
         guildId: discord.guild.id,
         picksChannelId: discord.guild.channelId,
