@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { AdjustableClock } from '../fakes/discord/clock.ts';
 import { SandboxSession } from '../fakes/discord/sandbox-session.ts';
 import { startLocalStack } from '../fakes/local-stack.ts';
 import { loadConfig, readEnv } from '../src/config.ts';
@@ -30,8 +31,12 @@ const env = loadConfig(readEnv());
 if (values.fresh && !values.data.startsWith('memory://')) rmSync(values.data, { recursive: true, force: true });
 
 const started = Date.now();
+// One clock for the local Discord and the bot, so `/wait 2h` moves both (poll ends, screenings, token windows).
+const clock = new AdjustableClock();
 const stack = await startLocalStack({
   dataDir: values.data,
+  discord: { clock },
+  clock: () => new Date(clock.now()),
   logLevel: values['log-level'],
   tmdb: { readToken: env.tmdb.readToken, apiKey: env.tmdb.apiKey },
   beforeStart: async ({ orm, discord }) => {
@@ -44,7 +49,7 @@ const stack = await startLocalStack({
 const weekly = async (session: SandboxSession): Promise<string> => {
   const d = stack.discord;
   const em = stack.orm.em.fork();
-  const now = new Date();
+  const now = new Date(clock.now());
   const settings = await getGuildSettings(em, d.guild.id, now);
   if (!settings.enabled || !settings.picksChannelId) {
     await updateGuildSettings(em, d.guild.id, { picksChannelId: d.guild.channelId, enabled: true }, now);
@@ -61,7 +66,27 @@ const weekly = async (session: SandboxSession): Promise<string> => {
   }
   return lines.join('\n');
 };
-const session = new SandboxSession(stack.discord, { user: values.user, meta: { weekly } });
+// `/wait 2h` (or 30m, 1d): time jumps forward, then whatever movie-night step fell due runs (closing joining, ending
+// the poll, the screening's event, the rating prompt); what the bot posted meanwhile is shown.
+const wait = async (session: SandboxSession, args: string): Promise<string> => {
+  const m = /^(\d+)\s*([smhd])$/i.exec(args.trim());
+  if (!m) return '(!) Say how long, like /wait 10m, /wait 2h or /wait 1d.';
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
+  const d = stack.discord;
+  const before = new Set(d.messages.keys());
+  clock.advance(Number(m[1]) * unit);
+  // Each run does what is due now; a step can make the next one due (poll ended → announce → event).
+  for (let i = 0; i < 4; i++) await stack.app.movieNights.tick();
+  const lines = [
+    `  (${m[1]}${m[2]!.toLowerCase()} later: ${new Date(clock.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+  ];
+  for (const msg of d.messages.values()) {
+    if (before.has(msg.id) || msg.channel_id !== d.guild.channelId || msg.ephemeralFor) continue;
+    lines.push(session.render(msg));
+  }
+  return lines.join('\n');
+};
+const session = new SandboxSession(stack.discord, { user: values.user, meta: { weekly, wait } });
 let closing = false;
 const close = async () => {
   if (closing) return;
@@ -97,8 +122,9 @@ try {
       'Also: click N (press button [N]), /as NAME (become someone else; /as NAME admin: with Manage Server; /as owner: the server owner), /dm and /server (where you talk), exit.',
     );
     out("/weekly sends this server's weekly picks now (the digest, and DMs to whoever turned on /settings dms).");
+    out('Movie night: /movienight start when:20:30, then vote N (as each person), /wait 2h moves time forward.');
     out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
-    const names = [...session.commandNames(), '/as ', '/dm', '/server', '/weekly', 'click ', 'exit'];
+    const names = [...session.commandNames(), '/as ', '/dm', '/server', '/weekly', '/wait ', 'click ', 'vote ', 'exit'];
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,

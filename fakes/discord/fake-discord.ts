@@ -91,6 +91,8 @@ export class FakeDiscord extends EventEmitter {
   readonly dmsClosed = new Set<string>();
   /** Every 401/403/429 answered, against Discord's 10,000 per 10 minutes. */
   readonly invalidRequests: InvalidRequestCounter;
+  /** Guild scheduled events by id (routes/scheduled-events.ts). */
+  readonly scheduledEvents = new Map<string, Json>();
   /** `channel:nonce` → message id, for `enforce_nonce`. */
   readonly nonces = new Map<string, { id: string; at: number }>();
   /** Uploaded files by attachment id (bots' uploads and people's command attachments), served by the CDN route. */

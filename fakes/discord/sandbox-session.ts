@@ -9,8 +9,11 @@ import type { FakeUser, StoredMessage } from './types.ts';
 
 export interface SandboxSessionOptions {
   readonly user?: string;
-  /** Extra `/name` actions of the sandbox itself (e.g. `/weekly`), given the session; they return transcript text. */
-  readonly meta?: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
+  /**
+   * Extra `/name [args]` actions of the sandbox itself (e.g. `/weekly`, `/wait 2h`), given the session and the rest of
+   * the line; they return transcript text.
+   */
+  readonly meta?: Readonly<Record<string, (session: SandboxSession, args: string) => Promise<string>>>;
   /** How many suggestions to show for an autocomplete option. */
   readonly showSuggestions?: number;
   /** Where files the bot sends are saved (their paths are printed); default `./sandbox-files`. */
@@ -29,7 +32,7 @@ export class SandboxSession {
   private inDm = false;
   private lastWithButtons: StoredMessage | null = null;
   private readonly showSuggestions: number;
-  private readonly meta: Readonly<Record<string, (session: SandboxSession) => Promise<string>>>;
+  private readonly meta: Readonly<Record<string, (session: SandboxSession, args: string) => Promise<string>>>;
   private readonly filesDir: string;
   private readonly saved = new Set<string>();
 
@@ -93,12 +96,15 @@ export class SandboxSession {
         this.inDm = /^\/dm$/i.test(text);
         return `(now talking in ${this.where})`;
       }
-      const meta = this.meta[text.slice(1).toLowerCase()];
-      if (meta) return await meta(this);
+      const [metaName = '', ...metaArgs] = text.slice(1).split(/\s+/);
+      const meta = text.startsWith('/') ? this.meta[metaName.toLowerCase()] : undefined;
+      if (meta) return await meta(this, metaArgs.join(' '));
       const click = /^click\s+(\d+)$/i.exec(text);
       if (click) return await this.click(Number(click[1]));
+      const vote = /^vote\s+(\d+(?:\s*,\s*\d+)*)$/i.exec(text);
+      if (vote) return this.vote((vote[1] ?? '').split(',').map((x) => Number(x.trim())));
       if (text.startsWith('/')) return await this.slash(text);
-      return 'Type a slash command like /help, `click N`, or `/as NAME`.';
+      return 'Type a slash command like /help, `click N`, `vote N`, or `/as NAME`.';
     } catch (err) {
       return `(!) ${(err as Error).message}`;
     }
@@ -106,12 +112,13 @@ export class SandboxSession {
 
   private parse(text: string): { path: string; values: Record<string, string> } {
     const body = text.slice(1);
-    const firstOpt = body.search(/(^|\s)[\w-]+:/);
+    const firstOpt = body.search(/(^|\s)[A-Za-z][\w-]*:/);
     const head = (firstOpt === -1 ? body : body.slice(0, firstOpt)).trim();
     const rest = firstOpt === -1 ? '' : body.slice(firstOpt).trim();
     const values: Record<string, string> = {};
     if (rest) {
-      for (const part of rest.split(/\s+(?=[\w-]+:)/)) {
+      // Option names start with a letter, so a value like `tomorrow 20:30` stays one value.
+      for (const part of rest.split(/\s+(?=[A-Za-z][\w-]*:)/)) {
         const i = part.indexOf(':');
         values[part.slice(0, i)] = part.slice(i + 1).trim();
       }
@@ -174,6 +181,13 @@ export class SandboxSession {
       out.push(`  ↳ ${def.name}: “${given}” → ${chosen.name}${more}`);
       values[def.name] = String(chosen.value);
     }
+    // Like Discord's client, `@name` of someone in the server is sent as a mention (`<@id>`).
+    for (const [k, v] of Object.entries(values)) {
+      values[k] = v.replace(/@(\w+)/g, (whole, name: string) => {
+        const u = [...this.discord.users.values()].find((x) => x.username === name.toLowerCase());
+        return u ? `<@${u.id}>` : whole;
+      });
+    }
     const dmsBefore = this.discord.dmsTo(this.user.id).length;
     const handle = this.discord.command(this.user, path, values, { dm: this.inDm });
     let messages = await handle.settled();
@@ -200,6 +214,19 @@ export class SandboxSession {
     const handle = this.discord.click(this.user, current, b.customId, { dm: current.guild_id === undefined });
     const messages = await handle.settled();
     return [`  (clicked [${n}] ${b.label})`, ...messages.map((m) => this.render(m, m.id === current.id))].join('\n');
+  }
+
+  /** Votes on the latest poll in this channel as the current person (`vote 2`, or `vote 1,3` when multiselect). */
+  private vote(answerIds: number[]): string {
+    const channelId = this.inDm ? this.discord.dmChannelFor(this.user.id) : this.discord.guild.channelId;
+    const poll = this.discord
+      .channelMessages(channelId)
+      .filter((m) => m.poll)
+      .at(-1);
+    if (!poll?.poll) throw new Error('there is no poll here to vote on yet');
+    this.discord.vote(this.user, poll, answerIds);
+    const chosen = poll.poll.answers.filter((a) => answerIds.includes(a.answer_id)).map((a) => a.poll_media.text);
+    return `  (${this.user.global_name} voted for ${chosen.join(' and ')})`;
   }
 
   private discordButtons(m: StoredMessage) {
@@ -238,7 +265,9 @@ export class SandboxSession {
   }
 
   private plain(s: string): string {
-    return plainText(s).replace(/<@(\d+)>/g, (_m, id: string) => `@${this.discord.users.get(id)?.username ?? id}`);
+    return plainText(s)
+      .replace(/<@(\d+)>/g, (_m, id: string) => `@${this.discord.users.get(id)?.username ?? id}`)
+      .replace(/<t:(\d+):[tTdDfFR]>/g, (_m, t: string) => timestamp(Number(t) * 1000));
   }
 
   /** A message as text: who can see it, content, embeds as boxes, buttons numbered `[1] 👍`. */
@@ -257,6 +286,18 @@ export class SandboxSession {
     }
     for (const a of m.attachments ?? [])
       lines.push(`  📎 ${a.filename} (${sizeText(a.size)}) saved to ${this.save(a)}`);
+    if (m.poll) {
+      const counts = new Map<number, number>();
+      for (const set of m.poll.votes.values()) for (const id of set) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const ended = this.discord.clock.now() >= m.poll.expiry;
+      lines.push(
+        `  📊 ${m.poll.question.text} (${ended ? 'final results' : `poll open until ${timestamp(m.poll.expiry)}`})`,
+      );
+      for (const a of m.poll.answers) {
+        const c = counts.get(a.answer_id) ?? 0;
+        lines.push(`     ${a.poll_media.text} — ${c} vote${c === 1 ? '' : 's'}`);
+      }
+    }
     let n = 0;
     for (const row of m.components ?? []) {
       const cells: string[] = [];
@@ -279,6 +320,11 @@ function sizeText(bytes: number): string {
     : bytes < 1024 * 1024
       ? `${(bytes / 1024).toFixed(1)} KB`
       : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** A Discord timestamp as the sandbox shows it: UTC, to the minute. */
+function timestamp(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function plainText(s: string): string {

@@ -131,7 +131,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
           };
         }
         if (e && e.status >= 400 && e.status < 500) {
-          return { problem: `📅 I couldn't add the screening to the server's events (Discord said ${e.code}).` };
+          return { problem: `📅 I couldn't add the screening to the server's events (Discord answered ${e.status}).` };
         }
         throw err;
       }

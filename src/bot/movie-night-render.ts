@@ -114,7 +114,7 @@ export function renderPoll(
 ): RESTPostAPIChannelMessageJSONBody {
   const card: APIEmbed = {
     color: BRAND_COLOUR,
-    title: clip('Tonight’s shortlist — none of you has seen these', 256),
+    title: clip('The shortlist — none of you has seen these', 256),
     description: clip(
       candidates
         .map(

@@ -9,6 +9,7 @@ import { guildRoutes } from './guilds.ts';
 import { interactionRoutes } from './interactions.ts';
 import { messageRoutes } from './messages.ts';
 import { pollRoutes } from './polls.ts';
+import { scheduledEventRoutes } from './scheduled-events.ts';
 import { userRoutes } from './users.ts';
 
 export const allRoutes: readonly RouteDef[] = [
@@ -20,4 +21,5 @@ export const allRoutes: readonly RouteDef[] = [
   ...channelRoutes,
   ...messageRoutes,
   ...pollRoutes,
+  ...scheduledEventRoutes,
 ];
