@@ -74,6 +74,7 @@ const wait = async (session: SandboxSession, args: string): Promise<string> => {
   const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd'];
   const d = stack.discord;
   const before = new Set(d.messages.keys());
+  const eventsBefore = new Set(d.scheduledEvents.keys());
   clock.advance(Number(m[1]) * unit);
   // Each run does what is due now; a step can make the next one due (poll ended → announce → event).
   for (let i = 0; i < 4; i++) await stack.app.movieNights.tick();
@@ -83,6 +84,13 @@ const wait = async (session: SandboxSession, args: string): Promise<string> => {
   for (const msg of d.messages.values()) {
     if (before.has(msg.id) || msg.channel_id !== d.guild.channelId || msg.ephemeralFor) continue;
     lines.push(session.render(msg));
+  }
+  for (const ev of d.scheduledEvents.values()) {
+    if (eventsBefore.has(ev.id)) continue;
+    const where = ev.entity_metadata?.location ?? `<#${ev.channel_id}>`;
+    lines.push(
+      `  (new server event: ${ev.name} — ${String(ev.scheduled_start_time).slice(0, 16).replace('T', ' ')} UTC, ${where})`,
+    );
   }
   return lines.join('\n');
 };

@@ -152,8 +152,12 @@ describe('a movie night against the local Discord', () => {
     expect(wins[0]!.content).toContain('2 votes');
     const night = await em().findOneOrFail(MovieNight, nightId);
     expect(night.status).toBe('decided');
-    // The local Discord has no scheduled events: the night goes on and the channel is told in one line.
-    expect(channel().filter((m) => m.content.startsWith('📅'))).toHaveLength(1);
+    // The bot's invite role has Manage Events: the screening is in the server's events, once, with the film's name.
+    const events = [...stack.discord.scheduledEvents.values()];
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ name: expect.stringContaining('Movie night: '), entity_type: 3, status: 1 });
+    expect(events[0].scheduled_start_time).toBe(night.startsAt.toISOString());
+    expect(channel().filter((m) => m.content.startsWith('📅'))).toHaveLength(0);
   });
 
   it('after the screening, attendees get one rating prompt; stars become ratings and watched entries', async () => {
