@@ -183,7 +183,8 @@ export class SandboxSession {
     }
     // Like Discord's client, `@name` of someone in the server is sent as a mention (`<@id>`).
     for (const [k, v] of Object.entries(values)) {
-      values[k] = v.replace(/@(\w+)/g, (whole, name: string) => {
+      if (typeof v !== 'string') continue;
+      values[k] = v.replace(/@(\w+)/g, (whole: string, name: string) => {
         const u = [...this.discord.users.values()].find((x) => x.username === name.toLowerCase());
         return u ? `<@${u.id}>` : whole;
       });
