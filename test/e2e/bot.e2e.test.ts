@@ -1,6 +1,6 @@
 // The real discord.js client against the local Discord, the fake TMDB and PGlite: what a person does, end to end.
 import { REST } from '@discordjs/rest';
-import { Routes, SlashCommandBuilder } from 'discord.js';
+import { GatewayIntentBits, Routes, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
@@ -9,6 +9,7 @@ import type { Command } from '../../src/bot/command.ts';
 import type { BotServices } from '../../src/bot/context.ts';
 import { weeklyMessageRenderer } from '../../src/bot/weekly-buttons.ts';
 import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
+import { commands } from '../../src/commands/index.ts';
 import { Feedback, GuildMember, GuildSettings, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { updatePreferences } from '../../src/services/user-service.ts';
@@ -39,20 +40,25 @@ function buttonsOf(m: StoredMessage) {
 }
 
 describe('the bot against the local Discord', () => {
-  it('when the bot logs in, then it identifies with the Guilds intent only and registers its commands', () => {
+  it('when the bot logs in, then it identifies with non-privileged intents only (Guilds, polls, voice states) and registers its commands', () => {
     const identify = stack.discord.frames.find((f) => f.dir === 'in' && f.op === 2);
-    expect(identify?.d.intents).toBe(1);
+    expect(identify?.d.intents).toBe(
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessagePolls | GatewayIntentBits.GuildVoiceStates,
+    );
     const names = (stack.discord.commands.get(stack.discord.guild.id) ?? []).map((c: { name: string }) => c.name);
     expect(names.sort()).toEqual([
       'compare',
       'config',
       'help',
+      'import',
       'movienight',
+      'privacy',
       'rate',
       'recommend',
       'search',
       'settings',
       'similar',
+      'stats',
       'watched',
       'watchlist',
     ]);
@@ -65,17 +71,8 @@ describe('the bot against the local Discord', () => {
     const reply = await stack.discord.command(stack.discord.user('helen'), 'help').reply();
     expect(reply.ephemeralFor).toBeDefined();
     const text = JSON.stringify(reply.embeds);
-    for (const c of [
-      '/search',
-      '/rate',
-      '/watched add',
-      '/watched list',
-      '/recommend',
-      '/settings',
-      '/config',
-      '/help',
-    ])
-      expect(text).toContain(c);
+    for (const c of commands) expect(text).toContain(`/${c.data.name}`);
+    for (const c of ['/watched add', '/watched list', '/settings profile']) expect(text).toContain(c);
   });
 
   it('when a new user searches, rates five films, logs one, asks for picks and likes one, then the database has every step', async () => {
