@@ -2,7 +2,8 @@
 // TMDB when TMDB_READ_TOKEN / TMDB_API_KEY is set). Type slash commands as you would in Discord.
 //   npm run sandbox                         interactive
 //   npm run sandbox -- --script FILE        runs a scripted session and prints the transcript
-//   options: --data DIR (default ./data/sandbox), --fresh (start from an empty database), --no-seed, --user NAME
+//   options: --data DIR (default ./data/sandbox), --fresh (start from an empty database), --no-seed, --user NAME,
+//            --start ISO (the clock's starting instant; a scripted run defaults to 2026-12-04T18:00:00Z)
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'no-seed': { type: 'boolean', default: false },
     user: { type: 'string', default: 'alice' },
     'log-level': { type: 'string', default: 'silent' },
+    start: { type: 'string' },
   },
 });
 
@@ -32,7 +34,14 @@ if (values.fresh && !values.data.startsWith('memory://')) rmSync(values.data, { 
 
 const started = Date.now();
 // One clock for the local Discord and the bot, so `/wait 2h` moves both (poll ends, screenings, token windows).
-const clock = new AdjustableClock();
+// A scripted run starts at a fixed instant (Friday 4 December 2026, 18:00 UTC) unless told otherwise, so the same
+// script prints the same transcript whenever it runs; an interactive session runs on the wall clock.
+const startAt = values.start ?? (values.script ? '2026-12-04T18:00:00Z' : undefined);
+if (startAt !== undefined && Number.isNaN(Date.parse(startAt))) {
+  out(`--start must be an ISO date-time, e.g. 2026-12-04T18:00:00Z (got "${startAt}")`);
+  process.exit(2);
+}
+const clock = new AdjustableClock(startAt === undefined ? undefined : Date.parse(startAt));
 const stack = await startLocalStack({
   dataDir: values.data,
   discord: { clock },
