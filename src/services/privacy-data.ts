@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { toCsv } from '../data/csv.ts';
 import type { Em } from '../db.ts';
 import { DeliveryOutbox, User } from '../entities/index.ts';
+import { forgetSharedLimits, sharedLimitUses } from './rate-limit-service.ts';
 
 interface UserTable {
   readonly table: string;
@@ -180,8 +181,8 @@ export interface DeleteReport {
 }
 
 /**
- * Deletes every row about `userId` in one transaction: the users row (every user-owned table cascades from it) and
- * the weekly DMs addressed to them. Returns what went, counted before the delete.
+ * Deletes every row about `userId` in one transaction: the users row (every user-owned table cascades from it), the
+ * weekly DMs addressed to them and their recent command uses (kept without a foreign key, see rate-limit-service). Returns what went, counted before the delete.
  */
 export async function deleteUserData(em: Em, userId: string): Promise<DeleteReport> {
   return em.transactional(async (tem) => {
@@ -192,6 +193,7 @@ export async function deleteUserData(em: Em, userId: string): Promise<DeleteRepo
       if (n > 0) removed[t.table] = (removed[t.table] ?? 0) + n;
     }
     removed.delivery_outbox = await tem.nativeDelete(DeliveryOutbox, { kind: 'dm', recipientId: userId });
+    removed.rate_limit_uses = await forgetSharedLimits(tem, userId);
     removed.users = await tem.nativeDelete(User, { id: userId });
     return { removed };
   });
@@ -205,5 +207,6 @@ export async function rowsReferencing(em: Em, userId: string): Promise<number> {
     n += Number(row?.n ?? 0);
   }
   n += await em.count(DeliveryOutbox, { recipientId: userId });
+  n += await sharedLimitUses(em, userId);
   return n;
 }

@@ -2,6 +2,7 @@
 // in `rate_limit_uses`. A transaction-scoped advisory lock on the key makes count-then-insert atomic across
 // processes; each take prunes that key's expired uses, so the table holds at most `limit` rows per active key.
 import type { Em } from '../db.ts';
+import { RateLimitUse } from '../entities/index.ts';
 
 export interface SharedLimitRule {
   readonly limit: number;
@@ -36,4 +37,14 @@ export async function takeSharedLimit(
     await tx.execute('insert into rate_limit_uses (bucket, user_id, used_at) values (?, ?, ?)', [bucket, userId, now]);
     return null;
   });
+}
+
+/** How many recent uses are kept for `userId` (a privacy export or delete counts them). */
+export function sharedLimitUses(em: Em, userId: string): Promise<number> {
+  return em.count(RateLimitUse, { userId });
+}
+
+/** Forgets `userId`'s recent uses (part of deleting everything about a person). */
+export function forgetSharedLimits(em: Em, userId: string): Promise<number> {
+  return em.nativeDelete(RateLimitUse, { userId });
 }

@@ -5,6 +5,7 @@ import { createCatalogue } from '../../src/services/catalogue-service.ts';
 import { createImportRunner } from '../../src/services/import/import-runner.ts';
 import { createImportJob } from '../../src/services/import/import-service.ts';
 import { deleteUserData, exportUserData, rowsReferencing, userTables } from '../../src/services/privacy-data.ts';
+import { takeSharedLimit } from '../../src/services/rate-limit-service.ts';
 import { setRating } from '../../src/services/rating-service.ts';
 import { ensureUser } from '../../src/services/user-service.ts';
 import { addWatched } from '../../src/services/watched-service.ts';
@@ -110,9 +111,17 @@ describe('privacy export and delete', { timeout: 60_000 }, () => {
   it('when someone deletes their data, then no row in any table refers to them and others are untouched', async () => {
     const user = await someone();
     const other = await someone();
+    await takeSharedLimit(db.em(), user, 'recommend', { limit: 5, windowMs: 60_000 }, now);
     expect(await rowsReferencing(db.em(), user)).toBeGreaterThan(0);
     const report = await deleteUserData(db.em(), user);
-    expect(report.removed).toMatchObject({ ratings: 2, watched: 2, feedback: 1, guild_members: 1, users: 1 });
+    expect(report.removed).toMatchObject({
+      ratings: 2,
+      watched: 2,
+      feedback: 1,
+      guild_members: 1,
+      rate_limit_uses: 1,
+      users: 1,
+    });
     expect(await rowsReferencing(db.em(), user)).toBe(0);
     expect(await db.em().count(Rating, { user: other })).toBe(2);
   });
