@@ -119,7 +119,7 @@ describe('recommendMany (the weekly batch path)', () => {
     await batch.start();
     const weights = { version: 'bw-test', global: { content: 1, user_knn: 1, item_knn: 1, ease: 1, popularity: 0.2 } };
     const perUser = new Map([[member(2), { content: 3, user_knn: 0.1, item_knn: 0.1, ease: 0.1, popularity: 0 }]]);
-    for (const s of [perMember, batch]) s.setBlendWeights({ ...weights, perUser });
+    for (const s of [perMember, batch]) await s.setBlendWeights({ ...weights, perUser });
     const exclude = new Map([
       [member(0), [1, 2, 3]],
       [member(7), [10, 20]],
