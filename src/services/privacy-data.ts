@@ -172,7 +172,11 @@ export async function exportUserData(em: Em, userId: string, now: Date): Promise
   for (const [name, text] of Object.entries(await letterboxdFiles(em, userId, watchlistTable)))
     files[name] = strToU8(text);
   const counts = Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length]));
-  return { fileName: `marquee-export-${stamp}.zip`, data: Buffer.from(zipSync(files, { level: 6, mtime: now })), counts };
+  return {
+    fileName: `marquee-export-${stamp}.zip`,
+    data: Buffer.from(zipSync(files, { level: 6, mtime: now })),
+    counts,
+  };
 }
 
 export interface DeleteReport {
