@@ -236,6 +236,20 @@ function pickReason(s: Serving, r: Reason | null): PickReason {
   });
 }
 
+/** What a shown film looks like to the bot: the catalogue's facts plus the impression the buttons point back to. */
+function shownFilm<R>(m: CatalogueItem, impressionId: number, score: number, reason: R) {
+  return {
+    impressionId,
+    movieId: m.id,
+    title: m.title,
+    year: m.year,
+    posterPath: m.posterPath,
+    genres: [...m.genres],
+    score,
+    reason,
+  };
+}
+
 function compactTime(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').slice(0, 13); // 20261124T0512
 }
@@ -438,19 +452,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         kind: 'picks',
         modelVersion,
         batchId,
-        picks: picks.map((p, k) => {
-          const m = s.catalogue[p.item]!;
-          return {
-            impressionId: logs[k]!.id,
-            movieId: m.id,
-            title: m.title,
-            year: m.year,
-            posterPath: m.posterPath,
-            genres: [...m.genres],
-            score: p.score,
-            reason: pickReason(s, p.reason),
-          };
-        }),
+        picks: picks.map((p, k) => shownFilm(s.catalogue[p.item]!, logs[k]!.id, p.score, pickReason(s, p.reason))),
       };
     });
   }
@@ -581,19 +583,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       const seedMeta = s.catalogue[seed]!;
       return {
         seed: { movieId: seedMeta.id, title: seedMeta.title, year: seedMeta.year },
-        picks: found.map((p, k) => {
-          const m = s.catalogue[p.item]!;
-          return {
-            impressionId: logs[k]!.id,
-            movieId: m.id,
-            title: m.title,
-            year: m.year,
-            posterPath: m.posterPath,
-            genres: [...m.genres],
-            score: p.score,
-            reason: p.reason,
-          };
-        }),
+        picks: found.map((p, k) => shownFilm(s.catalogue[p.item]!, logs[k]!.id, p.score, p.reason)),
       };
     },
     async recommendMany(em, userIds, opts) {
