@@ -1,7 +1,6 @@
 export { loadTmdb5000 } from './csv.ts';
 export { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
 export {
-  FAKE_PROVIDERS,
   FAKE_TMDB_TOKEN,
   type FakeTmdb,
   type FaultControls,
@@ -11,3 +10,4 @@ export {
   type StartFakeTmdbOptions,
   startFakeTmdb,
 } from './server.ts';
+export { FAKE_WATCH_PROVIDERS, FAKE_WATCH_REGIONS, offersIn } from './watch-providers.ts';

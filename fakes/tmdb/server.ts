@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { loadTmdb5000 } from './csv.ts';
 import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
+import { FAKE_WATCH_REGIONS, flatrateIds, movieWatchProviders, providerList } from './watch-providers.ts';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'malformed_json' | 'reset';
 
@@ -64,20 +65,6 @@ export interface FakeTmdb {
 export const FAKE_TMDB_TOKEN = 'fake-tmdb-token';
 const PAGE_SIZE = 20;
 const MAX_PAGE = 500;
-
-/** Synthetic streaming availability: clearly fake providers, so no real-world availability is claimed. */
-export const FAKE_PROVIDERS = [
-  { provider_id: 90001, provider_name: 'Fakeflix', logo_path: '/fakeflix.png', display_priority: 1 },
-  { provider_id: 90002, provider_name: 'Demo Plus', logo_path: '/demo-plus.png', display_priority: 2 },
-] as const;
-const WATCH_REGIONS = ['US', 'GB'] as const;
-
-function providersFor(movie: DemoMovie): number[] {
-  const ids: number[] = [];
-  if (movie.id % 2 === 0) ids.push(90001);
-  if (movie.id % 3 === 0) ids.push(90002);
-  return ids;
-}
 
 class HttpError extends Error {
   readonly status: number;
@@ -260,19 +247,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
           ]
         : [],
     }),
-    'watch/providers': (m) => {
-      const ids = providersFor(m);
-      const results: Record<string, unknown> = {};
-      if (ids.length > 0) {
-        for (const region of WATCH_REGIONS) {
-          results[region] = {
-            link: `https://www.themoviedb.org/movie/${m.id}/watch?locale=${region}`,
-            flatrate: FAKE_PROVIDERS.filter((p) => ids.includes(p.provider_id)).map((p) => ({ ...p })),
-          };
-        }
-      }
-      return { id: m.id, results };
-    },
+    'watch/providers': (m) => movieWatchProviders(m.id),
   };
 
   function relatedPage(m: DemoMovie, kind: 'recommendations' | 'similar', q: URLSearchParams) {
@@ -363,9 +338,10 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       const region = q.get('watch_region');
       const any = providers.includes('|');
       const ids = providers.split(/[|,]/).map(Number);
+      // TMDB filters on providers only together with a watch_region (the spec says so of with_watch_providers).
       out = out.filter((m) => {
-        if (region && !(WATCH_REGIONS as readonly string[]).includes(region)) return false;
-        const has = providersFor(m);
+        if (!region) return false;
+        const has = flatrateIds(m.id, region);
         return any ? ids.some((p) => has.includes(p)) : ids.every((p) => has.includes(p));
       });
     }
@@ -410,6 +386,8 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       };
     }
     if (path === '/3/genre/movie/list') return { genres: TMDB_MOVIE_GENRES.map((g) => ({ ...g })) };
+    if (path === '/3/watch/providers/regions') return { results: FAKE_WATCH_REGIONS.map((r) => ({ ...r })) };
+    if (path === '/3/watch/providers/movie') return providerList(q.get('watch_region') || null);
     if (path === '/3/search/movie') return search(q);
     if (path === '/3/discover/movie') return discover(q);
     if (path === '/3/movie/popular') {

@@ -36,6 +36,11 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     ['/3/movie/{movie_id}/videos', '/3/movie/949/videos'],
     ['/3/movie/{movie_id}/release_dates', '/3/movie/949/release_dates'],
     ['/3/movie/{movie_id}/watch/providers', '/3/movie/238/watch/providers'],
+    ['/3/movie/{movie_id}/watch/providers', '/3/movie/105/watch/providers'],
+    ['/3/watch/providers/movie', '/3/watch/providers/movie?watch_region=US&language=en-US'],
+    ['/3/watch/providers/movie', '/3/watch/providers/movie?watch_region=ZW'],
+    ['/3/watch/providers/movie', '/3/watch/providers/movie'],
+    ['/3/watch/providers/regions', '/3/watch/providers/regions'],
     ['/3/discover/movie', '/3/discover/movie?with_genres=80&sort_by=vote_average.desc&vote_count.gte=1000'],
     ['/3/discover/movie', '/3/discover/movie?with_watch_providers=90001&watch_region=US'],
     ['/3/trending/movie/{time_window}', '/3/trending/movie/week'],
@@ -74,6 +79,18 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
       expect(part, template).toBeDefined();
       expect(spec.validate(template, part)).toEqual([]);
     }
+  });
+
+  it('when a film is asked for its providers, then each region lists every way to watch with display priorities', async () => {
+    // 105 is a multiple of 3 (Demo Plus streams it in the US) and of 7 (Popcorn Free): every kind at once.
+    const { body } = await get('/3/movie/105/watch/providers');
+    const us = (body as { results: Record<string, Record<string, { provider_name: string }[]>> }).results.US;
+    expect(Object.keys(us ?? {}).sort()).toEqual(['ads', 'buy', 'flatrate', 'free', 'link', 'rent']);
+    expect(us?.flatrate?.map((p) => p.provider_name)).toEqual(['Demo Plus']);
+    const again = await get('/3/movie/105/watch/providers');
+    expect(again.body).toEqual(body);
+    const list = (await get('/3/watch/providers/movie?watch_region=US')).body as { results: unknown[] };
+    expect(list.results.length).toBeGreaterThan(25);
   });
 
   it('when the token is wrong, then the 401 body matches the spec and TMDB’s error shape', async () => {
@@ -127,8 +144,11 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     await c.findByImdbId('tt0113277');
     await c.movieChanges({ startDate: '2026-11-01', endDate: '2026-11-10', page: 1 });
     await c.checkAuthentication();
+    await c.movieWatchProviders(238);
+    await c.watchProviders('GB');
+    await c.watchRegions();
     const made = h.fake.requests.slice(before);
-    expect(made).toHaveLength(12);
+    expect(made).toHaveLength(15);
     for (const r of made) {
       expect(r.status, r.path).toBe(200);
       expect(spec.checkRequest(r.method, r.path, r.query as Record<string, string>)).toEqual([]);

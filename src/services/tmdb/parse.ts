@@ -12,6 +12,7 @@ import type {
   TmdbMovieSummary,
   TmdbPage,
   TmdbProvider,
+  TmdbRegion,
   TmdbVideo,
   TmdbWatchProviders,
 } from './types.ts';
@@ -147,7 +148,55 @@ function provider(x: unknown, p: string): TmdbProvider {
     id: int(o.provider_id, `${p}.provider_id`),
     name: str(o.provider_name, `${p}.provider_name`),
     logoPath: optStr(o.logo_path, `${p}.logo_path`),
+    displayPriority: optNum(o.display_priority, `${p}.display_priority`, Number.MAX_SAFE_INTEGER),
   };
+}
+
+/** The `results` of a watch-providers body (alone, or appended to details): offers per region. */
+function watchProviderResults(v: unknown, path: string): Record<string, TmdbWatchProviders> {
+  const out: Record<string, TmdbWatchProviders> = {};
+  if (v === undefined || v === null) return out;
+  for (const [region, r] of Object.entries(obj(v, path))) {
+    const p = `${path}.${region}`;
+    const o = obj(r, p);
+    out[region] = {
+      link: optStr(o.link, `${p}.link`),
+      flatrate: list(o.flatrate, `${p}.flatrate`, provider),
+      rent: list(o.rent, `${p}.rent`, provider),
+      buy: list(o.buy, `${p}.buy`, provider),
+      ads: list(o.ads, `${p}.ads`, provider),
+      free: list(o.free, `${p}.free`, provider),
+    };
+  }
+  return out;
+}
+
+/** GET /3/movie/{movie_id}/watch/providers. */
+export function parseMovieWatchProviders(x: unknown): Record<string, TmdbWatchProviders> {
+  return watchProviderResults(obj(x, 'body').results, 'body.results');
+}
+
+/** GET /3/watch/providers/movie: the providers (of a region, when asked), by display priority. */
+export function parseProviderList(x: unknown): TmdbProvider[] {
+  return list(obj(x, 'body').results, 'body.results', provider, true).sort(
+    (a, b) => a.displayPriority - b.displayPriority || a.id - b.id,
+  );
+}
+
+/** GET /3/watch/providers/regions. */
+export function parseRegions(x: unknown): TmdbRegion[] {
+  return list(
+    obj(x, 'body').results,
+    'body.results',
+    (r, p) => {
+      const o = obj(r, p);
+      return {
+        code: str(o.iso_3166_1, `${p}.iso_3166_1`),
+        englishName: str(o.english_name ?? '', `${p}.english_name`),
+      };
+    },
+    true,
+  );
 }
 
 export function parseMovieDetails(x: unknown): TmdbMovieDetails {
@@ -196,19 +245,7 @@ export function parseMovieDetails(x: unknown): TmdbMovieDetails {
     o['watch/providers'] === undefined || o['watch/providers'] === null
       ? {}
       : obj(o['watch/providers'], 'body.watch/providers');
-  const watchProviders: Record<string, TmdbWatchProviders> = {};
-  if (wp.results !== undefined && wp.results !== null) {
-    for (const [region, v] of Object.entries(obj(wp.results, 'body.watch/providers.results'))) {
-      const p = `body.watch/providers.results.${region}`;
-      const r = obj(v, p);
-      watchProviders[region] = {
-        link: optStr(r.link, `${p}.link`),
-        flatrate: list(r.flatrate, `${p}.flatrate`, provider),
-        rent: list(r.rent, `${p}.rent`, provider),
-        buy: list(r.buy, `${p}.buy`, provider),
-      };
-    }
-  }
+  const watchProviders = watchProviderResults(wp.results, 'body.watch/providers.results');
   const related = (key: 'recommendations' | 'similar') =>
     o[key] === undefined || o[key] === null ? [] : [...parsePage(o[key], parseMovieSummary, `body.${key}`).results];
   const runtime = optNum(o.runtime, 'body.runtime');

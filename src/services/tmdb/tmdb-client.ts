@@ -14,6 +14,9 @@ import {
   parseGenres,
   parseMovieDetails,
   parseMoviePage,
+  parseMovieWatchProviders,
+  parseProviderList,
+  parseRegions,
   parseTmdbErrorBody,
 } from './parse.ts';
 import {
@@ -35,6 +38,9 @@ import type {
   TmdbMovieDetails,
   TmdbMovieSummary,
   TmdbPage,
+  TmdbProvider,
+  TmdbRegion,
+  TmdbWatchProviders,
 } from './types.ts';
 
 export const DETAILS_APPEND = [
@@ -86,6 +92,12 @@ export interface TmdbClient {
     p?: { startDate?: string; endDate?: string; page?: number },
     o?: RequestOptions,
   ): Promise<TmdbPage<TmdbChange>>;
+  /** Where the film can be watched, per region (ISO 3166-1): JustWatch's data through TMDB. */
+  movieWatchProviders(id: number, o?: RequestOptions): Promise<Record<string, TmdbWatchProviders>>;
+  /** The providers TMDB knows in a region, by its display priority. */
+  watchProviders(region: string, o?: RequestOptions): Promise<TmdbProvider[]>;
+  /** The regions TMDB has watch-provider data for. */
+  watchRegions(o?: RequestOptions): Promise<TmdbRegion[]>;
   /** Checks the configured key against `GET /3/authentication`; never throws. Bypasses the breaker. */
   checkAuthentication(o?: RequestOptions): Promise<AuthCheck>;
   close(): Promise<void>;
@@ -412,6 +424,24 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
         parseChangesPage,
         o,
       ),
+    movieWatchProviders: (id, o) =>
+      send(
+        '/3/movie/{movie_id}/watch/providers',
+        `/3/movie/${encodeURIComponent(String(id))}/watch/providers`,
+        {},
+        parseMovieWatchProviders,
+        o,
+      ),
+    watchProviders: (region, o) =>
+      send(
+        '/3/watch/providers/movie',
+        '/3/watch/providers/movie',
+        { language: lang, watch_region: region },
+        parseProviderList,
+        o,
+      ),
+    watchRegions: (o) =>
+      send('/3/watch/providers/regions', '/3/watch/providers/regions', { language: lang }, parseRegions, o),
     async checkAuthentication(o) {
       if (authStyle === 'none') return { status: 'no_key' };
       try {

@@ -37,13 +37,25 @@ export interface TmdbProvider {
   readonly id: number;
   readonly name: string;
   readonly logoPath: string | null;
+  /** TMDB's order for this provider (lower first); in a film's offers, the order within its region. */
+  readonly displayPriority: number;
 }
 
+/** A film's offers in one region, by how you pay: subscription, rent, buy, free with ads, free. */
 export interface TmdbWatchProviders {
+  /** TMDB's "where to watch" page for the film in this region. */
   readonly link: string | null;
   readonly flatrate: readonly TmdbProvider[];
   readonly rent: readonly TmdbProvider[];
   readonly buy: readonly TmdbProvider[];
+  readonly ads: readonly TmdbProvider[];
+  readonly free: readonly TmdbProvider[];
+}
+
+export interface TmdbRegion {
+  /** ISO 3166-1 alpha-2. */
+  readonly code: string;
+  readonly englishName: string;
 }
 
 export interface TmdbCertification {
