@@ -130,6 +130,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ? new SharedRateLimiter((userId, bucket, rule) => takeSharedLimit(orm.em.fork(), userId, bucket, rule, clock()))
       : undefined,
     deadlineMs: config.discord.interactionDeadlineMs,
+    shards: config.discord.shards,
   });
   movieNightRunner = createMovieNightRunner({
     orm,

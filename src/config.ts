@@ -37,6 +37,18 @@ export interface DiscordConfig {
    * follow up); nobody is left looking at "thinking…" for ever.
    */
   readonly interactionDeadlineMs: number;
+  readonly shards: ShardConfig;
+}
+
+/**
+ * Gateway shards (events/gateway.mdx § Sharding). One process runs `ids` of `count` shards; several processes with
+ * disjoint `ids` and the same `count` share one PostgreSQL database.
+ */
+export interface ShardConfig {
+  /** Total shards across every process; `auto` takes Discord's recommendation (GET /gateway/bot) and runs them all. */
+  readonly count: number | 'auto';
+  /** The shards this process runs; `all` is every shard `0 … count-1`. */
+  readonly ids: readonly number[] | 'all';
 }
 
 export interface TmdbConfig {
@@ -236,6 +248,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     apiUrl: r.url('DISCORD_API_URL', undefined, ['http:', 'https:']),
     devGuildId: r.snowflake('DISCORD_DEV_GUILD_ID'),
     interactionDeadlineMs: r.number('INTERACTION_DEADLINE_MS', 15_000, { min: 3_000, max: 14 * 60_000, integer: true }),
+    shards: readShards(r, r.str('DATABASE_URL') !== undefined),
   };
   if (needs.discord && discord.appId !== undefined && !/^\d{17,20}$/.test(discord.appId)) {
     r.problems.push('DISCORD_APP_ID must be a Discord id (17–20 digits)');
@@ -304,6 +317,42 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, recommender, weekly, health });
+}
+
+/** `0,1` or `0-3` → shard ids; every problem is reported, including PGlite asked to share its work. */
+function readShards(r: Reader, postgres: boolean): ShardConfig {
+  const rawCount = r.str('DISCORD_SHARD_COUNT');
+  const count: number | 'auto' =
+    rawCount === undefined || rawCount === 'auto'
+      ? 'auto'
+      : r.number('DISCORD_SHARD_COUNT', 1, { min: 1, max: 10_000, integer: true });
+  const rawIds = r.str('DISCORD_SHARDS');
+  if (rawIds === undefined || rawIds === 'all') return { count, ids: 'all' };
+  const ids = new Set<number>();
+  for (const part of rawIds.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!m || Number(m[2] ?? m[1]) < Number(m[1])) {
+      r.problems.push(`DISCORD_SHARDS must list shard ids such as 0,1 or 0-3 (got "${rawIds}")`);
+      return { count, ids: 'all' };
+    }
+    for (let i = Number(m[1]); i <= Number(m[2] ?? m[1]); i++) ids.add(i);
+  }
+  if (count === 'auto') {
+    r.problems.push('DISCORD_SHARDS needs DISCORD_SHARD_COUNT: every process must agree on the total');
+    return { count, ids: 'all' };
+  }
+  const list = [...ids].sort((a, b) => a - b);
+  if (list.some((i) => i >= count)) {
+    r.problems.push(`DISCORD_SHARDS must be below DISCORD_SHARD_COUNT (${count}); shard ids start at 0`);
+  }
+  if (!postgres && list.length < count) {
+    r.problems.push(
+      `DISCORD_SHARDS runs ${list.length} of ${count} shards here, so other processes would run the rest; the embedded ` +
+        'PGlite database serves one process only. Set DATABASE_URL to a PostgreSQL server to run several processes, ' +
+        'or leave DISCORD_SHARDS unset to run every shard in this one',
+    );
+  }
+  return { count, ids: list };
 }
 
 function deepFreeze<T extends object>(o: T): T {

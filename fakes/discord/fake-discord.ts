@@ -32,6 +32,7 @@ import { GuildPermissions } from './permissions.ts';
 import { vote } from './polls.ts';
 import { InvalidRequestCounter, RateLimiter, type RateLimitOptions } from './rate-limits.ts';
 import { allRoutes } from './routes/index.ts';
+import { MAX_GUILDS_PER_SHARD, type ShardPair } from './shards.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
 import type {
   FakeGuild,
@@ -65,6 +66,16 @@ export interface FakeDiscordOptions {
   readonly guildCommandsActAsGlobal?: boolean;
   /** The time every window is measured against (interaction deadlines, token lifetime, rate limits). */
   readonly clock?: Clock;
+  /** `shards` in GET /gateway/bot: the shard count Discord recommends (events/gateway.mdx § Get Gateway Bot). */
+  readonly recommendedShards?: number;
+  /**
+   * `max_concurrency` in GET /gateway/bot, enforced (events/gateway.mdx § Max Concurrency: one IDENTIFY per rate-limit
+   * key every 5 s, else op 9). Lenient, not Discord, when unset: reports 1 and does not throttle, so tests that restart
+   * a bot within 5 s need not wait.
+   */
+  readonly maxConcurrency?: number;
+  /** Guilds one shard may hold before IDENTIFY is closed with 4011 (Discord: 2500). */
+  readonly maxGuildsPerShard?: number;
   /** Called with every body the fake accepts or returns, for schema validation in tests. */
   readonly onBody?: (event: { direction: 'request' | 'response'; method: string; route: string; body: Json }) => void;
 }
@@ -73,8 +84,13 @@ export class FakeDiscord extends EventEmitter {
   readonly token: string;
   readonly appId: string;
   readonly botUser: FakeUser;
+  /** The first server; `addGuild` adds more (each with its own roles, channel and overwrites). */
   readonly guild: FakeGuild;
+  readonly guilds: FakeGuild[] = [];
   readonly clock: Clock;
+  readonly recommendedShards: number;
+  readonly maxConcurrency: number | null;
+  readonly maxGuildsPerShard: number;
   heartbeatIntervalMs: number;
   interactionDeadlineMs: number;
   readonly rateLimiter: RateLimiter;
@@ -100,8 +116,9 @@ export class FakeDiscord extends EventEmitter {
   readonly ids: SnowflakeGenerator;
   readonly onBody: FakeDiscordOptions['onBody'];
   readonly gateway: Gateway;
-  /** Roles, member roles, channel overwrites and the permission computation. */
+  /** The first guild's roles, member roles, channel overwrites and the permission computation. */
   readonly permissions: GuildPermissions;
+  private readonly guildPermissions = new Map<string, GuildPermissions>();
   /** Users who share no server with the bot: a DM to them answers 403 code 50278. */
   readonly outsiders = new Set<string>();
   guildCommandsActAsGlobal: boolean;
@@ -126,6 +143,9 @@ export class FakeDiscord extends EventEmitter {
     this.heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 41_250;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3_000;
     this.guildCommandsActAsGlobal = opts.guildCommandsActAsGlobal ?? false;
+    this.recommendedShards = opts.recommendedShards ?? 1;
+    this.maxConcurrency = opts.maxConcurrency ?? null;
+    this.maxGuildsPerShard = opts.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD;
     this.rateLimiter = new RateLimiter(opts.rateLimits, () => this.clock.now());
     this.invalidRequests = new InvalidRequestCounter(() => this.clock.now());
     this.botUser = {
@@ -140,7 +160,9 @@ export class FakeDiscord extends EventEmitter {
       primary_guild: null,
     };
     this.guild = { id: '1200000000000000001', name: opts.guildName ?? 'Movie Night', channelId: '1300000000000000001' };
+    this.guilds.push(this.guild);
     this.permissions = new GuildPermissions(this.guild.id, this.user(opts.ownerName ?? 'owner').id, this.botUser.id);
+    this.guildPermissions.set(this.guild.id, this.permissions);
     this.gateway = new Gateway(this);
     this.http = new HttpApi(this, allRoutes);
     this.server = http.createServer((req, res) => void this.http.handle(req, res));
@@ -202,28 +224,61 @@ export class FakeDiscord extends EventEmitter {
     return waitForEvent(this, 'resumed', timeoutMs);
   }
 
+  /** `[shard_id, num_shards]` of each connected gateway session. */
+  get connectedShards(): ShardPair[] {
+    return this.gateway.connectedShards;
+  }
+
+  /**
+   * Another server the bot is in, with its own channel, roles and owner (the first server's owner). `id` picks the
+   * snowflake, e.g. to place the guild on a shard (events/gateway.mdx § Sharding Formula); call before the bot
+   * connects, as Discord lists a bot's guilds in READY.
+   */
+  addGuild(name: string, id: string = this.ids.next()): FakeGuild {
+    const guild: FakeGuild = { id, name, channelId: this.ids.next() };
+    this.guilds.push(guild);
+    this.guildPermissions.set(id, new GuildPermissions(id, this.permissions.ownerId, this.botUser.id));
+    return guild;
+  }
+
+  /** The guild with this id, if the bot is in it. */
+  guildById(guildId: string | undefined): FakeGuild | undefined {
+    return this.guilds.find((g) => g.id === guildId);
+  }
+
+  /** The guild whose text channel this is; undefined for a DM channel or an unknown id. */
+  guildOfChannel(channelId: string): FakeGuild | undefined {
+    return this.guilds.find((g) => g.channelId === channelId);
+  }
+
+  /** Roles and overwrites of one guild (the first guild's when `guildId` is not one of ours). */
+  permissionsFor(guildId: string | undefined): GuildPermissions {
+    return this.guildPermissions.get(guildId ?? '') ?? this.permissions;
+  }
+
   /** The guild as GUILD_CREATE carries it. events/gateway-events.mdx § Guild Create */
-  guildPayload(): Json {
+  guildPayload(guild: FakeGuild = this.guild): Json {
+    const permissions = this.permissionsFor(guild.id);
     return {
-      id: this.guild.id,
-      name: this.guild.name,
+      id: guild.id,
+      name: guild.name,
       icon: null,
-      owner_id: this.permissions.ownerId,
+      owner_id: permissions.ownerId,
       unavailable: false,
       joined_at: new Date(this.clock.now()).toISOString(),
-      roles: this.permissions.rolesPayload(),
+      roles: permissions.rolesPayload(),
       emojis: [],
       stickers: [],
       // events/gateway-events.mdx § Guild Create: without GUILD_PRESENCES, `members` holds only the bot itself.
-      members: [this.memberPayload(this.botUser)],
+      members: [this.memberPayload(this.botUser, guild.id)],
       channels: [
         {
-          id: this.guild.channelId,
+          id: guild.channelId,
           type: ChannelType.GuildText,
           name: 'movie-night',
-          guild_id: this.guild.id,
+          guild_id: guild.id,
           position: 0,
-          permission_overwrites: this.permissions.overwritesPayload(this.guild.channelId),
+          permission_overwrites: permissions.overwritesPayload(guild.channelId),
         },
       ],
       threads: [],
@@ -248,10 +303,10 @@ export class FakeDiscord extends EventEmitter {
   }
 
   /** A guild member object (resources/guild.mdx § Guild Member Object), or undefined for someone not in the server. */
-  memberPayload(user: FakeUser): Json {
+  memberPayload(user: FakeUser, guildId?: string): Json {
     return {
       user,
-      roles: this.permissions.rolesOf(user.id),
+      roles: this.permissionsFor(guildId).rolesOf(user.id),
       joined_at: new Date(0).toISOString(),
       deaf: false,
       mute: false,
@@ -391,7 +446,7 @@ export class FakeDiscord extends EventEmitter {
 
   /** `channelId` if it is the guild's channel or a DM channel; otherwise 404 Unknown Channel. */
   requireChannel(channelId: string): string {
-    const known = channelId === this.guild.channelId || [...this.dmChannels.values()].includes(channelId);
+    const known = this.guildOfChannel(channelId) !== undefined || [...this.dmChannels.values()].includes(channelId);
     if (!known) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownChannel, 'Unknown Channel');
     return channelId;
   }

@@ -1,9 +1,11 @@
 // The gateway: JSON text frames over one WebSocket per connection, sessions that survive a drop and replay what the
 // client missed on RESUME. events/gateway.mdx (Connecting, Sending Heartbeats, Identifying, Resuming) and
-// topics/opcodes-and-status-codes.mdx § Gateway (opcodes and close codes).
+// topics/opcodes-and-status-codes.mdx § Gateway (opcodes and close codes). Sharding (which session gets which event,
+// IDENTIFY's `shard`) follows events/gateway.mdx § Sharding, in shards.ts.
 import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { FakeDiscord } from './fake-discord.ts';
+import { checkShard, IdentifyConcurrency, routingGuildId, type ShardPair, shardOf } from './shards.ts';
 import type { GatewayFrame, Json } from './types.ts';
 
 interface Session {
@@ -13,6 +15,7 @@ interface Session {
   readonly log: { s: number; t: string; d: Json }[];
   ws: WebSocket | null;
   intents: number;
+  readonly shard: ShardPair;
 }
 
 // events/gateway.mdx § Privileged Intents
@@ -27,14 +30,23 @@ export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
   private readonly sessions = new Map<string, Session>();
-  private current: Session | null = null;
+  /** The sessions events go to: the latest per shard, and any others still connected (§ Sharding allows several). */
+  private readonly live = new Set<Session>();
+  /** Enforced only when the fake is given a max_concurrency; otherwise identifies are not throttled. */
+  private readonly concurrency: IdentifyConcurrency | null;
 
   constructor(fake: FakeDiscord) {
     this.fake = fake;
+    this.concurrency = fake.maxConcurrency === null ? null : new IdentifyConcurrency(fake.maxConcurrency);
   }
 
   get connected(): boolean {
-    return this.current?.ws != null;
+    return [...this.live].some((s) => s.ws != null);
+  }
+
+  /** `[shard_id, num_shards]` of each connected session (tests check who holds which shard). */
+  get connectedShards(): ShardPair[] {
+    return [...this.live].filter((s) => s.ws != null).map((s) => s.shard);
   }
 
   accept(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
@@ -52,29 +64,39 @@ export class Gateway {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(full));
   }
 
-  /** Sends a dispatch event on the current session; while disconnected it is kept for replay on RESUME. */
+  /**
+   * Sends a dispatch event to the sessions of the shard it belongs to (events/gateway.mdx § Sharding: by guild id,
+   * shard 0 for events without one); while a session is disconnected it is kept for replay on RESUME.
+   */
   dispatch(t: string, d: Json): void {
-    const session = this.current;
-    if (!session) throw new Error('no gateway session: the bot has not identified');
+    const guildId = routingGuildId(t, d);
+    const targets = [...this.live].filter((s) => shardOf(guildId, s.shard[1]) === s.shard[0]);
+    if (targets.length === 0) throw new Error('no gateway session for this shard: the bot has not identified');
+    for (const session of targets) this.dispatchOn(session, t, d);
+  }
+
+  private dispatchOn(session: Session, t: string, d: Json): void {
     const s = ++session.seq;
     session.log.push({ s, t, d });
     if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
   }
 
-  /** events/gateway-events.mdx § Reconnect: asks the client to reconnect and RESUME (op 7). */
+  /** events/gateway-events.mdx § Reconnect: asks every connected session to reconnect and RESUME (op 7). */
   requestReconnect(): void {
-    const ws = this.current?.ws;
-    if (ws) this.sendFrame(ws, { op: GatewayOpcodes.Reconnect, d: null });
+    for (const session of this.live) {
+      if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Reconnect, d: null });
+    }
   }
 
-  /** Drops the connection the way a network failure or a Discord restart would; the client should RESUME. */
+  /** Drops every connection the way a network failure or a Discord restart would; the client should RESUME. */
   dropConnection(mode: 'close' | 'terminate' = 'close'): void {
-    const session = this.current;
-    const ws = session?.ws;
-    if (!session || !ws) return;
-    session.ws = null;
-    if (mode === 'terminate') ws.terminate();
-    else ws.close(GatewayCloseCodes.UnknownError, 'Unknown error (fake: connection dropped)');
+    for (const session of this.live) {
+      const ws = session.ws;
+      if (!ws) continue;
+      session.ws = null;
+      if (mode === 'terminate') ws.terminate();
+      else ws.close(GatewayCloseCodes.UnknownError, 'Unknown error (fake: connection dropped)');
+    }
   }
 
   private onConnection(ws: WebSocket, url: string) {
@@ -190,24 +212,54 @@ export class Gateway {
       ws.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s)');
       return null;
     }
-    this.stats.identifies++;
-    const session: Session = { id: `fake-session-${this.fake.ids.next()}`, seq: 0, log: [], ws, intents: d.intents };
-    this.sessions.set(session.id, session);
-    this.current = session;
     const fake = this.fake;
-    this.dispatch('READY', {
+    const checked = checkShard(
+      d.shard,
+      fake.guilds.map((g) => g.id),
+      fake.maxGuildsPerShard,
+    );
+    if (!checked.ok) {
+      ws.close(checked.code, checked.reason);
+      return null;
+    }
+    const shard = checked.shard;
+    if (this.concurrency && !this.concurrency.take(shard[0], fake.clock.now())) {
+      this.sendFrame(ws, { op: GatewayOpcodes.InvalidSession, d: false });
+      return null;
+    }
+    this.stats.identifies++;
+    const session: Session = {
+      id: `fake-session-${fake.ids.next()}`,
+      seq: 0,
+      log: [],
+      ws,
+      intents: d.intents,
+      shard,
+    };
+    this.sessions.set(session.id, session);
+    this.supersede(session);
+    const guilds = fake.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
+    this.dispatchOn(session, 'READY', {
       v: 10,
       user: { ...fake.botUser, verified: true, mfa_enabled: false },
-      guilds: [{ id: fake.guild.id, unavailable: true }],
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: fake.gatewayUrl,
-      shard: [0, 1],
+      shard: [...shard],
       application: { id: fake.appId, flags: 0 },
     });
     // discord.js waits up to 15 s for a GUILD_CREATE per guild listed as unavailable in READY.
-    this.dispatch('GUILD_CREATE', fake.guildPayload());
-    fake.emit('identified');
+    for (const g of guilds) this.dispatchOn(session, 'GUILD_CREATE', fake.guildPayload(g));
+    fake.emit('identified', shard);
     return session;
+  }
+
+  /** A new session of a shard replaces that shard's disconnected ones; sessions still connected keep receiving. */
+  private supersede(session: Session): void {
+    for (const s of this.live) {
+      if (s.ws === null && s.shard[0] === session.shard[0] && s.shard[1] === session.shard[1]) this.live.delete(s);
+    }
+    this.live.add(session);
   }
 
   private resume(ws: WebSocket, d: Json): Session | null {
@@ -223,12 +275,12 @@ export class Gateway {
     }
     this.stats.resumes++;
     session.ws = ws;
-    this.current = session;
+    this.supersede(session);
     const from = Number(d.seq ?? 0);
     for (const e of session.log) {
       if (e.s > from) this.sendFrame(ws, { op: GatewayOpcodes.Dispatch, t: e.t, s: e.s, d: e.d });
     }
-    this.dispatch('RESUMED', {});
+    this.dispatchOn(session, 'RESUMED', {});
     this.fake.emit('resumed');
     return session;
   }

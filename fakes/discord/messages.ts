@@ -46,7 +46,7 @@ export function createMessage(
   const m: StoredMessage = {
     id: fake.ids.next(),
     channel_id: channelId,
-    ...(channelId === fake.guild.channelId ? { guild_id: fake.guild.id } : {}),
+    ...(fake.guildOfChannel(channelId) ? { guild_id: fake.guildOfChannel(channelId)?.id } : {}),
     author: fake.botUser,
     content: body.content ?? '',
     embeds: resolveAttachmentRefs(normaliseEmbeds(body.embeds), attachments),

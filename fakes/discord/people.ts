@@ -17,11 +17,13 @@ import { cdnUrl, userUpload } from './attachments.ts';
 import type { FakeDiscord } from './fake-discord.ts';
 import { toApiMessage } from './messages.ts';
 import { ALL, DM_APP_PERMISSIONS } from './permissions.ts';
-import type { FakeUser, InteractionState, Json, StoredMessage } from './types.ts';
+import type { FakeGuild, FakeUser, InteractionState, Json, StoredMessage } from './types.ts';
 
 export interface Where {
   /** In the bot's DM channel with this person. */
   readonly dm?: boolean;
+  /** In this server's channel (default: the first server, `fake.guild`); see `FakeDiscord.addGuild`. */
+  readonly guild?: FakeGuild;
   /** The member's permission bits in the guild (default: all), e.g. '0' for a member who may not manage. */
   readonly permissions?: string;
   /**
@@ -62,7 +64,8 @@ function ownersFor(
   const owners: Record<string, string> = {};
   for (const install of installsAt(where)) {
     if (supported && !supported.includes(install)) continue;
-    if (install === ApplicationIntegrationType.GuildInstall) owners[GUILD_INSTALL] = where.dm ? '0' : fake.guild.id;
+    if (install === ApplicationIntegrationType.GuildInstall)
+      owners[GUILD_INSTALL] = where.dm ? '0' : (where.guild ?? fake.guild).id;
     else owners[USER_INSTALL] = user.id;
   }
   return owners;
@@ -92,31 +95,33 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
       context: InteractionContextType.BotDM,
     };
   }
+  const guild = where.guild ?? fake.guild;
+  const perms = fake.permissionsFor(guild.id);
   return {
     ...common,
-    guild_id: fake.guild.id,
-    guild: { id: fake.guild.id, locale: 'en-US', features: [] },
+    guild_id: guild.id,
+    guild: { id: guild.id, locale: 'en-US', features: [] },
     channel: {
-      id: fake.guild.channelId,
+      id: guild.channelId,
       type: ChannelType.GuildText,
-      guild_id: fake.guild.id,
+      guild_id: guild.id,
       name: 'movie-night',
       position: 0,
-      permission_overwrites: fake.permissions.overwritesPayload(fake.guild.channelId),
+      permission_overwrites: perms.overwritesPayload(guild.channelId),
       flags: 0,
     },
-    channel_id: fake.guild.channelId,
+    channel_id: guild.channelId,
     // § Interaction Object: the member's permissions in this channel, overwrites included.
     member: {
-      ...fake.memberPayload(user),
-      permissions: where.permissions ?? String(fake.permissions.inChannel(user.id, fake.guild.channelId)),
+      ...fake.memberPayload(user, guild.id),
+      permissions: where.permissions ?? String(perms.inChannel(user.id, guild.channelId)),
     },
     // § Interaction Object (app_permissions): what the app may do here: the bot member's permissions where the app is
     // installed to the server; with a user install only, no bot is present and the app acts as @everyone would.
     app_permissions: String(
-      fake.permissions.inChannel(
+      perms.inChannel(
         installsAt(where).includes(ApplicationIntegrationType.GuildInstall) ? fake.botUser.id : '0',
-        fake.guild.channelId,
+        guild.channelId,
       ),
     ),
     guild_locale: 'en-US',
@@ -231,7 +236,8 @@ export function commandFor(
     guildInstalled &&
     installs.includes(ApplicationIntegrationType.GuildInstall)
   ) {
-    const computed = user ? String(fake.permissions.inChannel(user.id, fake.guild.channelId)) : ALL_PERMISSIONS;
+    const guild = where.guild ?? fake.guild;
+    const computed = user ? String(fake.permissionsFor(guild.id).inChannel(user.id, guild.channelId)) : ALL_PERMISSIONS;
     const have = BigInt(where.permissions ?? computed);
     const need = BigInt(required);
     if ((have & ADMINISTRATOR) === 0n && (have & need) !== need) {
@@ -432,7 +438,11 @@ export function clickButton(
   customId: string,
   where: { dm?: boolean },
 ): InteractionHandle {
-  const base = interactionBase(fake, user, { dm: where.dm ?? message.guild_id === undefined });
+  const guild = fake.guildById(message.guild_id);
+  const base = interactionBase(fake, user, {
+    dm: where.dm ?? message.guild_id === undefined,
+    ...(guild ? { guild } : {}),
+  });
   const state = track(fake, base, InteractionType.MessageComponent, user, message.id);
   fake.dispatch('INTERACTION_CREATE', {
     ...base,

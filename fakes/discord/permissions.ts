@@ -183,7 +183,7 @@ export class GuildPermissions {
  */
 export function requireBotPermissions(fake: FakeDiscord, channelId: string, needed: bigint): bigint {
   if (fake.userForDm(channelId)) return ALL;
-  const perms = fake.permissions.inChannel(fake.botUser.id, channelId);
+  const perms = fake.permissionsFor(fake.guildOfChannel(channelId)?.id).inChannel(fake.botUser.id, channelId);
   if (!(perms & P.ViewChannel)) throw new DiscordHttpError(403, RESTJSONErrorCodes.MissingAccess, 'Missing Access');
   if ((perms & needed) !== needed) {
     throw new DiscordHttpError(403, RESTJSONErrorCodes.MissingPermissions, 'Missing Permissions');

@@ -15,7 +15,7 @@ export interface TestGatewayClient {
 
 export async function connectTestClient(
   fake: FakeDiscord,
-  opts: { intents?: number; heartbeat?: boolean } = {},
+  opts: { intents?: number; heartbeat?: boolean; shard?: [number, number] } = {},
 ): Promise<TestGatewayClient> {
   const ws = new WebSocket(`${fake.gatewayUrl}/?v=10&encoding=json`);
   const dispatches: { t: string; d: Json }[] = [];
@@ -43,13 +43,16 @@ export async function connectTestClient(
               token: fake.token,
               intents: opts.intents ?? 1,
               properties: { os: 'linux', browser: 't', device: 't' },
+              ...(opts.shard ? { shard: opts.shard } : {}),
             },
           }),
         );
       }
       if (msg.op === GatewayOpcodes.Dispatch) {
         dispatches.push({ t: msg.t, d: msg.d });
-        if (msg.t === 'GUILD_CREATE') resolve();
+        // Ready once every guild READY listed has arrived (a shard may hold none).
+        const listed = dispatches.find((x) => x.t === 'READY')?.d.guilds.length ?? Number.POSITIVE_INFINITY;
+        if (dispatches.filter((x) => x.t === 'GUILD_CREATE').length >= listed) resolve();
       }
     });
     ws.on('close', (code) => reject(new Error(`gateway closed with ${code} before READY`)));

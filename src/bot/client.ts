@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../commands/index.ts';
+import type { ShardConfig } from '../config.ts';
 import type { Command } from './command.ts';
 import type { BotServices } from './context.ts';
 import { CustomIds } from './custom-id.ts';
@@ -22,6 +23,8 @@ export interface BotOptions {
   readonly limiter?: RateLimiter;
   /** See DispatcherOptions.deadlineMs. */
   readonly deadlineMs?: number;
+  /** Which gateway shards this process runs (default: Discord's recommended count, all here). */
+  readonly shards?: ShardConfig;
 }
 
 export interface Bot {
@@ -79,6 +82,17 @@ async function recordPollVote(services: BotServices, add: boolean, d: unknown, l
   }
 }
 
+/**
+ * discord.js runs the listed shards in this process through @discordjs/ws (one WebSocket each, identified with
+ * `shard: [id, count]`). Given explicitly so that discord.js never falls back to the SHARDS / SHARD_COUNT variables a
+ * ShardingManager would set.
+ */
+export function shardOptions(shards: ShardConfig | undefined): { shards: number[] | 'auto'; shardCount?: number } {
+  if (!shards || shards.count === 'auto') return { shards: 'auto' };
+  const ids = shards.ids === 'all' ? Array.from({ length: shards.count }, (_, i) => i) : [...shards.ids];
+  return { shards: ids, shardCount: shards.count };
+}
+
 export function customIdSecret(token: string): string {
   return createHash('sha256').update(`marquee:${token}`).digest('hex');
 }
@@ -88,6 +102,7 @@ export function createBot(opts: BotOptions): Bot {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessagePolls, GatewayIntentBits.GuildVoiceStates],
     partials: [Partials.Channel],
+    ...shardOptions(opts.shards),
     // Node's fetch instead of @discordjs/rest's bundled undici 6 `request`: that one dispatches through undici's
     // process-wide dispatcher, which undici 8 (our TMDB client) installs on import, and undici 8 refuses the FormData
     // of file uploads ("body must be a FormData created by this undici package instance"). fetch serialises the form

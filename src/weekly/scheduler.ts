@@ -86,20 +86,19 @@ export function createWeeklyScheduler(o: WeeklySchedulerOptions): WeeklySchedule
     due,
     start() {
       if (task) return;
+      const beat = async () => {
+        if (ticking) return;
+        ticking = true;
+        running = tick().finally(() => {
+          ticking = false;
+        });
+        await running;
+      };
       // noOverlap: a run that takes longer than a minute is not started twice by this process.
-      task = cron.createTask(
-        '* * * * *',
-        async () => {
-          if (ticking) return;
-          ticking = true;
-          running = tick().finally(() => {
-            ticking = false;
-          });
-          await running;
-        },
-        { name: 'weekly-picks', noOverlap: true, timezone: 'UTC' },
-      );
+      task = cron.createTask('* * * * *', beat, { name: 'weekly-picks', noOverlap: true, timezone: 'UTC' });
       task.start();
+      // Catch up at once after a (re)start instead of at the next minute: whatever fell due while we were down.
+      void beat().catch((err: unknown) => log.error({ err }, 'weekly heartbeat failed'));
       log.info('weekly scheduler started');
     },
     async stop() {

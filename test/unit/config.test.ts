@@ -92,3 +92,38 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', TMDB_RATE_LIMIT: ' ' }).database.url).toBeUndefined();
   });
 });
+
+describe('loadConfig: gateway shards', () => {
+  const PG = { DATABASE_URL: 'postgresql://127.0.0.1/marquee' };
+
+  it('when nothing is set, then Discord recommends the count and this process runs every shard', () => {
+    expect(loadConfig({}).discord.shards).toEqual({ count: 'auto', ids: 'all' });
+  });
+
+  it('when a process runs some shards on PostgreSQL, then ranges and lists are read', () => {
+    expect(loadConfig({ ...PG, DISCORD_SHARD_COUNT: '8', DISCORD_SHARDS: '0-2,6' }).discord.shards).toEqual({
+      count: 8,
+      ids: [0, 1, 2, 6],
+    });
+  });
+
+  it('when PGlite is asked to leave shards to other processes, then it says PGlite serves one process', () => {
+    const problems = problemsOf({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARDS: '0,1' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('PGlite database serves one process only');
+    expect(problems[0]).toContain('DATABASE_URL');
+    // Every shard in the one PGlite process is fine.
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '4' }).discord.shards).toEqual({ count: 4, ids: 'all' });
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: '0-1' }).discord.shards.ids).toEqual([0, 1]);
+  });
+
+  it('when shard ids are malformed, beyond the count, or given without a count, then each is reported', () => {
+    expect(problemsOf({ ...PG, DISCORD_SHARD_COUNT: '4', DISCORD_SHARDS: 'one' })[0]).toContain('such as 0,1 or 0-3');
+    expect(problemsOf({ ...PG, DISCORD_SHARD_COUNT: '4', DISCORD_SHARDS: '3-1' })[0]).toContain('such as 0,1');
+    expect(problemsOf({ ...PG, DISCORD_SHARD_COUNT: '2', DISCORD_SHARDS: '2' })[0]).toContain(
+      'below DISCORD_SHARD_COUNT',
+    );
+    expect(problemsOf({ ...PG, DISCORD_SHARDS: '0' })[0]).toContain('needs DISCORD_SHARD_COUNT');
+    expect(problemsOf({ ...PG, DISCORD_SHARD_COUNT: '0' })[0]).toContain('DISCORD_SHARD_COUNT');
+  });
+});

@@ -14,7 +14,13 @@ export const channelRoutes: RouteDef[] = [
         status: 200,
         payload: dmUser
           ? { id: channelId, type: ChannelType.DM, recipients: [dmUser], last_message_id: null, flags: 0 }
-          : { id: channelId, type: ChannelType.GuildText, guild_id: fake.guild.id, name: 'movie-night', position: 0 },
+          : {
+              id: channelId,
+              type: ChannelType.GuildText,
+              guild_id: fake.guildOfChannel(channelId)?.id,
+              name: 'movie-night',
+              position: 0,
+            },
       };
     },
   },

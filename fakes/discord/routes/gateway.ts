@@ -6,8 +6,13 @@ function gatewayInfo({ fake }: RouteContext) {
     status: 200,
     payload: {
       url: fake.gatewayUrl,
-      shards: 1,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      shards: fake.recommendedShards,
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 86_400_000,
+        max_concurrency: fake.maxConcurrency ?? 1,
+      },
     },
   };
 }

@@ -5,9 +5,9 @@ import { DiscordHttpError } from '../errors.ts';
 import type { RouteContext, RouteDef } from '../http.ts';
 
 function guildOf({ fake, params }: RouteContext) {
-  if (params.guild_id !== fake.guild.id)
-    throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
-  return fake.guild;
+  const guild = fake.guildById(params.guild_id);
+  if (!guild) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownGuild, 'Unknown Guild');
+  return guild;
 }
 
 export const guildRoutes: RouteDef[] = [
@@ -17,13 +17,13 @@ export const guildRoutes: RouteDef[] = [
     auth: 'bot',
     rateLimit: { global: true },
     handle: (ctx) => {
-      guildOf(ctx);
+      const guild = guildOf(ctx);
       const user =
         ctx.params.user_id === ctx.fake.botUser.id ? ctx.fake.botUser : ctx.fake.users.get(ctx.params.user_id ?? '');
       if (!user || ctx.fake.outsiders.has(user.id)) {
         throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownMember, 'Unknown Member');
       }
-      return { status: 200, payload: ctx.fake.memberPayload(user) };
+      return { status: 200, payload: ctx.fake.memberPayload(user, guild.id) };
     },
   },
   {
@@ -32,8 +32,8 @@ export const guildRoutes: RouteDef[] = [
     auth: 'bot',
     rateLimit: { global: true },
     handle: (ctx) => {
-      guildOf(ctx);
-      return { status: 200, payload: ctx.fake.permissions.rolesPayload() };
+      const guild = guildOf(ctx);
+      return { status: 200, payload: ctx.fake.permissionsFor(guild.id).rolesPayload() };
     },
   },
   {
@@ -52,7 +52,7 @@ export const guildRoutes: RouteDef[] = [
             guild_id: guild.id,
             name: 'movie-night',
             position: 0,
-            permission_overwrites: ctx.fake.permissions.overwritesPayload(guild.channelId),
+            permission_overwrites: ctx.fake.permissionsFor(guild.id).overwritesPayload(guild.channelId),
           },
         ],
       };
