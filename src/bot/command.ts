@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Em } from '../db.ts';
+import type { Locale, Translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { BotServices } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
@@ -21,6 +22,11 @@ export interface InteractionContext {
   readonly guildId: string | null;
   readonly ids: CustomIds;
   readonly respond: Responder;
+  /** The person's language (src/i18n/locale-for.ts, `personal`): replies, DMs, errors. */
+  readonly tr: Translator;
+  /** The server's language (`public`): messages everybody in a channel reads, such as movie-night posts. */
+  readonly publicTr: Translator;
+  readonly locale: Locale;
 }
 
 export interface AutocompleteContext {
@@ -30,6 +36,8 @@ export interface AutocompleteContext {
   readonly userId: string;
   /** Time left for this answer; Discord gives 3 s in total. */
   readonly budgetMs: number;
+  /** The person's language, for suggestions. */
+  readonly tr: Translator;
 }
 
 export interface Command {

@@ -4,6 +4,7 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import type { Em } from '../db.ts';
 import { UserFacingError } from '../errors.ts';
+import { localeFor, type Translator, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { notePresence, takeDmPauseNotice } from '../services/user-service.ts';
 import { BUTTONS } from './buttons.ts';
@@ -94,6 +95,7 @@ export class Dispatcher {
       userId: interaction.user.id,
     });
     const respond = new Responder(interaction);
+    const { locale, tr, publicTr } = interactionLocales(interaction);
     const ctx: InteractionContext = {
       services,
       em: services.orm.em.fork() as Em,
@@ -103,6 +105,9 @@ export class Dispatcher {
       guildId: interaction.guildId,
       ids: this.opts.ids,
       respond,
+      locale,
+      tr,
+      publicTr,
     };
     const started = Date.now();
     const t0 = performance.now();
@@ -110,11 +115,11 @@ export class Dispatcher {
     let timer: NodeJS.Timeout | undefined;
     const work = async () => {
       if (!this.accepting) {
-        throw new UserFacingError('database_unavailable', "I'm restarting right now. Please try again in a moment.");
+        throw UserFacingError.of('database_unavailable', 'failure.restarting');
       }
       if (interaction.isChatInputCommand()) {
         const cmd = this.byName.get(interaction.commandName);
-        if (!cmd) throw new UserFacingError('not_found', 'I no longer know that command. It may have been renamed.');
+        if (!cmd) throw UserFacingError.of('not_found', 'failure.unknown_command');
         cmd.validate?.(interaction);
         if (cmd.limit) await this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
         const ephemeral = cmd.ephemeral ?? cmd.defer !== 'always';
@@ -145,26 +150,21 @@ export class Dispatcher {
       deadline = setTimeout(() => {
         late = true;
         logger.warn({ ms: Date.now() - started, deadlineMs: ms }, 'interaction passed its deadline');
-        reject(
-          new UserFacingError(
-            'database_unavailable',
-            'Sorry, that is taking far longer than it should on my side. Please try again in a moment.',
-          ),
-        );
+        reject(UserFacingError.of('database_unavailable', 'failure.too_slow'));
       }, ms);
     });
     try {
       await Promise.race([running, outOfTime]);
     } catch (err) {
       failure = classifyFailure(err);
-      await this.reportFailure(respond, err, logger, started);
+      await this.reportFailure(respond, err, logger, started, tr);
     } finally {
       clearTimeout(deadline);
     }
     if (late) {
       // The work may still finish (its answer then follows up) or fail; it is awaited so that shutdown drains it, and
       // a late failure is logged but not sent: the person was already told to try again.
-      await running.catch((err: unknown) => describeFailure(err, logger));
+      await running.catch((err: unknown) => describeFailure(err, logger, tr));
     }
     clearTimeout(timer);
     await respond.flush();
@@ -179,9 +179,15 @@ export class Dispatcher {
     });
   }
 
-  private async reportFailure(respond: Responder, err: unknown, logger: Logger, started: number): Promise<void> {
+  private async reportFailure(
+    respond: Responder,
+    err: unknown,
+    logger: Logger,
+    started: number,
+    tr: Translator,
+  ): Promise<void> {
     if (isUnknownInteraction(err)) return missedDeadline(logger, started);
-    const view = describeFailure(err, logger);
+    const view = describeFailure(err, logger, tr);
     await respond.send(renderFailure(view.message)).catch((e) => {
       if (isUnknownInteraction(e)) missedDeadline(logger, started);
       else logger.warn({ err: e, ms: Date.now() - started }, 'could not report failure');
@@ -254,6 +260,7 @@ export class Dispatcher {
           logger,
           userId: interaction.user.id,
           budgetMs,
+          tr: interactionLocales(interaction).tr,
         });
         // The catalogue keeps its own budget; this guard keeps us inside Discord's 3 s whatever happens.
         choices = await Promise.race([
@@ -287,6 +294,17 @@ export class Dispatcher {
       deferred: false,
     });
   }
+}
+
+/**
+ * The languages of one interaction: the person's (`locale`, Discord's client language) for what they read, and the
+ * server's (`guild_locale`) for public posts. interactions/receiving-and-responding.mdx, "Interaction Object": `locale`
+ * is sent on every interaction but PING, `guild_locale` when it comes from a server. The rule itself is localeFor.
+ */
+function interactionLocales(interaction: Interaction) {
+  const locale = localeFor('personal', { interactionLocale: interaction.locale });
+  const publicLocale = localeFor('public', { guildLocale: interaction.guildLocale });
+  return { locale, tr: translator(locale), publicTr: translator(publicLocale) };
 }
 
 /** Discord's "Unknown interaction" (10062): the 3-second window (or the 15-minute token) ran out before we answered. */

@@ -3,6 +3,7 @@
 import { DiscordjsErrorCodes } from 'discord.js';
 import { POOL_TIMEOUT_MESSAGE } from '../db.ts';
 import { isUserFacing, newErrorId } from '../errors.ts';
+import { type Translator, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
 // Admin shutdown, crash shutdown, cannot connect now, connection failures, too many connections, and the database
@@ -60,35 +61,31 @@ const OPTION_ERRORS = new Set<string>([
   DiscordjsErrorCodes.CommandInteractionOptionNoSubcommandGroup,
 ]);
 
-function optionProblem(err: unknown): string | null {
+function optionProblem(err: unknown, tr: Translator): string | null {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (!e || typeof e.code !== 'string' || !OPTION_ERRORS.has(e.code)) return null;
   const name = typeof e.message === 'string' ? /"([\w-]{1,32})"/.exec(e.message)?.[1] : undefined;
-  return name
-    ? `I didn't get a usable value for \`${name}\`. Fill it in (or pick a suggestion) and try again.`
-    : "That command arrived without all of its options. Please run it again from Discord's command list.";
+  return name ? tr.t('failure.option_missing', { option: name }) : tr.t('failure.options_incomplete');
 }
 
-export function describeFailure(err: unknown, logger: Logger): FailureView {
+/** What the person reads about `err`, in their language (`tr`; English when the caller has no person to ask). */
+export function describeFailure(err: unknown, logger: Logger, tr: Translator = translator('en-US')): FailureView {
   if (isUserFacing(err)) {
     logger.info({ code: err.code }, 'user-facing error');
-    return { message: err.message };
+    return { message: err.text ? tr.text(err.text) : err.message };
   }
-  const badOption = optionProblem(err);
+  const badOption = optionProblem(err, tr);
   if (badOption) {
     logger.info({ code: (err as { code: string }).code }, 'interaction with a missing or invalid option');
     return { message: badOption };
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ err }, 'database unavailable');
-    return { message: "I can't reach my database right now — it may be restarting. Please try again in a moment." };
+    return { message: tr.t('failure.database_unavailable') };
   }
   const errorId = newErrorId();
   logger.error({ err, errorId }, 'interaction failed');
-  return {
-    message: `Something went wrong on my side, sorry. If it keeps happening, mention error id \`${errorId}\`.`,
-    errorId,
-  };
+  return { message: tr.t('failure.bug', { errorId }), errorId };
 }
 
 /** The outcome and error class a failure counts as in metrics (see src/observability/metrics.ts). */

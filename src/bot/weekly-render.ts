@@ -11,6 +11,7 @@ import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
+import { CONTENT_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
 
@@ -50,8 +51,6 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
   };
 }
 
-/** Discord's limit on a message's content (developers/resources/message.mdx, "Create Message": content ≤ 2000). */
-const CONTENT_MAX = 2_000;
 /** Titles are clipped so that any number of films, with any titles, fits the content limit. */
 const DIGEST_TITLE_MAX = 200;
 

@@ -1,0 +1,61 @@
+// Every locale's catalogue is complete and says the same thing structurally: every English key is translated, no
+// translation has a key English lacks, and each translation uses exactly the English message's arguments (same names,
+// same kinds: a plural stays a plural), so a value can never go missing or be ignored in one language.
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { enUS } from '../../src/i18n/catalogue/en-US.ts';
+import { CATALOGUES } from '../../src/i18n/catalogue/index.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+
+/** `name:kind` for every argument, nested ones included (arguments inside plural branches). */
+function argumentsOf(message: string): string[] {
+  const out = new Set<string>();
+  const walk = (els: MessageFormatElement[]) => {
+    for (const el of els) {
+      if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+      out.add(`${el.value}:${TYPE[el.type]}`);
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }));
+  return [...out].sort();
+}
+
+const englishKeys = Object.keys(enUS).sort();
+
+describe.each(LOCALES.filter((l) => l !== 'en-US'))('the %s catalogue', (locale) => {
+  const catalogue = CATALOGUES[locale] as Record<string, string | undefined>;
+
+  it('when compared with English, then it has every key and no other', () => {
+    const missing = englishKeys.filter((k) => catalogue[k] === undefined);
+    const extra = Object.keys(catalogue).filter((k) => !(k in enUS));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it("when each message is parsed, then it uses exactly the English message's arguments", () => {
+    const differ = englishKeys
+      .filter((k) => catalogue[k] !== undefined)
+      .filter((k) => {
+        const english = argumentsOf(enUS[k as keyof typeof enUS]).join(',');
+        return argumentsOf(catalogue[k] as string).join(',') !== english;
+      });
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('the English catalogue', () => {
+  it('when each message is parsed, then every one is valid ICU MessageFormat', () => {
+    const broken = englishKeys.filter((k) => {
+      try {
+        parse(enUS[k as keyof typeof enUS], { ignoreTag: true });
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(broken).toEqual([]);
+  });
+});
