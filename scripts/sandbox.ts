@@ -141,7 +141,18 @@ try {
     out("/weekly sends this server's weekly picks now (the digest, and DMs to whoever turned on /settings dms).");
     out('Movie night: /movienight start when:20:30, then vote N (as each person), /wait 2h moves time forward.');
     out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
-    const names = [...session.commandNames(), '/as ', '/dm', '/server', '/weekly', '/wait ', 'click ', 'vote ', 'exit'];
+    const names = [
+      ...session.commandNames(),
+      '/as ',
+      '/dm',
+      '/server',
+      '/weekly',
+      '/wait ',
+      'click ',
+      'choose ',
+      'vote ',
+      'exit',
+    ];
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,

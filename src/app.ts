@@ -21,6 +21,7 @@ import { createMovieNightRunner, type MovieNightRunner } from './services/movie-
 import { createMovieNightService } from './services/movie-night-service.ts';
 import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
+import { createStreamingService, type StreamingService } from './services/streaming-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
 import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
@@ -44,6 +45,7 @@ export interface App {
   readonly tmdb: TmdbClient;
   readonly catalogue: Catalogue;
   readonly recommendations: RecommendationService;
+  readonly streaming: StreamingService;
   readonly bot: Bot;
   /** The weekly-picks heartbeat (`tick(now)` runs what is due). */
   readonly weekly: WeeklyScheduler;
@@ -88,6 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ttlMs: config.tmdb.searchCacheTtlSeconds * 1000,
     },
   });
+  const streaming = createStreamingService({ tmdb, logger, ttlHours: config.tmdb.providersTtlHours, clock });
   const recommendations = createRecommendationService({
     orm,
     logger,
@@ -111,6 +114,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       logger,
       catalogue,
       recommendations,
+      streaming,
       clock,
       metrics,
       movieNights: {
@@ -152,6 +156,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     logger,
     recommender: recommendations,
+    streaming,
     sender,
     concurrency: config.weekly.sendConcurrency,
     leaseMs: config.weekly.leaseMs,
@@ -191,6 +196,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     tmdb,
     catalogue,
     recommendations,
+    streaming,
     bot,
     weekly,
     weeklyRunner: runner,

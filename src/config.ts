@@ -62,6 +62,8 @@ export interface TmdbConfig {
   readonly connectTimeoutMs: number;
   readonly timeoutMs: number;
   readonly cacheTtlDays: number;
+  /** How long a film's watch providers in a region are trusted (TMDB refreshes JustWatch's data daily). */
+  readonly providersTtlHours: number;
   readonly language: string;
   /** Retries after the first attempt (429, 5xx, network errors). */
   readonly maxRetries: number;
@@ -89,6 +91,7 @@ export const TMDB_DEFAULTS = Object.freeze({
   refreshIntervalMs: 60 * 60_000,
   refreshBatchSize: 50,
   changesEveryMs: 24 * 3_600_000,
+  providersTtlHours: 24,
 });
 
 export interface RecommenderConfig {
@@ -263,6 +266,10 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     connectTimeoutMs: r.number('TMDB_CONNECT_TIMEOUT_MS', 2_000, { min: 100, max: 60_000, integer: true }),
     timeoutMs: r.number('TMDB_TIMEOUT_MS', 5_000, { min: 100, max: 120_000, integer: true }),
     cacheTtlDays: r.number('TMDB_CACHE_TTL_DAYS', 7, { min: 0.001, max: 365 }),
+    providersTtlHours: r.number('TMDB_PROVIDERS_TTL_HOURS', TMDB_DEFAULTS.providersTtlHours, {
+      min: 0.01,
+      max: 24 * 30,
+    }),
     language: r.str('TMDB_LANGUAGE') ?? 'en-US',
     maxRetries: r.number('TMDB_MAX_RETRIES', 3, { min: 0, max: 10, integer: true }),
     retryBaseDelayMs: r.number('TMDB_RETRY_BASE_MS', 250, { min: 1, max: 60_000, integer: true }),

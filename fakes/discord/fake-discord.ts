@@ -20,6 +20,7 @@ import { Gateway } from './gateway.ts';
 import { HttpApi } from './http.ts';
 import {
   buildOptions,
+  chooseOptions,
   clickButton,
   findCommand,
   type InteractionHandle,
@@ -396,6 +397,45 @@ export class FakeDiscord extends EventEmitter {
   /** A person clicks a button on a message the bot sent. `customId` may be forged to test the bot's checks. */
   click(user: FakeUser, message: StoredMessage, customId: string, where: { dm?: boolean } = {}): InteractionHandle {
     return clickButton(this, user, message, customId, where);
+  }
+
+  /** A person chooses `values` in a string select of a message the bot sent (only offered options, within its limits). */
+  choose(
+    user: FakeUser,
+    message: StoredMessage,
+    customId: string,
+    values: readonly string[],
+    where: { dm?: boolean } = {},
+  ): InteractionHandle {
+    return chooseOptions(this, user, message, customId, values, where);
+  }
+
+  /** String selects of a message in reading order: custom id, limits and options (with what is pre-selected). */
+  static selects(message: StoredMessage): {
+    customId: string;
+    placeholder: string;
+    min: number;
+    max: number;
+    options: { label: string; value: string; selected: boolean }[];
+  }[] {
+    const out: ReturnType<typeof FakeDiscord.selects> = [];
+    for (const row of message.components ?? []) {
+      for (const c of row.components ?? []) {
+        if (c.type !== ComponentType.StringSelect) continue;
+        out.push({
+          customId: c.custom_id,
+          placeholder: c.placeholder ?? '',
+          min: c.min_values ?? 1,
+          max: c.max_values ?? 1,
+          options: (c.options ?? []).map((o: Json) => ({
+            label: o.label,
+            value: o.value,
+            selected: Boolean(o.default),
+          })),
+        });
+      }
+    }
+    return out;
   }
 
   /** A person votes on a poll: `answerIds` replaces their earlier vote ([] removes it). */

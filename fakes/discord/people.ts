@@ -453,6 +453,43 @@ export function clickButton(
   return new InteractionHandle(fake, state);
 }
 
+/**
+ * A person picks options in a string select on a message the bot sent. Discord's client only lets a person choose
+ * among the select's options, between its min_values and max_values (developers/components/reference.mdx § String
+ * Select); the interaction carries them as `data.values` (developers/interactions/receiving-and-responding.mdx,
+ * "Message Component Data Structure").
+ */
+export function chooseOptions(
+  fake: FakeDiscord,
+  user: FakeUser,
+  message: StoredMessage,
+  customId: string,
+  values: readonly string[],
+  where: { dm?: boolean },
+): InteractionHandle {
+  const select = (message.components ?? [])
+    .flatMap((row: Json) => row.components ?? [])
+    .find((c: Json) => c.type === ComponentType.StringSelect && c.custom_id === customId);
+  if (!select) throw new Error(`the message has no select menu ${customId}`);
+  const allowed = new Set((select.options ?? []).map((o: Json) => o.value));
+  const unknown = values.filter((v) => !allowed.has(v));
+  if (unknown.length) throw new Error(`not among the menu's options: ${unknown.join(', ')}`);
+  const min = select.min_values ?? 1;
+  const max = select.max_values ?? 1;
+  if (values.length < min || values.length > max) {
+    throw new Error(`this menu takes ${min === max ? min : `${min} to ${max}`} choice(s)`);
+  }
+  const base = interactionBase(fake, user, { dm: where.dm ?? message.guild_id === undefined });
+  const state = track(fake, base, InteractionType.MessageComponent, user, message.id);
+  fake.dispatch('INTERACTION_CREATE', {
+    ...base,
+    type: InteractionType.MessageComponent,
+    message: toApiMessage(fake, message),
+    data: { custom_id: customId, component_type: ComponentType.StringSelect, values: [...values] },
+  });
+  return new InteractionHandle(fake, state);
+}
+
 /** What one interaction produced, seen from the person's side. */
 export class InteractionHandle {
   readonly fake: FakeDiscord;

@@ -3,7 +3,7 @@
 // and renders what the bot answered as readable text with numbered buttons.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { FakeDiscord } from './fake-discord.ts';
+import { FakeDiscord } from './fake-discord.ts';
 import { waitUntil } from './people.ts';
 import type { FakeUser, StoredMessage } from './types.ts';
 
@@ -31,6 +31,7 @@ export class SandboxSession {
   private user: FakeUser;
   private inDm = false;
   private lastWithButtons: StoredMessage | null = null;
+  private lastWithSelect: StoredMessage | null = null;
   private readonly showSuggestions: number;
   private readonly meta: Readonly<Record<string, (session: SandboxSession, args: string) => Promise<string>>>;
   private readonly filesDir: string;
@@ -101,6 +102,8 @@ export class SandboxSession {
       if (meta) return await meta(this, metaArgs.join(' '));
       const click = /^click\s+(\d+)$/i.exec(text);
       if (click) return await this.click(Number(click[1]));
+      const choose = /^choose\s+(none|\d+(?:\s*,\s*\d+)*)$/i.exec(text);
+      if (choose) return await this.choose(choose[1] ?? '');
       const vote = /^vote\s+(\d+(?:\s*,\s*\d+)*)$/i.exec(text);
       if (vote) return this.vote((vote[1] ?? '').split(',').map((x) => Number(x.trim())));
       if (text.startsWith('/')) return await this.slash(text);
@@ -217,6 +220,33 @@ export class SandboxSession {
     return [`  (clicked [${n}] ${b.label})`, ...messages.map((m) => this.render(m, m.id === current.id))].join('\n');
   }
 
+  /**
+   * Chooses options in the last message's select menu by their numbers (`choose 1,3`; `choose none` clears it): as in
+   * Discord, what is sent is the whole selection, so options not named end up unticked.
+   */
+  private async choose(which: string): Promise<string> {
+    const source = this.lastWithSelect;
+    if (!source) throw new Error('there is no message with a menu to choose from yet');
+    const current = this.discord.messages.get(source.id) ?? source;
+    const select = FakeDiscord.selects(current)[0];
+    if (!select) throw new Error('the last message with a menu has none any more');
+    const numbers = which.toLowerCase() === 'none' ? [] : which.split(',').map((x) => Number(x.trim()));
+    const values = numbers.map((n) => {
+      const o = select.options[n - 1];
+      if (!o) throw new Error(`the menu has ${select.options.length} options; there is no (${n})`);
+      return o.value;
+    });
+    const labels = numbers.map((n) => select.options[n - 1]?.label);
+    const handle = this.discord.choose(this.user, current, select.customId, values, {
+      dm: current.guild_id === undefined,
+    });
+    const messages = await handle.settled();
+    return [
+      `  (chose ${labels.length ? labels.join(', ') : 'nothing'})`,
+      ...messages.map((m) => this.render(m, m.id === current.id)),
+    ].join('\n');
+  }
+
   /** Votes on the latest poll in this channel as the current person (`vote 2`, or `vote 1,3` when multiselect). */
   private vote(answerIds: number[]): string {
     const channelId = this.inDm ? this.discord.dmChannelFor(this.user.id) : this.discord.guild.channelId;
@@ -310,6 +340,13 @@ export class SandboxSession {
       }
       if (cells.length) lines.push(`  ${cells.join('  ')}`);
     }
+    const selects = FakeDiscord.selects(m);
+    for (const sel of selects) {
+      lines.push(`  ▾ ${sel.placeholder} (choose any: \`choose 1,3\`, or \`choose none\`)`);
+      const cells = sel.options.map((o, i) => `(${i + 1}) ${o.selected ? '☑' : '☐'} ${o.label}`);
+      for (let i = 0; i < cells.length; i += 5) lines.push(`    ${cells.slice(i, i + 5).join('  ')}`);
+    }
+    if (selects.length > 0) this.lastWithSelect = m;
     if (n > 0) this.lastWithButtons = m;
     return lines.join('\n');
   }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { loadTmdb5000 } from './csv.ts';
 import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
-import { FAKE_WATCH_REGIONS, flatrateIds, movieWatchProviders, providerList } from './watch-providers.ts';
+import { FAKE_WATCH_REGIONS, movieWatchProviders, providerIdsIn, providerList } from './watch-providers.ts';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'malformed_json' | 'reset';
 
@@ -338,10 +338,11 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       const region = q.get('watch_region');
       const any = providers.includes('|');
       const ids = providers.split(/[|,]/).map(Number);
+      const kinds = (q.get('with_watch_monetization_types') ?? '').split(/[|,]/).filter(Boolean);
       // TMDB filters on providers only together with a watch_region (the spec says so of with_watch_providers).
       out = out.filter((m) => {
         if (!region) return false;
-        const has = flatrateIds(m.id, region);
+        const has = providerIdsIn(m.id, region, kinds);
         return any ? ids.some((p) => has.includes(p)) : ids.every((p) => has.includes(p));
       });
     }

@@ -152,9 +152,17 @@ export function movieWatchProviders(movieId: number): { id: number; results: Rec
   return { id: movieId, results };
 }
 
-/** Ids of providers streaming the film (flatrate) in the region: what discover's with_watch_providers matches. */
-export function flatrateIds(movieId: number, region: string): number[] {
-  return (offersIn(movieId, region).flatrate ?? []).map((p) => p.provider_id);
+/**
+ * Ids of providers offering the film in the region in any of `kinds` (all kinds when empty): what discover's
+ * with_watch_providers matches, narrowed by with_watch_monetization_types.
+ */
+export function providerIdsIn(movieId: number, region: string, kinds: readonly string[] = []): number[] {
+  const offers = offersIn(movieId, region);
+  const ids = new Set<number>();
+  for (const [kind, list] of Object.entries(offers)) {
+    if (kinds.length === 0 || kinds.includes(kind)) for (const p of list ?? []) ids.add(p.provider_id);
+  }
+  return [...ids];
 }
 
 /** GET /3/watch/providers/movie: every provider, or those of `region`, by display priority there. */

@@ -1,6 +1,7 @@
 // Button handlers. The custom id has already been verified (signature, expiry); each handler declares whether only
 // the owner may click, and acts for the person clicking, never for anyone else.
-import type { ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction, MessageComponentInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { servicesView } from '../commands/settings.ts';
 import { watchedListView } from '../commands/watched.ts';
 import { watchlistView } from '../commands/watchlist.ts';
 import { Movie, Watched } from '../entities/index.ts';
@@ -38,7 +39,12 @@ export interface ButtonHandler {
    * function when it depends on the button (its privacy must be known before the "thinking…" is sent).
    */
   readonly defer: ButtonDefer | ((id: CustomId) => ButtonDefer);
-  run(interaction: ButtonInteraction, id: CustomId, ctx: InteractionContext): Promise<void>;
+  /** Buttons, and the string selects that share their signed custom ids (`/settings services`). */
+  run(
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
+    id: CustomId,
+    ctx: InteractionContext,
+  ): Promise<void>;
 }
 
 const SOURCES: Record<string, string> = {
@@ -144,11 +150,13 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const rating = await getRating(ctx.em, ctx.userId, movieId);
       const watched = await ctx.em.findOne(Watched, { user: ctx.userId, movie: movieId });
       const onWatchlist = await isOnWatchlist(ctx.em, ctx.userId, movieId);
+      const where = await ctx.services.streaming?.whereToWatch(ctx.em, ctx.userId, [movieId]);
       await ctx.respond.send(
         renderMovieCard(
           card,
           { rating, watchedOn: watched?.watchedOn ?? null, onWatchlist },
           { ids: ctx.ids, owner: ctx.userId },
+          where,
         ),
       );
     },
@@ -191,6 +199,24 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       await ctx.respond.update(await watchlistView(ctx, target, ctx.userName, page));
     },
   },
+  svc: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(i, id, ctx) {
+      if (!i.isStringSelectMenu()) throw stale();
+      const page = intArg(id, 0, { min: 1, max: 100 });
+      const chosen = i.values.map((v) => Number(v));
+      if (chosen.some((v) => !Number.isSafeInteger(v))) throw stale();
+      await ctx.respond.update(await servicesView(ctx, page, chosen));
+    },
+  },
+  svp: {
+    ownerOnly: true,
+    defer: 'update',
+    async run(_i, id, ctx) {
+      await ctx.respond.update(await servicesView(ctx, intArg(id, 0, { min: 1, max: 100 })));
+    },
+  },
   rec: {
     ownerOnly: true,
     defer: 'public',
@@ -212,7 +238,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
 };
 
 /** Rebuilds the onboarding message from its own buttons (the films are in the signed ids) and current ratings. */
-async function onboardingFromMessage(i: ButtonInteraction, ctx: InteractionContext) {
+async function onboardingFromMessage(i: MessageComponentInteraction, ctx: InteractionContext) {
   const ids: number[] = [];
   for (const row of i.message.components) {
     if (!('components' in row)) continue;

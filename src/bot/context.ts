@@ -7,6 +7,7 @@ import type { Catalogue as CatalogueService } from '../services/catalogue-servic
 import type { MovieNightRunner } from '../services/movie-night-runner.ts';
 import type { MovieNightService } from '../services/movie-night-service.ts';
 import type { RecommendationService } from '../services/recommendation-service.ts';
+import type { StreamingService } from '../services/streaming-service.ts';
 
 export type { AutocompleteChoice as AutocompleteHit, MovieCard } from '../services/catalogue-service.ts';
 export type {
@@ -35,6 +36,8 @@ export interface BotServices {
   readonly logger: Logger;
   readonly catalogue: Catalogue;
   readonly recommendations: Recommendations;
+  /** Where to stream (TMDB's watch providers); absent in some test setups, where nothing about streaming is shown. */
+  readonly streaming?: StreamingService;
   /** The background import runner: `kick()` after queueing a job. */
   readonly imports?: { kick(): void };
   readonly clock: () => Date;

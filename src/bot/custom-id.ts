@@ -34,6 +34,10 @@ export const ACTIONS = {
   pdel: { ttlMs: 10 * 60_000, args: 0 },
   /** Cancel `/privacy delete`. */
   pkeep: { ttlMs: 10 * 60_000, args: 0 },
+  /** `/settings services` select menu: page shown (its options are TMDB's providers of that page for the region). */
+  svc: { ttlMs: 86_400_000, args: 1 },
+  /** `/settings services` ◀ ▶: page to show. */
+  svp: { ttlMs: 86_400_000, args: 1 },
   /** A label that does nothing (a film title next to rating buttons): unique tag. */
   noop: { ttlMs: 30 * 86_400_000, args: 1 },
 } as const;

@@ -1,7 +1,13 @@
 // The one place interactions enter: builds a per-interaction context (one EntityManager fork, a child logger),
 // applies per-user limits, defers when work may be slow, routes to the command or button, and turns every failure into
 // a message. Each interaction runs on its own; a failure in one never reaches another.
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  StringSelectMenuInteraction,
+} from 'discord.js';
 import type { Em } from '../db.ts';
 import { UserFacingError } from '../errors.ts';
 import { localeFor, type Translator, translator } from '../i18n/index.ts';
@@ -85,7 +91,7 @@ export class Dispatcher {
 
   private async run(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return this.autocomplete(interaction);
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isStringSelectMenu()) return;
     const { services } = this.opts;
     const command = interaction.isChatInputCommand() ? interaction.commandName : 'button';
     const logger = services.logger.child({
@@ -206,7 +212,7 @@ export class Dispatcher {
   }
 
   private async button(
-    interaction: ButtonInteraction,
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
     ctx: InteractionContext,
     setTimer: (t: NodeJS.Timeout) => void,
   ): Promise<void> {
@@ -223,7 +229,10 @@ export class Dispatcher {
    * Remembers who uses Marquee in which server: the audience of that server's weekly picks. Only servers Marquee is
    * installed to count; a user install used in someone else's server records nothing about that server.
    */
-  private async recordPresence(ctx: InteractionContext, interaction: ChatInputCommandInteraction | ButtonInteraction) {
+  private async recordPresence(
+    ctx: InteractionContext,
+    interaction: ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction,
+  ) {
     await notePresence(ctx.em, {
       userId: ctx.userId,
       displayName: interaction.user.globalName ?? interaction.user.username,

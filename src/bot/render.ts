@@ -10,6 +10,7 @@ import {
 import type { FeedbackKind } from '../entities/feedback.entity.ts';
 import { yearOf } from '../release-year.ts';
 import type { RatingChange } from '../services/rating-service.ts';
+import type { WhereToWatch } from '../services/streaming-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
 import type { WatchlistChange, WatchlistView } from '../services/watchlist-service.ts';
 import { clip } from '../text.ts';
@@ -17,6 +18,7 @@ import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
+import { JUSTWATCH_CREDIT, pickLine, whereToWatchField } from './where-to-watch.ts';
 
 export const BRAND_COLOUR = 0xe5a00d;
 /**
@@ -146,8 +148,10 @@ export function renderMovieCard(
   card: MovieCard,
   mine: { rating: number | null; watchedOn: string | null; onWatchlist?: boolean },
   r: RenderIds,
+  where?: WhereToWatch,
 ): MessageView {
   const fields: APIEmbed['fields'] = [];
+  const watchField = whereToWatchField(where, card.id);
   if (card.directors.length)
     fields.push({ name: 'Director', value: card.directors.slice(0, 3).join(', '), inline: true });
   if (card.cast.length) fields.push({ name: 'Cast', value: card.cast.slice(0, 4).join(', '), inline: true });
@@ -161,6 +165,7 @@ export function renderMovieCard(
       .filter(Boolean)
       .join(' · '),
   });
+  if (watchField) fields.push(watchField);
   return {
     embeds: [
       {
@@ -292,7 +297,12 @@ export function posterUrl(posterPath: string | null): string | null {
 }
 
 /** /recommend: numbered picks, each with its reason and a row of feedback buttons. */
-export function renderPicks(picks: readonly PickView[], r: RenderIds, intro = 'Picked for you:'): MessageView {
+export function renderPicks(
+  picks: readonly PickView[],
+  r: RenderIds,
+  intro = 'Picked for you:',
+  where?: WhereToWatch,
+): MessageView {
   if (picks.length === 0) {
     return {
       content:
@@ -301,14 +311,18 @@ export function renderPicks(picks: readonly PickView[], r: RenderIds, intro = 'P
     };
   }
   const shown = picks.slice(0, 5);
+  const streams = shown.map((p) => pickLine(where, p.movieId));
   return {
-    content: intro,
+    // TMDB asks for JustWatch's credit wherever its watch-provider data is shown.
+    content: streams.some(Boolean) ? `${intro}\n${JUSTWATCH_CREDIT}` : intro,
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
         description: clip(
-          [reasonText(p.reason), p.genres.length ? p.genres.slice(0, 3).join(', ') : null].filter(Boolean).join('\n'),
+          [reasonText(p.reason), streams[i], p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
+            .filter(Boolean)
+            .join('\n'),
           PICK_DESCRIPTION_MAX,
         ),
         color: BRAND_COLOUR,
@@ -402,18 +416,20 @@ export function renderHelp(): MessageView {
           '`/similar movie` — films like one you name, each with why (👍 and 🔖 on each)',
           '`/compare user` — your taste match with a friend, what you agree and disagree on, and a film for you both',
           '`/watchlist add|list|remove` — films you mean to see (🔖 on any card or pick adds one; rating or logging it takes it off)',
-          '`/recommend [count] [genre] [from-year] [to-year] [max-runtime]` — picks with a reason each; 👍 👎 Seen it / Not interested teach me',
+          '`/recommend [count] [genre] [from-year] [to-year] [max-runtime] [available:mine]` — picks with a reason each and where to stream them (`available:mine`: only what is on your services); 👍 👎 Seen it / Not interested teach me',
           '`/movienight start|end|reschedule|cancel|history` — group picks for tonight, a poll to decide, a server event',
           "`/stats [user] [server]` — your taste (or the server's) as a picture",
           '`/import file [source] [undo]` — bring your Letterboxd or IMDb ratings, diary and watchlist',
           '`/privacy export|delete` — everything Marquee holds about you, as a ZIP by DM, or deleted',
-          '`/settings dms on|off`, `/settings region`, `/settings profile`, `/settings show` — weekly picks by DM (opt-in), your country, who sees your log',
+          '`/settings dms on|off`, `/settings region`, `/settings services`, `/settings profile`, `/settings show` — weekly picks by DM (opt-in), your country and streaming services (for where to watch), who sees your log',
           '`/config picks-channel|schedule|enable|disable|show` — weekly picks for this server (Manage Server)',
           '`/help` — this message',
           '',
           'Start typing a title in any `movie` option and pick from the suggestions. Personal commands work in DMs too.',
         ].join('\n'),
-        footer: { text: 'This product uses the TMDB API but is not endorsed or certified by TMDB.' },
+        footer: {
+          text: `This product uses the TMDB API but is not endorsed or certified by TMDB. ${JUSTWATCH_CREDIT}`,
+        },
       },
     ],
     ephemeral: true,

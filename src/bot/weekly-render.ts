@@ -8,12 +8,14 @@ import {
   escapeMarkdown,
 } from 'discord.js';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
+import type { WatchlistReminder } from '../services/streaming-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
 import { CONTENT_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
+import { JUSTWATCH_CREDIT, joinNames } from './where-to-watch.ts';
 
 /** Weekly messages carry only feedback buttons (each with a custom id). */
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -27,8 +29,11 @@ export interface WeeklyMessageBody {
 
 export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody {
   const picks = p.picks.slice(0, 5); // a message holds at most 5 rows of buttons: one row per pick
+  const intro = `🎬 Your ${picks.length} picks for this week. Tell me what you think with the buttons — every click sharpens next week's picks.`;
   return {
-    content: `🎬 Your ${picks.length} picks for this week. Tell me what you think with the buttons — every click sharpens next week's picks.`,
+    // The reminder goes in the content, not an embed: five picks can already use most of a message's 6,000 embed
+    // characters (developers/resources/message.mdx, "Embed Limits"); content has its own 2,000.
+    content: p.reminder ? `${intro}\n\n${reminderText(p.reminder)}` : intro,
     embeds: picks.map((pick, i) => {
       const poster = posterUrl(pick.posterPath);
       return {
@@ -49,6 +54,13 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
     components: picks.map((pick) => feedbackButtons(pick, 'w', { ids, owner: p.userId }) as ButtonRow),
     allowed_mentions: { parse: [] },
   };
+}
+
+/** "🔖 From your watchlist: …": the film, the person's services carrying it, and JustWatch credited for the data. */
+export function reminderText(r: WatchlistReminder): string {
+  const film = escapeMarkdown(clip(titleWithYear(r.title, r.year), 200));
+  const on = joinNames(r.services.map((s) => escapeMarkdown(clip(s, 60))));
+  return `🔖 From your watchlist: **${film}** is streaming on ${on} (${r.region}) now. ${JUSTWATCH_CREDIT}`;
 }
 
 /** Titles are clipped so that any number of films, with any titles, fits the content limit. */

@@ -26,6 +26,12 @@ export const data = personalCommand('recommend', 'Films picked for you, each wit
   )
   .addIntegerOption((o) =>
     o.setName('max-runtime').setDescription('Longest runtime in minutes').setMinValue(30).setMaxValue(600),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('available')
+      .setDescription('mine: only films streaming on your services (/settings services) in your region')
+      .addChoices({ name: 'mine', value: 'mine' }),
   );
 
 export const defer = 'always';
@@ -45,6 +51,7 @@ function filtersOf(interaction: ChatInputCommandInteraction): PickFilters {
     fromYear,
     toYear,
     maxRuntime: o.getInteger('max-runtime') ?? undefined,
+    availableOnMine: o.getString('available') === 'mine',
   };
 }
 
@@ -52,9 +59,11 @@ export function validate(interaction: ChatInputCommandInteraction): void {
   filtersOf(interaction);
 }
 
-/** A newcomer's onboarding is private; picks are public. */
-export function answersPrivately(_i: ChatInputCommandInteraction, ctx: InteractionContext): Promise<boolean> {
-  return ctx.services.recommendations.needsOnboarding(ctx.em, ctx.userId);
+/** A newcomer's onboarding is private, and so is "set your region / services first"; picks are public. */
+export async function answersPrivately(i: ChatInputCommandInteraction, ctx: InteractionContext): Promise<boolean> {
+  if (await ctx.services.recommendations.needsOnboarding(ctx.em, ctx.userId)) return true;
+  if (i.options.getString('available') !== 'mine' || !ctx.services.streaming) return false;
+  return (await ctx.services.streaming.readiness(ctx.em, ctx.userId)) !== 'ok';
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {

@@ -2,6 +2,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
 import { renderProfileVisibility } from '../bot/privacy-render.ts';
+import type { MessageView } from '../bot/responder.ts';
+import { renderServicesMenu, servicesPage } from '../bot/services-render.ts';
+import { joinNames } from '../bot/where-to-watch.ts';
+import { UserFacingError } from '../errors.ts';
 import { getProfileVisibility, setProfileVisibility } from '../services/privacy-service.ts';
 import { getPreferences, updatePreferences } from '../services/user-service.ts';
 import { personalCommand } from './_shared.ts';
@@ -41,6 +45,11 @@ export const data = personalCommand('settings', 'Your Marquee settings')
           ),
       ),
   )
+  .addSubcommand((s) =>
+    s
+      .setName('services')
+      .setDescription('Choose the streaming services you have (for where to watch and available:mine)'),
+  )
   .addSubcommand((s) => s.setName('show').setDescription('Show your settings'));
 
 export const ephemeral = true;
@@ -75,6 +84,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     });
     return;
   }
+  if (sub === 'services') {
+    await ctx.respond.send(await servicesView(ctx, 1));
+    return;
+  }
   if (sub === 'profile') {
     const v = await setProfileVisibility(ctx.em, ctx.userId, interaction.options.getString('visibility', true));
     ctx.logger.info({ profileVisibility: v }, 'profile visibility');
@@ -83,8 +96,48 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   }
   const p = await getPreferences(ctx.em, ctx.userId);
   const profile = await getProfileVisibility(ctx.em, ctx.userId);
+  const services = (await ctx.services.streaming?.servicesOf(ctx.em, ctx.userId)) ?? [];
   await ctx.respond.send({
-    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**\nProfile: **${profile}**`,
+    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**\nStreaming services: **${
+      services.length
+        ? joinNames(
+            services.map((x) => x.name),
+            10,
+          )
+        : 'none'
+    }**\nProfile: **${profile}**`,
     ephemeral: true,
   });
+}
+
+/**
+ * The `/settings services` menu at `page`; with `chosen`, first saves that choice among the page's services. Without a
+ * region there is nothing to list: the answer says how to set one.
+ */
+export async function servicesView(
+  ctx: InteractionContext,
+  page: number,
+  chosen?: readonly number[],
+): Promise<MessageView> {
+  const streaming = ctx.services.streaming;
+  if (!streaming) throw new UserFacingError('tmdb_unavailable', "Streaming services aren't available right now.");
+  const { region } = await getPreferences(ctx.em, ctx.userId);
+  if (!region) {
+    return {
+      content:
+        '🌍 Streaming services differ from country to country, so I need yours first: `/settings region code:GB` (your two-letter code), then `/settings services` again.',
+      components: [],
+      ephemeral: true,
+    };
+  }
+  const providers = (await streaming.regionProviders(region)).map((p) => ({ id: p.id, name: p.name }));
+  let mine = await streaming.servicesOf(ctx.em, ctx.userId);
+  if (chosen) {
+    mine = await streaming.chooseServices(ctx.em, ctx.userId, servicesPage(providers, page), chosen);
+    ctx.logger.info({ services: mine.length, region }, 'streaming services chosen');
+  }
+  return renderServicesMenu(
+    { region, providers, mine, page, saved: chosen !== undefined },
+    { ids: ctx.ids, owner: ctx.userId },
+  );
 }

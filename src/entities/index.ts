@@ -16,6 +16,8 @@ import { RateLimitUseSchema } from './rate-limit-use.entity.ts';
 import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
 import { UserSchema } from './user.entity.ts';
+import { UserStreamingServiceSchema } from './user-streaming-service.entity.ts';
+import { WatchOffersSchema } from './watch-offers.entity.ts';
 import { WatchedSchema } from './watched.entity.ts';
 import { WatchlistItemSchema } from './watchlist-item.entity.ts';
 
@@ -36,6 +38,8 @@ export * from './rate-limit-use.entity.ts';
 export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
 export * from './user.entity.ts';
+export * from './user-streaming-service.entity.ts';
+export * from './watch-offers.entity.ts';
 export * from './watched.entity.ts';
 export * from './watchlist-item.entity.ts';
 
@@ -60,4 +64,6 @@ export const ENTITIES = [
   BlendWeightsSchema,
   UserBlendWeightsSchema,
   RateLimitUseSchema,
+  WatchOffersSchema,
+  UserStreamingServiceSchema,
 ] as const;

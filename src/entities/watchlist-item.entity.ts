@@ -16,6 +16,8 @@ export const WatchlistItemSchema = defineEntity({
     /** Where it was added: `command`, `search`, `card`, `pick`, `weekly_dm`, `similar`, `import`, … */
     source: p.string().length(32),
     addedAt: p.datetime().onCreate(() => new Date()),
+    /** When a weekly DM said the film is on one of the person's services: each film is mentioned once. */
+    remindedAt: p.datetime().nullable(),
   },
   uniques: [{ name: 'watchlist_user_movie_unique', properties: ['user', 'movie'] }],
   indexes: [{ name: 'watchlist_user_added_at_index', properties: ['user', 'addedAt'] }],

@@ -10,5 +10,6 @@ export function passesFilters(meta: ItemMeta, f: Filters | undefined): boolean {
   if (f.fromYear !== undefined && (meta.year === null || meta.year < f.fromYear)) return false;
   if (f.toYear !== undefined && (meta.year === null || meta.year > f.toYear)) return false;
   if (f.maxRuntime !== undefined && (meta.runtime === null || meta.runtime > f.maxRuntime)) return false;
+  if (f.onlyIds !== undefined && !f.onlyIds.has(meta.id)) return false;
   return true;
 }

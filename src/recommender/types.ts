@@ -92,6 +92,8 @@ export interface Filters {
   readonly fromYear?: number;
   readonly toYear?: number;
   readonly maxRuntime?: number;
+  /** Only these films (movie ids), e.g. those on the person's streaming services. */
+  readonly onlyIds?: ReadonlySet<number>;
 }
 
 export interface ScoredItem {

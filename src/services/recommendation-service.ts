@@ -50,6 +50,8 @@ export interface RecommendOptions {
   context: ImpressionContext;
   guildId?: string | null;
   excludeMovieIds?: number[];
+  /** Only these films (e.g. those streaming on the person's services); none of the others is picked. */
+  onlyMovieIds?: ReadonlySet<number>;
 }
 
 /** A film named as evidence in a reason: the user's own rating of it and its share of the pick's score. */
@@ -409,7 +411,13 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
   ): Promise<RecommendationResult[]> {
     const count = Math.min(Math.max(Math.trunc(opts.count ?? DEFAULT_COUNT), 1), MAX_COUNT);
     const modelVersion = `${s.version}+w:${weights.version}`.slice(0, 64);
-    const filters = { genre: opts.genre, fromYear: opts.fromYear, toYear: opts.toYear, maxRuntime: opts.maxRuntime };
+    const filters = {
+      genre: opts.genre,
+      fromYear: opts.fromYear,
+      toYear: opts.toYear,
+      maxRuntime: opts.maxRuntime,
+      onlyIds: opts.onlyMovieIds,
+    };
     const pending: { batchId: string; picks: ReturnType<typeof rankForUser>; logs: RecommendationLog[] }[] = [];
     const results: (RecommendationResult | number)[] = [];
     for (const { userId, rows, extraExclude } of members) {

@@ -24,6 +24,7 @@ import {
 } from './delivery-outbox-service.ts';
 import { knowsEnoughForPicksSql } from './recommendation-data.ts';
 import type { PickView, RecommendationResult } from './recommendation-service.ts';
+import { markReminded, type StreamingService, type WatchlistReminder } from './streaming-service.ts';
 
 export type WeeklyPick = PickView;
 export type WeeklyRecommendation = RecommendationResult;
@@ -55,6 +56,8 @@ export interface DmPayload extends Record<string, unknown> {
   userId: string;
   batchId: string;
   picks: WeeklyPick[];
+  /** A watchlisted film now streaming on one of the member's services (each film is mentioned once). */
+  reminder?: WatchlistReminder;
 }
 
 export interface DigestPayload extends Record<string, unknown> {
@@ -69,6 +72,8 @@ export interface WeeklyRunOptions {
   orm: Orm;
   logger: Logger;
   recommender: WeeklyRecommender;
+  /** Watchlist reminders; without it, weekly DMs carry picks only. */
+  streaming?: Pick<StreamingService, 'warmWatchlists' | 'dueReminders'>;
   sender: Sender;
   picksPerDm?: number;
   digestSize?: number;
@@ -249,6 +254,23 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           collect(userId, r);
         }
       }
+      if (o.streaming && dms.length > 0) {
+        // Decided from cached offers (warmed before this transaction), and marked in it: once per film, exactly
+        // when the DM carrying it is enqueued.
+        const due = await o.streaming.dueReminders(
+          tem,
+          dms.map((d) => d.userId),
+        );
+        for (const dm of dms) {
+          const reminder = due.get(dm.userId);
+          if (reminder) dm.reminder = reminder;
+        }
+        await markReminded(
+          tem,
+          [...due.values()].map((r) => r.watchlistItemId),
+          clock(),
+        );
+      }
       const messages: OutboxMessage[] = dms.map((p) => ({
         idempotencyKey: dmKey(guildId, p.userId, isoWeek),
         kind: 'dm',
@@ -278,7 +300,16 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       const log = o.logger.child({ job: 'weekly', guildId, isoWeek });
       const t0 = performance.now();
       let computed: Awaited<ReturnType<typeof compute>> = null;
-      if (!(await hasRows(o.orm.em.fork(), guildId, isoWeek))) computed = await compute(guildId, isoWeek, log);
+      if (!(await hasRows(o.orm.em.fork(), guildId, isoWeek))) {
+        if (o.streaming) {
+          // TMDB lookups happen here, outside the compute transaction (which must not wait on the network).
+          const em = o.orm.em.fork();
+          await o.streaming
+            .warmWatchlists(em, await weeklyAudience(em, guildId))
+            .catch((err: unknown) => log.warn({ err }, 'could not refresh watchlist availability; using the cache'));
+        }
+        computed = await compute(guildId, isoWeek, log);
+      }
       const computeMs = Math.round(performance.now() - t0);
       const delivery = await drain(o.orm.em.fork(), {
         guildId,

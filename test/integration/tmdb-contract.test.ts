@@ -137,6 +137,7 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
       sortBy: 'vote_average.desc',
       withWatchProviders: [90001, 90002],
       watchRegion: 'US',
+      withWatchMonetizationTypes: ['flatrate'],
       page: 1,
     });
     await c.trendingWeek();

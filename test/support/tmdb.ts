@@ -33,6 +33,7 @@ export function testTmdbConfig(baseUrl: string, overrides: Partial<TmdbConfig> =
     connectTimeoutMs: 500,
     timeoutMs: 2_000,
     cacheTtlDays: 7,
+    providersTtlHours: 24,
     language: 'en-US',
     maxRetries: 2,
     retryBaseDelayMs: 5,

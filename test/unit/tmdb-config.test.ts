@@ -13,6 +13,7 @@ describe('TMDB config', () => {
       searchCacheSize: 500,
       searchCacheTtlSeconds: 600,
       cacheTtlDays: 7,
+      providersTtlHours: 24,
     });
   });
 

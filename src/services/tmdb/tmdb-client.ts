@@ -399,6 +399,9 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
           sort_by: p.sortBy ?? 'popularity.desc',
           with_watch_providers: p.withWatchProviders?.length ? p.withWatchProviders.join('|') : undefined,
           watch_region: p.watchRegion,
+          with_watch_monetization_types: p.withWatchMonetizationTypes?.length
+            ? p.withWatchMonetizationTypes.join('|')
+            : undefined,
           page: page(p.page),
         },
         parseMoviePage,

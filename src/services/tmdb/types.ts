@@ -131,5 +131,7 @@ export interface DiscoverParams {
   /** Any of these watch providers (TMDB provider ids); needs watchRegion. */
   readonly withWatchProviders?: readonly number[];
   readonly watchRegion?: string;
+  /** Only these ways of paying (any of them); needs watchRegion. */
+  readonly withWatchMonetizationTypes?: readonly ('flatrate' | 'free' | 'ads' | 'rent' | 'buy')[];
   readonly page?: number;
 }
