@@ -107,7 +107,7 @@ describe('/settings services menu', () => {
     expect(view.components).toHaveLength(2);
     expect(view.content).toContain('Services 1–25 of 27');
     const last = renderServicesMenu({ region: 'US', providers, mine: [], page: 9 }, r);
-    const options = (last.components?.[0]?.components[0] as unknown as { options: unknown[] }).options;
+    const options = (last.components?.[0]?.components[0] as unknown as { options: unknown[] } | undefined)?.options;
     expect(options).toHaveLength(2);
     expect(servicesPage(providers, 2).map((x) => x.id)).toEqual([26, 27]);
   });
