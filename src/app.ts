@@ -1,6 +1,7 @@
 // Builds the running application from config: database, TMDB client, catalogue, recommender and the Discord bot.
 // `src/main.ts` runs it against real Discord; the sandbox and the e2e tests run the very same wiring locally.
 
+import { hostname } from 'node:os';
 import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
 import { createImportReporter } from './bot/import-reporter.ts';
@@ -97,6 +98,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     refreshIntervalMs: opts.recommenderRefreshMs ?? config.recommender.rebuildIntervalMs,
     onModelBuilt: metrics ? ({ ms }) => metrics.modelBuilt(ms) : undefined,
+    // PostgreSQL may serve several processes: build once, share the snapshot. PGlite is one process: nothing to share.
+    share: config.database.url
+      ? {
+          holder: `${hostname()}:${process.pid}`.slice(0, 64),
+          freshMs: config.recommender.snapshotFreshMs,
+          leaseMs: config.recommender.buildLeaseMs,
+        }
+      : undefined,
   });
   recommendationsRef = recommendations;
   const movieNightService = createMovieNightService({ recommendations, clock });

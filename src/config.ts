@@ -97,6 +97,14 @@ export const TMDB_DEFAULTS = Object.freeze({
 export interface RecommenderConfig {
   /** How often the model is rebuilt from the database in the background (0 = only at start). */
   readonly rebuildIntervalMs: number;
+  /**
+   * On PostgreSQL (several processes may share it): one process builds and saves a snapshot, the others load it. A
+   * snapshot younger than this is loaded instead of building (half the rebuild interval; 1 minute when rebuilds are
+   * off, so processes started together build once).
+   */
+  readonly snapshotFreshMs: number;
+  /** The longest one build may hold the build lease; others wait this long at most, then build themselves. */
+  readonly buildLeaseMs: number;
 }
 
 export interface WeeklyConfig {
@@ -298,8 +306,11 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
       r.number('TMDB_CHANGES_HOURS', TMDB_DEFAULTS.changesEveryMs / 3_600_000, { min: 0, max: 14 * 24 }) * 3_600_000,
   };
 
+  const rebuildIntervalMs = r.number('MODEL_REBUILD_MINUTES', 10, { min: 0, max: 10_080 }) * 60_000;
   const recommender: RecommenderConfig = {
-    rebuildIntervalMs: r.number('MODEL_REBUILD_MINUTES', 10, { min: 0, max: 10_080 }) * 60_000,
+    rebuildIntervalMs,
+    snapshotFreshMs: rebuildIntervalMs > 0 ? rebuildIntervalMs / 2 : 60_000,
+    buildLeaseMs: r.number('MODEL_BUILD_LEASE_MINUTES', 10, { min: 1, max: 1_440 }) * 60_000,
   };
 
   const weekly: WeeklyConfig = {

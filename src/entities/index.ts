@@ -7,6 +7,7 @@ import { GuildSettingsSchema } from './guild-settings.entity.ts';
 import { ImportChangeSchema } from './import-change.entity.ts';
 import { ImportJobSchema } from './import-job.entity.ts';
 import { ImportRowSchema } from './import-row.entity.ts';
+import { ModelSnapshotSchema } from './model-snapshot.entity.ts';
 import { MovieSchema } from './movie.entity.ts';
 import { MovieNightSchema } from './movie-night.entity.ts';
 import { MovieNightCandidateSchema } from './movie-night-candidate.entity.ts';
@@ -29,6 +30,7 @@ export * from './guild-settings.entity.ts';
 export * from './import-change.entity.ts';
 export * from './import-job.entity.ts';
 export * from './import-row.entity.ts';
+export * from './model-snapshot.entity.ts';
 export * from './movie.entity.ts';
 export * from './movie-night.entity.ts';
 export * from './movie-night-candidate.entity.ts';
@@ -62,6 +64,7 @@ export const ENTITIES = [
   MovieNightVoteSchema,
   WatchlistItemSchema,
   BlendWeightsSchema,
+  ModelSnapshotSchema,
   UserBlendWeightsSchema,
   RateLimitUseSchema,
   WatchOffersSchema,

@@ -27,6 +27,14 @@ import {
   type TrainingData,
 } from '../recommender/index.ts';
 import {
+  loadSnapshot,
+  releaseBuildLease,
+  type SnapshotMeta,
+  saveSnapshot,
+  snapshotMeta,
+  tryBuildLease,
+} from './model-snapshot-service.ts';
+import {
   type CatalogueItem,
   excludedMovieIds,
   knowsEnoughForPicks,
@@ -193,7 +201,23 @@ export interface RecommendationServiceDeps {
   onModelBuilt?: (build: { version: string; ms: number }) => void;
   /** How often a request checks whether another process saved new blend weights (one primary-key read). */
   weightsCheckMs?: number;
+  /** Several processes on one database: one builds, the others load its snapshot (model-snapshot-service.ts). */
+  share?: ModelShareOptions;
 }
+
+export interface ModelShareOptions {
+  /** This process in the build lease, e.g. `host:pid`. */
+  readonly holder: string;
+  /** A snapshot built less than this long ago is loaded instead of building another. */
+  readonly freshMs: number;
+  /** The longest a build may hold the lease; a holder that died frees it after this. */
+  readonly leaseMs: number;
+  /** How often a process waiting for another's build looks for its snapshot (default 500 ms). */
+  readonly pollMs?: number;
+}
+
+/** The row name of the hybrid model's snapshot. */
+const SNAPSHOT = 'hybrid';
 
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 25;
@@ -304,8 +328,75 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     }
   }
 
-  async function build(): Promise<void> {
+  /** Serves the saved snapshot unless it is the one serving already; false when it is missing or lacks `need`. */
+  async function serveSnapshot(em: Em, need: number | undefined): Promise<boolean> {
     const started = performance.now();
+    const snap = await loadSnapshot<{ model: HybridModel; catalogue: CatalogueItem[] }>(em, SNAPSHOT);
+    if (!snap || (need !== undefined && !snap.value.model.itemIndex.has(need))) return false;
+    if (serving?.version !== snap.version) {
+      const { model, catalogue } = snap.value;
+      await syncWeights(em);
+      serving = {
+        model,
+        catalogue,
+        version: snap.version,
+        popularOrder: popularityOrder(catalogue, model.popularity.prior),
+      };
+      overlay.clear();
+    }
+    log.info(
+      { version: snap.version, builtMs: snap.buildMs, loadMs: Math.round(performance.now() - started) },
+      'recommendation model loaded from the shared snapshot',
+    );
+    return true;
+  }
+
+  /**
+   * With a shared database: serve a fresh snapshot, or wait while another process builds one. False when this process
+   * should build (it holds the lease, or the builder took longer than the lease).
+   */
+  async function serveShared(share: ModelShareOptions, need: number | undefined): Promise<boolean> {
+    const em = deps.orm.em.fork();
+    const fresh = (m: SnapshotMeta | null): m is SnapshotMeta =>
+      m !== null && clock().getTime() - m.builtAt.getTime() < share.freshMs;
+    const first = await snapshotMeta(em, SNAPSHOT);
+    if (fresh(first) && (await serveSnapshot(em, need))) return true;
+    const giveUpAt = performance.now() + share.leaseMs;
+    let waiting = false;
+    for (;;) {
+      if (await tryBuildLease(em, SNAPSHOT, share.holder, clock(), share.leaseMs)) {
+        // The previous holder may have saved and let go between our first look and now: use its snapshot.
+        const latest = await snapshotMeta(em, SNAPSHOT);
+        if (fresh(latest) && latest.version !== first?.version && (await serveSnapshot(em, need))) {
+          await releaseBuildLease(em, SNAPSHOT, share.holder);
+          return true;
+        }
+        return false;
+      }
+      if (performance.now() > giveUpAt) return false;
+      if (!waiting) log.info('another process is building the model; waiting for its snapshot');
+      waiting = true;
+      await new Promise((r) => setTimeout(r, share.pollMs ?? 500));
+      const m = await snapshotMeta(em, SNAPSHOT);
+      const newer = m !== null && (first === null || m.version !== first.version);
+      if (newer && (await serveSnapshot(em, need))) return true;
+    }
+  }
+
+  async function build(need?: number): Promise<void> {
+    const share = deps.share;
+    if (share && (await serveShared(share, need))) return;
+    try {
+      await buildHere(share);
+    } catch (err) {
+      if (share) await releaseBuildLease(deps.orm.em.fork(), SNAPSHOT, share.holder).catch(() => {});
+      throw err;
+    }
+  }
+
+  async function buildHere(share: ModelShareOptions | undefined): Promise<void> {
+    const started = performance.now();
+    const builtAt = clock();
     const em = deps.orm.em.fork();
     const catalogue = await loadCatalogue(em);
     const data = await loadTrainingData(em, catalogue);
@@ -321,11 +412,21 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     }
     builds++;
     await syncWeights(em);
-    const version = `hyb1-${compactTime(clock())}-${builds}`;
+    // Shared snapshots need versions no other process can also have made in the same minute.
+    const version = `hyb1-${compactTime(clock())}-${builds}${share ? `-${randomUUID().slice(0, 8)}` : ''}`;
     serving = { model, catalogue, version, popularOrder: popularityOrder(catalogue, model.popularity.prior) };
     overlay.clear();
     const ms = Math.round(performance.now() - started);
     deps.onModelBuilt?.({ version, ms });
+    if (share) {
+      const bytes = await saveSnapshot(em, SNAPSHOT, share.holder, {
+        version,
+        builtAt,
+        buildMs: ms,
+        value: { model, catalogue },
+      });
+      log.info({ version, bytes }, 'model snapshot saved for the other processes');
+    }
     log.info(
       {
         version,
@@ -339,8 +440,9 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     );
   }
 
-  async function rebuild(): Promise<void> {
-    if (!building) building = build().finally(() => (building = null));
+  /** One build at a time; `need`: a film the model must contain (a snapshot without it does not count). */
+  async function rebuild(need?: number): Promise<void> {
+    if (!building) building = build(need).finally(() => (building = null));
     return building;
   }
 
@@ -483,7 +585,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       timer = null;
       await building?.catch(() => {});
     },
-    rebuild,
+    rebuild: () => rebuild(),
     noteUserChanged(userId: string) {
       overlay.delete(userId);
     },
@@ -559,7 +661,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       let s = await ensureServing(em);
       // A film fetched since the last build (e.g. just looked up) joins the model on a rebuild.
       if (!s.model.itemIndex.has(movieId)) {
-        await rebuild();
+        await rebuild(movieId);
         s = await ensureServing(em);
       }
       const seed = s.model.itemIndex.get(movieId);
