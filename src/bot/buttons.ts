@@ -57,7 +57,7 @@ const SOURCES: Record<string, string> = {
 };
 
 function stale(): UserFacingError {
-  return new UserFacingError('invalid_input', "That button isn't one I recognise. Run the command again.");
+  return UserFacingError.of('invalid_input', 'button.stale');
 }
 
 export const BUTTONS: Record<Action, ButtonHandler> = {
@@ -68,14 +68,14 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const { removed } = await deleteUserData(ctx.em, ctx.userId);
       // Counts only: the log says that a deletion happened and how big it was, never what was deleted.
       ctx.logger.info({ removed }, 'privacy delete');
-      await ctx.respond.update(renderDeleted(removed));
+      await ctx.respond.update(renderDeleted(ctx.tr, removed));
     },
   },
   pkeep: {
     ownerOnly: true,
     defer: 'update',
     async run(_i, _id, ctx) {
-      await ctx.respond.update(renderDeleteCancelled());
+      await ctx.respond.update(renderDeleteCancelled(ctx.tr));
     },
   },
   fb: {
@@ -98,7 +98,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       });
       ctx.logger.info({ movieId, kind, active, impressionId }, 'feedback');
       await ctx.respond.send(
-        renderFeedbackAck(kind, active, movie.title, { movieId, ids: ctx.ids, owner: ctx.userId }),
+        renderFeedbackAck(ctx.tr, kind, active, movie.title, { movieId, ids: ctx.ids, owner: ctx.userId }),
       );
     },
   },
@@ -115,7 +115,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       if (id.args[2] === 'o') {
         await ctx.respond.update(await onboardingFromMessage(i, ctx));
       } else {
-        await ctx.respond.send(renderRatingChange(change, { ids: ctx.ids, owner: ctx.userId }));
+        await ctx.respond.send(renderRatingChange(ctx.tr, change, { ids: ctx.ids, owner: ctx.userId }));
       }
     },
   },
@@ -127,7 +127,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const movie = await ctx.em.findOne(Movie, movieId);
       if (!movie) throw stale();
       const previous = await removeRating(ctx.em, ctx.userId, movieId);
-      await ctx.respond.send(renderRatingRemoved(movie.title, previous));
+      await ctx.respond.send(renderRatingRemoved(ctx.tr, movie.title, previous));
     },
   },
   watch: {
@@ -137,7 +137,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     async run(_i, id, ctx) {
       const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
       const change = await addWatched(ctx.em, ctx.userId, movie.id, { now: ctx.services.clock() });
-      await ctx.respond.send(renderWatchedChange(change, null));
+      await ctx.respond.send(renderWatchedChange(ctx.tr, change, null));
     },
   },
   open: {
@@ -153,6 +153,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const where = await ctx.services.streaming?.whereToWatch(ctx.em, ctx.userId, [movieId]);
       await ctx.respond.send(
         renderMovieCard(
+          ctx.tr,
           card,
           { rating, watchedOn: watched?.watchedOn ?? null, onWatchlist },
           { ids: ctx.ids, owner: ctx.userId },
@@ -171,7 +172,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const name =
         target === ctx.userId
           ? ctx.userName
-          : ((await i.client.users.fetch(target).catch(() => null))?.displayName ?? 'Someone');
+          : ((await i.client.users.fetch(target).catch(() => null))?.displayName ?? ctx.tr.t('common.someone'));
       await ctx.respond.update(await watchedListView(ctx, target, name, page));
     },
   },
@@ -185,7 +186,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const movie = await ctx.services.catalogue.ensureMovie(ctx.em, intArg(id, 0, { min: 1 }));
       const change = await toggleWatchlist(ctx.em, ctx.userId, movie.id, { source });
       ctx.logger.info({ movieId: movie.id, onList: change.onList, source }, 'watchlist');
-      await ctx.respond.send(renderWatchlistChange(change, 'button'));
+      await ctx.respond.send(renderWatchlistChange(ctx.tr, change, 'button'));
     },
   },
   wll: {
@@ -232,7 +233,7 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     ownerOnly: false,
     defer: 'ephemeral',
     async run(_i, _id, ctx) {
-      await ctx.respond.send({ content: 'That one is just a label — use the buttons next to it.', ephemeral: true });
+      await ctx.respond.send({ content: ctx.tr.t('button.label_only'), ephemeral: true });
     },
   },
 };
@@ -259,5 +260,5 @@ async function onboardingFromMessage(i: MessageComponentInteraction, ctx: Intera
     .map((mid) => byId.get(mid))
     .filter((m): m is Movie => Boolean(m))
     .map((m) => ({ id: m.id, title: m.title, year: yearOf(m.releaseDate) }));
-  return renderOnboarding(list, await ratedAmong(ctx, ids), { ids: ctx.ids, owner: ctx.userId });
+  return renderOnboarding(ctx.tr, list, await ratedAmong(ctx, ids), { ids: ctx.ids, owner: ctx.userId });
 }

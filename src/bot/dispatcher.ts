@@ -204,7 +204,7 @@ export class Dispatcher {
   private async noticeDmPause(ctx: InteractionContext): Promise<void> {
     if (!(await takeDmPauseNotice(ctx.em, ctx.userId, ctx.services.clock()))) return;
     ctx.logger.info('told the user their weekly DMs are paused');
-    await ctx.respond.send(renderDmPauseNotice());
+    await ctx.respond.send(renderDmPauseNotice(ctx.tr));
   }
 
   private autoDefer(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): NodeJS.Timeout {

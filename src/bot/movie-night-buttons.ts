@@ -9,7 +9,7 @@ import { renderJoin, renderRated } from './movie-night-render.ts';
 
 function nights(ctx: InteractionContext): MovieNightBot {
   const m = ctx.services.movieNights;
-  if (!m) throw new UserFacingError('invalid_input', 'Movie nights are not available right now.');
+  if (!m) throw UserFacingError.of('invalid_input', 'night.unavailable');
   return m;
 }
 
@@ -20,7 +20,7 @@ async function joinOrLeave(ctx: InteractionContext, nightId: number, join: boole
   ctx.logger.info({ nightId, join }, 'movie night participation');
   const night = await service.get(ctx.em, nightId);
   await ctx.respond.update(
-    renderJoin(night, await service.participants(ctx.em, nightId), ctx.ids, ctx.services.clock()),
+    renderJoin(ctx.publicTr, night, await service.participants(ctx.em, nightId), ctx.ids, ctx.services.clock()),
   );
 }
 
@@ -43,7 +43,7 @@ export const MOVIE_NIGHT_BUTTONS = {
       const stars = intArg(id, 1, { min: 1, max: 5 });
       const r = await nights(ctx).service.rate(ctx.em, nightId, ctx.userId, stars);
       ctx.logger.info({ nightId, stars }, 'movie night rated');
-      await ctx.respond.send(renderRated(r.title, stars, r.groupScore));
+      await ctx.respond.send(renderRated(ctx.tr, r.title, stars, r.groupScore));
     },
   },
   mnsaw: {
@@ -53,7 +53,7 @@ export const MOVIE_NIGHT_BUTTONS = {
       const nightId = intArg(id, 0, { min: 1 });
       const ok = await nights(ctx).service.markAttended(ctx.em, nightId, ctx.userId, 'button');
       await ctx.respond.send({
-        content: ok ? '👁️ Noted: you were there. Now tap your stars above.' : "This movie night hasn't happened yet.",
+        content: ctx.tr.t(ok ? 'night.attended' : 'night.not_yet'),
         ephemeral: true,
       });
     },

@@ -12,6 +12,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { Orm } from '../db.ts';
+import { localeFor, type Translator, text, translator } from '../i18n/index.ts';
 import type { MovieNightDiscord } from '../services/movie-night-runner.ts';
 import type { CandidateView, NightView } from '../services/movie-night-service.ts';
 import { DEFAULT_SCREENING_MINUTES, nameableInChannel } from '../services/movie-night-service.ts';
@@ -35,6 +36,12 @@ export interface MovieNightDiscordOptions {
 export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNightDiscord {
   const rest = o.client.rest;
 
+  /** Posts in a night's channel are public: the server's language (localeFor, `public`). */
+  function serverTr(night: NightView): Translator {
+    const guild = o.client.guilds.cache.get(night.guildId);
+    return translator(localeFor('public', { guildLocale: guild?.preferredLocale }));
+  }
+
   /** Display names of participants who allow being named (server members by construction). */
   async function names(night: NightView, userIds: readonly string[]): Promise<Map<string, string>> {
     const allowed = await nameableInChannel(o.orm.em.fork(), userIds);
@@ -50,14 +57,13 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
   }
 
   function eventBody(night: NightView, winner: CandidateView) {
+    const tr = serverTr(night);
     const start = night.startsAt;
     const end = new Date(start.getTime() + (winner.runtime ?? DEFAULT_SCREENING_MINUTES) * 60_000);
+    const film = `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${tr.runtime(winner.runtime)}` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}`;
     const base = {
-      name: clip(`Movie night: ${winner.title}`, 100),
-      description: clip(
-        `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${winner.runtime} min` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}. Picked by the group's poll.`,
-        1000,
-      ),
+      name: clip(tr.t('night.event_name', { title: winner.title }), 100),
+      description: clip(tr.t('night.event_description', { film }), 1000),
       privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
       scheduled_start_time: start.toISOString(),
       scheduled_end_time: end.toISOString(),
@@ -67,7 +73,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
       : {
           ...base,
           entity_type: GuildScheduledEventEntityType.External,
-          entity_metadata: { location: clip(night.location ?? 'To be announced', 100) },
+          entity_metadata: { location: clip(night.location ?? tr.t('night.event_location_tba'), 100) },
         };
   }
 
@@ -78,7 +84,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
         participants.filter((p) => !p.out).map((p) => p.userId),
       );
       const msg = (await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderPoll(night, candidates, people, nonce),
+        body: renderPoll(serverTr(night), night, candidates, people, nonce),
       })) as APIMessage;
       const expiry = msg.poll?.expiry ? new Date(msg.poll.expiry) : new Date(Date.now() + night.pollHours * 3_600_000);
       return { messageId: msg.id, endsAt: expiry };
@@ -113,7 +119,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     },
     async announce(night, winner, nonce) {
       const msg = (await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderWinner(night, winner, nonce),
+        body: renderWinner(serverTr(night), night, winner, nonce),
       })) as APIMessage;
       return msg.id;
     },
@@ -126,12 +132,10 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
       } catch (err) {
         const e = apiError(err);
         if (e?.code === RESTJSONErrorCodes.MissingPermissions || e?.code === RESTJSONErrorCodes.MissingAccess) {
-          return {
-            problem: "📅 I couldn't add the screening to the server's events: I need the Manage Events permission.",
-          };
+          return { problem: text('night.event_no_permission') };
         }
         if (e && e.status >= 400 && e.status < 500) {
-          return { problem: `📅 I couldn't add the screening to the server's events (Discord answered ${e.status}).` };
+          return { problem: text('night.event_failed', { status: String(e.status) }) };
         }
         throw err;
       }
@@ -162,12 +166,12 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     },
     async promptRatings(night, winner, attendees) {
       await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderRatingPrompt(night, winner, attendees, o.ids),
+        body: renderRatingPrompt(serverTr(night), night, winner, attendees, o.ids),
       });
     },
-    async say(night, text) {
+    async say(night, said) {
       await rest.post(Routes.channelMessages(night.channelId), {
-        body: { content: text, allowed_mentions: { parse: [] } },
+        body: { content: serverTr(night).text(said), allowed_mentions: { parse: [] } },
       });
     },
   };

@@ -9,59 +9,47 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
 } from 'discord.js';
 import type { StoredGroupReason } from '../entities/index.ts';
+import { type Translator, discordTimestamp as ts } from '../i18n/index.ts';
 import type { CandidateView, HistoryEntry, NightView, ParticipantView } from '../services/movie-night-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
+import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX, POLL_ANSWER_MAX, POLL_QUESTION_MAX } from './discord-limits.ts';
 import { BRAND_COLOUR, starsText } from './render.ts';
 import type { MessageView } from './responder.ts';
-
-/**
- * An answer's text in a Discord poll: 55 characters (resources/poll.mdx § Poll Media Object; the local Discord
- * enforces the same, see fakes/discord/validation/polls.ts).
- */
-export const POLL_ANSWER_MAX = 55;
-const POLL_QUESTION_MAX = 300;
 
 /** Display names of the people who may be named in this channel (others are counted, never named). */
 export type Names = ReadonlyMap<string, string>;
 
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-function people(userIds: readonly string[], names: Names): string {
+/** Up to three names when everyone may be named; otherwise only a count (`named` is then empty). */
+function people(userIds: readonly string[], names: Names): { named: string[]; count: number } {
   const named = userIds.map((id) => names.get(id)).filter((n): n is string => Boolean(n));
-  if (named.length === userIds.length && named.length > 0 && named.length <= 3) return joinNames(named);
-  return `${userIds.length} of you`;
+  const all = named.length === userIds.length && named.length > 0 && named.length <= 3;
+  return { named: all ? named : [], count: userIds.length };
 }
 
 /** One line for a candidate: why it suits the group. */
-export function groupReasonText(reasons: readonly StoredGroupReason[], names: Names): string {
+export function groupReasonText(tr: Translator, reasons: readonly StoredGroupReason[], names: Names): string {
   const parts: string[] = [];
   const fit = reasons.find((r) => r.kind === 'fit');
   if (fit && fit.kind === 'fit') {
     const n = fit.userIds.length;
     parts.push(
       n === 0
-        ? 'nobody has seen it'
-        : `${n === fit.of ? `all ${n}` : `${n} of ${fit.of}`} of you should love it; nobody has seen it`,
+        ? tr.t('night.reason_unseen')
+        : tr.t('night.reason_fit', { n, of: fit.of, all: n === fit.of ? 'yes' : 'no' }),
     );
   }
   const link = reasons.find((r) => r.kind === 'director') ?? reasons.find((r) => r.kind === 'cast');
   if (link && link.kind !== 'fit') {
-    const who = people(link.userIds, names);
-    parts.push(
-      link.kind === 'director'
-        ? `${who} loved ${link.title}, by the same director (${link.name})`
-        : `${who} loved ${link.name} in ${link.title}`,
-    );
+    const { named, count } = people(link.userIds, names);
+    const values = { who: named.length > 0 ? tr.list(named) : '', count, title: link.title, name: link.name };
+    const director = link.kind === 'director';
+    if (named.length > 0)
+      parts.push(tr.t(director ? 'night.reason_director_named' : 'night.reason_cast_named', values));
+    else parts.push(tr.t(director ? 'night.reason_director' : 'night.reason_cast', values));
   }
   const text = parts.join(' · ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function ts(d: Date, style: 'F' | 'R' | 't' = 'F'): string {
-  return `<t:${Math.floor(d.getTime() / 1000)}:${style}>`;
+  return text.charAt(0).toLocaleUpperCase(tr.locale) + text.slice(1);
 }
 
 function yearText(year: number | null): string {
@@ -69,6 +57,7 @@ function yearText(year: number | null): string {
 }
 
 export function renderJoin(
+  tr: Translator,
   night: NightView,
   participants: readonly ParticipantView[],
   ids: CustomIds,
@@ -76,12 +65,23 @@ export function renderJoin(
 ): MessageView {
   const inNow = participants.filter((p) => !p.out);
   const open = night.status === 'gathering' && night.joinClosesAt.getTime() > now.getTime();
+  const imIn = tr.t('night.in_button');
+  const imOut = tr.t('night.out_button');
+  const where = night.location ? ` · ${night.location}` : night.voiceChannelId ? ` · <#${night.voiceChannelId}>` : '';
   const lines = [
-    `🎬 **Movie night** ${ts(night.startsAt)}${night.location ? ` · ${night.location}` : night.voiceChannelId ? ` · <#${night.voiceChannelId}>` : ''}`,
-    `In (${inNow.length}): ${inNow.map((p) => `<@${p.userId}>`).join(' ') || 'nobody yet'}`,
+    `${tr.t('night.join_title', { when: ts(night.startsAt, 'F') })}${where}`,
+    tr.t('night.join_in', {
+      count: inNow.length,
+      people: inNow.map((p) => `<@${p.userId}>`).join(' ') || tr.t('night.join_nobody'),
+    }),
     open
-      ? `Tap **I'm in** to join (or **I'm out** to drop out) — I'll pick ${night.candidateCount} films none of you has seen and open a poll ${ts(night.joinClosesAt, 'R')}.`
-      : 'Joining has closed.',
+      ? tr.t('night.join_open', {
+          in: imIn,
+          out: imOut,
+          films: night.candidateCount,
+          when: ts(night.joinClosesAt, 'R'),
+        })
+      : tr.t('night.join_closed'),
   ];
   const row: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
@@ -89,14 +89,14 @@ export function renderJoin(
       {
         type: ComponentType.Button,
         style: ButtonStyle.Success,
-        label: "I'm in",
+        label: imIn,
         custom_id: ids.encode('mnin', night.hostId, [night.id]),
         disabled: !open,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: "I'm out",
+        label: imOut,
         custom_id: ids.encode('mnout', night.hostId, [night.id]),
         disabled: !open,
       },
@@ -107,6 +107,7 @@ export function renderJoin(
 
 /** The poll message: a native poll (one answer per film) next to a compact card of each film. */
 export function renderPoll(
+  tr: Translator,
   night: NightView,
   candidates: readonly CandidateView[],
   names: Names,
@@ -114,23 +115,24 @@ export function renderPoll(
 ): RESTPostAPIChannelMessageJSONBody {
   const card: APIEmbed = {
     color: BRAND_COLOUR,
-    title: clip('The shortlist — none of you has seen these', 256),
+    title: clip(tr.t('night.shortlist_title'), EMBED_TITLE_MAX),
     description: clip(
       candidates
         .map(
           (c) =>
-            `**${c.answerId}. ${c.title}${yearText(c.year)}**${c.runtime ? ` · ${c.runtime} min` : ''}${c.genres.length ? ` · ${c.genres.slice(0, 3).join(', ')}` : ''}\n${groupReasonText(c.reasons, names)}`,
+            `**${c.answerId}. ${c.title}${yearText(c.year)}**${c.runtime ? ` · ${tr.runtime(c.runtime)}` : ''}${c.genres.length ? ` · ${c.genres.slice(0, 3).join(', ')}` : ''}\n${groupReasonText(tr, c.reasons, names)}`,
         )
         .join('\n'),
-      4096,
+      EMBED_DESCRIPTION_MAX,
     ),
-    footer: { text: 'Vote in the poll below. Ties go to the film that suits the group best.' },
+    footer: { text: tr.t('night.poll_footer') },
   };
   return {
-    content: `🗳️ Movie night ${ts(night.startsAt)}: vote for the film!`,
+    content: tr.t('night.poll_content', { when: ts(night.startsAt, 'F') }),
     embeds: [card],
     poll: {
-      question: { text: clip(`What do we watch on ${night.startsAt.toISOString().slice(0, 10)}?`, POLL_QUESTION_MAX) },
+      // A poll question is plain text (no <t:…> markup), so the date is written out for the server's language.
+      question: { text: clip(tr.t('night.poll_question', { date: tr.date(night.startsAt) }), POLL_QUESTION_MAX) },
       answers: candidates.map((c) => ({
         poll_media: { text: clip(`${c.answerId}. ${c.title}${yearText(c.year)}`, POLL_ANSWER_MAX) },
       })),
@@ -145,16 +147,18 @@ export function renderPoll(
 }
 
 export function renderWinner(
+  tr: Translator,
   night: NightView,
   winner: CandidateView,
   nonce: string,
 ): RESTPostAPIChannelMessageJSONBody {
-  const how =
-    night.decidedBy === 'no_votes'
-      ? 'Nobody voted, so I picked the best fit for the group.'
-      : `${winner.votes} vote${winner.votes === 1 ? '' : 's'}.`;
+  const how = night.decidedBy === 'no_votes' ? tr.t('night.no_votes') : tr.t('night.votes', { votes: winner.votes });
   return {
-    content: `🏆 Movie night ${ts(night.startsAt)}: **${winner.title}${yearText(winner.year)}**! ${how}`,
+    content: tr.t('night.winner', {
+      when: ts(night.startsAt, 'F'),
+      film: `${winner.title}${yearText(winner.year)}`,
+      how,
+    }),
     nonce,
     enforce_nonce: true,
     allowed_mentions: { parse: [] },
@@ -162,6 +166,7 @@ export function renderWinner(
 }
 
 export function renderRatingPrompt(
+  tr: Translator,
   night: NightView,
   winner: CandidateView,
   attendees: readonly string[],
@@ -182,32 +187,51 @@ export function renderRatingPrompt(
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: 'I watched it',
+        label: tr.t('night.watched_button'),
         custom_id: ids.encode('mnsaw', night.hostId, [night.id]),
       },
     ],
   };
-  const who = attendees.length > 0 ? attendees.map((id) => `<@${id}>`).join(' ') : 'Everyone who watched';
+  const who = attendees.length > 0 ? attendees.map((id) => `<@${id}>`).join(' ') : tr.t('night.everyone_who_watched');
   return {
-    content: `⭐ ${who}: how was **${winner.title}${yearText(winner.year)}**? Tap your stars (it goes in your ratings and watch log). Missed from the list? Tap **I watched it** first.`,
+    content: tr.t('night.rate_prompt', {
+      who,
+      film: `${winner.title}${yearText(winner.year)}`,
+      button: tr.t('night.watched_button'),
+    }),
     components: [stars, watched],
     allowed_mentions: { users: [...attendees] },
   };
 }
 
-export function renderRated(title: string, stars: number, groupScore: number): MessageView {
+export function renderRated(tr: Translator, title: string, stars: number, groupScore: number): MessageView {
   return {
-    content: `⭐ You gave ${title} ${starsText(stars)}. The group's score so far: ${groupScore.toFixed(1)}★.`,
+    content: tr.t('night.rated', { title, stars: starsText(tr, stars), group: tr.stars(groupScore) }),
     ephemeral: true,
   };
 }
 
-export function renderHistory(entries: readonly HistoryEntry[]): MessageView {
-  if (entries.length === 0) return { content: 'No movie nights here yet. Start one with /movienight start.' };
+export function renderHistory(tr: Translator, entries: readonly HistoryEntry[]): MessageView {
+  if (entries.length === 0) return { content: tr.t('night.history_empty') };
   const lines = entries.map((e) => {
-    const date = e.startsAt.toISOString().slice(0, 10);
-    const score = e.groupScore === null ? 'not rated yet' : `${e.groupScore.toFixed(1)}★ from ${e.ratings}`;
-    return `**${e.title}** · ${date} · ${e.attendees.length} attended · ${score}`;
+    const score =
+      e.groupScore === null
+        ? tr.t('night.history_not_rated')
+        : tr.t('night.history_score', { stars: tr.stars(e.groupScore), ratings: e.ratings });
+    return tr.t('night.history_line', {
+      title: e.title,
+      when: ts(e.startsAt, 'D'),
+      attended: e.attendees.length,
+      score,
+    });
   });
-  return { embeds: [{ color: BRAND_COLOUR, title: 'Past movie nights', description: clip(lines.join('\n'), 4096) }] };
+  return {
+    embeds: [
+      {
+        color: BRAND_COLOUR,
+        title: tr.t('night.history_title'),
+        description: clip(lines.join('\n'), EMBED_DESCRIPTION_MAX),
+      },
+    ],
+  };
 }

@@ -45,6 +45,7 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
   if (result.kind === 'onboarding') {
     ctx.logger.info({ movies: result.movies.length }, 'onboarding shown');
     return renderOnboarding(
+      ctx.tr,
       result.movies,
       await ratedAmong(
         ctx,
@@ -68,7 +69,7 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
     ctx.userId,
     result.picks.map((p) => p.movieId),
   );
-  return renderPicks(result.picks, r, undefined, where);
+  return renderPicks(ctx.tr, result.picks, r, undefined, where);
 }
 
 export async function showPicks(ctx: InteractionContext, filters: PickFilters): Promise<void> {

@@ -1,60 +1,55 @@
 // Words for /privacy and /settings profile. Pure: data in, message views out.
 import { ButtonStyle } from 'discord.js';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import type { ProfileVisibility } from '../services/privacy-service.ts';
 import type { RenderIds } from './render.ts';
 import { button, row } from './render.ts';
 import type { MessageView } from './responder.ts';
 
-const n = (x: number) => x.toLocaleString('en-US');
+const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-export function renderExportSent(counts: Readonly<Record<string, number>>): MessageView {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  return {
-    content: `📦 Sent you a DM with a ZIP of everything I hold about you (${n(total)} rows). It has JSON, a CSV per table, and your ratings, watch log and watchlist in Letterboxd's layout, so \`/import\` takes it back.`,
-    ephemeral: true,
-  };
+export function renderExportSent(tr: Translator, counts: Readonly<Record<string, number>>): MessageView {
+  return { content: tr.t('privacy.export_sent', { rows: sum(counts) }), ephemeral: true };
 }
 
-export function renderExportDm(fileName: string, data: Buffer): MessageView {
-  return {
-    content: '📦 Here is everything Marquee holds about you. `/privacy delete` removes it all.',
-    files: [{ name: fileName, data }],
-  };
+export function renderExportDm(tr: Translator, fileName: string, data: Buffer): MessageView {
+  return { content: tr.t('privacy.export_dm'), files: [{ name: fileName, data }] };
 }
 
-export function renderDeleteConfirm(r: RenderIds): MessageView {
+export function renderDeleteConfirm(tr: Translator, r: RenderIds): MessageView {
   return {
-    content:
-      '⚠️ This deletes **everything** Marquee holds about you: ratings, watch log, watchlist, feedback, the picks you were shown, settings, imports and server memberships. It cannot be undone. Want a copy first? `/privacy export`.',
+    content: tr.t('privacy.delete_confirm'),
     components: [
       row(
-        button(r.ids.encode('pdel', r.owner, []), 'Delete everything', ButtonStyle.Danger),
-        button(r.ids.encode('pkeep', r.owner, []), 'Cancel', ButtonStyle.Secondary),
+        button(r.ids.encode('pdel', r.owner, []), tr.t('privacy.delete_button'), ButtonStyle.Danger),
+        button(r.ids.encode('pkeep', r.owner, []), tr.t('privacy.cancel_button'), ButtonStyle.Secondary),
       ),
     ],
     ephemeral: true,
   };
 }
 
-export function renderDeleted(removed: Readonly<Record<string, number>>): MessageView {
-  const total = Object.values(removed).reduce((a, b) => a + b, 0);
-  return {
-    content: `🗑️ Done. I deleted everything I held about you (${n(total)} rows). If you use Marquee again it starts from nothing.`,
-    components: [],
-  };
+export function renderDeleted(tr: Translator, removed: Readonly<Record<string, number>>): MessageView {
+  return { content: tr.t('privacy.deleted', { rows: sum(removed) }), components: [] };
 }
 
-export function renderDeleteCancelled(): MessageView {
-  return { content: 'Nothing was deleted.', components: [] };
+export function renderDeleteCancelled(tr: Translator): MessageView {
+  return { content: tr.t('privacy.delete_cancelled'), components: [] };
 }
 
-const PROFILE_TEXT: Record<ProfileVisibility, string> = {
-  public: 'anyone can see your watch log and ratings, compare with you, and picks may be explained with your name',
-  server:
-    'people in a server you share with them can see your watch log, compare with you, and see your name in reasons',
-  private: 'only you see your watch log; nobody can compare with you, and reasons never name you',
+const PROFILE_TEXT: Record<ProfileVisibility, MessageKey> = {
+  public: 'profile.public_means',
+  server: 'profile.server_means',
+  private: 'profile.private_means',
 };
 
-export function renderProfileVisibility(v: ProfileVisibility, changed: boolean): MessageView {
-  return { content: `🔒 Profile ${changed ? 'set to' : 'is'} **${v}**: ${PROFILE_TEXT[v]}.`, ephemeral: true };
+export function renderProfileVisibility(tr: Translator, v: ProfileVisibility, changed: boolean): MessageView {
+  return {
+    content: tr.t('profile.visibility', {
+      changed: changed ? 'yes' : 'no',
+      level: v,
+      meaning: tr.t(PROFILE_TEXT[v]),
+    }),
+    ephemeral: true,
+  };
 }

@@ -1,15 +1,8 @@
-// The English for a pick's reason (the engine returns reasons as data: src/recommender/reasons.ts). A film is named
+// The words for a pick's reason (the engine returns reasons as data: src/recommender/reasons.ts). A film is named
 // with the verb its own rating supports: "loved" only for ≥ 4.5★, "liked" for ≥ 3.5★, otherwise what the user did.
+// The verb is passed to the message as a `select`, so each language conjugates it its own way.
+import type { Translator } from '../i18n/index.ts';
 import type { EvidenceFilm, PickReason } from '../services/recommendation-service.ts';
-
-function formatStars(x: number): string {
-  const r = Math.round(x * 10) / 10;
-  return `${Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1)}★`;
-}
-
-function joinNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
 
 /** "loved" / "liked" / "watched", or null when the rating does not support a warm verb. */
 function verb(e: EvidenceFilm): 'loved' | 'liked' | 'watched' | null {
@@ -27,45 +20,46 @@ function namedFilms(evidence: readonly EvidenceFilm[]): EvidenceFilm[] {
   return [first];
 }
 
-function similarTo(evidence: readonly EvidenceFilm[], viaContent: boolean): string {
+function similarTo(tr: Translator, evidence: readonly EvidenceFilm[], viaContent: boolean): string {
   const films = namedFilms(evidence);
   const first = films[0];
-  if (!first) return 'Close to your taste';
+  if (!first) return tr.t('reason.close_to_taste');
   const v = verb(first);
-  const titles = joinNames(films.map((f) => f.title));
-  if (v === null) return `Close to ${first.title}, which you rated ${formatStars(first.stars ?? 0)}`;
-  return viaContent ? `In the vein of ${titles}, which you ${v}` : `Because you ${v} ${titles}`;
+  const titles = tr.list(films.map((f) => f.title));
+  if (v === null) return tr.t('reason.close_to_rated', { title: first.title, stars: tr.stars(first.stars ?? 0) });
+  return tr.t(viaContent ? 'reason.in_the_vein' : 'reason.because', { verb: v, titles });
 }
 
 /** One line saying why a film was picked. A reason stored before reasons were data is shown as it was. */
-export function reasonText(reason: PickReason | string): string {
+export function reasonText(tr: Translator, reason: PickReason | string): string {
   if (typeof reason === 'string') return reason;
-  return reasonLine(reason);
+  return reasonLine(tr, reason);
 }
 
-function reasonLine(reason: PickReason): string {
+function reasonLine(tr: Translator, reason: PickReason): string {
+  const film = (e: readonly EvidenceFilm[]) => e[0]?.title ?? tr.t('reason.a_film_you_rated');
   switch (reason.kind) {
     case 'similar_to':
-      return similarTo(reason.evidence, reason.via === 'content');
+      return similarTo(tr, reason.evidence, reason.via === 'content');
     case 'shared_director':
-      return `From ${reason.name}, who made ${reason.evidence[0]?.title ?? 'a film you rated'}`;
+      return tr.t('reason.shared_director', { name: reason.name, title: film(reason.evidence) });
     case 'shared_collection':
-      return `Part of ${reason.name}, like ${reason.evidence[0]?.title ?? 'a film you rated'}`;
+      return tr.t('reason.shared_collection', { name: reason.name, title: film(reason.evidence) });
     case 'shared_cast':
-      return `With ${reason.name}, as in ${reason.evidence[0]?.title ?? 'a film you rated'}`;
+      return tr.t('reason.shared_cast', { name: reason.name, title: film(reason.evidence) });
     case 'shared_keywords':
-      return `Shares ${joinNames(reason.keywords)} with ${reason.evidence[0]?.title ?? 'a film you rated'}`;
-    case 'taste_neighbours': {
-      const people = `${reason.people} people with your taste`;
-      return reason.meanStars === null ? `${people} watched it` : `${people} gave it ${formatStars(reason.meanStars)}`;
-    }
+      return tr.t('reason.shared_keywords', { keywords: tr.list(reason.keywords), title: film(reason.evidence) });
+    case 'taste_neighbours':
+      return reason.meanStars === null
+        ? tr.t('reason.neighbours_watched', { people: reason.people })
+        : tr.t('reason.neighbours_rated', { people: reason.people, stars: tr.stars(reason.meanStars) });
     case 'popular_here':
-      return `Popular here: ${reason.ratings} ratings averaging ${formatStars(reason.meanStars)}`;
+      return tr.t('reason.popular_here', { ratings: reason.ratings, stars: tr.stars(reason.meanStars) });
     case 'highly_rated':
-      return `Highly rated: ${reason.voteAverage.toFixed(1)}/10 from ${reason.voteCount.toLocaleString('en-US')} votes`;
+      return tr.t('reason.highly_rated', { score: tr.decimal(reason.voteAverage), votes: reason.voteCount });
     case 'starter':
-      return 'A well-loved pick to start with';
+      return tr.t('reason.starter');
     case 'group_fit':
-      return `A good fit for all ${reason.members} of you`;
+      return tr.t('reason.group_fit', { members: reason.members });
   }
 }

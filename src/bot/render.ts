@@ -8,6 +8,7 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { FeedbackKind } from '../entities/feedback.entity.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import { yearOf } from '../release-year.ts';
 import type { RatingChange } from '../services/rating-service.ts';
 import type { WhereToWatch } from '../services/streaming-service.ts';
@@ -36,9 +37,9 @@ export interface RenderIds {
   readonly owner: string;
 }
 
-export function starsText(score: number): string {
-  const full = Math.floor(score);
-  return `${'★'.repeat(full)}${score - full >= 0.5 ? '½' : ''} (${score})`;
+/** ★★★½ (3.5), with the number in the locale's digits. */
+export function starsText(tr: Translator, score: number): string {
+  return tr.starBar(score);
 }
 
 export function titleWithYear(title: string, year: number | null | undefined): string {
@@ -68,12 +69,12 @@ export function row(...components: APIButtonComponent[]): Row {
   return { type: ComponentType.ActionRow, components };
 }
 
-function cardFacts(card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' | 'runtime'>): string {
+function cardFacts(tr: Translator, card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' | 'runtime'>): string {
   const parts: string[] = [];
-  if (card.voteCount > 0) parts.push(`TMDB ${card.voteAverage.toFixed(1)}/10`);
+  if (card.voteCount > 0) parts.push(tr.t('card.tmdb_score', { score: tr.decimal(card.voteAverage) }));
   if (card.genres.length) parts.push(card.genres.slice(0, 3).join(', '));
-  if (card.runtime) parts.push(`${card.runtime} min`);
-  return parts.join(' · ') || 'No details yet';
+  if (card.runtime) parts.push(tr.runtime(card.runtime));
+  return parts.join(' · ') || tr.t('card.no_details');
 }
 
 /**
@@ -81,6 +82,7 @@ function cardFacts(card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' 
  * whether the year was the reason (`otherYears`: what the same words find in any year).
  */
 export function renderSearchResults(
+  tr: Translator,
   query: string,
   cards: readonly MovieCard[],
   r: RenderIds,
@@ -90,34 +92,29 @@ export function renderSearchResults(
     const q = clip(query, 100);
     const others = missed.otherYears ?? [];
     if (missed.year !== undefined && others.length > 0) {
-      const examples = others
-        .slice(0, 3)
-        .map((c) => titleWithYear(c.title, c.year))
-        .join(', ');
-      return {
-        content: `Nothing from ${missed.year} matches “${q}”, but other years do: ${examples}. Try another year or leave it out.`,
-      };
+      const examples = tr.list(others.slice(0, 3).map((c) => titleWithYear(c.title, c.year)));
+      return { content: tr.t('search.other_years', { year: String(missed.year), query: q, examples }) };
     }
     return {
       content:
         missed.year !== undefined
-          ? `No films found for “${q}” in ${missed.year} or any other year. Check the spelling or try fewer words.`
-          : `No films found for “${q}”. Check the spelling or try fewer words.`,
+          ? tr.t('search.none_any_year', { query: q, year: String(missed.year) })
+          : tr.t('search.none', { query: q }),
     };
   }
   const shown = cards.slice(0, 5);
   return {
-    content: `Results for “${clip(query, 100)}”:`,
+    content: tr.t('search.results', { query: clip(query, 100) }),
     embeds: shown.map((c, i) => ({
       title: clip(`${i + 1}. ${titleWithYear(c.title, c.year)}`, 256),
-      description: cardFacts(c),
+      description: cardFacts(tr, c),
       color: BRAND_COLOUR,
       ...(c.posterUrl ? { thumbnail: { url: c.posterUrl } } : {}),
     })),
     components: shown.map((c, i) =>
       row(
         button(r.ids.encode('open', r.owner, [c.id]), clip(`${i + 1}. ${c.title}`, 40), ButtonStyle.Primary, '🎬'),
-        button(r.ids.encode('watch', r.owner, [c.id]), 'Watched', ButtonStyle.Secondary, '👁️'),
+        button(r.ids.encode('watch', r.owner, [c.id]), tr.t('search.watched_button'), ButtonStyle.Secondary, '👁️'),
         watchlistButton(c.id, 's', r),
       ),
     ),
@@ -145,6 +142,7 @@ export function watchlistButton(
 
 /** A film's full card with rating buttons. */
 export function renderMovieCard(
+  tr: Translator,
   card: MovieCard,
   mine: { rating: number | null; watchedOn: string | null; onWatchlist?: boolean },
   r: RenderIds,
@@ -153,14 +151,18 @@ export function renderMovieCard(
   const fields: APIEmbed['fields'] = [];
   const watchField = whereToWatchField(where, card.id);
   if (card.directors.length)
-    fields.push({ name: 'Director', value: card.directors.slice(0, 3).join(', '), inline: true });
-  if (card.cast.length) fields.push({ name: 'Cast', value: card.cast.slice(0, 4).join(', '), inline: true });
+    fields.push({
+      name: tr.t('card.director', { count: card.directors.length }),
+      value: card.directors.slice(0, 3).join(', '),
+      inline: true,
+    });
+  if (card.cast.length) fields.push({ name: tr.t('card.cast'), value: card.cast.slice(0, 4).join(', '), inline: true });
   fields.push({
-    name: 'You',
+    name: tr.t('card.you'),
     value: [
-      mine.rating !== null ? `rated ${starsText(mine.rating)}` : 'not rated',
-      mine.watchedOn ? `watched ${mine.watchedOn}` : null,
-      mine.onWatchlist ? 'on your watchlist' : null,
+      mine.rating !== null ? tr.t('card.you_rated', { stars: starsText(tr, mine.rating) }) : tr.t('card.you_not_rated'),
+      mine.watchedOn ? tr.t('card.you_watched', { date: tr.date(mine.watchedOn) }) : null,
+      mine.onWatchlist ? tr.t('card.you_on_watchlist') : null,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -170,7 +172,9 @@ export function renderMovieCard(
     embeds: [
       {
         title: clip(titleWithYear(card.title, card.year), 256),
-        description: [cardFacts(card), card.overview ? clip(card.overview, 600) : null].filter(Boolean).join('\n\n'),
+        description: [cardFacts(tr, card), card.overview ? clip(card.overview, 600) : null]
+          .filter(Boolean)
+          .join('\n\n'),
         color: BRAND_COLOUR,
         fields,
         url: `https://www.themoviedb.org/movie/${card.id}`,
@@ -180,10 +184,10 @@ export function renderMovieCard(
     components: [
       row(...[1, 2, 3, 4, 5].map((s) => button(r.ids.encode('rate', r.owner, [card.id, s, 's']), `${s}★`))),
       row(
-        button(r.ids.encode('watch', r.owner, [card.id]), 'Mark watched', ButtonStyle.Secondary, '👁️'),
-        watchlistButton(card.id, 'c', r, mine.onWatchlist ? 'Remove from watchlist' : 'Watchlist'),
+        button(r.ids.encode('watch', r.owner, [card.id]), tr.t('card.mark_watched'), ButtonStyle.Secondary, '👁️'),
+        watchlistButton(card.id, 'c', r, mine.onWatchlist ? tr.t('card.watchlist_remove') : tr.t('card.watchlist_add')),
         ...(mine.rating !== null
-          ? [button(r.ids.encode('unrate', r.owner, [card.id]), 'Remove rating', ButtonStyle.Danger)]
+          ? [button(r.ids.encode('unrate', r.owner, [card.id]), tr.t('rating.remove_button'), ButtonStyle.Danger)]
           : []),
       ),
     ],
@@ -191,42 +195,48 @@ export function renderMovieCard(
   };
 }
 
-export function renderRatingChange(change: RatingChange, r: RenderIds): MessageView {
-  const before = change.previous === null ? 'not rated' : starsText(change.previous);
-  const verb = change.previous === null ? 'Rated' : change.previous === change.current ? 'Kept' : 'Updated';
+export function renderRatingChange(tr: Translator, change: RatingChange, r: RenderIds): MessageView {
+  const before = change.previous === null ? tr.t('rating.not_rated') : starsText(tr, change.previous);
+  const verb = change.previous === null ? 'new' : change.previous === change.current ? 'same' : 'changed';
   return {
-    content: `⭐ ${verb} **${change.title}**: ${before} → ${starsText(change.current)}`,
-    components: [row(button(r.ids.encode('unrate', r.owner, [change.movieId]), 'Remove rating', ButtonStyle.Danger))],
+    content: tr.t('rating.changed', { verb, title: change.title, before, after: starsText(tr, change.current) }),
+    components: [
+      row(button(r.ids.encode('unrate', r.owner, [change.movieId]), tr.t('rating.remove_button'), ButtonStyle.Danger)),
+    ],
     ephemeral: true,
   };
 }
 
-export function renderRatingRemoved(title: string, previous: number | null): MessageView {
+export function renderRatingRemoved(tr: Translator, title: string, previous: number | null): MessageView {
   return {
     content:
       previous === null
-        ? `You hadn't rated **${title}**, so there was nothing to remove.`
-        : `🗑️ Removed your rating of **${title}** (was ${starsText(previous)}).`,
+        ? tr.t('rating.nothing_to_remove', { title })
+        : tr.t('rating.removed', { title, stars: starsText(tr, previous) }),
     ephemeral: true,
   };
 }
 
-export function renderWatchedChange(change: WatchedChange, rating: RatingChange | null): MessageView {
+export function renderWatchedChange(tr: Translator, change: WatchedChange, rating: RatingChange | null): MessageView {
+  const date = tr.date(change.watchedOn);
   const lines = [
     change.firstTime
-      ? `👁️ Logged **${change.title}** as watched on ${change.watchedOn}.`
-      : `👁️ **${change.title}** again — that's ${change.rewatchCount + 1} viewings (latest ${change.watchedOn}).`,
+      ? tr.t('watched.logged', { title: change.title, date })
+      : tr.t('watched.again', { title: change.title, viewings: change.rewatchCount + 1, date }),
   ];
   if (rating)
     lines.push(
-      `⭐ ${rating.previous === null ? 'not rated' : starsText(rating.previous)} → ${starsText(rating.current)}`,
+      tr.t('watched.rating_line', {
+        before: rating.previous === null ? tr.t('rating.not_rated') : starsText(tr, rating.previous),
+        after: starsText(tr, rating.current),
+      }),
     );
   return { content: lines.join('\n'), ephemeral: true };
 }
 
-export function renderWatchedRemoved(title: string, removed: boolean): MessageView {
+export function renderWatchedRemoved(tr: Translator, title: string, removed: boolean): MessageView {
   return {
-    content: removed ? `🗑️ Removed **${title}** from your watch log.` : `**${title}** wasn't in your watch log.`,
+    content: removed ? tr.t('watched.removed', { title }) : tr.t('watched.not_in_log', { title }),
     ephemeral: true,
   };
 }
@@ -240,32 +250,36 @@ export interface WatchedPage {
 
 /** /watched list with ◀ ▶ buttons that act for the viewer. */
 export function renderWatchedList(
+  tr: Translator,
   list: WatchedPage,
   who: { targetId: string; targetName: string; self: boolean },
   r: RenderIds,
 ): MessageView {
-  const heading = who.self ? 'Your watch log' : `${who.targetName}'s watch log`;
+  const heading = who.self
+    ? tr.t('watched.list_title_self')
+    : tr.t('watched.list_title_other', { name: who.targetName });
   if (list.total === 0) {
     return {
-      content: who.self
-        ? 'Your watch log is empty. Add a film with `/watched add`.'
-        : `${who.targetName} hasn't logged any films yet.`,
+      content: who.self ? tr.t('watched.list_empty_self') : tr.t('watched.list_empty_other', { name: who.targetName }),
     };
   }
   const lines = list.items.map((w) => {
-    const extra = [w.stars !== null ? starsText(w.stars) : null, w.rewatchCount > 0 ? `×${w.rewatchCount + 1}` : null]
+    const extra = [
+      w.stars !== null ? starsText(tr, w.stars) : null,
+      w.rewatchCount > 0 ? `×${tr.int(w.rewatchCount + 1)}` : null,
+    ]
       .filter(Boolean)
       .join(' · ');
-    return `\`${w.watchedOn}\` ${titleWithYear(w.title, yearOf(w.releaseDate))}${extra ? ` — ${extra}` : ''}`;
+    return `\`${tr.date(w.watchedOn)}\` ${titleWithYear(w.title, yearOf(w.releaseDate))}${extra ? ` — ${extra}` : ''}`;
   });
-  const components = pager(list, (page) => r.ids.encode('wl', r.owner, [who.targetId, page]));
+  const components = pager(tr, list, (page) => r.ids.encode('wl', r.owner, [who.targetId, page]));
   return {
     embeds: [
       {
         title: heading,
         description: lines.join('\n'),
         color: BRAND_COLOUR,
-        footer: { text: `Page ${list.page} of ${list.pages} · ${list.total} film${list.total === 1 ? '' : 's'}` },
+        footer: { text: tr.t('list.footer', { page: list.page, pages: list.pages, total: list.total }) },
       },
     ],
     components,
@@ -276,6 +290,7 @@ const FEEDBACK_CODES: Record<FeedbackKind, string> = { up: 'u', down: 'd', seen:
 export const FEEDBACK_BY_CODE: Record<string, FeedbackKind> = { u: 'up', d: 'down', s: 'seen', n: 'not_interested' };
 
 export function feedbackButtons(
+  tr: Translator,
   pick: { movieId: number; title: string; impressionId: number | null },
   source: string,
   r: RenderIds,
@@ -285,8 +300,8 @@ export function feedbackButtons(
   return row(
     button(id('up'), clip(pick.title, 30), ButtonStyle.Success, '👍'),
     button(id('down'), '', ButtonStyle.Secondary, '👎'),
-    button(id('seen'), 'Seen it', ButtonStyle.Secondary),
-    button(id('not_interested'), 'Not interested', ButtonStyle.Secondary),
+    button(id('seen'), tr.t('feedback.seen_button'), ButtonStyle.Secondary),
+    button(id('not_interested'), tr.t('feedback.not_interested_button'), ButtonStyle.Secondary),
     watchlistButton(pick.movieId, source === 'w' ? 'w' : 'r', r),
   );
 }
@@ -298,29 +313,24 @@ export function posterUrl(posterPath: string | null): string | null {
 
 /** /recommend: numbered picks, each with its reason and a row of feedback buttons. */
 export function renderPicks(
+  tr: Translator,
   picks: readonly PickView[],
   r: RenderIds,
-  intro = 'Picked for you:',
+  intro: MessageKey = 'picks.intro',
   where?: WhereToWatch,
 ): MessageView {
-  if (picks.length === 0) {
-    return {
-      content:
-        "I couldn't find anything new that matches. Try fewer filters, or rate a few more films so I learn your taste.",
-      ephemeral: true,
-    };
-  }
+  if (picks.length === 0) return { content: tr.t('picks.none'), ephemeral: true };
   const shown = picks.slice(0, 5);
   const streams = shown.map((p) => pickLine(where, p.movieId));
   return {
     // TMDB asks for JustWatch's credit wherever its watch-provider data is shown.
-    content: streams.some(Boolean) ? `${intro}\n${JUSTWATCH_CREDIT}` : intro,
+    content: streams.some(Boolean) ? `${tr.t(intro)}\n${JUSTWATCH_CREDIT}` : tr.t(intro),
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
         description: clip(
-          [reasonText(p.reason), streams[i], p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
+          [reasonText(tr, p.reason), streams[i], p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,
@@ -329,12 +339,13 @@ export function renderPicks(
         ...(poster ? { thumbnail: { url: poster } } : {}),
       };
     }),
-    components: shown.map((p) => feedbackButtons(p, 'r', r)),
+    components: shown.map((p) => feedbackButtons(tr, p, 'r', r)),
   };
 }
 
 /** A new user's first /recommend: rate a few well-known films with one click each. */
 export function renderOnboarding(
+  tr: Translator,
   movies: readonly { id: number; title: string; year: number | null }[],
   rated: ReadonlyMap<number, number>,
   r: RenderIds,
@@ -354,19 +365,17 @@ export function renderOnboarding(
       ...[2, 4, 5].map((s) =>
         button(
           r.ids.encode('rate', r.owner, [m.id, s, 'o']),
-          s === 2 ? 'Meh' : s === 4 ? 'Liked' : 'Loved',
+          tr.t(s === 2 ? 'onboarding.meh' : s === 4 ? 'onboarding.liked' : 'onboarding.loved'),
           given === s ? ButtonStyle.Primary : ButtonStyle.Secondary,
           s === 2 ? '👎' : s === 4 ? '👍' : '❤️',
         ),
       ),
     );
   });
-  rows.push(row(button(r.ids.encode('rec', r.owner, []), 'Show my picks', ButtonStyle.Success, '🎬', done === 0)));
+  const show = tr.t('onboarding.show_picks');
+  rows.push(row(button(r.ids.encode('rec', r.owner, []), show, ButtonStyle.Success, '🎬', done === 0)));
   return {
-    content:
-      done === 0
-        ? "👋 Welcome! I don't know your taste yet. Tap how you felt about a few films you've seen (skip the rest), then **Show my picks**."
-        : `Thanks — ${done} rated. Rate a couple more for better picks, or tap **Show my picks**.`,
+    content: done === 0 ? tr.t('onboarding.welcome', { show }) : tr.t('onboarding.progress', { done, show }),
     components: rows,
     ephemeral: true,
   };
@@ -374,22 +383,23 @@ export function renderOnboarding(
 
 /** `rate`: after "Seen it", offer a quick 1–5★ rating of that film (the weekly DM's "Seen it (then a quick rate)"). */
 export function renderFeedbackAck(
+  tr: Translator,
   kind: FeedbackKind,
   active: boolean,
   title: string,
   rate?: { movieId: number } & RenderIds,
 ): MessageView {
-  const what: Record<FeedbackKind, [string, string]> = {
-    up: ['👍 Noted: more like', 'Removed your 👍 for'],
-    down: ['👎 Noted: fewer like', 'Removed your 👎 for'],
-    seen: ["👁️ Got it, you've seen", "Okay, you haven't seen"],
-    not_interested: ["🙈 I won't suggest", 'I may suggest again'],
+  const what: Record<FeedbackKind, [MessageKey, MessageKey]> = {
+    up: ['feedback.up_on', 'feedback.up_off'],
+    down: ['feedback.down_on', 'feedback.down_off'],
+    seen: ['feedback.seen_on', 'feedback.seen_off'],
+    not_interested: ['feedback.not_interested_on', 'feedback.not_interested_off'],
   };
   const [on, off] = what[kind];
-  const content = `${active ? on : off} **${title}**.${active ? ' (Click again to undo.)' : ''}`;
+  const content = active ? `${tr.t(on, { title })} ${tr.t('feedback.undo_hint')}` : tr.t(off, { title });
   if (kind === 'seen' && active && rate) {
     return {
-      content: `${content}\nHow was it? One click rates it:`,
+      content: `${content}\n${tr.t('feedback.rate_prompt')}`,
       components: [
         row(
           ...[1, 2, 3, 4, 5].map((s) => button(rate.ids.encode('rate', rate.owner, [rate.movieId, s, 's']), `${s}★`)),
@@ -401,107 +411,97 @@ export function renderFeedbackAck(
   return { content, ephemeral: true };
 }
 
-export function renderHelp(): MessageView {
+/** /help: one line per command, in the order people meet them. */
+const HELP_LINES: readonly MessageKey[] = [
+  'help.search',
+  'help.rate',
+  'help.watched_add',
+  'help.watched_list',
+  'help.watched_remove',
+  'help.similar',
+  'help.compare',
+  'help.watchlist',
+  'help.recommend',
+  'help.movienight',
+  'help.stats',
+  'help.import',
+  'help.privacy',
+  'help.settings',
+  'help.config',
+  'help.help',
+];
+
+export function renderHelp(tr: Translator): MessageView {
   return {
     embeds: [
       {
-        title: '🎬 Marquee — film picks for you and your friends',
+        title: tr.t('help.title'),
         color: BRAND_COLOUR,
-        description: [
-          '`/search query [year]` — find a film; open it to rate it or mark it watched',
-          '`/rate movie stars` — rate 0.5–5 stars in half steps (shows old → new; a button removes it)',
-          '`/watched add movie [date] [stars]` — log a film you saw (date like 2024-05-31, "today", "yesterday")',
-          "`/watched list [user]` — your (or a friend's) watch log, page by page",
-          '`/watched remove movie` — take a film off your log',
-          '`/similar movie` — films like one you name, each with why (👍 and 🔖 on each)',
-          '`/compare user` — your taste match with a friend, what you agree and disagree on, and a film for you both',
-          '`/watchlist add|list|remove` — films you mean to see (🔖 on any card or pick adds one; rating or logging it takes it off)',
-          '`/recommend [count] [genre] [from-year] [to-year] [max-runtime] [available:mine]` — picks with a reason each and where to stream them (`available:mine`: only what is on your services); 👍 👎 Seen it / Not interested teach me',
-          '`/movienight start|end|reschedule|cancel|history` — group picks for tonight, a poll to decide, a server event',
-          "`/stats [user] [server]` — your taste (or the server's) as a picture",
-          '`/import file [source] [undo]` — bring your Letterboxd or IMDb ratings, diary and watchlist',
-          '`/privacy export|delete` — everything Marquee holds about you, as a ZIP by DM, or deleted',
-          '`/settings dms on|off`, `/settings region`, `/settings services`, `/settings profile`, `/settings show` — weekly picks by DM (opt-in), your country and streaming services (for where to watch), who sees your log',
-          '`/config picks-channel|schedule|enable|disable|show` — weekly picks for this server (Manage Server)',
-          '`/help` — this message',
-          '',
-          'Start typing a title in any `movie` option and pick from the suggestions. Personal commands work in DMs too.',
-        ].join('\n'),
-        footer: {
-          text: `This product uses the TMDB API but is not endorsed or certified by TMDB. ${JUSTWATCH_CREDIT}`,
-        },
+        description: [...HELP_LINES.map((k) => tr.t(k)), '', tr.t('help.tip')].join('\n'),
+        footer: { text: `${tr.t('help.tmdb_notice')} ${JUSTWATCH_CREDIT}` },
       },
     ],
     ephemeral: true,
   };
 }
 
-export function renderWatchlistChange(change: WatchlistChange, via: 'command' | 'button'): MessageView {
-  const undo = via === 'button' ? ' (Click 🔖 again to undo.)' : '';
+export function renderWatchlistChange(tr: Translator, change: WatchlistChange, via: 'command' | 'button'): MessageView {
+  const title = change.title;
   let content: string;
   if (change.onList) {
     content = change.changed
-      ? `🔖 Added **${change.title}** to your watchlist.${undo}`
-      : `🔖 **${change.title}** is already on your watchlist.`;
+      ? `${tr.t('watchlist.added', { title })}${via === 'button' ? ` ${tr.t('watchlist.undo_hint')}` : ''}`
+      : tr.t('watchlist.already', { title });
   } else {
-    content = change.changed
-      ? `Removed **${change.title}** from your watchlist.`
-      : `**${change.title}** wasn't on your watchlist.`;
+    content = change.changed ? tr.t('watchlist.removed', { title }) : tr.t('watchlist.not_on', { title });
   }
   return { content, ephemeral: true };
 }
 
 /** /watchlist list with ◀ ▶ buttons that act for the viewer (the same paging as the watch log). */
 export function renderWatchlist(
+  tr: Translator,
   list: { items: readonly WatchlistView[]; total: number; page: number; pages: number },
   who: { targetId: string; targetName: string; self: boolean },
   r: RenderIds,
 ): MessageView {
   if (list.total === 0) {
     return {
-      content: who.self
-        ? 'Your watchlist is empty. Add a film with `/watchlist add`, or 🔖 on any card or pick.'
-        : `${who.targetName}'s watchlist is empty.`,
+      content: who.self ? tr.t('watchlist.empty_self') : tr.t('watchlist.empty_other', { name: who.targetName }),
       ephemeral: true,
     };
   }
   const lines = list.items.map(
     (w, i) =>
-      `${(list.page - 1) * 10 + i + 1}. ${titleWithYear(w.title, yearOf(w.releaseDate))} · added ${w.addedAt.toISOString().slice(0, 10)}`,
+      `${(list.page - 1) * 10 + i + 1}. ${tr.t('watchlist.line', { film: titleWithYear(w.title, yearOf(w.releaseDate)), date: tr.date(w.addedAt) })}`,
   );
   return {
     embeds: [
       {
-        title: who.self ? '🔖 Your watchlist' : `🔖 ${who.targetName}'s watchlist`,
+        title: who.self ? tr.t('watchlist.title_self') : tr.t('watchlist.title_other', { name: who.targetName }),
         description: lines.join('\n'),
         color: BRAND_COLOUR,
-        footer: { text: `Page ${list.page} of ${list.pages} · ${list.total} film${list.total === 1 ? '' : 's'}` },
+        footer: { text: tr.t('list.footer', { page: list.page, pages: list.pages, total: list.total }) },
       },
     ],
-    components: pager(list, (page) => r.ids.encode('wll', r.owner, [who.targetId, page])),
+    components: pager(tr, list, (page) => r.ids.encode('wll', r.owner, [who.targetId, page])),
     ephemeral: true,
   };
 }
 
 /** ◀ ▶ for a paged list; no row when everything fits on one page. */
-function pager(list: { page: number; pages: number }, idFor: (page: number) => string): Row[] {
+function pager(tr: Translator, list: { page: number; pages: number }, idFor: (page: number) => string): Row[] {
   if (list.pages <= 1) return [];
   return [
     row(
-      button(idFor(list.page - 1), 'Previous', ButtonStyle.Secondary, '◀️', list.page <= 1),
-      button(idFor(list.page + 1), 'Next', ButtonStyle.Secondary, '▶️', list.page >= list.pages),
+      button(idFor(list.page - 1), tr.t('list.previous'), ButtonStyle.Secondary, '◀️', list.page <= 1),
+      button(idFor(list.page + 1), tr.t('list.next'), ButtonStyle.Secondary, '▶️', list.page >= list.pages),
     ),
   ];
 }
 
-export function renderDmPauseNotice(): MessageView {
-  return {
-    content:
-      "📭 By the way: I couldn't DM you your weekly picks two weeks running (Discord says your DMs are closed to me), " +
-      "so I've paused them rather than keep trying. To get them again, allow direct messages from this server's " +
-      'members (Privacy Settings), then run `/settings dms on`.',
-    ephemeral: true,
-  };
+export function renderDmPauseNotice(tr: Translator): MessageView {
+  return { content: tr.t('dm.paused_notice'), ephemeral: true };
 }
 
 export function renderFailure(message: string): MessageView {

@@ -1,55 +1,47 @@
-// /similar: films like a seed film, each with the English for its reason (the engine returns reasons as data,
+// /similar: films like a seed film, each with the words for its reason (the engine returns reasons as data,
 // src/recommender/similar.ts) and 👍 / 🔖 buttons.
 import { ButtonStyle } from 'discord.js';
+import type { Translator } from '../i18n/index.ts';
 import type { SimilarReason } from '../recommender/similar.ts';
 import { clip } from '../text.ts';
 import type { SimilarResult } from './context.ts';
+import { EMBED_TITLE_MAX } from './discord-limits.ts';
 import { BRAND_COLOUR, button, posterUrl, type RenderIds, row, titleWithYear, watchlistButton } from './render.ts';
 import type { MessageView } from './responder.ts';
 
-function formatStars(x: number): string {
-  const r = Math.round(x * 10) / 10;
-  return `${Number.isInteger(r) ? r.toFixed(0) : r.toFixed(1)}★`;
-}
-
 /** "Fans of Heat gave it 4.4★", "Same director: Michael Mann", … */
-export function similarReasonText(reason: SimilarReason, seedTitle: string): string {
+export function similarReasonText(tr: Translator, reason: SimilarReason, seedTitle: string): string {
   switch (reason.kind) {
     case 'fans_rated':
-      return `Fans of ${seedTitle} gave it ${formatStars(reason.meanStars)} (${reason.fans} of them)`;
+      return tr.t('similar.fans_rated', { seed: seedTitle, stars: tr.stars(reason.meanStars), fans: reason.fans });
     case 'same_director':
-      return `Same director: ${reason.name}`;
+      return tr.t('similar.same_director', { name: reason.name });
     case 'same_collection':
-      return `Also in ${reason.name}`;
+      return tr.t('similar.same_collection', { name: reason.name });
     case 'same_cast':
-      return `Also with ${reason.name}`;
+      return tr.t('similar.same_cast', { name: reason.name });
     case 'shared_keywords':
-      return `Also about ${reason.keywords.join(' and ')}`;
+      return tr.t('similar.shared_keywords', { keywords: tr.list(reason.keywords) });
     case 'co_watched':
-      return `${reason.people} people who watched ${seedTitle} watched it too`;
+      return tr.t('similar.co_watched', { people: reason.people, seed: seedTitle });
     case 'similar_content':
       return reason.genres.length > 0
-        ? `Close in style: ${reason.genres.join(', ').toLowerCase()}`
-        : `Close to ${seedTitle} in style`;
+        ? tr.t('similar.close_in_style', { genres: reason.genres.join(', ').toLocaleLowerCase(tr.locale) })
+        : tr.t('similar.close_to_seed', { seed: seedTitle });
   }
 }
 
-export function renderSimilar(result: SimilarResult, r: RenderIds): MessageView {
+export function renderSimilar(tr: Translator, result: SimilarResult, r: RenderIds): MessageView {
   const seed = titleWithYear(result.seed.title, result.seed.year);
-  if (result.picks.length === 0) {
-    return {
-      content: `I have nothing new like **${seed}** for you yet — you may have seen them all. Try \`/recommend\`.`,
-      ephemeral: true,
-    };
-  }
+  if (result.picks.length === 0) return { content: tr.t('similar.none', { seed }), ephemeral: true };
   const shown = result.picks.slice(0, 5);
   return {
-    content: `More like **${seed}**:`,
+    content: tr.t('similar.intro', { seed }),
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
-        title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
-        description: [similarReasonText(p.reason, result.seed.title), p.genres.slice(0, 3).join(', ') || null]
+        title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, EMBED_TITLE_MAX),
+        description: [similarReasonText(tr, p.reason, result.seed.title), p.genres.slice(0, 3).join(', ') || null]
           .filter(Boolean)
           .join('\n'),
         color: BRAND_COLOUR,

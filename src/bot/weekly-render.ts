@@ -7,12 +7,13 @@ import {
   type APIEmbed,
   escapeMarkdown,
 } from 'discord.js';
+import { resolveLocale, type Translator, translator } from '../i18n/index.ts';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
 import type { WatchlistReminder } from '../services/streaming-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
-import { CONTENT_MAX } from './discord-limits.ts';
+import { CONTENT_MAX, EMBED_TITLE_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
 import { JUSTWATCH_CREDIT, joinNames } from './where-to-watch.ts';
@@ -27,9 +28,9 @@ export interface WeeklyMessageBody {
   allowed_mentions: { parse: [] };
 }
 
-export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody {
+export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds): WeeklyMessageBody {
   const picks = p.picks.slice(0, 5); // a message holds at most 5 rows of buttons: one row per pick
-  const intro = `🎬 Your ${picks.length} picks for this week. Tell me what you think with the buttons — every click sharpens next week's picks.`;
+  const intro = tr.t('weekly.dm_intro', { count: picks.length });
   return {
     // The reminder goes in the content, not an embed: five picks can already use most of a message's 6,000 embed
     // characters (developers/resources/message.mdx, "Embed Limits"); content has its own 2,000.
@@ -37,21 +38,19 @@ export function renderWeeklyDm(p: DmPayload, ids: CustomIds): WeeklyMessageBody 
     embeds: picks.map((pick, i) => {
       const poster = posterUrl(pick.posterPath);
       return {
-        title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, 256),
+        title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, EMBED_TITLE_MAX),
         description: clip(
-          [reasonText(pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+          [reasonText(tr, pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,
         ),
         color: BRAND_COLOUR,
         ...(poster ? { thumbnail: { url: poster } } : {}),
-        ...(i === picks.length - 1
-          ? { footer: { text: 'You get these because you turned on weekly DMs. /settings dms off stops them.' } }
-          : {}),
+        ...(i === picks.length - 1 ? { footer: { text: tr.t('weekly.dm_footer') } } : {}),
       };
     }),
-    components: picks.map((pick) => feedbackButtons(pick, 'w', { ids, owner: p.userId }) as ButtonRow),
+    components: picks.map((pick) => feedbackButtons(tr, pick, 'w', { ids, owner: p.userId }) as ButtonRow),
     allowed_mentions: { parse: [] },
   };
 }
@@ -66,15 +65,15 @@ export function reminderText(r: WatchlistReminder): string {
 /** Titles are clipped so that any number of films, with any titles, fits the content limit. */
 const DIGEST_TITLE_MAX = 200;
 
-export function renderWeeklyDigest(p: DigestPayload): WeeklyMessageBody {
-  const head = `🍿 **This week's Marquee picks** (${p.isoWeek})`;
-  const foot = ['', 'Want five picks made just for you by DM? `/settings dms on` (off again any time).'];
+export function renderWeeklyDigest(tr: Translator, p: DigestPayload): WeeklyMessageBody {
+  const head = tr.t('weekly.digest_title', { week: p.isoWeek });
+  const foot = ['', tr.t('weekly.digest_footer')];
   if (p.films.length === 0) {
-    const none = 'Nobody here has weekly picks yet. Rate a few films with /rate and turn on DMs with /settings dms on.';
+    const none = tr.t('weekly.digest_empty');
     return { content: [head, none, ...foot].join('\n'), allowed_mentions: { parse: [] } };
   }
   const line = (f: DigestPayload['films'][number], i: number, titleMax: number) =>
-    `${i + 1}. **${escapeMarkdown(clip(titleWithYear(f.title, f.year), titleMax))}** — a pick for ${f.members} ${f.members === 1 ? 'member' : 'members'}`;
+    `${i + 1}. ${tr.t('weekly.digest_line', { film: escapeMarkdown(clip(titleWithYear(f.title, f.year), titleMax)), members: f.members })}`;
   // Each title gets an equal share of what the fixed text leaves (escaping can add a character per markdown sign, so
   // the share is halved for it), never more than DIGEST_TITLE_MAX.
   const fixed = [head, ...foot].join('\n').length + p.films.reduce((n, f, i) => n + line(f, i, 0).length + 1, 0);
@@ -84,7 +83,12 @@ export function renderWeeklyDigest(p: DigestPayload): WeeklyMessageBody {
   return { content: clip(content, CONTENT_MAX), allowed_mentions: { parse: [] } };
 }
 
+/**
+ * The payload carries the locale it is written in (src/services/weekly-run-service.ts decides it with localeFor: the
+ * person's language for a DM, the server's for the digest); rows queued before it did are English.
+ */
 export function renderWeeklyMessage(m: ClaimedMessage, ids: CustomIds): WeeklyMessageBody {
   const payload = m.payload as DmPayload | DigestPayload;
-  return payload.type === 'weekly_dm' ? renderWeeklyDm(payload, ids) : renderWeeklyDigest(payload);
+  const tr = translator(resolveLocale(typeof payload.locale === 'string' ? payload.locale : null));
+  return payload.type === 'weekly_dm' ? renderWeeklyDm(tr, payload, ids) : renderWeeklyDigest(tr, payload);
 }

@@ -22,7 +22,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   });
   ctx.logger.info({ otherId: other.id, match: comparison.match, common: comparison.common }, 'compared');
   await ctx.respond.send(
-    renderComparison(comparison, other.globalName ?? other.username, together ?? null, {
+    renderComparison(ctx.tr, comparison, other.globalName ?? other.username, together ?? null, {
       ids: ctx.ids,
       owner: ctx.userId,
     }),

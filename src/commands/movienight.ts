@@ -174,13 +174,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       pollHours: interaction.options.getInteger('poll-hours') ?? DEFAULT_POLL_HOURS,
     });
     ctx.logger.info({ nightId: night.id }, 'movie night started');
-    await ctx.respond.send(renderJoin(night, await service.participants(ctx.em, night.id), ctx.ids, now));
+    await ctx.respond.send(renderJoin(ctx.publicTr, night, await service.participants(ctx.em, night.id), ctx.ids, now));
     const reply = await interaction.fetchReply().catch(() => null);
     if (reply) await service.setJoinMessage(ctx.em, night.id, reply.id);
     return;
   }
   if (sub === 'history') {
-    await ctx.respond.send(renderHistory(await service.history(ctx.em, guildOf(ctx))));
+    await ctx.respond.send(renderHistory(ctx.tr, await service.history(ctx.em, guildOf(ctx))));
     return;
   }
   const night = await activeNight(ctx);

@@ -16,23 +16,19 @@ export const limit = { limit: 3, windowMs: 10 * 60_000 };
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   const sub = interaction.options.getSubcommand(true);
   if (sub === 'delete') {
-    await ctx.respond.send(renderDeleteConfirm({ ids: ctx.ids, owner: ctx.userId }));
+    await ctx.respond.send(renderDeleteConfirm(ctx.tr, { ids: ctx.ids, owner: ctx.userId }));
     return;
   }
   const exported = await exportUserData(ctx.em, ctx.userId, ctx.services.clock());
-  const view = renderExportDm(exported.fileName, exported.data);
+  const view = renderExportDm(ctx.tr, exported.fileName, exported.data);
   try {
     await interaction.user.send({
       content: view.content ?? '',
       files: (view.files ?? []).map((f) => ({ attachment: f.data, name: f.name })),
     });
   } catch (err) {
-    throw new UserFacingError(
-      'forbidden',
-      "I couldn't DM you the export. Allow direct messages from this server's members (or from apps) and try again.",
-      { cause: err },
-    );
+    throw UserFacingError.of('forbidden', 'privacy.export_dm_closed', undefined, { cause: err });
   }
   ctx.logger.info({ bytes: exported.data.length }, 'privacy export sent');
-  await ctx.respond.send(renderExportSent(exported.counts));
+  await ctx.respond.send(renderExportSent(ctx.tr, exported.counts));
 }

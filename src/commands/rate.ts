@@ -25,7 +25,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   const movie = await resolveMovie(ctx, interaction.options.getString('movie', true));
   const change = await setRating(ctx.em, ctx.userId, movie.id, stars);
   ctx.logger.info({ movieId: movie.id, previous: change.previous, current: change.current }, 'rated');
-  await ctx.respond.send(renderRatingChange(change, { ids: ctx.ids, owner: ctx.userId }));
+  await ctx.respond.send(renderRatingChange(ctx.tr, change, { ids: ctx.ids, owner: ctx.userId }));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: AutocompleteContext) {

@@ -28,5 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   // When a year found nothing, say whether the year was the reason (the same words match other years).
   const otherYears = cards.length === 0 && year !== undefined ? await ctx.services.catalogue.search(ctx.em, query) : [];
   ctx.logger.info({ results: cards.length, otherYears: otherYears.length }, 'searched');
-  await ctx.respond.send(renderSearchResults(query, cards, { ids: ctx.ids, owner: ctx.userId }, { year, otherYears }));
+  await ctx.respond.send(
+    renderSearchResults(ctx.tr, query, cards, { ids: ctx.ids, owner: ctx.userId }, { year, otherYears }),
+  );
 }

@@ -91,7 +91,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   if (sub === 'profile') {
     const v = await setProfileVisibility(ctx.em, ctx.userId, interaction.options.getString('visibility', true));
     ctx.logger.info({ profileVisibility: v }, 'profile visibility');
-    await ctx.respond.send(renderProfileVisibility(v, true));
+    await ctx.respond.send(renderProfileVisibility(ctx.tr, v, true));
     return;
   }
   const p = await getPreferences(ctx.em, ctx.userId);

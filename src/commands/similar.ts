@@ -23,7 +23,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     throw new UserFacingError('not_found', `I don't know enough about **${movie.title}** yet to find films like it.`);
   }
   ctx.logger.info({ movieId: movie.id, picks: result.picks.length }, 'similar shown');
-  await ctx.respond.send(renderSimilar(result, { ids: ctx.ids, owner: ctx.userId }));
+  await ctx.respond.send(renderSimilar(ctx.tr, result, { ids: ctx.ids, owner: ctx.userId }));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: AutocompleteContext) {

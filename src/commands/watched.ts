@@ -43,11 +43,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     });
     const rating = stars === null ? null : await setRating(ctx.em, ctx.userId, movie.id, stars);
     ctx.logger.info({ movieId: movie.id, watchedOn: change.watchedOn }, 'watched');
-    await ctx.respond.send(renderWatchedChange(change, rating));
+    await ctx.respond.send(renderWatchedChange(ctx.tr, change, rating));
   } else if (sub === 'remove') {
     const movie = await resolveMovie(ctx, interaction.options.getString('movie', true));
     const removed = await removeWatched(ctx.em, ctx.userId, movie.id);
-    await ctx.respond.send(renderWatchedRemoved(movie.title, removed));
+    await ctx.respond.send(renderWatchedRemoved(ctx.tr, movie.title, removed));
   } else {
     const target = interaction.options.getUser('user') ?? interaction.user;
     await ctx.respond.send(await watchedListView(ctx, target.id, target.globalName ?? target.username, 1));
@@ -57,10 +57,11 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
 export async function watchedListView(ctx: InteractionContext, targetId: string, targetName: string, page: number) {
   // /settings profile: someone else's log only when their profile lets this person see it (pages too).
   if (!(await canSee(ctx.em, ctx.userId, targetId, ctx.guildId))) {
-    throw new UserFacingError('forbidden', `${targetName}'s watch log is private.`);
+    throw UserFacingError.of('forbidden', 'watched.list_private', { name: targetName });
   }
   const list = await listWatched(ctx.em, targetId, { page, pageSize: PAGE_SIZE });
   return renderWatchedList(
+    ctx.tr,
     list,
     { targetId, targetName, self: targetId === ctx.userId },
     { ids: ctx.ids, owner: ctx.userId },

@@ -29,12 +29,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       ? await addToWatchlist(ctx.em, ctx.userId, movie.id, { source: 'command' })
       : await removeFromWatchlist(ctx.em, ctx.userId, movie.id);
   ctx.logger.info({ movieId: movie.id, sub, changed: change.changed }, 'watchlist');
-  await ctx.respond.send(renderWatchlistChange(change, 'command'));
+  await ctx.respond.send(renderWatchlistChange(ctx.tr, change, 'command'));
 }
 
 export async function watchlistView(ctx: InteractionContext, targetId: string, targetName: string, page: number) {
   const list = await listWatchlist(ctx.em, targetId, { page, pageSize: PAGE_SIZE });
   return renderWatchlist(
+    ctx.tr,
     list,
     { targetId, targetName, self: targetId === ctx.userId },
     { ids: ctx.ids, owner: ctx.userId },

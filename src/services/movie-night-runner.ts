@@ -3,6 +3,7 @@
 // is idempotent and the once-only ones are claimed in the database (movie-night-service.ts), so a restart resumes
 // where it stopped and two bot processes never both act. Discord is reached through the `MovieNightDiscord` port.
 import type { Orm } from '../db.ts';
+import { type Text, t, text } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { CandidateView, DueStep, MovieNightService, NightView, ParticipantView } from './movie-night-service.ts';
 
@@ -21,15 +22,15 @@ export interface MovieNightDiscord {
   pollVoters(night: NightView, answerIds: readonly number[]): Promise<Map<number, string[]>>;
   announce(night: NightView, winner: CandidateView, nonce: string): Promise<string>;
   /** Creates the screening's scheduled event; a problem (e.g. no Manage Events) is returned, not thrown. */
-  createEvent(night: NightView, winner: CandidateView): Promise<{ eventId: string } | { problem: string }>;
+  createEvent(night: NightView, winner: CandidateView): Promise<{ eventId: string } | { problem: Text }>;
   updateEvent(night: NightView): Promise<void>;
   cancelEvent(night: NightView): Promise<void>;
   /** Members in the night's voice channel now; null when it has none or it cannot be read. */
   voiceMembers(night: NightView): Promise<string[] | null>;
   /** One message asking the attendees for 1–5★. */
   promptRatings(night: NightView, winner: CandidateView, attendees: readonly string[]): Promise<void>;
-  /** One line in the night's channel. */
-  say(night: NightView, text: string): Promise<void>;
+  /** One line in the night's channel, in the server's language. */
+  say(night: NightView, text: Text): Promise<void>;
 }
 
 export interface MovieNightRunnerDeps {
@@ -98,9 +99,16 @@ export function createMovieNightRunner(deps: MovieNightRunnerDeps) {
     const winner = (await service.candidates(em, nightId)).find((c) => c.movieId === night.winnerMovieId);
     if (!winner) return;
     const outcome = await discord.createEvent(night, winner);
-    await service.recordEvent(em, nightId, outcome);
-    if ('problem' in outcome) await discord.say(night, outcome.problem);
-    log.info({ nightId, ...outcome }, 'movie night event');
+    if ('problem' in outcome) {
+      // Stored in English for operators; said in the server's language.
+      const problem = t('en-US', outcome.problem.key, outcome.problem.values);
+      await service.recordEvent(em, nightId, { problem });
+      await discord.say(night, outcome.problem);
+      log.info({ nightId, problem: outcome.problem.key }, 'movie night event');
+    } else {
+      await service.recordEvent(em, nightId, outcome);
+      log.info({ nightId, ...outcome }, 'movie night event');
+    }
   }
 
   async function prompt(nightId: number): Promise<void> {
@@ -123,8 +131,7 @@ export function createMovieNightRunner(deps: MovieNightRunnerDeps) {
         const list = await service.buildShortlist(em, nightId);
         if (list === null) {
           const night = await service.get(em, nightId);
-          if (night.status === 'cancelled')
-            await discord.say(night, "🎬 Movie night is off: I couldn't find enough films none of you has seen.");
+          if (night.status === 'cancelled') await discord.say(night, text('night.off_not_enough'));
           return;
         }
         await postPoll(nightId);

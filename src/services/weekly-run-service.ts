@@ -51,6 +51,8 @@ export interface WeeklyRecommender {
 
 export interface DmPayload extends Record<string, unknown> {
   type: 'weekly_dm';
+  /** The locale it is written in (src/i18n localeFor, `personal`); absent in rows queued before it existed: en-US. */
+  locale?: string;
   isoWeek: string;
   guildId: string;
   userId: string;
@@ -62,6 +64,8 @@ export interface DmPayload extends Record<string, unknown> {
 
 export interface DigestPayload extends Record<string, unknown> {
   type: 'weekly_digest';
+  /** The locale it is written in (src/i18n localeFor, `public`); absent in rows queued before it existed: en-US. */
+  locale?: string;
   isoWeek: string;
   guildId: string;
   members: number;

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/bot/reason-text.ts';
 import type { Em } from '../../src/db.ts';
 import { Feedback, Rating, RecommendationLog, User, Watched } from '../../src/entities/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { toggleFeedback } from '../../src/services/feedback-service.ts';
 import { setRating } from '../../src/services/rating-service.ts';
 import { createRecommendationService, type RecommendationService } from '../../src/services/recommendation-service.ts';
@@ -10,6 +11,8 @@ import { noteTasteChanged } from '../../src/services/recommendation-taste.ts';
 import { addWatched } from '../../src/services/watched-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { insertMovie, snowflake } from '../support/factories.ts';
+
+const en = translator('en-US');
 
 const db = useTestDatabase();
 const logger = pino({ level: 'silent' });
@@ -76,7 +79,7 @@ describe('recommendation service', () => {
     const ids = res.picks.map((p) => p.movieId);
     expect(ids).toHaveLength(3);
     expect(ids.every((id) => CRIME.includes(id) && ![101, 102, 103].includes(id))).toBe(true);
-    const lines = res.picks.map((p) => reasonText(p.reason));
+    const lines = res.picks.map((p) => reasonText(en, p.reason));
     for (const line of lines) expect(line.length).toBeGreaterThan(5);
     expect(lines.some((l) => /Heat|Michael Mann|people with your taste/.test(l))).toBe(true);
     const logs = await db.em().find(RecommendationLog, { batchId: res.batchId }, { orderBy: { rank: 'asc' } });

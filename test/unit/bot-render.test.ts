@@ -13,6 +13,9 @@ import {
   starsText,
 } from '../../src/bot/render.ts';
 import type { MessageView } from '../../src/bot/responder.ts';
+import { translator } from '../../src/i18n/index.ts';
+
+const en = translator('en-US');
 
 const ids = new CustomIds('s', () => Date.UTC(2026, 0, 1));
 const owner = '1400000000000000001';
@@ -48,14 +51,14 @@ describe('renderers', () => {
     [3, '★★★ (3)'],
     [4.5, '★★★★½ (4.5)'],
   ])('when the score is %s, then stars read %s', (score, text) => {
-    expect(starsText(score)).toBe(text);
+    expect(starsText(en, score)).toBe(text);
   });
 
   it('when search has results, then each is a compact card with poster, year, rating and genres, and a row of actions', () => {
-    const v = renderSearchResults('heat', [heat], r);
+    const v = renderSearchResults(en, 'heat', [heat], r);
     expect(v.embeds?.[0]).toMatchObject({
       title: '1. Heat (1995)',
-      description: 'TMDB 7.9/10 · Action, Crime, Drama · 170 min',
+      description: 'TMDB 7.9/10 · Action, Crime, Drama · 2 hr, 50 min',
       thumbnail: { url: heat.posterUrl },
     });
     expect(buttons(v).map((b) => b.label ?? b.emoji?.name)).toEqual(['1. Heat', 'Watched', '🔖']);
@@ -63,26 +66,26 @@ describe('renderers', () => {
   });
 
   it('when search finds nothing, then the answer says so and what to try', () => {
-    expect(renderSearchResults('zzz', [], r).content).toBe(
+    expect(renderSearchResults(en, 'zzz', [], r).content).toBe(
       'No films found for “zzz”. Check the spelling or try fewer words.',
     );
   });
 
   it('when search finds nothing in the year asked but in others, then the answer blames the year and names them', () => {
-    const v = renderSearchResults('heat', [], r, { year: 1980, otherYears: [heat] });
+    const v = renderSearchResults(en, 'heat', [], r, { year: 1980, otherYears: [heat] });
     expect(v.content).toBe(
       'Nothing from 1980 matches “heat”, but other years do: Heat (1995). Try another year or leave it out.',
     );
   });
 
   it('when search finds nothing in any year, then the answer says the year was not the reason', () => {
-    expect(renderSearchResults('zzz', [], r, { year: 1980, otherYears: [] }).content).toContain(
+    expect(renderSearchResults(en, 'zzz', [], r, { year: 1980, otherYears: [] }).content).toContain(
       'in 1980 or any other year',
     );
   });
 
   it('when a card is shown, then it offers 1–5 stars, mark watched, the watchlist, and remove only if rated', () => {
-    expect(buttons(renderMovieCard(heat, { rating: null, watchedOn: null }, r)).map((b) => b.label)).toEqual([
+    expect(buttons(renderMovieCard(en, heat, { rating: null, watchedOn: null }, r)).map((b) => b.label)).toEqual([
       '1★',
       '2★',
       '3★',
@@ -91,16 +94,16 @@ describe('renderers', () => {
       'Mark watched',
       'Watchlist',
     ]);
-    const listed = buttons(renderMovieCard(heat, { rating: null, watchedOn: null, onWatchlist: true }, r));
+    const listed = buttons(renderMovieCard(en, heat, { rating: null, watchedOn: null, onWatchlist: true }, r));
     expect(listed.at(-1)?.label).toBe('Remove from watchlist');
     expect(ids.decode(listed.at(-1)?.custom_id ?? '').args).toEqual(['949', 'c']);
-    expect(buttons(renderMovieCard(heat, { rating: 4, watchedOn: '2026-01-01' }, r)).at(-1)?.label).toBe(
+    expect(buttons(renderMovieCard(en, heat, { rating: 4, watchedOn: '2026-01-01' }, r)).at(-1)?.label).toBe(
       'Remove rating',
     );
   });
 
   it('when a rating changes, then the message shows old → new and a remove button', () => {
-    const v = renderRatingChange({ movieId: 949, title: 'Heat', previous: 3, current: 4.5 }, r);
+    const v = renderRatingChange(en, { movieId: 949, title: 'Heat', previous: 3, current: 4.5 }, r);
     expect(v.content).toBe('⭐ Updated **Heat**: ★★★ (3) → ★★★★½ (4.5)');
     expect(ids.decode(buttons(v)[0]?.custom_id ?? '')).toMatchObject({ action: 'unrate', owner, args: ['949'] });
   });
@@ -120,7 +123,7 @@ describe('renderers', () => {
         evidence: [{ movieId: 1887, title: 'Collateral', stars: 5, share: 0.6 }],
       },
     };
-    const v = renderPicks([pick], r);
+    const v = renderPicks(en, [pick], r);
     expect(v.embeds?.[0]?.description).toContain('Because you loved Collateral');
     expect(v.embeds?.[0]?.thumbnail?.url).toBe('https://image.tmdb.org/t/p/w185/heat.jpg');
     const decoded = buttons(v).map((b) => ids.decode(b.custom_id ?? '').args);
@@ -134,7 +137,7 @@ describe('renderers', () => {
   });
 
   it('when there are no picks, then the user gets a hint, not an empty message', () => {
-    expect(renderPicks([], r).content).toContain("couldn't find");
+    expect(renderPicks(en, [], r).content).toContain("couldn't find");
   });
 
   it('when onboarding is shown, then each film has one-click ratings and Show my picks waits for a first rating', () => {
@@ -142,10 +145,10 @@ describe('renderers', () => {
       { id: 1, title: 'A', year: 2000 },
       { id: 2, title: 'B', year: null },
     ];
-    const fresh = renderOnboarding(films, new Map(), r);
+    const fresh = renderOnboarding(en, films, new Map(), r);
     expect(fresh.components).toHaveLength(3);
     expect(buttons(fresh).at(-1)).toMatchObject({ label: 'Show my picks', disabled: true });
-    const after = renderOnboarding(films, new Map([[1, 4]]), r);
+    const after = renderOnboarding(en, films, new Map([[1, 4]]), r);
     expect(after.content).toContain('1 rated');
     expect(buttons(after).at(-1)).toMatchObject({ label: 'Show my picks' });
     expect(buttons(after).at(-1)?.disabled ?? false).toBe(false);
@@ -153,6 +156,7 @@ describe('renderers', () => {
 
   it('when a watch log has several pages, then ◀ ▶ are offered and disabled at the ends', () => {
     const v = renderWatchedList(
+      en,
       {
         items: [
           {
@@ -171,7 +175,7 @@ describe('renderers', () => {
       { targetId: owner, targetName: 'Alice', self: true },
       r,
     );
-    expect(v.embeds?.[0]?.description).toBe('`2026-01-02` Heat (1995) — ★★★★ (4) · ×2');
+    expect(v.embeds?.[0]?.description).toBe('`Jan 2, 2026` Heat (1995) — ★★★★ (4) · ×2');
     expect(buttons(v).map((b) => [b.label, b.disabled ?? false])).toEqual([
       ['Previous', true],
       ['Next', false],
@@ -179,7 +183,7 @@ describe('renderers', () => {
   });
 
   it('when feedback is toggled off, then the acknowledgement says so', () => {
-    expect(renderFeedbackAck('up', false, 'Heat').content).toBe('Removed your 👍 for **Heat**.');
+    expect(renderFeedbackAck(en, 'up', false, 'Heat').content).toBe('Removed your 👍 for **Heat**.');
   });
 });
 

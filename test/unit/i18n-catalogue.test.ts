@@ -1,19 +1,20 @@
 // Every locale's catalogue is complete and says the same thing structurally: every English key is translated, no
-// translation has a key English lacks, and each translation uses exactly the English message's arguments (same names,
-// same kinds: a plural stays a plural), so a value can never go missing or be ignored in one language.
+// translation has a key English lacks, and each translation uses exactly the English message's arguments, so a value
+// can never go missing or be ignored in one language. Only names are compared: a language may need a plural where
+// English needs none ("{n} attended" is invariant in English, not in French).
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { enUS } from '../../src/i18n/catalogue/en-US.ts';
 import { CATALOGUES } from '../../src/i18n/catalogue/index.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 
-/** `name:kind` for every argument, nested ones included (arguments inside plural branches). */
+/** Every argument's name, nested ones included (arguments inside plural and select branches). */
 function argumentsOf(message: string): string[] {
   const out = new Set<string>();
   const walk = (els: MessageFormatElement[]) => {
     for (const el of els) {
       if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
-      out.add(`${el.value}:${TYPE[el.type]}`);
+      out.add(el.value);
       if (el.type === TYPE.plural || el.type === TYPE.select) {
         for (const option of Object.values(el.options)) walk(option.value);
       }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CustomIds } from '../../src/bot/custom-id.ts';
-import { groupReasonText, POLL_ANSWER_MAX, renderPoll, renderRatingPrompt } from '../../src/bot/movie-night-render.ts';
+import { POLL_ANSWER_MAX } from '../../src/bot/discord-limits.ts';
+import { groupReasonText, renderPoll, renderRatingPrompt } from '../../src/bot/movie-night-render.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { CandidateView, NightView } from '../../src/services/movie-night-service.ts';
 import { parseScreeningTime } from '../../src/services/movie-night-service.ts';
+
+const en = translator('en-US');
 
 const SAM = '100000000000000001';
 const ANA = '100000000000000002';
@@ -37,27 +41,27 @@ function candidate(answerId: number, title: string): CandidateView {
 
 describe('movie night words', () => {
   it('when a film fits some of the group, then the line counts them and says nobody has seen it', () => {
-    expect(groupReasonText([{ kind: 'fit', userIds: [SAM, ANA, KIM], of: 5 }], names)).toBe(
+    expect(groupReasonText(en, [{ kind: 'fit', userIds: [SAM, ANA, KIM], of: 5 }], names)).toBe(
       '3 of 5 of you should love it; nobody has seen it',
     );
-    expect(groupReasonText([{ kind: 'fit', userIds: [SAM, ANA], of: 2 }], names)).toBe(
+    expect(groupReasonText(en, [{ kind: 'fit', userIds: [SAM, ANA], of: 2 }], names)).toBe(
       'All 2 of you should love it; nobody has seen it',
     );
   });
 
   it('when members loved a film by the same director, then they are named only if all of them may be', () => {
     const director = { kind: 'director' as const, name: 'Michael Mann', movieId: 9, title: 'Heat' };
-    expect(groupReasonText([{ ...director, userIds: [SAM, ANA] }], names)).toBe(
+    expect(groupReasonText(en, [{ ...director, userIds: [SAM, ANA] }], names)).toBe(
       'Sam and Ana loved Heat, by the same director (Michael Mann)',
     );
-    expect(groupReasonText([{ ...director, userIds: [SAM, KIM] }], names)).toBe(
+    expect(groupReasonText(en, [{ ...director, userIds: [SAM, KIM] }], names)).toBe(
       '2 of you loved Heat, by the same director (Michael Mann)',
     );
   });
 
   it('when the poll is rendered, then answers fit Discord’s limit and follow the shortlist', () => {
     const long = 'A'.repeat(80);
-    const body = renderPoll(night, [candidate(1, 'Heat'), candidate(2, long), candidate(3, 'Up')], names, 'n');
+    const body = renderPoll(en, night, [candidate(1, 'Heat'), candidate(2, long), candidate(3, 'Up')], names, 'n');
     expect(body.poll?.answers.map((a) => a.poll_media.text?.slice(0, 3))).toEqual(['1. ', '2. ', '3. ']);
     for (const a of body.poll?.answers ?? []) expect(a.poll_media.text!.length).toBeLessThanOrEqual(POLL_ANSWER_MAX);
     expect(body.poll?.duration).toBe(2);
@@ -66,7 +70,7 @@ describe('movie night words', () => {
 
   it('when attendees are asked, then there are 1–5★ buttons and an "I watched it" button, mentioning only them', () => {
     const ids = new CustomIds('secret', () => 0);
-    const body = renderRatingPrompt(night, candidate(1, 'Heat'), [SAM], ids);
+    const body = renderRatingPrompt(en, night, candidate(1, 'Heat'), [SAM], ids);
     expect(body.allowed_mentions).toEqual({ users: [SAM] });
     const labels = (body.components ?? []).flatMap((r) =>
       'components' in r ? r.components.map((c) => ('label' in c ? c.label : '')) : [],

@@ -1,36 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../src/bot/reason-text.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { EvidenceFilm } from '../../src/services/recommendation-service.ts';
+
+const en = translator('en-US');
 
 const film = (title: string, stars: number | null, share = 0.5): EvidenceFilm => ({ movieId: 1, title, stars, share });
 
 describe('reason wording', () => {
   it('when the film that drove a pick was rated 5★, then the line says the user loved it', () => {
-    expect(reasonText({ kind: 'similar_to', via: 'item', evidence: [film('Heat', 5)] })).toBe('Because you loved Heat');
+    expect(reasonText(en, { kind: 'similar_to', via: 'item', evidence: [film('Heat', 5)] })).toBe(
+      'Because you loved Heat',
+    );
   });
 
   it('when it was rated 1.5★, then the line never says loved or liked, and gives the real rating', () => {
-    const line = reasonText({ kind: 'similar_to', via: 'item', evidence: [film('Titanic', 1.5)] });
+    const line = reasonText(en, { kind: 'similar_to', via: 'item', evidence: [film('Titanic', 1.5)] });
     expect(line).toBe('Close to Titanic, which you rated 1.5★');
   });
 
   it('when two films with the same verb carry comparable shares, then both are named', () => {
     const r = { kind: 'similar_to', via: 'item', evidence: [film('Up', 4, 0.4), film('Coco', 4, 0.3)] } as const;
-    expect(reasonText(r)).toBe('Because you liked Up and Coco');
+    expect(reasonText(en, r)).toBe('Because you liked Up and Coco');
   });
 
   it('when content drove it, then the line names the shared director and the film behind it', () => {
     const r = { kind: 'shared_director', name: 'Christopher Nolan', evidence: [film('Inception', 5)] } as const;
-    expect(reasonText(r)).toBe('From Christopher Nolan, who made Inception');
+    expect(reasonText(en, r)).toBe('From Christopher Nolan, who made Inception');
   });
 
   it('when taste neighbours drove it, then the line counts them and their mean stars', () => {
-    expect(reasonText({ kind: 'taste_neighbours', people: 3, meanStars: 4.46, share: 0.5 })).toBe(
+    expect(reasonText(en, { kind: 'taste_neighbours', people: 3, meanStars: 4.46, share: 0.5 })).toBe(
       '3 people with your taste gave it 4.5★',
     );
   });
 
   it('when a reason was stored as text before reasons were data, then it is shown unchanged', () => {
-    expect(reasonText('Because you loved Heat')).toBe('Because you loved Heat');
+    expect(reasonText(en, 'Because you loved Heat')).toBe('Because you loved Heat');
   });
 });

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { CustomIds } from '../../src/bot/custom-id.ts';
 import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { classifySendError } from '../../src/bot/weekly-sender.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { SendError } from '../../src/services/delivery-outbox-service.ts';
 import type { DmPayload, WeeklyPick } from '../../src/services/weekly-run-service.ts';
+
+const en = translator('en-US');
 
 const pick = (movieId: number): WeeklyPick => ({
   impressionId: 1000 + movieId,
@@ -33,7 +36,7 @@ function apiError(code: number, status: number) {
 describe('weekly messages', () => {
   it('when a DM is rendered, then each of the 5 picks has a reason and the four feedback buttons linked to it', () => {
     const ids = new CustomIds('test-secret', () => Date.parse('2026-11-27T17:00:00Z'));
-    const body = renderWeeklyDm(dm, ids);
+    const body = renderWeeklyDm(en, dm, ids);
     expect(body.embeds).toHaveLength(5);
     expect(body.embeds?.[0]?.description).toContain('Because you loved Heat');
     expect(body.components).toHaveLength(5);
@@ -56,7 +59,7 @@ describe('weekly messages', () => {
   });
 
   it('when the digest is rendered, then it lists the films and how to opt in, and pings nobody', () => {
-    const body = renderWeeklyDigest({
+    const body = renderWeeklyDigest(en, {
       type: 'weekly_digest',
       isoWeek: '2026-W48',
       guildId: '1',
@@ -90,7 +93,13 @@ describe('weekly messages stay inside Discord’s limits whatever the titles', (
       year: 2001,
       members: 3,
     }));
-    const body = renderWeeklyDigest({ type: 'weekly_digest', isoWeek: '2026-W48', guildId: '1', members: 9, films });
+    const body = renderWeeklyDigest(en, {
+      type: 'weekly_digest',
+      isoWeek: '2026-W48',
+      guildId: '1',
+      members: 9,
+      films,
+    });
     expect(body.content.length).toBeLessThanOrEqual(2_000);
     expect(body.content.isWellFormed()).toBe(true);
     expect(body.content).toContain('12. **');
@@ -108,7 +117,7 @@ describe('weekly messages stay inside Discord’s limits whatever the titles', (
       })),
     };
     const ids = new CustomIds('k'.repeat(32), () => Date.parse('2026-11-24T00:00:00Z'));
-    const body = renderWeeklyDm(long, ids);
+    const body = renderWeeklyDm(en, long, ids);
     const embeds = body.embeds ?? [];
     let total = 0;
     for (const e of embeds) {

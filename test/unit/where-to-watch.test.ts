@@ -6,8 +6,11 @@ import { renderServicesMenu, servicesPage } from '../../src/bot/services-render.
 import { renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { JUSTWATCH_CREDIT, joinNames, offerLine, whereToWatchField } from '../../src/bot/where-to-watch.ts';
 import { commands } from '../../src/commands/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { FilmOffers, Offers, WhereToWatch } from '../../src/services/streaming-service.ts';
 import type { DmPayload } from '../../src/services/weekly-run-service.ts';
+
+const en = translator('en-US');
 
 const ids = new CustomIds('s', () => Date.UTC(2026, 0, 1));
 const r = { ids, owner: '1400000000000000001' };
@@ -81,12 +84,12 @@ describe('where to watch, in words', () => {
       services: [{ id: 105, name: 'x' }],
       offers: new Map([[1, film(1, { flatrate: many, rent: many, free: many })]]),
     };
-    const view = renderPicks([pick(1), pick(2)], r, undefined, where);
+    const view = renderPicks(en, [pick(1), pick(2)], r, undefined, where);
     expect(view.content).toBe(`Picked for you:\n${JUSTWATCH_CREDIT}`);
     expect(view.embeds?.[0]?.description).toContain('📺 Stream on Provider with a long name 5 (yours)');
     expect(view.embeds?.[1]?.description).not.toContain('📺');
     for (const e of view.embeds ?? []) expect(e.description?.length).toBeLessThanOrEqual(PICK_DESCRIPTION_MAX);
-    expect(renderPicks([pick(2)], r, undefined, where).content).toBe('Picked for you:');
+    expect(renderPicks(en, [pick(2)], r, undefined, where).content).toBe('Picked for you:');
   });
 });
 
@@ -146,18 +149,18 @@ describe('weekly DM reminder', () => {
         services: ['Fakeflix', 'Demo Plus'],
       },
     };
-    const body = renderWeeklyDm(dm, ids);
+    const body = renderWeeklyDm(en, dm, ids);
     expect(body.content).toContain('From your watchlist: **');
     expect(body.content).toContain('is streaming on Fakeflix and Demo Plus (GB) now.');
     expect(body.content).toContain(JUSTWATCH_CREDIT);
     expect(body.content.length).toBeLessThanOrEqual(2000);
-    expect(renderWeeklyDm({ ...dm, reminder: undefined }, ids).content).not.toContain('watchlist');
+    expect(renderWeeklyDm(en, { ...dm, reminder: undefined }, ids).content).not.toContain('watchlist');
   });
 });
 
 describe('/help', () => {
   it('when /help is shown, then it names every subcommand of every command, available:mine, and credits JustWatch', () => {
-    const embed = renderHelp().embeds?.[0];
+    const embed = renderHelp(en).embeds?.[0];
     const text = embed?.description ?? '';
     for (const c of commands) {
       const json = c.data.toJSON();

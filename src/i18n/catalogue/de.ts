@@ -1,11 +1,13 @@
-// German. Glossary: docs/i18n-glossary.md. Informal "du", as Discord itself writes German.
+// German. Informal "du", as Discord itself writes German.
+// Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
+// (src/i18n/command-strings.ts).
 import type { Messages } from './index.ts';
 
 export const de: Messages = {
   'failure.option_missing':
     'Für `{option}` habe ich keinen brauchbaren Wert bekommen. Füll das Feld aus (oder wähl einen Vorschlag) und versuch es noch einmal.',
   'failure.options_incomplete':
-    'Der Befehl kam ohne alle seine Optionen an. Bitte starte ihn noch einmal aus Discords Befehlsliste.',
+    'Der Befehl kam ohne alle seine Optionen an. Bitte starte ihn noch einmal aus der Befehlsliste von Discord.',
   'failure.database_unavailable':
     'Ich erreiche meine Datenbank gerade nicht – vielleicht startet sie neu. Bitte versuch es gleich noch einmal.',
   'failure.bug':
@@ -14,4 +16,234 @@ export const de: Messages = {
   'failure.unknown_command': 'Diesen Befehl kenne ich nicht mehr. Vielleicht wurde er umbenannt.',
   'failure.too_slow':
     'Entschuldige, das dauert bei mir viel länger als es sollte. Bitte versuch es gleich noch einmal.',
+  'card.tmdb_score': 'TMDB {score}/10',
+  'card.no_details': 'Noch keine Details',
+  'card.director': '{count, plural, one {Regie} other {Regie}}',
+  'card.cast': 'Besetzung',
+  'card.you': 'Du',
+  'card.you_rated': 'bewertet mit {stars}',
+  'card.you_not_rated': 'nicht bewertet',
+  'card.you_watched': 'gesehen am {date}',
+  'card.you_on_watchlist': 'auf deiner Merkliste',
+  'card.mark_watched': 'Als gesehen eintragen',
+  'card.watchlist_add': 'Merkliste',
+  'card.watchlist_remove': 'Von der Merkliste nehmen',
+  'search.results': 'Ergebnisse für „{query}“:',
+  'search.none': 'Keine Filme zu „{query}“ gefunden. Prüf die Schreibweise oder versuch es mit weniger Wörtern.',
+  'search.none_any_year':
+    'Keine Filme zu „{query}“ gefunden, weder {year} noch in einem anderen Jahr. Prüf die Schreibweise oder versuch es mit weniger Wörtern.',
+  'search.other_years':
+    'Aus {year} passt nichts zu „{query}“, aus anderen Jahren aber schon: {examples}. Versuch ein anderes Jahr oder lass es weg.',
+  'search.watched_button': 'Gesehen',
+  'rating.not_rated': 'nicht bewertet',
+  'rating.changed':
+    '⭐ **{title}** {verb, select, new {bewertet} same {unverändert} other {neu bewertet}}: {before} → {after}',
+  'rating.remove_button': 'Bewertung entfernen',
+  'rating.nothing_to_remove': 'Du hattest **{title}** nicht bewertet, es gab also nichts zu entfernen.',
+  'rating.removed': '🗑️ Deine Bewertung von **{title}** ist entfernt (war {stars}).',
+  'watched.logged': '👁️ **{title}** ist als gesehen am {date} eingetragen.',
+  'watched.again': '👁️ **{title}** schon wieder – das ist dein {viewings, plural, other {#.}} Mal (zuletzt am {date}).',
+  'watched.rating_line': '⭐ {before} → {after}',
+  'watched.removed': '🗑️ **{title}** ist aus deinem Filmtagebuch entfernt.',
+  'watched.not_in_log': '**{title}** stand nicht in deinem Filmtagebuch.',
+  'watched.list_title_self': 'Dein Filmtagebuch',
+  'watched.list_title_other': 'Filmtagebuch von {name}',
+  'watched.list_empty_self': 'Dein Filmtagebuch ist leer. Trag einen Film mit `/gesehen eintragen` ein.',
+  'watched.list_empty_other': '{name} hat noch keine Filme eingetragen.',
+  'list.footer': 'Seite {page} von {pages} · {total, plural, one {# Film} other {# Filme}}',
+  'list.previous': 'Zurück',
+  'list.next': 'Weiter',
+  'feedback.seen_button': 'Schon gesehen',
+  'feedback.not_interested_button': 'Kein Interesse',
+  'feedback.up_on': '👍 Notiert: mehr wie **{title}**.',
+  'feedback.up_off': 'Dein 👍 für **{title}** ist entfernt.',
+  'feedback.down_on': '👎 Notiert: weniger wie **{title}**.',
+  'feedback.down_off': 'Dein 👎 für **{title}** ist entfernt.',
+  'feedback.seen_on': '👁️ Alles klar, du hast **{title}** schon gesehen.',
+  'feedback.seen_off': 'Okay, du hast **{title}** noch nicht gesehen.',
+  'feedback.not_interested_on': '🙈 **{title}** schlage ich dir nicht mehr vor.',
+  'feedback.not_interested_off': '**{title}** kann ich dir wieder vorschlagen.',
+  'feedback.undo_hint': '(Zum Rückgängigmachen noch einmal klicken.)',
+  'feedback.rate_prompt': 'Wie war er? Ein Klick genügt zum Bewerten:',
+  'picks.intro': 'Deine Tipps:',
+  'picks.none':
+    'Ich habe nichts Neues gefunden, das passt. Versuch es mit weniger Filtern oder bewerte noch ein paar Filme, damit ich deinen Geschmack kennenlerne.',
+  'onboarding.meh': 'Naja',
+  'onboarding.liked': 'Gut',
+  'onboarding.loved': 'Geliebt',
+  'onboarding.show_picks': 'Zeig mir meine Tipps',
+  'onboarding.welcome':
+    '👋 Willkommen! Deinen Geschmack kenne ich noch nicht. Tipp bei ein paar Filmen, die du gesehen hast, an, wie sie dir gefallen haben (den Rest überspringst du), dann auf **{show}**.',
+  'onboarding.progress': 'Danke – {done} bewertet. Bewerte noch ein paar für bessere Tipps oder tipp auf **{show}**.',
+  'watchlist.added': '🔖 **{title}** steht jetzt auf deiner Merkliste.',
+  'watchlist.undo_hint': '(Zum Rückgängigmachen noch einmal auf 🔖 klicken.)',
+  'watchlist.already': '🔖 **{title}** steht schon auf deiner Merkliste.',
+  'watchlist.removed': '**{title}** ist von deiner Merkliste genommen.',
+  'watchlist.not_on': '**{title}** stand nicht auf deiner Merkliste.',
+  'watchlist.empty_self':
+    'Deine Merkliste ist leer. Füg mit `/merkliste hinzufügen` einen Film hinzu oder tipp bei einer Karte oder einem Tipp auf 🔖.',
+  'watchlist.empty_other': 'Die Merkliste von {name} ist leer.',
+  'watchlist.line': '{film} · hinzugefügt am {date}',
+  'watchlist.title_self': '🔖 Deine Merkliste',
+  'watchlist.title_other': '🔖 Merkliste von {name}',
+  'dm.paused_notice':
+    '📭 Übrigens: Ich konnte dir deine Wochentipps zwei Wochen hintereinander nicht per DM schicken (laut Discord nimmst du keine DMs von mir an), darum habe ich sie pausiert, statt es weiter zu versuchen. Wenn du sie wieder möchtest, erlaube Direktnachrichten von Mitgliedern dieses Servers (Privatsphäre-Einstellungen) und führ dann `/einstellungen dms an` aus.',
+  'help.title': '🎬 Marquee – Filmtipps für dich und deine Freunde',
+  'help.search':
+    '`/suchen suche [jahr]` – einen Film finden; öffne ihn, um ihn zu bewerten oder als gesehen einzutragen',
+  'help.rate':
+    '`/bewerten film sterne` – 0,5 bis 5 Sterne in halben Schritten (zeigt alt → neu; ein Button entfernt die Bewertung)',
+  'help.watched_add':
+    '`/gesehen eintragen film [datum] [sterne]` – einen gesehenen Film eintragen (Datum wie 2024-05-31, „heute“, „gestern“)',
+  'help.watched_list': '`/gesehen liste [person]` – dein Filmtagebuch (oder das eines Freundes), Seite für Seite',
+  'help.watched_remove': '`/gesehen entfernen film` – einen Film aus dem Filmtagebuch nehmen',
+  'help.similar': '`/ähnlich film` – Filme wie einer, den du nennst, jeweils mit Begründung (👍 und 🔖 bei jedem)',
+  'help.compare':
+    '`/vergleichen person` – wie gut dein Geschmack zu dem eines Freundes passt, worin ihr euch einig seid und worin nicht, und ein Film für euch beide',
+  'help.watchlist':
+    '`/merkliste hinzufügen|liste|entfernen` – Filme, die du sehen willst (🔖 bei jeder Karte und jedem Tipp fügt einen hinzu; bewerten oder eintragen nimmt ihn wieder runter)',
+  'help.recommend':
+    '`/empfehlen [anzahl] [genre] [ab-jahr] [bis-jahr] [max-laufzeit] [available:mine]` – Tipps mit Begründung und wo sie laufen (`available:mine`: nur, was auf deinen Diensten läuft); 👍 👎 Schon gesehen / Kein Interesse bringen mir deinen Geschmack bei',
+  'help.movienight':
+    '`/filmabend starten|beenden|verschieben|absagen|verlauf` – Tipps für die Gruppe heute Abend, eine Umfrage zur Entscheidung, ein Server-Event',
+  'help.stats': '`/statistik [person] [server]` – dein Geschmack (oder der des Servers) als Bild',
+  'help.import':
+    '`/importieren datei [quelle] [rückgängig]` – deine Bewertungen, dein Tagebuch und deine Merkliste von Letterboxd oder IMDb übernehmen',
+  'help.privacy':
+    '`/datenschutz exportieren|löschen` – alles, was Marquee über dich speichert, als ZIP per DM – oder gelöscht',
+  'help.settings':
+    '`/einstellungen dms an|aus`, `/einstellungen region`, `/einstellungen services`, `/einstellungen profil`, `/einstellungen anzeigen` – Wochentipps per DM (nur wenn du willst), dein Land und deine Streamingdienste (für „Wo läuft’s?“), wer dein Filmtagebuch sieht',
+  'help.config':
+    '`/einrichten tipp-kanal|zeitplan|einschalten|ausschalten|anzeigen` – Wochentipps für diesen Server (Server verwalten)',
+  'help.help': '`/hilfe` – diese Nachricht',
+  'help.tip':
+    'Tipp in einer `film`-Option einfach einen Titel ein und wähl einen Vorschlag. Persönliche Befehle funktionieren auch in DMs.',
+  'help.tmdb_notice': 'Dieses Produkt nutzt die TMDB-API, wird aber nicht von TMDB unterstützt oder zertifiziert.',
+  'reason.close_to_taste': 'Nah an deinem Geschmack',
+  'reason.close_to_rated': 'Ähnlich wie {title}, das du mit {stars} bewertet hast',
+  'reason.because': 'Weil du {titles} {verb, select, loved {geliebt} liked {gemocht} other {gesehen}} hast',
+  'reason.in_the_vein':
+    'Im Stil von {titles} – {verb, select, loved {von dir geliebt} liked {von dir gemocht} other {von dir gesehen}}',
+  'reason.a_film_you_rated': 'einem Film, den du bewertet hast',
+  'reason.shared_director': 'Von {name}, der Regie bei {title} geführt hat',
+  'reason.shared_collection': 'Teil von {name}, wie {title}',
+  'reason.shared_cast': 'Mit {name}, wie in {title}',
+  'reason.shared_keywords': 'Teilt {keywords} mit {title}',
+  'reason.neighbours_watched':
+    '{people, plural, one {# Person} other {# Leute}} mit deinem Geschmack {people, plural, one {hat} other {haben}} ihn gesehen',
+  'reason.neighbours_rated':
+    '{people, plural, one {# Person} other {# Leute}} mit deinem Geschmack {people, plural, one {gibt} other {geben}} ihm {stars}',
+  'reason.popular_here':
+    'Beliebt hier: {ratings, plural, one {# Bewertung} other {# Bewertungen}} mit im Schnitt {stars}',
+  'reason.highly_rated': 'Hoch bewertet: {score}/10 bei {votes, plural, one {# Stimme} other {# Stimmen}}',
+  'reason.starter': 'Ein beliebter Film für den Anfang',
+  'reason.group_fit': 'Passt gut zu euch allen {members}',
+  'button.stale': 'Diesen Button erkenne ich nicht. Führ den Befehl noch einmal aus.',
+  'button.label_only': 'Das ist nur eine Beschriftung – nimm die Buttons daneben.',
+  'common.someone': 'Jemand',
+  'watched.list_private': 'Das Filmtagebuch von {name} ist privat.',
+  'privacy.export_sent':
+    '📦 Ich habe dir eine DM mit einem ZIP geschickt, das alles enthält, was ich über dich gespeichert habe ({rows, plural, one {# Zeile} other {# Zeilen}}). Darin sind JSON, eine CSV pro Tabelle und deine Bewertungen, dein Filmtagebuch und deine Merkliste im Letterboxd-Format – `/importieren` nimmt es also wieder an.',
+  'privacy.export_dm':
+    '📦 Hier ist alles, was Marquee über dich gespeichert hat. `/datenschutz löschen` entfernt alles.',
+  'privacy.delete_confirm':
+    '⚠️ Damit wird **alles** gelöscht, was Marquee über dich gespeichert hat: Bewertungen, Filmtagebuch, Merkliste, Feedback, die dir gezeigten Tipps, Einstellungen, Importe und Servermitgliedschaften. Das lässt sich nicht rückgängig machen. Erst eine Kopie? `/datenschutz exportieren`.',
+  'privacy.export_dm_closed':
+    'Ich konnte dir den Export nicht per DM schicken. Erlaube Direktnachrichten von Mitgliedern dieses Servers (oder von Apps) und versuch es noch einmal.',
+  'privacy.delete_button': 'Alles löschen',
+  'privacy.cancel_button': 'Abbrechen',
+  'privacy.deleted':
+    '🗑️ Erledigt. Ich habe alles gelöscht, was ich über dich gespeichert hatte ({rows, plural, one {# Zeile} other {# Zeilen}}). Wenn du Marquee wieder nutzt, fängt es bei null an.',
+  'privacy.delete_cancelled': 'Es wurde nichts gelöscht.',
+  'profile.visibility':
+    '🔒 Profil {changed, select, yes {ist jetzt} other {ist}} **{level, select, public {öffentlich} server {Server} other {privat}}**: {meaning}.',
+  'profile.public_means':
+    'alle können dein Filmtagebuch und deine Bewertungen sehen und sich mit dir vergleichen, und Tipps können mit deinem Namen begründet werden',
+  'profile.server_means':
+    'Leute auf einem Server, den ihr gemeinsam habt, können dein Filmtagebuch sehen, sich mit dir vergleichen und deinen Namen in Begründungen sehen',
+  'profile.private_means':
+    'nur du siehst dein Filmtagebuch; niemand kann sich mit dir vergleichen, und Begründungen nennen nie deinen Namen',
+  'compare.verdict_too_few': 'zu wenige gemeinsame Filme, um schon viel zu sagen',
+  'compare.verdict_kindred': 'Seelenverwandte',
+  'compare.verdict_a_lot': 'viel gemeinsam',
+  'compare.verdict_some': 'etwas gemeinsamer Boden',
+  'compare.verdict_opposites': 'Gegensätze ziehen sich an?',
+  'compare.line': '{film} – du {mine}, {name} {theirs}',
+  'compare.agree': 'Hier seid ihr euch einig',
+  'compare.disagree': 'Hier seid ihr uneins',
+  'compare.together': '🍿 Gemeinsam schauen',
+  'compare.together_line': '{film} – passt zu euch beiden, und keiner von euch hat ihn gesehen',
+  'compare.title': '🎭 Du und {name}: {match, number, percent} Geschmacksübereinstimmung',
+  'compare.none_in_common':
+    'Ihr habt noch keine gleichen Filme bewertet, das ist also nur eine neutrale Schätzung. Bewertet noch ein paar!',
+  'compare.common': '{common, plural, one {# Film} other {# Filme}} von euch beiden bewertet – {verdict}.',
+  'compare.footer': 'Die Übereinstimmung tendiert zu {half, number, percent}, bis ihr viele Filme gemeinsam habt.',
+  'similar.fans_rated': 'Fans von {seed} geben ihm {stars} ({fans, plural, other {# Fans}})',
+  'similar.same_director': 'Gleiche Regie: {name}',
+  'similar.same_collection': 'Ebenfalls aus {name}',
+  'similar.same_cast': 'Ebenfalls mit {name}',
+  'similar.shared_keywords': 'Ebenfalls über {keywords}',
+  'similar.co_watched':
+    '{people, plural, one {# Person, die {seed} gesehen hat, hat} other {# Leute, die {seed} gesehen haben, haben}} ihn auch gesehen',
+  'similar.close_in_style': 'Ähnlicher Stil: {genres}',
+  'similar.close_to_seed': 'Im Stil nah an {seed}',
+  'similar.none':
+    'Ich habe noch nichts Neues wie **{seed}** für dich – vielleicht kennst du schon alle. Versuch es mit `/empfehlen`.',
+  'similar.intro': 'Mehr wie **{seed}**:',
+  'weekly.dm_intro':
+    '🎬 {count, plural, one {Dein Tipp} other {Deine # Tipps}} für diese Woche. Sag mir mit den Buttons, was du davon hältst – jeder Klick macht die Tipps der nächsten Woche besser.',
+  'weekly.dm_footer':
+    'Du bekommst diese Nachricht, weil du die Wochentipps per DM eingeschaltet hast. /einstellungen dms aus stoppt sie.',
+  'weekly.digest_title': '🍿 **Die Marquee-Tipps der Woche** ({week})',
+  'weekly.digest_footer':
+    'Lust auf fünf Tipps nur für dich per DM? `/einstellungen dms an` (jederzeit wieder abschaltbar).',
+  'weekly.digest_empty':
+    'Hier hat noch niemand Wochentipps. Bewerte ein paar Filme mit /bewerten und schalte DMs mit /einstellungen dms an ein.',
+  'weekly.digest_line': '**{film}** – ein Tipp für {members, plural, one {# Mitglied} other {# Mitglieder}}',
+  'night.reason_unseen': 'keiner hat ihn gesehen',
+  'night.reason_fit':
+    '{all, select, yes {Allen {n}} other {{n} von {of}}} von euch sollte er gefallen; keiner hat ihn gesehen',
+  'night.reason_director':
+    '{count, plural, one {# von euch hat} other {# von euch haben}} {title} geliebt, vom selben Regisseur ({name})',
+  'night.reason_director_named': 'Von {who} geliebt: {title}, vom selben Regisseur ({name})',
+  'night.reason_cast': '{count, plural, one {# von euch hat} other {# von euch haben}} {name} in {title} geliebt',
+  'night.reason_cast_named': 'Von {who} geliebt: {name} in {title}',
+  'night.in_button': 'Bin dabei',
+  'night.out_button': 'Bin raus',
+  'night.join_title': '🎬 **Filmabend** {when}',
+  'night.join_in': 'Dabei ({count}): {people}',
+  'night.join_nobody': 'noch niemand',
+  'night.join_open':
+    'Tipp auf **{in}**, um mitzumachen (oder auf **{out}**, um abzuspringen) – ich suche {films} Filme aus, die keiner von euch gesehen hat, und starte {when} eine Umfrage.',
+  'night.join_closed': 'Die Anmeldung ist geschlossen.',
+  'night.shortlist_title': 'Die Auswahl – keiner von euch hat diese gesehen',
+  'night.poll_footer':
+    'Stimmt in der Umfrage unten ab. Bei Gleichstand gewinnt der Film, der am besten zur Gruppe passt.',
+  'night.poll_content': '🗳️ Filmabend {when}: Stimmt für den Film ab!',
+  'night.poll_question': 'Was schauen wir am {date}?',
+  'night.no_votes': 'Niemand hat abgestimmt, also habe ich den Film genommen, der am besten zur Gruppe passt.',
+  'night.votes': '{votes, plural, one {# Stimme} other {# Stimmen}}.',
+  'night.winner': '🏆 Filmabend {when}: **{film}**! {how}',
+  'night.watched_button': 'Hab ihn gesehen',
+  'night.everyone_who_watched': 'Alle, die dabei waren',
+  'night.rate_prompt':
+    '⭐ {who}: Wie war **{film}**? Tippt eure Sterne an (sie landen in euren Bewertungen und im Filmtagebuch). Fehlt ihr in der Liste? Tippt zuerst auf **{button}**.',
+  'night.rated': '⭐ Du gibst {title} {stars}. Bisherige Wertung der Gruppe: {group}.',
+  'night.history_empty': 'Hier gab es noch keinen Filmabend. Starte einen mit /filmabend starten.',
+  'night.history_not_rated': 'noch nicht bewertet',
+  'night.history_score': '{stars} aus {ratings, plural, one {# Bewertung} other {# Bewertungen}}',
+  'night.history_line': '**{title}** · {when} · {attended} dabei · {score}',
+  'night.history_title': 'Vergangene Filmabende',
+  'night.unavailable': 'Filmabende sind gerade nicht verfügbar.',
+  'night.attended': '👁️ Notiert: Du warst dabei. Jetzt tipp oben deine Sterne an.',
+  'night.not_yet': 'Dieser Filmabend hat noch nicht stattgefunden.',
+  'night.event_name': 'Filmabend: {title}',
+  'night.event_description': '{film}. Von der Gruppe per Umfrage gewählt.',
+  'night.event_location_tba': 'Wird noch bekannt gegeben',
+  'night.event_no_permission':
+    '📅 Ich konnte die Vorstellung nicht zu den Server-Events hinzufügen: Dafür brauche ich die Berechtigung „Events verwalten“.',
+  'night.event_failed':
+    '📅 Ich konnte die Vorstellung nicht zu den Server-Events hinzufügen (Discord antwortete mit {status}).',
+  'night.off_not_enough':
+    '🎬 Der Filmabend fällt aus: Ich habe nicht genug Filme gefunden, die keiner von euch gesehen hat.',
 };

@@ -1,4 +1,6 @@
-// Spanish (Spain). Glossary: docs/i18n-glossary.md. "Tú", as Discord's Spanish interface addresses people.
+// Spanish (Spain). "Tú", as Discord's Spanish interface addresses people.
+// Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
+// (src/i18n/command-strings.ts).
 import type { Messages } from './index.ts';
 
 export const esES: Messages = {
@@ -13,4 +15,230 @@ export const esES: Messages = {
   'failure.unknown_command': 'Ya no conozco ese comando. Puede que le hayan cambiado el nombre.',
   'failure.too_slow':
     'Lo siento, esto está tardando mucho más de lo normal por mi parte. Inténtalo de nuevo en un momento.',
+  'card.tmdb_score': 'TMDB {score}/10',
+  'card.no_details': 'Aún sin detalles',
+  'card.director': '{count, plural, one {Dirección} other {Dirección}}',
+  'card.cast': 'Reparto',
+  'card.you': 'Tú',
+  'card.you_rated': 'valorada con {stars}',
+  'card.you_not_rated': 'sin valorar',
+  'card.you_watched': 'vista el {date}',
+  'card.you_on_watchlist': 'en tu lista de pendientes',
+  'card.mark_watched': 'Marcar como vista',
+  'card.watchlist_add': 'Pendientes',
+  'card.watchlist_remove': 'Quitar de pendientes',
+  'search.results': 'Resultados para «{query}»:',
+  'search.none': 'No he encontrado películas para «{query}». Revisa cómo está escrito o prueba con menos palabras.',
+  'search.none_any_year':
+    'No he encontrado películas para «{query}» ni de {year} ni de ningún otro año. Revisa cómo está escrito o prueba con menos palabras.',
+  'search.other_years':
+    'Nada de {year} coincide con «{query}», pero sí de otros años: {examples}. Prueba con otro año o quítalo.',
+  'search.watched_button': 'Vista',
+  'rating.not_rated': 'sin valorar',
+  'rating.changed':
+    '⭐ **{title}** {verb, select, new {valorada} same {sin cambios} other {valoración cambiada}}: {before} → {after}',
+  'rating.remove_button': 'Quitar valoración',
+  'rating.nothing_to_remove': 'No habías valorado **{title}**, así que no había nada que quitar.',
+  'rating.removed': '🗑️ He quitado tu valoración de **{title}** (era {stars}).',
+  'watched.logged': '👁️ He apuntado **{title}** como vista el {date}.',
+  'watched.again': '👁️ ¡Otra vez **{title}**! Ya van {viewings, plural, other {# veces}} (la última, el {date}).',
+  'watched.rating_line': '⭐ {before} → {after}',
+  'watched.removed': '🗑️ He quitado **{title}** de tu diario.',
+  'watched.not_in_log': '**{title}** no estaba en tu diario.',
+  'watched.list_title_self': 'Tu diario de películas',
+  'watched.list_title_other': 'Diario de películas de {name}',
+  'watched.list_empty_self': 'Tu diario está vacío. Añade una película con `/vistas añadir`.',
+  'watched.list_empty_other': '{name} aún no ha apuntado ninguna película.',
+  'list.footer': 'Página {page} de {pages} · {total, plural, one {# película} other {# películas}}',
+  'list.previous': 'Anterior',
+  'list.next': 'Siguiente',
+  'feedback.seen_button': 'Ya la he visto',
+  'feedback.not_interested_button': 'No me interesa',
+  'feedback.up_on': '👍 Apuntado: más como **{title}**.',
+  'feedback.up_off': 'He quitado tu 👍 a **{title}**.',
+  'feedback.down_on': '👎 Apuntado: menos como **{title}**.',
+  'feedback.down_off': 'He quitado tu 👎 a **{title}**.',
+  'feedback.seen_on': '👁️ Entendido, ya has visto **{title}**.',
+  'feedback.seen_off': 'Vale, no has visto **{title}**.',
+  'feedback.not_interested_on': '🙈 No te volveré a sugerir **{title}**.',
+  'feedback.not_interested_off': 'Puede que vuelva a sugerirte **{title}**.',
+  'feedback.undo_hint': '(Vuelve a pulsar para deshacerlo.)',
+  'feedback.rate_prompt': '¿Qué tal estuvo? Valórala con un clic:',
+  'picks.intro': 'Elegidas para ti:',
+  'picks.none':
+    'No he encontrado nada nuevo que encaje. Prueba con menos filtros o valora unas cuantas películas más para que aprenda tus gustos.',
+  'onboarding.meh': 'Regular',
+  'onboarding.liked': 'Me gustó',
+  'onboarding.loved': 'Me encantó',
+  'onboarding.show_picks': 'Ver mis recomendaciones',
+  'onboarding.welcome':
+    '👋 ¡Hola! Todavía no conozco tus gustos. Dime qué te parecieron algunas películas que hayas visto (sáltate el resto) y luego pulsa **{show}**.',
+  'onboarding.progress':
+    'Gracias: {done, plural, one {# valorada} other {# valoradas}}. Valora un par más para afinar las recomendaciones o pulsa **{show}**.',
+  'watchlist.added': '🔖 He añadido **{title}** a tu lista de pendientes.',
+  'watchlist.undo_hint': '(Vuelve a pulsar 🔖 para deshacerlo.)',
+  'watchlist.already': '🔖 **{title}** ya está en tu lista de pendientes.',
+  'watchlist.removed': 'He quitado **{title}** de tu lista de pendientes.',
+  'watchlist.not_on': '**{title}** no estaba en tu lista de pendientes.',
+  'watchlist.empty_self':
+    'Tu lista de pendientes está vacía. Añade una película con `/pendientes añadir` o con 🔖 en cualquier ficha o recomendación.',
+  'watchlist.empty_other': 'La lista de pendientes de {name} está vacía.',
+  'watchlist.line': '{film} · añadida el {date}',
+  'watchlist.title_self': '🔖 Tu lista de pendientes',
+  'watchlist.title_other': '🔖 Lista de pendientes de {name}',
+  'dm.paused_notice':
+    '📭 Por cierto: dos semanas seguidas no he podido enviarte por MD tus recomendaciones semanales (Discord dice que tienes los MD cerrados para mí), así que las he pausado en vez de seguir intentándolo. Para volver a recibirlas, permite los mensajes directos de los miembros de este servidor (Ajustes de privacidad) y luego usa `/ajustes md sí`.',
+  'help.title': '🎬 Marquee: películas elegidas para ti y tus amigos',
+  'help.search': '`/buscar consulta [año]`: encuentra una película; ábrela para valorarla o marcarla como vista',
+  'help.rate':
+    '`/valorar película estrellas`: de 0,5 a 5 estrellas, de media en media (muestra antes → ahora; un botón la quita)',
+  'help.watched_add':
+    '`/vistas añadir película [fecha] [estrellas]`: apunta una película que hayas visto (fecha como 2024-05-31, «hoy», «ayer»)',
+  'help.watched_list': '`/vistas lista [persona]`: tu diario (o el de un amigo), página a página',
+  'help.watched_remove': '`/vistas quitar película`: quita una película de tu diario',
+  'help.similar':
+    '`/similares película`: películas parecidas a la que digas, cada una con su porqué (👍 y 🔖 en cada una)',
+  'help.compare':
+    '`/comparar persona`: tu afinidad con un amigo, en qué coincidís y en qué no, y una película para los dos',
+  'help.watchlist':
+    '`/pendientes añadir|lista|quitar`: películas que quieres ver (🔖 en cualquier ficha o recomendación añade una; valorarla o apuntarla como vista la quita)',
+  'help.recommend':
+    '`/recomendar [cantidad] [género] [desde] [hasta] [duración-máx] [available:mine]`: recomendaciones con su porqué y dónde verlas en streaming (`available:mine`: solo lo que está en tus servicios); 👍 👎 Ya la he visto / No me interesa me enseñan tus gustos',
+  'help.movienight':
+    '`/noche-de-cine empezar|cerrar|reprogramar|cancelar|historial`: películas para el grupo esta noche, una encuesta para decidir y un evento en el servidor',
+  'help.stats': '`/estadísticas [persona] [servidor]`: tus gustos (o los del servidor) en una imagen',
+  'help.import':
+    '`/importar archivo [origen] [deshacer]`: trae tus valoraciones, tu diario y tus pendientes de Letterboxd o IMDb',
+  'help.privacy': '`/privacidad exportar|borrar`: todo lo que Marquee guarda sobre ti, en un ZIP por MD, o borrado',
+  'help.settings':
+    '`/ajustes md sí|no`, `/ajustes región`, `/ajustes services`, `/ajustes perfil`, `/ajustes ver`: recomendaciones semanales por MD (si quieres), tu país y tus servicios de streaming (para saber dónde verlas) y quién ve tu diario',
+  'help.config':
+    '`/configurar canal|horario|activar|desactivar|ver`: recomendaciones semanales para este servidor (Gestionar servidor)',
+  'help.help': '`/ayuda`: este mensaje',
+  'help.tip':
+    'Empieza a escribir un título en cualquier opción `película` y elige entre las sugerencias. Los comandos personales también funcionan por MD.',
+  'help.tmdb_notice': 'Este producto usa la API de TMDB, pero TMDB no lo respalda ni lo certifica.',
+  'reason.close_to_taste': 'Muy de tu estilo',
+  'reason.close_to_rated': 'Parecida a {title}, que valoraste con {stars}',
+  'reason.because': 'Porque {verb, select, loved {te encantó} liked {te gustó} other {viste}} {titles}',
+  'reason.in_the_vein':
+    'En la línea de {titles}, que {verb, select, loved {te encantó} liked {te gustó} other {viste}}',
+  'reason.a_film_you_rated': 'una película que valoraste',
+  'reason.shared_director': 'De {name}, que dirigió {title}',
+  'reason.shared_collection': 'Forma parte de {name}, como {title}',
+  'reason.shared_cast': 'Con {name}, como en {title}',
+  'reason.shared_keywords': 'Comparte {keywords} con {title}',
+  'reason.neighbours_watched':
+    'La {people, plural, one {ha visto # persona} other {han visto # personas}} con tus gustos',
+  'reason.neighbours_rated':
+    '{people, plural, one {# persona} other {# personas}} con tus gustos le {people, plural, one {da} other {dan}} {stars}',
+  'reason.popular_here':
+    'Popular aquí: {ratings, plural, one {# valoración} other {# valoraciones}} con una media de {stars}',
+  'reason.highly_rated': 'Muy bien valorada: {score}/10 con {votes, plural, one {# voto} other {# votos}}',
+  'reason.starter': 'Una película muy querida para empezar',
+  'reason.group_fit': 'Encaja bien con los {members}',
+  'button.stale': 'No reconozco ese botón. Vuelve a usar el comando.',
+  'button.label_only': 'Eso es solo una etiqueta: usa los botones de al lado.',
+  'common.someone': 'Alguien',
+  'watched.list_private': 'El diario de {name} es privado.',
+  'privacy.export_sent':
+    '📦 Te he enviado por MD un ZIP con todo lo que guardo sobre ti ({rows, plural, one {# fila} other {# filas}}). Incluye JSON, un CSV por tabla y tus valoraciones, tu diario y tus pendientes en el formato de Letterboxd, así que `/importar` puede volver a cargarlo.',
+  'privacy.export_dm': '📦 Aquí tienes todo lo que Marquee guarda sobre ti. `/privacidad borrar` lo elimina todo.',
+  'privacy.delete_confirm':
+    '⚠️ Esto borra **todo** lo que Marquee guarda sobre ti: valoraciones, diario, pendientes, opiniones, las recomendaciones que se te mostraron, ajustes, importaciones y servidores. No se puede deshacer. ¿Quieres una copia antes? `/privacidad exportar`.',
+  'privacy.export_dm_closed':
+    'No he podido enviarte la exportación por MD. Permite los mensajes directos de los miembros de este servidor (o de las aplicaciones) y vuelve a intentarlo.',
+  'privacy.delete_button': 'Borrarlo todo',
+  'privacy.cancel_button': 'Cancelar',
+  'privacy.deleted':
+    '🗑️ Hecho. He borrado todo lo que guardaba sobre ti ({rows, plural, one {# fila} other {# filas}}). Si vuelves a usar Marquee, empezará de cero.',
+  'privacy.delete_cancelled': 'No se ha borrado nada.',
+  'profile.visibility':
+    '🔒 Perfil {changed, select, yes {cambiado a} other {en modo}} **{level, select, public {público} server {servidor} other {privado}}**: {meaning}.',
+  'profile.public_means':
+    'cualquiera puede ver tu diario y tus valoraciones y compararse contigo, y las recomendaciones pueden mencionar tu nombre',
+  'profile.server_means':
+    'quienes compartan servidor contigo pueden ver tu diario, compararse contigo y ver tu nombre en los porqués',
+  'profile.private_means': 'solo tú ves tu diario; nadie puede compararse contigo y los porqués nunca te nombran',
+  'compare.verdict_too_few': 'demasiadas pocas películas en común para decir mucho aún',
+  'compare.verdict_kindred': 'almas gemelas',
+  'compare.verdict_a_lot': 'mucho en común',
+  'compare.verdict_some': 'algo en común',
+  'compare.verdict_opposites': '¿los polos opuestos se atraen?',
+  'compare.line': '{film}: tú {mine}, {name} {theirs}',
+  'compare.agree': 'Coincidís en',
+  'compare.disagree': 'No coincidís en',
+  'compare.together': '🍿 Para ver juntos',
+  'compare.together_line': '{film}: os puede gustar a los dos, y ninguno la ha visto',
+  'compare.title': '🎭 Tú y {name}: {match, number, percent} de afinidad',
+  'compare.none_in_common':
+    'Todavía no habéis valorado ninguna película en común, así que esto es una estimación neutra. ¡Valorad unas cuantas más!',
+  'compare.common': '{common, plural, one {# película valorada} other {# películas valoradas}} por los dos: {verdict}.',
+  'compare.footer': 'La afinidad tiende al {half, number, percent} hasta que tengáis muchas películas en común.',
+  'similar.fans_rated': 'Los fans de {seed} le dan {stars} ({fans, plural, one {# fan} other {# fans}})',
+  'similar.same_director': 'Mismo director: {name}',
+  'similar.same_collection': 'También en {name}',
+  'similar.same_cast': 'También con {name}',
+  'similar.shared_keywords': 'También trata de {keywords}',
+  'similar.co_watched':
+    '{people, plural, one {# persona que vio {seed} también la vio} other {# personas que vieron {seed} también la vieron}}',
+  'similar.close_in_style': 'De estilo parecido: {genres}',
+  'similar.close_to_seed': 'De estilo parecido a {seed}',
+  'similar.none':
+    'Todavía no tengo nada nuevo parecido a **{seed}** para ti; puede que ya las hayas visto todas. Prueba con `/recomendar`.',
+  'similar.intro': 'Más como **{seed}**:',
+  'weekly.dm_intro':
+    '🎬 {count, plural, one {Tu recomendación} other {Tus # recomendaciones}} de esta semana. Dime qué te parecen con los botones: cada clic afina las de la semana que viene.',
+  'weekly.dm_footer': 'Recibes esto porque activaste los MD semanales. /ajustes md no los desactiva.',
+  'weekly.digest_title': '🍿 **Las recomendaciones de Marquee de esta semana** ({week})',
+  'weekly.digest_footer':
+    '¿Quieres cinco recomendaciones solo para ti por MD? `/ajustes md sí` (puedes desactivarlo cuando quieras).',
+  'weekly.digest_empty':
+    'Aquí nadie tiene aún recomendaciones semanales. Valora unas cuantas películas con /valorar y activa los MD con /ajustes md sí.',
+  'weekly.digest_line': '**{film}**: recomendada a {members, plural, one {# miembro} other {# miembros}}',
+  'night.reason_unseen': 'nadie la ha visto',
+  'night.reason_fit':
+    '{all, select, yes {debería encantaros a los {n}} other {debería encantar a {n} de {of}}}; nadie la ha visto',
+  'night.reason_director':
+    'A {count, plural, one {# de vosotros le encantó} other {# de vosotros les encantó}} {title}, del mismo director ({name})',
+  'night.reason_director_named': 'A {who} le encantó {title}, del mismo director ({name})',
+  'night.reason_cast':
+    'A {count, plural, one {# de vosotros le encantó} other {# de vosotros les encantó}} {name} en {title}',
+  'night.reason_cast_named': 'A {who} le encantó {name} en {title}',
+  'night.in_button': 'Me apunto',
+  'night.out_button': 'Me borro',
+  'night.join_title': '🎬 **Noche de cine** {when}',
+  'night.join_in': 'Apuntados ({count}): {people}',
+  'night.join_nobody': 'nadie todavía',
+  'night.join_open':
+    'Pulsa **{in}** para unirte (o **{out}** para salir): elegiré {films} películas que ninguno haya visto y abriré una encuesta {when}.',
+  'night.join_closed': 'Ya no se admiten más apuntados.',
+  'night.shortlist_title': 'La selección: ninguno de vosotros ha visto estas',
+  'night.poll_footer': 'Votad en la encuesta de abajo. Si hay empate, gana la película que mejor encaje con el grupo.',
+  'night.poll_content': '🗳️ Noche de cine {when}: ¡votad la película!',
+  'night.poll_question': '¿Qué vemos el {date}?',
+  'night.no_votes': 'Nadie ha votado, así que he elegido la que mejor encaja con el grupo.',
+  'night.votes': '{votes, plural, one {# voto} other {# votos}}.',
+  'night.winner': '🏆 Noche de cine {when}: ¡**{film}**! {how}',
+  'night.watched_button': 'La he visto',
+  'night.everyone_who_watched': 'Todos los que la visteis',
+  'night.rate_prompt':
+    '⭐ {who}: ¿qué tal **{film}**? Pulsad vuestras estrellas (van a vuestras valoraciones y a vuestro diario). ¿No estáis en la lista? Pulsad antes **{button}**.',
+  'night.rated': '⭐ Le das {stars} a {title}. Puntuación del grupo por ahora: {group}.',
+  'night.history_empty': 'Todavía no ha habido ninguna noche de cine aquí. Empieza una con /noche-de-cine empezar.',
+  'night.history_not_rated': 'sin valorar aún',
+  'night.history_score': '{stars} de {ratings, plural, one {# valoración} other {# valoraciones}}',
+  'night.history_line': '**{title}** · {when} · {attended, plural, one {# asistente} other {# asistentes}} · {score}',
+  'night.history_title': 'Noches de cine anteriores',
+  'night.unavailable': 'Las noches de cine no están disponibles ahora mismo.',
+  'night.attended': '👁️ Apuntado: estuviste allí. Ahora pulsa tus estrellas arriba.',
+  'night.not_yet': 'Esta noche de cine todavía no ha tenido lugar.',
+  'night.event_name': 'Noche de cine: {title}',
+  'night.event_description': '{film}. Elegida por la encuesta del grupo.',
+  'night.event_location_tba': 'Por confirmar',
+  'night.event_no_permission':
+    '📅 No he podido añadir la sesión a los eventos del servidor: necesito el permiso Gestionar eventos.',
+  'night.event_failed': '📅 No he podido añadir la sesión a los eventos del servidor (Discord respondió {status}).',
+  'night.off_not_enough':
+    '🎬 Se cancela la noche de cine: no he encontrado suficientes películas que ninguno haya visto.',
 };

@@ -1,4 +1,6 @@
-// French. Glossary: docs/i18n-glossary.md. "Tu", as Discord's French interface addresses people.
+// French. "Tu", as Discord's French interface addresses people.
+// Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
+// (src/i18n/command-strings.ts).
 import type { Messages } from './index.ts';
 
 export const fr: Messages = {
@@ -13,4 +15,232 @@ export const fr: Messages = {
   'failure.restarting': 'Je redémarre en ce moment. Réessaie dans un instant.',
   'failure.unknown_command': 'Je ne connais plus cette commande. Elle a peut-être été renommée.',
   'failure.too_slow': 'Désolé, ça prend beaucoup plus de temps que prévu de mon côté. Réessaie dans un instant.',
+  'card.tmdb_score': 'TMDB {score}/10',
+  'card.no_details': 'Pas encore de détails',
+  'card.director': '{count, plural, one {Réalisation} other {Réalisation}}',
+  'card.cast': 'Distribution',
+  'card.you': 'Toi',
+  'card.you_rated': 'noté {stars}',
+  'card.you_not_rated': 'pas noté',
+  'card.you_watched': 'vu le {date}',
+  'card.you_on_watchlist': 'dans ta liste à voir',
+  'card.mark_watched': 'Marquer comme vu',
+  'card.watchlist_add': 'À voir',
+  'card.watchlist_remove': 'Retirer de la liste à voir',
+  'search.results': 'Résultats pour « {query} » :',
+  'search.none': 'Aucun film trouvé pour « {query} ». Vérifie l’orthographe ou essaie avec moins de mots.',
+  'search.none_any_year':
+    'Aucun film trouvé pour « {query} », ni en {year} ni une autre année. Vérifie l’orthographe ou essaie avec moins de mots.',
+  'search.other_years':
+    'Rien de {year} ne correspond à « {query} », mais d’autres années, si : {examples}. Essaie une autre année ou retire-la.',
+  'search.watched_button': 'Vu',
+  'rating.not_rated': 'pas noté',
+  'rating.changed':
+    '⭐ **{title}** {verb, select, new {noté} same {inchangé} other {note modifiée}} : {before} → {after}',
+  'rating.remove_button': 'Retirer la note',
+  'rating.nothing_to_remove': 'Tu n’avais pas noté **{title}**, il n’y avait donc rien à retirer.',
+  'rating.removed': '🗑️ Ta note de **{title}** est retirée (c’était {stars}).',
+  'watched.logged': '👁️ **{title}** noté comme vu le {date}.',
+  'watched.again': '👁️ Encore **{title}** — ça fait {viewings, plural, other {# visionnages}} (dernier le {date}).',
+  'watched.rating_line': '⭐ {before} → {after}',
+  'watched.removed': '🗑️ **{title}** est retiré de ton journal.',
+  'watched.not_in_log': '**{title}** n’était pas dans ton journal.',
+  'watched.list_title_self': 'Ton journal de films',
+  'watched.list_title_other': 'Journal de films de {name}',
+  'watched.list_empty_self': 'Ton journal est vide. Ajoute un film avec `/vus ajouter`.',
+  'watched.list_empty_other': '{name} n’a encore noté aucun film.',
+  'list.footer': 'Page {page} sur {pages} · {total, plural, one {# film} other {# films}}',
+  'list.previous': 'Précédent',
+  'list.next': 'Suivant',
+  'feedback.seen_button': 'Déjà vu',
+  'feedback.not_interested_button': 'Pas intéressé',
+  'feedback.up_on': '👍 C’est noté : plus de films comme **{title}**.',
+  'feedback.up_off': 'Ton 👍 pour **{title}** est retiré.',
+  'feedback.down_on': '👎 C’est noté : moins de films comme **{title}**.',
+  'feedback.down_off': 'Ton 👎 pour **{title}** est retiré.',
+  'feedback.seen_on': '👁️ Compris, tu as déjà vu **{title}**.',
+  'feedback.seen_off': 'D’accord, tu n’as pas vu **{title}**.',
+  'feedback.not_interested_on': '🙈 Je ne te proposerai plus **{title}**.',
+  'feedback.not_interested_off': 'Je pourrai de nouveau te proposer **{title}**.',
+  'feedback.undo_hint': '(Clique à nouveau pour annuler.)',
+  'feedback.rate_prompt': 'Alors, c’était comment ? Un clic suffit pour le noter :',
+  'picks.intro': 'Choisis pour toi :',
+  'picks.none':
+    'Je n’ai rien trouvé de nouveau qui corresponde. Essaie avec moins de filtres, ou note quelques films de plus pour que j’apprenne tes goûts.',
+  'onboarding.meh': 'Bof',
+  'onboarding.liked': 'Bien aimé',
+  'onboarding.loved': 'Adoré',
+  'onboarding.show_picks': 'Voir mes suggestions',
+  'onboarding.welcome':
+    '👋 Bienvenue ! Je ne connais pas encore tes goûts. Indique ce que tu as pensé de quelques films que tu as vus (passe les autres), puis touche **{show}**.',
+  'onboarding.progress':
+    'Merci — {done, plural, one {# film noté} other {# films notés}}. Note-en encore quelques-uns pour de meilleures suggestions, ou touche **{show}**.',
+  'watchlist.added': '🔖 **{title}** est ajouté à ta liste à voir.',
+  'watchlist.undo_hint': '(Clique à nouveau sur 🔖 pour annuler.)',
+  'watchlist.already': '🔖 **{title}** est déjà dans ta liste à voir.',
+  'watchlist.removed': '**{title}** est retiré de ta liste à voir.',
+  'watchlist.not_on': '**{title}** n’était pas dans ta liste à voir.',
+  'watchlist.empty_self':
+    'Ta liste à voir est vide. Ajoute un film avec `/à-voir ajouter`, ou 🔖 sur n’importe quelle fiche ou suggestion.',
+  'watchlist.empty_other': 'La liste à voir de {name} est vide.',
+  'watchlist.line': '{film} · ajouté le {date}',
+  'watchlist.title_self': '🔖 Ta liste à voir',
+  'watchlist.title_other': '🔖 Liste à voir de {name}',
+  'dm.paused_notice':
+    '📭 Au fait : je n’ai pas pu t’envoyer tes suggestions de la semaine en MP deux semaines de suite (Discord indique que tes MP me sont fermés), alors je les ai mises en pause plutôt que de continuer à essayer. Pour les recevoir à nouveau, autorise les messages privés des membres de ce serveur (Paramètres de confidentialité), puis lance `/paramètres mp activées`.',
+  'help.title': '🎬 Marquee — des films choisis pour toi et tes amis',
+  'help.search': '`/rechercher requête [année]` — trouver un film ; ouvre-le pour le noter ou le marquer comme vu',
+  'help.rate':
+    '`/noter film étoiles` — de 0,5 à 5 étoiles par demi-étoile (affiche ancienne → nouvelle ; un bouton la retire)',
+  'help.watched_add':
+    '`/vus ajouter film [date] [étoiles]` — noter un film que tu as vu (date comme 2024-05-31, « aujourd’hui », « hier »)',
+  'help.watched_list': '`/vus liste [membre]` — ton journal (ou celui d’un ami), page par page',
+  'help.watched_remove': '`/vus retirer film` — retirer un film de ton journal',
+  'help.similar':
+    '`/similaires film` — des films proches de celui que tu cites, chacun avec sa raison (👍 et 🔖 sur chacun)',
+  'help.compare':
+    '`/comparer membre` — ta compatibilité avec un ami, vos accords et désaccords, et un film pour vous deux',
+  'help.watchlist':
+    '`/à-voir ajouter|liste|retirer` — les films que tu comptes voir (🔖 sur une fiche ou une suggestion en ajoute un ; le noter ou le marquer vu le retire)',
+  'help.recommend':
+    '`/suggestions [nombre] [genre] [depuis] [jusqu’à] [durée-max] [available:mine]` — des suggestions avec leur raison et où les voir en streaming (`available:mine` : seulement ce qui est sur tes services) ; 👍 👎 Déjà vu / Pas intéressé m’apprennent tes goûts',
+  'help.movienight':
+    '`/soirée-ciné lancer|clore|reporter|annuler|historique` — des films pour le groupe ce soir, un sondage pour trancher, un événement sur le serveur',
+  'help.stats': '`/stats [membre] [serveur]` — tes goûts (ou ceux du serveur) en image',
+  'help.import':
+    '`/importer fichier [source] [annuler]` — récupérer tes notes, ton journal et ta liste à voir de Letterboxd ou IMDb',
+  'help.privacy':
+    '`/confidentialité exporter|supprimer` — tout ce que Marquee garde sur toi, en ZIP par MP, ou supprimé',
+  'help.settings':
+    '`/paramètres mp activées|désactivées`, `/paramètres région`, `/paramètres services`, `/paramètres profil`, `/paramètres afficher` — suggestions de la semaine en MP (si tu le veux), ton pays et tes services de streaming (pour savoir où regarder), qui voit ton journal',
+  'help.config':
+    '`/configurer salon|horaire|activer|désactiver|afficher` — les suggestions de la semaine pour ce serveur (Gérer le serveur)',
+  'help.help': '`/aide` — ce message',
+  'help.tip':
+    'Commence à taper un titre dans une option `film` et choisis parmi les suggestions. Les commandes personnelles marchent aussi en MP.',
+  'help.tmdb_notice': 'Ce produit utilise l’API TMDB mais n’est ni approuvé ni certifié par TMDB.',
+  'reason.close_to_taste': 'Proche de tes goûts',
+  'reason.close_to_rated': 'Proche de {title}, que tu as noté {stars}',
+  'reason.because': 'Parce que tu as {verb, select, loved {adoré} liked {aimé} other {vu}} {titles}',
+  'reason.in_the_vein':
+    'Dans la veine de {titles}, {verb, select, loved {que tu as adoré} liked {que tu as aimé} other {que tu as vu}}',
+  'reason.a_film_you_rated': 'un film que tu as noté',
+  'reason.shared_director': 'De {name}, qui a réalisé {title}',
+  'reason.shared_collection': 'Fait partie de {name}, comme {title}',
+  'reason.shared_cast': 'Avec {name}, comme dans {title}',
+  'reason.shared_keywords': 'Partage {keywords} avec {title}',
+  'reason.neighbours_watched':
+    '{people, plural, one {# personne} other {# personnes}} aux goûts proches des tiens {people, plural, one {l’a vu} other {l’ont vu}}',
+  'reason.neighbours_rated':
+    '{people, plural, one {# personne} other {# personnes}} aux goûts proches des tiens lui {people, plural, one {donne} other {donnent}} {stars}',
+  'reason.popular_here': 'Populaire ici : {ratings, plural, one {# note} other {# notes}}, {stars} en moyenne',
+  'reason.highly_rated': 'Très bien noté : {score}/10 sur {votes, plural, one {# vote} other {# votes}}',
+  'reason.starter': 'Un film très apprécié pour commencer',
+  'reason.group_fit': 'Idéal pour vous {members}',
+  'button.stale': 'Je ne reconnais pas ce bouton. Relance la commande.',
+  'button.label_only': 'Ce n’est qu’une étiquette : utilise les boutons à côté.',
+  'common.someone': 'Quelqu’un',
+  'watched.list_private': 'Le journal de {name} est privé.',
+  'privacy.export_sent':
+    '📦 Je t’ai envoyé en MP un ZIP avec tout ce que je garde sur toi ({rows, plural, one {# ligne} other {# lignes}}). Il contient du JSON, un CSV par table, et tes notes, ton journal et ta liste à voir au format Letterboxd : `/importer` sait donc le reprendre.',
+  'privacy.export_dm': '📦 Voici tout ce que Marquee garde sur toi. `/confidentialité supprimer` efface tout.',
+  'privacy.delete_confirm':
+    '⚠️ Cela supprime **tout** ce que Marquee garde sur toi : notes, journal, liste à voir, avis, suggestions qui t’ont été montrées, paramètres, imports et serveurs. C’est irréversible. Tu veux d’abord une copie ? `/confidentialité exporter`.',
+  'privacy.export_dm_closed':
+    'Je n’ai pas pu t’envoyer l’export en MP. Autorise les messages privés des membres de ce serveur (ou des applications) et réessaie.',
+  'privacy.delete_button': 'Tout supprimer',
+  'privacy.cancel_button': 'Annuler',
+  'privacy.deleted':
+    '🗑️ C’est fait. J’ai supprimé tout ce que je gardais sur toi ({rows, plural, one {# ligne} other {# lignes}}). Si tu reviens sur Marquee, tout repart de zéro.',
+  'privacy.delete_cancelled': 'Rien n’a été supprimé.',
+  'profile.visibility':
+    '🔒 Profil {changed, select, yes {désormais} other {actuellement}} **{level, select, public {public} server {serveur} other {privé}}** : {meaning}.',
+  'profile.public_means':
+    'tout le monde peut voir ton journal et tes notes, se comparer à toi, et des suggestions peuvent être expliquées avec ton nom',
+  'profile.server_means':
+    'les membres d’un serveur que vous partagez peuvent voir ton journal, se comparer à toi et voir ton nom dans les raisons',
+  'profile.private_means':
+    'toi seul vois ton journal ; personne ne peut se comparer à toi, et les raisons ne te nomment jamais',
+  'compare.verdict_too_few': 'trop peu de films en commun pour en dire beaucoup',
+  'compare.verdict_kindred': 'âmes sœurs',
+  'compare.verdict_a_lot': 'beaucoup de points communs',
+  'compare.verdict_some': 'quelques points communs',
+  'compare.verdict_opposites': 'les contraires s’attirent ?',
+  'compare.line': '{film} — toi {mine}, {name} {theirs}',
+  'compare.agree': 'Vous êtes d’accord sur',
+  'compare.disagree': 'Vous n’êtes pas d’accord sur',
+  'compare.together': '🍿 À voir ensemble',
+  'compare.together_line': '{film} — bien pour vous deux, et aucun de vous ne l’a vu',
+  'compare.title': '🎭 Toi et {name} : {match, number, percent} de goûts en commun',
+  'compare.none_in_common':
+    'Vous n’avez encore noté aucun film en commun, ce n’est donc qu’une estimation neutre. Notez-en quelques-uns de plus !',
+  'compare.common': '{common, plural, one {# film noté} other {# films notés}} par vous deux — {verdict}.',
+  'compare.footer': 'Le score tend vers {half, number, percent} tant que vous n’avez pas beaucoup de films en commun.',
+  'similar.fans_rated': 'Les fans de {seed} lui donnent {stars} ({fans, plural, one {# fan} other {# fans}})',
+  'similar.same_director': 'Même réalisation : {name}',
+  'similar.same_collection': 'Aussi dans {name}',
+  'similar.same_cast': 'Aussi avec {name}',
+  'similar.shared_keywords': 'Parle aussi de {keywords}',
+  'similar.co_watched':
+    '{people, plural, one {# personne qui a vu {seed} l’a vu aussi} other {# personnes qui ont vu {seed} l’ont vu aussi}}',
+  'similar.close_in_style': 'Style proche : {genres}',
+  'similar.close_to_seed': 'Proche de {seed} par le style',
+  'similar.none':
+    'Je n’ai encore rien de nouveau dans le genre de **{seed}** pour toi — tu les as peut-être tous vus. Essaie `/suggestions`.',
+  'similar.intro': 'Dans le genre de **{seed}** :',
+  'weekly.dm_intro':
+    '🎬 {count, plural, one {Ta suggestion} other {Tes # suggestions}} de la semaine. Dis-moi ce que tu en penses avec les boutons : chaque clic affine les suggestions de la semaine prochaine.',
+  'weekly.dm_footer':
+    'Tu reçois ceci parce que tu as activé les MP de la semaine. /paramètres mp désactivées les arrête.',
+  'weekly.digest_title': '🍿 **Les suggestions Marquee de la semaine** ({week})',
+  'weekly.digest_footer':
+    'Envie de cinq suggestions rien que pour toi en MP ? `/paramètres mp activées` (désactivable à tout moment).',
+  'weekly.digest_empty':
+    'Personne ici n’a encore de suggestions de la semaine. Note quelques films avec /noter et active les MP avec /paramètres mp activées.',
+  'weekly.digest_line': '**{film}** — suggéré à {members, plural, one {# membre} other {# membres}}',
+  'night.reason_unseen': 'personne ne l’a vu',
+  'night.reason_fit':
+    '{all, select, yes {vous devriez l’adorer tous les {n}} other {{n} sur {of} d’entre vous devraient l’adorer}} ; personne ne l’a vu',
+  'night.reason_director':
+    '{count, plural, one {# d’entre vous a adoré} other {# d’entre vous ont adoré}} {title}, du même réalisateur ({name})',
+  'night.reason_director_named': 'Adoré par {who} : {title}, du même réalisateur ({name})',
+  'night.reason_cast':
+    '{count, plural, one {# d’entre vous a adoré} other {# d’entre vous ont adoré}} {name} dans {title}',
+  'night.reason_cast_named': 'Adoré par {who} : {name} dans {title}',
+  'night.in_button': 'Je viens',
+  'night.out_button': 'Je ne viens pas',
+  'night.join_title': '🎬 **Soirée ciné** {when}',
+  'night.join_in': 'Participants ({count}) : {people}',
+  'night.join_nobody': 'personne pour l’instant',
+  'night.join_open':
+    'Touche **{in}** pour participer (ou **{out}** pour te retirer) — je choisirai {films} films qu’aucun de vous n’a vus et j’ouvrirai un sondage {when}.',
+  'night.join_closed': 'Les inscriptions sont closes.',
+  'night.shortlist_title': 'La sélection — aucun de vous n’a vu ces films',
+  'night.poll_footer':
+    'Votez dans le sondage ci-dessous. En cas d’égalité, le film qui convient le mieux au groupe l’emporte.',
+  'night.poll_content': '🗳️ Soirée ciné {when} : votez pour le film !',
+  'night.poll_question': 'Qu’est-ce qu’on regarde le {date} ?',
+  'night.no_votes': 'Personne n’a voté, alors j’ai pris le film qui convient le mieux au groupe.',
+  'night.votes': '{votes, plural, one {# vote} other {# votes}}.',
+  'night.winner': '🏆 Soirée ciné {when} : **{film}** ! {how}',
+  'night.watched_button': 'Je l’ai vu',
+  'night.everyone_who_watched': 'Tous ceux qui l’ont vu',
+  'night.rate_prompt':
+    '⭐ {who} : alors, **{film}** ? Touchez vos étoiles (elles vont dans vos notes et votre journal). Pas dans la liste ? Touchez d’abord **{button}**.',
+  'night.rated': '⭐ Tu donnes {stars} à {title}. Note du groupe pour l’instant : {group}.',
+  'night.history_empty': 'Pas encore de soirée ciné ici. Lance-en une avec /soirée-ciné lancer.',
+  'night.history_not_rated': 'pas encore noté',
+  'night.history_score': '{stars} sur {ratings, plural, one {# note} other {# notes}}',
+  'night.history_line': '**{title}** · {when} · {attended, plural, one {# présent} other {# présents}} · {score}',
+  'night.history_title': 'Soirées ciné passées',
+  'night.unavailable': 'Les soirées ciné ne sont pas disponibles pour le moment.',
+  'night.attended': '👁️ C’est noté : tu y étais. Touche maintenant tes étoiles ci-dessus.',
+  'night.not_yet': 'Cette soirée ciné n’a pas encore eu lieu.',
+  'night.event_name': 'Soirée ciné : {title}',
+  'night.event_description': '{film}. Choisi par le sondage du groupe.',
+  'night.event_location_tba': 'À préciser',
+  'night.event_no_permission':
+    '📅 Je n’ai pas pu ajouter la séance aux événements du serveur : il me faut l’autorisation Gérer les événements.',
+  'night.event_failed': '📅 Je n’ai pas pu ajouter la séance aux événements du serveur (Discord a répondu {status}).',
+  'night.off_not_enough': '🎬 La soirée ciné est annulée : je n’ai pas trouvé assez de films qu’aucun de vous n’a vus.',
 };

@@ -1,4 +1,6 @@
-// Brazilian Portuguese. Glossary: docs/i18n-glossary.md. "Você", as Discord's Brazilian interface addresses people.
+// Brazilian Portuguese. "Você", as Discord's Brazilian interface addresses people.
+// Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
+// (src/i18n/command-strings.ts).
 import type { Messages } from './index.ts';
 
 export const ptBR: Messages = {
@@ -13,4 +15,226 @@ export const ptBR: Messages = {
   'failure.unknown_command': 'Não conheço mais esse comando. Talvez ele tenha sido renomeado.',
   'failure.too_slow':
     'Desculpe, isso está demorando muito mais do que deveria do meu lado. Tente de novo daqui a pouco.',
+  'card.tmdb_score': 'TMDB {score}/10',
+  'card.no_details': 'Ainda sem detalhes',
+  'card.director': '{count, plural, one {Direção} other {Direção}}',
+  'card.cast': 'Elenco',
+  'card.you': 'Você',
+  'card.you_rated': 'avaliou com {stars}',
+  'card.you_not_rated': 'sem avaliação',
+  'card.you_watched': 'assistiu em {date}',
+  'card.you_on_watchlist': 'na sua lista Quero ver',
+  'card.mark_watched': 'Marcar como assistido',
+  'card.watchlist_add': 'Quero ver',
+  'card.watchlist_remove': 'Tirar do Quero ver',
+  'search.results': 'Resultados para “{query}”:',
+  'search.none': 'Nenhum filme encontrado para “{query}”. Confira a grafia ou tente com menos palavras.',
+  'search.none_any_year':
+    'Nenhum filme encontrado para “{query}” em {year} nem em outro ano. Confira a grafia ou tente com menos palavras.',
+  'search.other_years':
+    'Nada de {year} corresponde a “{query}”, mas de outros anos, sim: {examples}. Tente outro ano ou deixe o ano de fora.',
+  'search.watched_button': 'Assistido',
+  'rating.not_rated': 'sem avaliação',
+  'rating.changed':
+    '⭐ **{title}** {verb, select, new {avaliado} same {mantido} other {avaliação atualizada}}: {before} → {after}',
+  'rating.remove_button': 'Remover avaliação',
+  'rating.nothing_to_remove': 'Você não tinha avaliado **{title}**, então não havia nada para remover.',
+  'rating.removed': '🗑️ Removi sua avaliação de **{title}** (era {stars}).',
+  'watched.logged': '👁️ Registrei **{title}** como assistido em {date}.',
+  'watched.again': '👁️ **{title}** de novo — já são {viewings, plural, other {# vezes}} (a última em {date}).',
+  'watched.rating_line': '⭐ {before} → {after}',
+  'watched.removed': '🗑️ Tirei **{title}** do seu diário.',
+  'watched.not_in_log': '**{title}** não estava no seu diário.',
+  'watched.list_title_self': 'Seu diário de filmes',
+  'watched.list_title_other': 'Diário de filmes de {name}',
+  'watched.list_empty_self': 'Seu diário está vazio. Adicione um filme com `/assistidos adicionar`.',
+  'watched.list_empty_other': '{name} ainda não registrou nenhum filme.',
+  'list.footer': 'Página {page} de {pages} · {total, plural, one {# filme} other {# filmes}}',
+  'list.previous': 'Anterior',
+  'list.next': 'Próxima',
+  'feedback.seen_button': 'Já vi',
+  'feedback.not_interested_button': 'Não tenho interesse',
+  'feedback.up_on': '👍 Anotado: mais filmes como **{title}**.',
+  'feedback.up_off': 'Tirei seu 👍 de **{title}**.',
+  'feedback.down_on': '👎 Anotado: menos filmes como **{title}**.',
+  'feedback.down_off': 'Tirei seu 👎 de **{title}**.',
+  'feedback.seen_on': '👁️ Entendi, você já viu **{title}**.',
+  'feedback.seen_off': 'Certo, você não viu **{title}**.',
+  'feedback.not_interested_on': '🙈 Não vou mais indicar **{title}**.',
+  'feedback.not_interested_off': 'Posso voltar a indicar **{title}**.',
+  'feedback.undo_hint': '(Clique de novo para desfazer.)',
+  'feedback.rate_prompt': 'O que achou? Avalie com um clique:',
+  'picks.intro': 'Escolhidos para você:',
+  'picks.none':
+    'Não encontrei nada novo que combine. Tente com menos filtros ou avalie mais alguns filmes para eu aprender seu gosto.',
+  'onboarding.meh': 'Mais ou menos',
+  'onboarding.liked': 'Gostei',
+  'onboarding.loved': 'Amei',
+  'onboarding.show_picks': 'Ver minhas indicações',
+  'onboarding.welcome':
+    '👋 Boas-vindas! Ainda não conheço seu gosto. Toque no que achou de alguns filmes que você já viu (pule o resto) e depois em **{show}**.',
+  'onboarding.progress':
+    'Valeu — {done, plural, one {# avaliado} other {# avaliados}}. Avalie mais alguns para indicações melhores ou toque em **{show}**.',
+  'watchlist.added': '🔖 Adicionei **{title}** à sua lista Quero ver.',
+  'watchlist.undo_hint': '(Clique em 🔖 de novo para desfazer.)',
+  'watchlist.already': '🔖 **{title}** já está na sua lista Quero ver.',
+  'watchlist.removed': 'Tirei **{title}** da sua lista Quero ver.',
+  'watchlist.not_on': '**{title}** não estava na sua lista Quero ver.',
+  'watchlist.empty_self':
+    'Sua lista Quero ver está vazia. Adicione um filme com `/quero-ver adicionar` ou com 🔖 em qualquer ficha ou indicação.',
+  'watchlist.empty_other': 'A lista Quero ver de {name} está vazia.',
+  'watchlist.line': '{film} · adicionado em {date}',
+  'watchlist.title_self': '🔖 Sua lista Quero ver',
+  'watchlist.title_other': '🔖 Lista Quero ver de {name}',
+  'dm.paused_notice':
+    '📭 Aliás: não consegui mandar suas indicações da semana por DM duas semanas seguidas (o Discord diz que suas DMs estão fechadas para mim), então pausei o envio em vez de continuar tentando. Para voltar a recebê-las, permita mensagens diretas dos membros deste servidor (Configurações de privacidade) e use `/configurações dm ligado`.',
+  'help.title': '🎬 Marquee — filmes escolhidos para você e seus amigos',
+  'help.search': '`/buscar consulta [ano]` — encontre um filme; abra-o para avaliar ou marcar como assistido',
+  'help.rate':
+    '`/avaliar filme estrelas` — de 0,5 a 5 estrelas, de meia em meia (mostra antes → depois; um botão remove)',
+  'help.watched_add':
+    '`/assistidos adicionar filme [data] [estrelas]` — registre um filme que você viu (data como 2024-05-31, “hoje”, “ontem”)',
+  'help.watched_list': '`/assistidos lista [pessoa]` — seu diário (ou o de um amigo), página por página',
+  'help.watched_remove': '`/assistidos remover filme` — tire um filme do seu diário',
+  'help.similar': '`/parecidos filme` — filmes parecidos com o que você citar, cada um com o porquê (👍 e 🔖 em cada)',
+  'help.compare': '`/comparar pessoa` — a afinidade de vocês, onde concordam e discordam, e um filme para os dois',
+  'help.watchlist':
+    '`/quero-ver adicionar|lista|remover` — filmes que você quer ver (🔖 em qualquer ficha ou indicação adiciona; avaliar ou registrar tira da lista)',
+  'help.recommend':
+    '`/recomendar [quantidade] [gênero] [a-partir-de] [até] [duração-máx] [available:mine]` — indicações com o porquê e onde assistir (`available:mine`: só o que está nos seus serviços); 👍 👎 Já vi / Não tenho interesse me ensinam seu gosto',
+  'help.movienight':
+    '`/noite-de-cinema começar|encerrar|remarcar|cancelar|histórico` — filmes para o grupo hoje, uma enquete para decidir e um evento no servidor',
+  'help.stats': '`/estatísticas [pessoa] [servidor]` — seu gosto (ou o do servidor) em uma imagem',
+  'help.import':
+    '`/importar arquivo [origem] [desfazer]` — traga suas avaliações, seu diário e sua lista Quero ver do Letterboxd ou do IMDb',
+  'help.privacy': '`/privacidade exportar|apagar` — tudo o que o Marquee guarda sobre você, num ZIP por DM, ou apagado',
+  'help.settings':
+    '`/configurações dm ligado|desligado`, `/configurações região`, `/configurações services`, `/configurações perfil`, `/configurações ver` — indicações da semana por DM (se você quiser), seu país e seus serviços de streaming (para saber onde assistir) e quem vê seu diário',
+  'help.config':
+    '`/configurar canal|horário|ativar|desativar|ver` — indicações da semana para este servidor (Gerenciar servidor)',
+  'help.help': '`/ajuda` — esta mensagem',
+  'help.tip':
+    'Comece a digitar um título em qualquer opção `filme` e escolha uma das sugestões. Os comandos pessoais também funcionam por DM.',
+  'help.tmdb_notice': 'Este produto usa a API do TMDB, mas não é endossado nem certificado pelo TMDB.',
+  'reason.close_to_taste': 'Bem a sua cara',
+  'reason.close_to_rated': 'Parecido com {title}, que você avaliou com {stars}',
+  'reason.because': 'Porque você {verb, select, loved {amou} liked {gostou de} other {assistiu a}} {titles}',
+  'reason.in_the_vein':
+    'Na linha de {titles}, {verb, select, loved {que você amou} liked {de que você gostou} other {a que você assistiu}}',
+  'reason.a_film_you_rated': 'um filme que você avaliou',
+  'reason.shared_director': 'De {name}, que dirigiu {title}',
+  'reason.shared_collection': 'Parte de {name}, como {title}',
+  'reason.shared_cast': 'Com {name}, como em {title}',
+  'reason.shared_keywords': 'Tem {keywords} em comum com {title}',
+  'reason.neighbours_watched':
+    '{people, plural, one {# pessoa} other {# pessoas}} com o seu gosto {people, plural, one {assistiu} other {assistiram}}',
+  'reason.neighbours_rated':
+    '{people, plural, one {# pessoa} other {# pessoas}} com o seu gosto {people, plural, one {deu} other {deram}} {stars}',
+  'reason.popular_here': 'Popular aqui: {ratings, plural, one {# avaliação} other {# avaliações}}, média de {stars}',
+  'reason.highly_rated': 'Muito bem avaliado: {score}/10 em {votes, plural, one {# voto} other {# votos}}',
+  'reason.starter': 'Um filme muito querido para começar',
+  'reason.group_fit': 'Combina com todos os {members}',
+  'button.stale': 'Não reconheço esse botão. Execute o comando de novo.',
+  'button.label_only': 'Isso é só um rótulo — use os botões ao lado.',
+  'common.someone': 'Alguém',
+  'watched.list_private': 'O diário de {name} é privado.',
+  'privacy.export_sent':
+    '📦 Mandei por DM um ZIP com tudo o que guardo sobre você ({rows, plural, one {# linha} other {# linhas}}). Ele tem JSON, um CSV por tabela e suas avaliações, seu diário e sua lista Quero ver no formato do Letterboxd, então o `/importar` aceita o arquivo de volta.',
+  'privacy.export_dm': '📦 Aqui está tudo o que o Marquee guarda sobre você. `/privacidade apagar` remove tudo.',
+  'privacy.delete_confirm':
+    '⚠️ Isso apaga **tudo** o que o Marquee guarda sobre você: avaliações, diário, lista Quero ver, opiniões, as indicações que você recebeu, configurações, importações e servidores. Não dá para desfazer. Quer uma cópia antes? `/privacidade exportar`.',
+  'privacy.export_dm_closed':
+    'Não consegui mandar a exportação por DM. Permita mensagens diretas dos membros deste servidor (ou de apps) e tente de novo.',
+  'privacy.delete_button': 'Apagar tudo',
+  'privacy.cancel_button': 'Cancelar',
+  'privacy.deleted':
+    '🗑️ Pronto. Apaguei tudo o que eu guardava sobre você ({rows, plural, one {# linha} other {# linhas}}). Se você usar o Marquee de novo, ele começa do zero.',
+  'privacy.delete_cancelled': 'Nada foi apagado.',
+  'profile.visibility':
+    '🔒 Perfil {changed, select, yes {agora} other {está}} **{level, select, public {público} server {servidor} other {privado}}**: {meaning}.',
+  'profile.public_means':
+    'qualquer pessoa pode ver seu diário e suas avaliações e se comparar com você, e as indicações podem citar seu nome',
+  'profile.server_means':
+    'quem está num servidor em comum com você pode ver seu diário, se comparar com você e ver seu nome nos porquês',
+  'profile.private_means':
+    'só você vê seu diário; ninguém pode se comparar com você, e os porquês nunca citam seu nome',
+  'compare.verdict_too_few': 'poucos filmes em comum para dizer muita coisa ainda',
+  'compare.verdict_kindred': 'almas gêmeas',
+  'compare.verdict_a_lot': 'muito em comum',
+  'compare.verdict_some': 'algum terreno em comum',
+  'compare.verdict_opposites': 'os opostos se atraem?',
+  'compare.line': '{film} — você {mine}, {name} {theirs}',
+  'compare.agree': 'Vocês concordam em',
+  'compare.disagree': 'Vocês discordam em',
+  'compare.together': '🍿 Para ver juntos',
+  'compare.together_line': '{film} — bom para os dois, e nenhum de vocês viu',
+  'compare.title': '🎭 Você e {name}: {match, number, percent} de afinidade',
+  'compare.none_in_common':
+    'Vocês ainda não avaliaram nenhum filme em comum, então isto é só um palpite neutro. Avaliem mais alguns!',
+  'compare.common': '{common, plural, one {# filme avaliado} other {# filmes avaliados}} por vocês dois — {verdict}.',
+  'compare.footer': 'A afinidade tende a {half, number, percent} até vocês terem muitos filmes em comum.',
+  'similar.fans_rated': 'Fãs de {seed} dão {stars} ({fans, plural, one {# fã} other {# fãs}})',
+  'similar.same_director': 'Mesma direção: {name}',
+  'similar.same_collection': 'Também em {name}',
+  'similar.same_cast': 'Também com {name}',
+  'similar.shared_keywords': 'Também fala de {keywords}',
+  'similar.co_watched':
+    '{people, plural, one {# pessoa que assistiu a {seed} também assistiu} other {# pessoas que assistiram a {seed} também assistiram}}',
+  'similar.close_in_style': 'Estilo parecido: {genres}',
+  'similar.close_to_seed': 'Estilo parecido com {seed}',
+  'similar.none':
+    'Ainda não tenho nada novo parecido com **{seed}** para você — talvez você já tenha visto todos. Tente `/recomendar`.',
+  'similar.intro': 'Mais como **{seed}**:',
+  'weekly.dm_intro':
+    '🎬 {count, plural, one {Sua indicação} other {Suas # indicações}} desta semana. Diga o que achou com os botões — cada clique melhora as indicações da próxima semana.',
+  'weekly.dm_footer': 'Você recebe isto porque ativou as DMs semanais. /configurações dm desligado interrompe o envio.',
+  'weekly.digest_title': '🍿 **As indicações da semana do Marquee** ({week})',
+  'weekly.digest_footer':
+    'Quer cinco indicações só para você por DM? `/configurações dm ligado` (dá para desligar quando quiser).',
+  'weekly.digest_empty':
+    'Ninguém aqui tem indicações da semana ainda. Avalie alguns filmes com /avaliar e ative as DMs com /configurações dm ligado.',
+  'weekly.digest_line': '**{film}** — indicado para {members, plural, one {# membro} other {# membros}}',
+  'night.reason_unseen': 'ninguém viu',
+  'night.reason_fit': '{all, select, yes {todos os {n} devem amar} other {{n} de {of} devem amar}}; ninguém viu',
+  'night.reason_director':
+    '{count, plural, one {# de vocês amou} other {# de vocês amaram}} {title}, do mesmo diretor ({name})',
+  'night.reason_director_named': 'Amado por {who}: {title}, do mesmo diretor ({name})',
+  'night.reason_cast': '{count, plural, one {# de vocês amou} other {# de vocês amaram}} {name} em {title}',
+  'night.reason_cast_named': 'Amado por {who}: {name} em {title}',
+  'night.in_button': 'Tô dentro',
+  'night.out_button': 'Tô fora',
+  'night.join_title': '🎬 **Noite de cinema** {when}',
+  'night.join_in': 'Confirmados ({count}): {people}',
+  'night.join_nobody': 'ninguém ainda',
+  'night.join_open':
+    'Toque em **{in}** para participar (ou em **{out}** para sair) — vou escolher {films} filmes que nenhum de vocês viu e abrir uma enquete {when}.',
+  'night.join_closed': 'As inscrições estão encerradas.',
+  'night.shortlist_title': 'A seleção — nenhum de vocês viu estes',
+  'night.poll_footer': 'Votem na enquete abaixo. Em caso de empate, ganha o filme que mais combina com o grupo.',
+  'night.poll_content': '🗳️ Noite de cinema {when}: votem no filme!',
+  'night.poll_question': 'O que vamos ver em {date}?',
+  'night.no_votes': 'Ninguém votou, então escolhi o que mais combina com o grupo.',
+  'night.votes': '{votes, plural, one {# voto} other {# votos}}.',
+  'night.winner': '🏆 Noite de cinema {when}: **{film}**! {how}',
+  'night.watched_button': 'Eu assisti',
+  'night.everyone_who_watched': 'Todo mundo que assistiu',
+  'night.rate_prompt':
+    '⭐ {who}: que tal **{film}**? Toquem nas estrelas (vai para as avaliações e o diário de vocês). Ficou fora da lista? Toque primeiro em **{button}**.',
+  'night.rated': '⭐ Você deu {stars} para {title}. Nota do grupo até agora: {group}.',
+  'night.history_empty': 'Ainda não teve noite de cinema aqui. Comece uma com /noite-de-cinema começar.',
+  'night.history_not_rated': 'ainda sem nota',
+  'night.history_score': '{stars} em {ratings, plural, one {# avaliação} other {# avaliações}}',
+  'night.history_line': '**{title}** · {when} · {attended, plural, one {# presente} other {# presentes}} · {score}',
+  'night.history_title': 'Noites de cinema anteriores',
+  'night.unavailable': 'As noites de cinema não estão disponíveis agora.',
+  'night.attended': '👁️ Anotado: você estava lá. Agora toque nas suas estrelas acima.',
+  'night.not_yet': 'Esta noite de cinema ainda não aconteceu.',
+  'night.event_name': 'Noite de cinema: {title}',
+  'night.event_description': '{film}. Escolhido na enquete do grupo.',
+  'night.event_location_tba': 'A definir',
+  'night.event_no_permission':
+    '📅 Não consegui adicionar a sessão aos eventos do servidor: preciso da permissão Gerenciar eventos.',
+  'night.event_failed': '📅 Não consegui adicionar a sessão aos eventos do servidor (o Discord respondeu {status}).',
+  'night.off_not_enough':
+    '🎬 A noite de cinema foi cancelada: não encontrei filmes suficientes que nenhum de vocês tenha visto.',
 };
