@@ -5,6 +5,7 @@ import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
 } from 'discord.js';
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../i18n/pick-locale.ts';
 
 export function personalCommand(name: string, description: string): SlashCommandBuilder {
   return new SlashCommandBuilder()
@@ -22,4 +23,22 @@ export function movieOption(o: SlashCommandStringOption): SlashCommandStringOpti
     .setRequired(true)
     .setAutocomplete(true)
     .setMaxLength(100);
+}
+
+/** The value of a language option's first choice: follow Discord's language again (clears the choice). */
+export const FOLLOW_DISCORD = 'auto';
+
+/**
+ * A `language` option offering every supported locale by its own name (Deutsch, 日本語), after a first choice
+ * (`followLabel`) that follows Discord's language again.
+ */
+export function languageOption(o: SlashCommandStringOption, description: string, followLabel: string) {
+  return o
+    .setName('language')
+    .setDescription(description)
+    .setRequired(true)
+    .addChoices(
+      { name: followLabel, value: FOLLOW_DISCORD },
+      ...SUPPORTED_LOCALES.map((l) => ({ name: LOCALE_NAMES[l], value: l })),
+    );
 }

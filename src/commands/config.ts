@@ -15,6 +15,7 @@ import type { AutocompleteContext, InteractionContext } from '../bot/command.ts'
 import { installedInThisGuild } from '../bot/install-context.ts';
 import { hasPermissions, missingPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
+import { LOCALE_NAMES } from '../i18n/pick-locale.ts';
 import { lastDigestProblem } from '../services/delivery-outbox-service.ts';
 import {
   describeSchedule,
@@ -23,6 +24,7 @@ import {
   updateGuildSettings,
 } from '../services/guild-settings-service.ts';
 import { DAY_NAMES } from '../weekly/schedule.ts';
+import { FOLLOW_DISCORD, languageOption } from './_shared.ts';
 
 const builder = new SlashCommandBuilder()
   .setName('config')
@@ -66,6 +68,14 @@ const builder = new SlashCommandBuilder()
           .setMaxLength(64),
       ),
   )
+  .addSubcommand((s) =>
+    s
+      .setName('language')
+      .setDescription("The language of this server's digest and movie-night posts")
+      .addStringOption((o) =>
+        languageOption(o, 'A language, or "Server\'s Discord language"', "Server's Discord language"),
+      ),
+  )
   .addSubcommand((s) => s.setName('enable').setDescription('Turn weekly picks on'))
   .addSubcommand((s) => s.setName('disable').setDescription('Turn weekly picks off'))
   .addSubcommand((s) => s.setName('show').setDescription('Show the current settings'));
@@ -89,6 +99,7 @@ function summary(s: GuildSettingsView): string {
     `Weekly picks: **${s.enabled ? 'on' : 'off'}**`,
     `Picks channel: ${s.picksChannelId ? `<#${s.picksChannelId}>` : 'not set (members who opted in still get DMs)'}`,
     `Schedule: ${describeSchedule(s)}`,
+    `Language of public posts: ${s.language ? LOCALE_NAMES[s.language] : "the server's Discord language"}`,
   ];
   if (s.nextRun) lines.push(`Next run: <t:${Math.floor(s.nextRun.getTime() / 1000)}:F>`);
   return lines.join('\n');
@@ -128,6 +139,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       now,
     );
     intro = `✅ Weekly picks go out ${describeSchedule(s)}.`;
+  } else if (sub === 'language') {
+    const chosen = interaction.options.getString('language', true);
+    s = await updateGuildSettings(ctx.em, ctx.guildId, { language: chosen === FOLLOW_DISCORD ? null : chosen }, now);
+    intro = s.language
+      ? `✅ The digest and movie-night posts here will be in **${LOCALE_NAMES[s.language]}**. Personal replies still follow each person's language.`
+      : "✅ The digest and movie-night posts here will follow the server's Discord language.";
   } else if (sub === 'enable' || sub === 'disable') {
     s = await updateGuildSettings(ctx.em, ctx.guildId, { enabled: sub === 'enable' }, now);
     intro =
@@ -141,7 +158,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       ? `Weekly picks settings:\n⚠️ The ${problem.isoWeek} digest couldn't be posted in <#${problem.channelId}> (${problem.error.replace(/^DiscordAPIError\[\d+\]: /, '')}). Check my permissions there, or pick another channel with \`/config picks-channel\`.`
       : 'Weekly picks settings:';
   }
-  ctx.logger.info({ sub, enabled: s.enabled, day: s.day, time: s.time, timezone: s.timezone }, 'guild settings');
+  ctx.logger.info(
+    { sub, enabled: s.enabled, day: s.day, time: s.time, timezone: s.timezone, language: s.language },
+    'guild settings',
+  );
   await ctx.respond.send({ content: `${intro}\n${summary(s)}`, ephemeral: true });
 }
 

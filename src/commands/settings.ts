@@ -6,9 +6,10 @@ import type { MessageView } from '../bot/responder.ts';
 import { renderServicesMenu, servicesPage } from '../bot/services-render.ts';
 import { joinNames } from '../bot/where-to-watch.ts';
 import { UserFacingError } from '../errors.ts';
+import { LOCALE_NAMES } from '../i18n/pick-locale.ts';
 import { getProfileVisibility, setProfileVisibility } from '../services/privacy-service.ts';
 import { getPreferences, updatePreferences } from '../services/user-service.ts';
-import { personalCommand } from './_shared.ts';
+import { FOLLOW_DISCORD, languageOption, personalCommand } from './_shared.ts';
 
 export const data = personalCommand('settings', 'Your Marquee settings')
   .addSubcommand((s) =>
@@ -50,6 +51,12 @@ export const data = personalCommand('settings', 'Your Marquee settings')
       .setName('services')
       .setDescription('Choose the streaming services you have (for where to watch and available:mine)'),
   )
+  .addSubcommand((s) =>
+    s
+      .setName('language')
+      .setDescription('The language I answer you in (by default, the one your Discord is set to)')
+      .addStringOption((o) => languageOption(o, 'A language, or "Same as my Discord"', 'Same as my Discord')),
+  )
   .addSubcommand((s) => s.setName('show').setDescription('Show your settings'));
 
 export const ephemeral = true;
@@ -88,6 +95,20 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     await ctx.respond.send(await servicesView(ctx, 1));
     return;
   }
+  if (sub === 'language') {
+    const chosen = interaction.options.getString('language', true);
+    const p = await updatePreferences(ctx.em, ctx.userId, {
+      localeOverride: chosen === FOLLOW_DISCORD ? null : chosen,
+    });
+    ctx.logger.info({ localeOverride: p.localeOverride }, 'language preference');
+    await ctx.respond.send({
+      content: p.localeOverride
+        ? `🌐 I'll answer you in **${LOCALE_NAMES[p.localeOverride]}** from now on, here and in DMs.`
+        : "🌐 I'll answer you in the language your Discord is set to.",
+      ephemeral: true,
+    });
+    return;
+  }
   if (sub === 'profile') {
     const v = await setProfileVisibility(ctx.em, ctx.userId, interaction.options.getString('visibility', true));
     ctx.logger.info({ profileVisibility: v }, 'profile visibility');
@@ -98,14 +119,20 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   const profile = await getProfileVisibility(ctx.em, ctx.userId);
   const services = (await ctx.services.streaming?.servicesOf(ctx.em, ctx.userId)) ?? [];
   await ctx.respond.send({
-    content: `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**\nRegion: **${p.region ?? 'not set'}**\nStreaming services: **${
-      services.length
-        ? joinNames(
-            services.map((x) => x.name),
-            10,
-          )
-        : 'none'
-    }**\nProfile: **${profile}**`,
+    content: [
+      `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**`,
+      `Region: **${p.region ?? 'not set'}**`,
+      `Streaming services: **${
+        services.length
+          ? joinNames(
+              services.map((x) => x.name),
+              10,
+            )
+          : 'none'
+      }**`,
+      `Profile: **${profile}**`,
+      `Language: **${p.localeOverride ? LOCALE_NAMES[p.localeOverride] : 'same as your Discord'}**`,
+    ].join('\n'),
     ephemeral: true,
   });
 }

@@ -11,6 +11,8 @@ export const GuildSettingsSchema = defineEntity({
     scheduleTime: p.string().length(5).default('18:00'),
     timezone: p.string().length(64).default('UTC'),
     enabled: p.boolean().default(false),
+    /** `/config language`: the locale of public messages (digest, movie night); null follows the server's Discord. */
+    language: p.string().length(8).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

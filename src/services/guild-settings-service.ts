@@ -2,7 +2,9 @@
 import type { Em } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { pickLocale, type SupportedLocale, supportedLocale } from '../i18n/pick-locale.ts';
 import { canonicalTimeZone, DAY_NAMES, nextFireTime, parseTime } from '../weekly/schedule.ts';
+import { normaliseLocale } from './user-service.ts';
 
 export interface GuildSettingsView {
   readonly guildId: string;
@@ -11,6 +13,8 @@ export interface GuildSettingsView {
   readonly time: string;
   readonly timezone: string;
   readonly enabled: boolean;
+  /** `/config language`: the locale of this server's public messages; null follows the server's Discord language. */
+  readonly language: SupportedLocale | null;
   /** When the next weekly run happens (null while disabled). */
   readonly nextRun: Date | null;
 }
@@ -21,6 +25,8 @@ export interface GuildSettingsPatch {
   time?: string;
   timezone?: string;
   enabled?: boolean;
+  /** A supported locale code, or null to follow the server's Discord language again. */
+  language?: string | null;
 }
 
 function view(s: GuildSettings, now: Date): GuildSettingsView {
@@ -32,6 +38,7 @@ function view(s: GuildSettings, now: Date): GuildSettingsView {
     time: s.scheduleTime,
     timezone: s.timezone,
     enabled: s.enabled,
+    language: supportedLocale(s.language),
     nextRun: s.enabled && canonicalTimeZone(s.timezone) ? nextFireTime(sched, now) : null,
   };
 }
@@ -64,6 +71,7 @@ export async function updateGuildSettings(
       );
     }
   }
+  const language = patch.language == null ? patch.language : normaliseLocale(patch.language);
   if (patch.picksChannelId !== undefined && !/^\d{17,20}$/.test(patch.picksChannelId)) {
     throw new UserFacingError('invalid_input', 'That is not a channel I can post in.');
   }
@@ -74,12 +82,29 @@ export async function updateGuildSettings(
   if (patch.time !== undefined) s.scheduleTime = patch.time.trim();
   if (timezone !== undefined) s.timezone = timezone;
   if (patch.enabled !== undefined) s.enabled = patch.enabled;
+  if (language !== undefined) s.language = language;
   await em.flush();
   return view(s, now);
 }
 
 export function describeSchedule(s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
   return `${DAY_NAMES[s.day] ?? '?'}s at ${s.time} (${s.timezone})`;
+}
+
+/**
+ * The locale of a public message in this server (the digest, movie-night posts): its `/config language`, else
+ * `guildLocale`, the server's Discord language (`interaction.guildLocale` or the guild's `preferredLocale`).
+ */
+export async function publicLocale(
+  em: Em,
+  guildId: string,
+  guildLocale: string | null | undefined,
+): Promise<SupportedLocale> {
+  const rows = await em.execute<{ language: string | null }[]>(
+    'select language from guild_settings where guild_id = ?',
+    [guildId],
+  );
+  return pickLocale({ kind: 'public', serverLanguage: rows[0]?.language, guildLocale });
 }
 
 /** Every configured picks channel (the doctor checks the bot may post there). */

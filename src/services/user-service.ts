@@ -4,13 +4,17 @@ import countries from 'i18n-iso-countries';
 import type { Em } from '../db.ts';
 import { GuildMember, User, type UserKind } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import { LOCALE_NAMES, pickLocale, type SupportedLocale, supportedLocale } from '../i18n/pick-locale.ts';
 import { storable } from '../text.ts';
 
 export interface UserPreferences {
   readonly userId: string;
   readonly dmOptIn: boolean;
   readonly region: string | null;
+  /** The locale of the person's most recent interaction. */
   readonly locale: string | null;
+  /** `/settings language`; null follows Discord. */
+  readonly localeOverride: SupportedLocale | null;
 }
 
 export interface UserInit {
@@ -72,12 +76,39 @@ export async function notePresence(em: Em, p: Presence): Promise<User> {
 }
 
 function toPreferences(u: User): UserPreferences {
-  return { userId: u.id, dmOptIn: u.dmOptIn, region: u.region ?? null, locale: u.locale ?? null };
+  return {
+    userId: u.id,
+    dmOptIn: u.dmOptIn,
+    region: u.region ?? null,
+    locale: u.locale ?? null,
+    localeOverride: supportedLocale(u.localeOverride),
+  };
 }
 
 export async function getPreferences(em: Em, userId: string): Promise<UserPreferences> {
   const user = await em.findOne(User, userId);
-  return user ? toPreferences(user) : { userId, dmOptIn: false, region: null, locale: null };
+  return user ? toPreferences(user) : { userId, dmOptIn: false, region: null, locale: null, localeOverride: null };
+}
+
+/**
+ * The locale to answer this person in: their `/settings language`, else `interactionLocale` (the locale their Discord
+ * client sent), or, with no interaction (a weekly DM), the locale of their most recent one. Rule: src/i18n/pick-locale.ts.
+ */
+export async function personalLocale(
+  em: Em,
+  userId: string,
+  interaction: { readonly locale: string | null | undefined } | null,
+): Promise<SupportedLocale> {
+  const rows = await em.execute<{ locale: string | null; locale_override: string | null }[]>(
+    'select locale, locale_override from users where id = ?',
+    [userId],
+  );
+  const row = rows[0];
+  return pickLocale(
+    interaction
+      ? { kind: 'personal', userOverride: row?.locale_override, interactionLocale: interaction.locale }
+      : { kind: 'job-dm', userOverride: row?.locale_override, lastSeenLocale: row?.locale },
+  );
 }
 
 /**
@@ -97,6 +128,20 @@ export interface PreferencesPatch {
   /** ISO 3166-1 alpha-2 such as `GB`; null clears it. */
   region?: string | null;
   locale?: string | null;
+  /** `/settings language`: a supported locale code (`de`, `pt-BR`, …); null follows Discord again. */
+  localeOverride?: string | null;
+}
+
+/** A locale we speak, from what someone chose; anything else is refused with the list. */
+export function normaliseLocale(code: string): SupportedLocale {
+  const l = supportedLocale(code);
+  if (!l) {
+    throw new UserFacingError(
+      'invalid_input',
+      `I don't speak "${code.slice(0, 16)}" yet. Pick one of: ${Object.values(LOCALE_NAMES).join(', ')}.`,
+    );
+  }
+  return l;
 }
 
 // ISO 3166-1 alpha-2 codes from i18n-iso-countries (maintained, follows the ISO list; includes XK as TMDB does).
@@ -131,6 +176,9 @@ export async function updatePreferences(em: Em, userId: string, patch: Preferenc
   }
   if (patch.region !== undefined) user.region = patch.region === null ? null : normaliseRegion(patch.region);
   if (patch.locale !== undefined) user.locale = patch.locale === null ? null : storable(patch.locale, 16) || null;
+  if (patch.localeOverride !== undefined) {
+    user.localeOverride = patch.localeOverride === null ? null : normaliseLocale(patch.localeOverride);
+  }
   await em.flush();
   return toPreferences(user);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { User } from '../../src/entities/index.ts';
-import { ensureUser, getPreferences, updatePreferences } from '../../src/services/user-service.ts';
+import { publicLocale, updateGuildSettings } from '../../src/services/guild-settings-service.ts';
+import {
+  ensureUser,
+  getPreferences,
+  notePresence,
+  personalLocale,
+  updatePreferences,
+} from '../../src/services/user-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { snowflake } from '../support/factories.ts';
 
@@ -60,5 +67,51 @@ describe('users and preferences', () => {
       code: 'invalid_input',
     });
     expect((await getPreferences(db.em(), id)).region).toBe('DE');
+  });
+});
+
+describe('languages', () => {
+  it('when someone sets /settings language, then it beats their Discord locale in replies and weekly DMs', async () => {
+    const id = snowflake();
+    await notePresence(db.em(), { userId: id, locale: 'de', guildId: null, now: new Date() });
+    expect(await personalLocale(db.em(), id, { locale: 'de' })).toBe('de');
+    expect(await personalLocale(db.em(), id, null)).toBe('de');
+    await updatePreferences(db.em(), id, { localeOverride: 'pt-br' });
+    expect(await getPreferences(db.em(), id)).toMatchObject({ localeOverride: 'pt-BR', locale: 'de' });
+    expect(await personalLocale(db.em(), id, { locale: 'de' })).toBe('pt-BR');
+    expect(await personalLocale(db.em(), id, null)).toBe('pt-BR');
+    await updatePreferences(db.em(), id, { localeOverride: null });
+    expect(await personalLocale(db.em(), id, { locale: 'fr' })).toBe('fr');
+  });
+
+  it('when a weekly DM goes to someone with no override, then it is in the locale they last used', async () => {
+    const id = snowflake();
+    await notePresence(db.em(), { userId: id, locale: 'ja', guildId: null, now: new Date() });
+    await notePresence(db.em(), { userId: id, locale: 'es-ES', guildId: null, now: new Date() });
+    expect(await personalLocale(db.em(), id, null)).toBe('es-ES');
+    expect(await personalLocale(db.em(), snowflake(), null)).toBe('en-US');
+  });
+
+  it('when the language is one we do not speak, then it is refused and nothing changes', async () => {
+    const id = snowflake();
+    await updatePreferences(db.em(), id, { localeOverride: 'fr' });
+    await expect(updatePreferences(db.em(), id, { localeOverride: 'klingon' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('Deutsch'),
+    });
+    expect((await getPreferences(db.em(), id)).localeOverride).toBe('fr');
+  });
+
+  it('when a server sets /config language, then its public posts use it over its Discord language', async () => {
+    const guildId = snowflake();
+    const now = new Date();
+    expect(await publicLocale(db.em(), guildId, 'ja')).toBe('ja');
+    expect((await updateGuildSettings(db.em(), guildId, { language: 'de' }, now)).language).toBe('de');
+    expect(await publicLocale(db.em(), guildId, 'ja')).toBe('de');
+    await expect(updateGuildSettings(db.em(), guildId, { language: 'xx' }, now)).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect((await updateGuildSettings(db.em(), guildId, { language: null }, now)).language).toBeNull();
+    expect(await publicLocale(db.em(), guildId, 'ja')).toBe('ja');
   });
 });
