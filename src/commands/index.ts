@@ -1,5 +1,6 @@
 // The explicit list of slash commands: the dispatcher routes by it and scripts/deploy-commands.ts registers it.
 import type { Command } from '../bot/command.ts';
+import { localizeCommand } from '../i18n/localize-commands.ts';
 import * as compare from './compare.ts';
 import * as config from './config.ts';
 import * as help from './help.ts';
@@ -32,6 +33,7 @@ export const commands: readonly Command[] = [
   help,
 ];
 
+/** What Discord registers: every command with its names and descriptions in each of our locales. */
 export function commandsJson() {
-  return commands.map((c) => c.data.toJSON());
+  return commands.map((c) => localizeCommand(c.data.toJSON()));
 }

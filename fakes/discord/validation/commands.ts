@@ -101,6 +101,7 @@ function checkOptions(errors: FormErrors, at: FieldPath, options: Json, depth: n
       'Sub-command and sub-command group option types are mutually exclusive to all other types',
     );
   }
+  checkLocalizedNamesDistinct(errors, at, options);
   const seen = new Set<string>();
   let optionalSeen = false;
   options.forEach((o: Json, i: number) => {
@@ -217,7 +218,34 @@ function checkOptions(errors: FormErrors, at: FieldPath, options: Json, depth: n
   });
 }
 
+/**
+ * § Localization: a localized option name must differ from the other options' default names and from their names in
+ * the same locale (siblings in one options array: the names a person picks from at that point).
+ */
+function checkLocalizedNamesDistinct(errors: FormErrors, at: FieldPath, options: Json[]): void {
+  const defaults = options.map((o: Json) => o?.name);
+  options.forEach((o: Json, i: number) => {
+    for (const [locale, name] of Object.entries((o?.name_localizations ?? {}) as Record<string, unknown>)) {
+      const clash = options.some(
+        (other: Json, j: number) =>
+          j !== i && (defaults[j] === name || (other?.name_localizations ?? {})[locale] === name),
+      );
+      if (clash) {
+        errors.add(
+          [...at, i, 'name_localizations', locale],
+          'APPLICATION_COMMAND_OPTION_NAME_NOT_UNIQUE',
+          'Localized option names must be unique',
+        );
+      }
+    }
+  });
+}
+
 /** § Slash Commands: names, descriptions and (string) values, the longest localization of each field counted. */
+export function commandSize(node: Json): number {
+  return budget(node);
+}
+
 function budget(node: Json): number {
   const longest = (base: unknown, loc: unknown) =>
     Math.max(
