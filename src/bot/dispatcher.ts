@@ -12,6 +12,7 @@ import type { Em } from '../db.ts';
 import { UserFacingError } from '../errors.ts';
 import { localeFor, type Translator, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import { type StoredLocaleChoices, storedLocaleChoices } from '../services/locale-service.ts';
 import { notePresence, takeDmPauseNotice } from '../services/user-service.ts';
 import { BUTTONS } from './buttons.ts';
 import type { Command, InteractionContext } from './command.ts';
@@ -101,8 +102,8 @@ export class Dispatcher {
       userId: interaction.user.id,
     });
     const respond = new Responder(interaction);
-    const { locale, tr, publicTr } = interactionLocales(interaction);
-    const ctx: InteractionContext = {
+    // Discord's locales until the stored choices are read (once the auto-defer is armed; see useStoredLocales).
+    const ctx: { -readonly [K in keyof InteractionContext]: InteractionContext[K] } = {
       services,
       em: services.orm.em.fork() as Em,
       logger,
@@ -111,9 +112,7 @@ export class Dispatcher {
       guildId: interaction.guildId,
       ids: this.opts.ids,
       respond,
-      locale,
-      tr,
-      publicTr,
+      ...interactionLocales(interaction),
     };
     const started = Date.now();
     const t0 = performance.now();
@@ -130,6 +129,7 @@ export class Dispatcher {
         if (cmd.limit) await this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
         const ephemeral = cmd.ephemeral ?? cmd.defer !== 'always';
         timer = this.autoDefer(respond, { ephemeral });
+        await useStoredLocales(ctx, interaction);
         if (cmd.defer === 'always') {
           // The quick privacy check runs under the auto-defer above, so even a slow one keeps Discord's window.
           await respond.defer({
@@ -163,14 +163,14 @@ export class Dispatcher {
       await Promise.race([running, outOfTime]);
     } catch (err) {
       failure = classifyFailure(err);
-      await this.reportFailure(respond, err, logger, started, tr);
+      await this.reportFailure(respond, err, logger, started, ctx.tr);
     } finally {
       clearTimeout(deadline);
     }
     if (late) {
       // The work may still finish (its answer then follows up) or fail; it is awaited so that shutdown drains it, and
       // a late failure is logged but not sent: the person was already told to try again.
-      await running.catch((err: unknown) => describeFailure(err, logger, tr));
+      await running.catch((err: unknown) => describeFailure(err, logger, ctx.tr));
     }
     clearTimeout(timer);
     await respond.flush();
@@ -221,6 +221,7 @@ export class Dispatcher {
     if (handler.ownerOnly) assertOwner(id, ctx.userId);
     const mode = typeof handler.defer === 'function' ? handler.defer(id) : handler.defer;
     setTimer(this.autoDefer(ctx.respond, { ephemeral: mode === 'ephemeral', update: mode === 'update' }));
+    await useStoredLocales(ctx, interaction);
     await this.recordPresence(ctx, interaction);
     await handler.run(interaction, id, ctx);
   }
@@ -308,12 +309,28 @@ export class Dispatcher {
 /**
  * The languages of one interaction: the person's (`locale`, Discord's client language) for what they read, and the
  * server's (`guild_locale`) for public posts. interactions/receiving-and-responding.mdx, "Interaction Object": `locale`
- * is sent on every interaction but PING, `guild_locale` when it comes from a server. The rule itself is localeFor.
+ * is sent on every interaction but PING, `guild_locale` when it comes from a server. `stored`: what the person chose
+ * (`/settings language`) and the server (`/config language`), which come first. The rule itself is localeFor.
  */
-function interactionLocales(interaction: Interaction) {
-  const locale = localeFor('personal', { interactionLocale: interaction.locale });
-  const publicLocale = localeFor('public', { guildLocale: interaction.guildLocale });
+function interactionLocales(interaction: Interaction, stored?: StoredLocaleChoices) {
+  const locale = localeFor('personal', { userChoice: stored?.userChoice, interactionLocale: interaction.locale });
+  const publicLocale = localeFor('public', { guildChoice: stored?.guildChoice, guildLocale: interaction.guildLocale });
   return { locale, tr: translator(locale), publicTr: translator(publicLocale) };
+}
+
+/**
+ * Switches the context to the languages the person and the server chose (`/settings language`, `/config language`).
+ * It runs after the auto-defer is armed, so a slow database cannot cost Discord's 3-second window; an answer given
+ * before it (bad options) is in the client's language. If the choices cannot be read, Discord's locales stay: the
+ * work that follows reports the database problem itself.
+ */
+async function useStoredLocales(ctx: InteractionContext, interaction: Interaction): Promise<void> {
+  try {
+    const stored = await storedLocaleChoices(ctx.em, ctx.userId, ctx.guildId);
+    Object.assign(ctx, interactionLocales(interaction, stored));
+  } catch (err) {
+    ctx.logger.debug({ err }, "could not read the language choices; using Discord's");
+  }
 }
 
 /** Discord's "Unknown interaction" (10062): the 3-second window (or the 15-minute token) ran out before we answered. */

@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
   type SlashCommandStringOption,
 } from 'discord.js';
-import { LOCALE_NAMES, SUPPORTED_LOCALES } from '../i18n/pick-locale.ts';
+import { LOCALE_NAMES, LOCALES } from '../i18n/index.ts';
 
 export function personalCommand(name: string, description: string): SlashCommandBuilder {
   return new SlashCommandBuilder()
@@ -39,6 +39,6 @@ export function languageOption(o: SlashCommandStringOption, description: string,
     .setRequired(true)
     .addChoices(
       { name: followLabel, value: FOLLOW_DISCORD },
-      ...SUPPORTED_LOCALES.map((l) => ({ name: LOCALE_NAMES[l], value: l })),
+      ...LOCALES.map((l) => ({ name: LOCALE_NAMES[l], value: l })),
     );
 }

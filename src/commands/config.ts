@@ -15,7 +15,7 @@ import type { AutocompleteContext, InteractionContext } from '../bot/command.ts'
 import { installedInThisGuild } from '../bot/install-context.ts';
 import { hasPermissions, missingPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
-import { LOCALE_NAMES } from '../i18n/pick-locale.ts';
+import { LOCALE_NAMES } from '../i18n/index.ts';
 import { lastDigestProblem } from '../services/delivery-outbox-service.ts';
 import {
   describeSchedule,

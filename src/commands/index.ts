@@ -1,6 +1,6 @@
 // The explicit list of slash commands: the dispatcher routes by it and scripts/deploy-commands.ts registers it.
 import type { Command } from '../bot/command.ts';
-import { localizeCommand } from '../i18n/localize-commands.ts';
+import { localizeCommand } from '../i18n/index.ts';
 import * as compare from './compare.ts';
 import * as config from './config.ts';
 import * as help from './help.ts';

@@ -6,7 +6,7 @@ import type { MessageView } from '../bot/responder.ts';
 import { renderServicesMenu, servicesPage } from '../bot/services-render.ts';
 import { joinNames } from '../bot/where-to-watch.ts';
 import { UserFacingError } from '../errors.ts';
-import { LOCALE_NAMES } from '../i18n/pick-locale.ts';
+import { LOCALE_NAMES } from '../i18n/index.ts';
 import { getProfileVisibility, setProfileVisibility } from '../services/privacy-service.ts';
 import { getPreferences, updatePreferences } from '../services/user-service.ts';
 import { FOLLOW_DISCORD, languageOption, personalCommand } from './_shared.ts';

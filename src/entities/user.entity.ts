@@ -20,7 +20,7 @@ export const UserSchema = defineEntity({
     displayName: p.string().length(100).nullable(),
     /** The locale of the person's most recent interaction: the language of weekly DMs when they set none. */
     locale: p.string().length(16).nullable(),
-    /** `/settings language`: a supported locale (src/i18n/pick-locale.ts) that overrides Discord's; null follows it. */
+    /** `/settings language`: one of our locales (src/i18n/locales.ts) that overrides Discord's; null follows it. */
     localeOverride: p.string().length(8).nullable(),
     /** ISO 3166-1 alpha-2, for where-to-stream. */
     region: p.string().length(2).nullable(),

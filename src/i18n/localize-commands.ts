@@ -1,8 +1,8 @@
-// Puts the command catalogue (./command-strings.ts) on the command definitions Discord registers, as
+// Puts the command catalogue (./commands.ts) on the command definitions Discord registers, as
 // `name_localizations` / `description_localizations` on every command, subcommand and option and `name_localizations`
 // on every choice (interactions/application-commands.mdx § Localization). Discord then shows each person the commands
 // in their client's language; interactions still arrive with the English names, so nothing else changes.
-import { COMMAND_STRINGS, type CommandText } from './command-strings.ts';
+import { COMMAND_LOCALIZATIONS, type CommandText } from './commands.ts';
 
 /** The part of a command definition this reads and writes (a command, subcommand, group or option). */
 export interface CommandNode {
@@ -30,7 +30,7 @@ function withText<T extends object>(node: T, text: CommandText | undefined, desc
   };
 }
 
-function localizeNode<T extends CommandNode>(node: T, prefix: string, strings: typeof COMMAND_STRINGS): T {
+function localizeNode<T extends CommandNode>(node: T, prefix: string, strings: typeof COMMAND_LOCALIZATIONS): T {
   const path = prefix ? `${prefix}.${node.name}` : node.name;
   const out: CommandNode = {
     ...node,
@@ -43,6 +43,6 @@ function localizeNode<T extends CommandNode>(node: T, prefix: string, strings: t
 }
 
 /** A copy of `command` with every localization the catalogue has for it. */
-export function localizeCommand<T extends CommandNode>(command: T, strings = COMMAND_STRINGS): T {
+export function localizeCommand<T extends CommandNode>(command: T, strings = COMMAND_LOCALIZATIONS): T {
   return localizeNode(command, '', strings);
 }

@@ -2,7 +2,7 @@
 import type { Em } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
-import { pickLocale, type SupportedLocale, supportedLocale } from '../i18n/pick-locale.ts';
+import { type Locale, matchLocale } from '../i18n/index.ts';
 import { canonicalTimeZone, DAY_NAMES, nextFireTime, parseTime } from '../weekly/schedule.ts';
 import { normaliseLocale } from './user-service.ts';
 
@@ -14,7 +14,7 @@ export interface GuildSettingsView {
   readonly timezone: string;
   readonly enabled: boolean;
   /** `/config language`: the locale of this server's public messages; null follows the server's Discord language. */
-  readonly language: SupportedLocale | null;
+  readonly language: Locale | null;
   /** When the next weekly run happens (null while disabled). */
   readonly nextRun: Date | null;
 }
@@ -38,7 +38,7 @@ function view(s: GuildSettings, now: Date): GuildSettingsView {
     time: s.scheduleTime,
     timezone: s.timezone,
     enabled: s.enabled,
-    language: supportedLocale(s.language),
+    language: matchLocale(s.language),
     nextRun: s.enabled && canonicalTimeZone(s.timezone) ? nextFireTime(sched, now) : null,
   };
 }
@@ -89,22 +89,6 @@ export async function updateGuildSettings(
 
 export function describeSchedule(s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
   return `${DAY_NAMES[s.day] ?? '?'}s at ${s.time} (${s.timezone})`;
-}
-
-/**
- * The locale of a public message in this server (the digest, movie-night posts): its `/config language`, else
- * `guildLocale`, the server's Discord language (`interaction.guildLocale` or the guild's `preferredLocale`).
- */
-export async function publicLocale(
-  em: Em,
-  guildId: string,
-  guildLocale: string | null | undefined,
-): Promise<SupportedLocale> {
-  const rows = await em.execute<{ language: string | null }[]>(
-    'select language from guild_settings where guild_id = ?',
-    [guildId],
-  );
-  return pickLocale({ kind: 'public', serverLanguage: rows[0]?.language, guildLocale });
 }
 
 /** Every configured picks channel (the doctor checks the bot may post there). */

@@ -4,7 +4,7 @@ import countries from 'i18n-iso-countries';
 import type { Em } from '../db.ts';
 import { GuildMember, User, type UserKind } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
-import { LOCALE_NAMES, pickLocale, type SupportedLocale, supportedLocale } from '../i18n/pick-locale.ts';
+import { LOCALE_NAMES, type Locale, matchLocale } from '../i18n/index.ts';
 import { storable } from '../text.ts';
 
 export interface UserPreferences {
@@ -14,7 +14,7 @@ export interface UserPreferences {
   /** The locale of the person's most recent interaction. */
   readonly locale: string | null;
   /** `/settings language`; null follows Discord. */
-  readonly localeOverride: SupportedLocale | null;
+  readonly localeOverride: Locale | null;
 }
 
 export interface UserInit {
@@ -81,34 +81,13 @@ function toPreferences(u: User): UserPreferences {
     dmOptIn: u.dmOptIn,
     region: u.region ?? null,
     locale: u.locale ?? null,
-    localeOverride: supportedLocale(u.localeOverride),
+    localeOverride: matchLocale(u.localeOverride),
   };
 }
 
 export async function getPreferences(em: Em, userId: string): Promise<UserPreferences> {
   const user = await em.findOne(User, userId);
   return user ? toPreferences(user) : { userId, dmOptIn: false, region: null, locale: null, localeOverride: null };
-}
-
-/**
- * The locale to answer this person in: their `/settings language`, else `interactionLocale` (the locale their Discord
- * client sent), or, with no interaction (a weekly DM), the locale of their most recent one. Rule: src/i18n/pick-locale.ts.
- */
-export async function personalLocale(
-  em: Em,
-  userId: string,
-  interaction: { readonly locale: string | null | undefined } | null,
-): Promise<SupportedLocale> {
-  const rows = await em.execute<{ locale: string | null; locale_override: string | null }[]>(
-    'select locale, locale_override from users where id = ?',
-    [userId],
-  );
-  const row = rows[0];
-  return pickLocale(
-    interaction
-      ? { kind: 'personal', userOverride: row?.locale_override, interactionLocale: interaction.locale }
-      : { kind: 'job-dm', userOverride: row?.locale_override, lastSeenLocale: row?.locale },
-  );
 }
 
 /**
@@ -132,9 +111,9 @@ export interface PreferencesPatch {
   localeOverride?: string | null;
 }
 
-/** A locale we speak, from what someone chose; anything else is refused with the list. */
-export function normaliseLocale(code: string): SupportedLocale {
-  const l = supportedLocale(code);
+/** A locale we speak, from what someone chose (`de`, `pt-br`, `es-419`); anything else is refused with the list. */
+export function normaliseLocale(code: string): Locale {
+  const l = matchLocale(code);
   if (!l) {
     throw new UserFacingError(
       'invalid_input',

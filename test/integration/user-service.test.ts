@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { User } from '../../src/entities/index.ts';
-import { publicLocale, updateGuildSettings } from '../../src/services/guild-settings-service.ts';
-import {
-  ensureUser,
-  getPreferences,
-  notePresence,
-  personalLocale,
-  updatePreferences,
-} from '../../src/services/user-service.ts';
+import { updateGuildSettings } from '../../src/services/guild-settings-service.ts';
+import { dmLocale, publicLocale, storedLocaleChoices } from '../../src/services/locale-service.ts';
+import { ensureUser, getPreferences, notePresence, updatePreferences } from '../../src/services/user-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { snowflake } from '../support/factories.ts';
 
@@ -71,25 +66,28 @@ describe('users and preferences', () => {
 });
 
 describe('languages', () => {
-  it('when someone sets /settings language, then it beats their Discord locale in replies and weekly DMs', async () => {
+  it('when someone sets /settings language, then it is their stored choice, and weekly DMs use it over the locale last seen', async () => {
     const id = snowflake();
     await notePresence(db.em(), { userId: id, locale: 'de', guildId: null, now: new Date() });
-    expect(await personalLocale(db.em(), id, { locale: 'de' })).toBe('de');
-    expect(await personalLocale(db.em(), id, null)).toBe('de');
+    expect(await dmLocale(db.em(), id)).toBe('de');
     await updatePreferences(db.em(), id, { localeOverride: 'pt-br' });
     expect(await getPreferences(db.em(), id)).toMatchObject({ localeOverride: 'pt-BR', locale: 'de' });
-    expect(await personalLocale(db.em(), id, { locale: 'de' })).toBe('pt-BR');
-    expect(await personalLocale(db.em(), id, null)).toBe('pt-BR');
+    expect(await storedLocaleChoices(db.em(), id, null)).toEqual({
+      userChoice: 'pt-BR',
+      storedUserLocale: 'de',
+      guildChoice: null,
+    });
+    expect(await dmLocale(db.em(), id)).toBe('pt-BR');
     await updatePreferences(db.em(), id, { localeOverride: null });
-    expect(await personalLocale(db.em(), id, { locale: 'fr' })).toBe('fr');
+    expect(await dmLocale(db.em(), id)).toBe('de');
   });
 
-  it('when a weekly DM goes to someone with no override, then it is in the locale they last used', async () => {
+  it('when a weekly DM goes to someone with no choice, then it is in the locale they last used, or English', async () => {
     const id = snowflake();
     await notePresence(db.em(), { userId: id, locale: 'ja', guildId: null, now: new Date() });
     await notePresence(db.em(), { userId: id, locale: 'es-ES', guildId: null, now: new Date() });
-    expect(await personalLocale(db.em(), id, null)).toBe('es-ES');
-    expect(await personalLocale(db.em(), snowflake(), null)).toBe('en-US');
+    expect(await dmLocale(db.em(), id)).toBe('es-ES');
+    expect(await dmLocale(db.em(), snowflake())).toBe('en-US');
   });
 
   it('when the language is one we do not speak, then it is refused and nothing changes', async () => {
@@ -108,6 +106,7 @@ describe('languages', () => {
     expect(await publicLocale(db.em(), guildId, 'ja')).toBe('ja');
     expect((await updateGuildSettings(db.em(), guildId, { language: 'de' }, now)).language).toBe('de');
     expect(await publicLocale(db.em(), guildId, 'ja')).toBe('de');
+    expect((await storedLocaleChoices(db.em(), snowflake(), guildId)).guildChoice).toBe('de');
     await expect(updateGuildSettings(db.em(), guildId, { language: 'xx' }, now)).rejects.toMatchObject({
       code: 'invalid_input',
     });

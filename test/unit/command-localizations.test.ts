@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { DiscordHttpError } from '../../fakes/discord/index.ts';
 import { commandSize, validateCommands } from '../../fakes/discord/validation/commands.ts';
 import { commands, commandsJson } from '../../src/commands/index.ts';
-import { COMMAND_STRINGS } from '../../src/i18n/command-strings.ts';
+import { COMMAND_LOCALIZATIONS, type CommandLocale } from '../../src/i18n/commands.ts';
+import { LOCALES } from '../../src/i18n/index.ts';
 import { commandPaths, localizeCommand } from '../../src/i18n/localize-commands.ts';
-import { SUPPORTED_LOCALES } from '../../src/i18n/pick-locale.ts';
 
-const OTHER_LOCALES = SUPPORTED_LOCALES.filter((l) => l !== 'en-US');
+const OTHER_LOCALES = LOCALES.filter((l): l is CommandLocale => l !== 'en-US');
 // biome-ignore lint/suspicious/noExplicitAny: command JSON
 type Json = any;
 
@@ -30,7 +30,7 @@ describe('command localizations', () => {
   it('when the command set is read, then every command, option and choice has a name in every locale, and every non-choice a description', () => {
     const missing: string[] = [];
     for (const { path, kind } of paths) {
-      const text = COMMAND_STRINGS[path];
+      const text = COMMAND_LOCALIZATIONS[path];
       for (const l of OTHER_LOCALES) {
         if (!text?.name?.[l]) missing.push(`${path} name ${l}`);
         if (kind === 'node' && !text?.description?.[l]) missing.push(`${path} description ${l}`);
@@ -41,7 +41,7 @@ describe('command localizations', () => {
 
   it('when the catalogue is read, then every entry belongs to a command that exists', () => {
     const known = new Set(paths.map((p) => p.path));
-    expect(Object.keys(COMMAND_STRINGS).filter((k) => !known.has(k))).toEqual([]);
+    expect(Object.keys(COMMAND_LOCALIZATIONS).filter((k) => !known.has(k))).toEqual([]);
   });
 
   it('when the full command set is registered with every locale, then the local Discord accepts it', () => {
