@@ -227,8 +227,7 @@ function checkLocalizedNamesDistinct(errors: FormErrors, at: FieldPath, options:
   options.forEach((o: Json, i: number) => {
     for (const [locale, name] of Object.entries((o?.name_localizations ?? {}) as Record<string, unknown>)) {
       const clash = options.some(
-        (other: Json, j: number) =>
-          j !== i && (defaults[j] === name || (other?.name_localizations ?? {})[locale] === name),
+        (other: Json, j: number) => j !== i && (defaults[j] === name || other?.name_localizations?.[locale] === name),
       );
       if (clash) {
         errors.add(
