@@ -330,6 +330,19 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandText>> = {
       '上映時間の上限（分）',
     ),
   },
+  'recommend.available': {
+    name: L('verfügbar', 'disponible', 'disponible', 'disponível', '配信'),
+    description: L(
+      'Nur Filme, die in deiner Region bei deinen Streamingdiensten laufen (/einstellungen dienste)',
+      'Seulement les films sur tes services de streaming dans ta région (/paramètres services)',
+      'Solo películas en tus servicios de streaming en tu región (/ajustes servicios)',
+      'Só filmes nos seus serviços de streaming na sua região (/configurações serviços)',
+      'あなたの地域で契約中のサービスで配信中の映画だけ（/設定 配信サービス）',
+    ),
+  },
+  'recommend.available.choice.mine': {
+    name: L('bei meinen Diensten', 'sur mes services', 'en mis servicios', 'nos meus serviços', '契約中のサービス'),
+  },
 
   similar: {
     name: L('ähnlich', 'similaires', 'similares', 'parecidos', '似た作品'),
@@ -427,6 +440,16 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandText>> = {
   'settings.profile.visibility.choice.public': { name: L('öffentlich', 'public', 'público', 'público', '全員') },
   'settings.profile.visibility.choice.server': { name: L('Server', 'serveur', 'servidor', 'servidor', 'サーバー') },
   'settings.profile.visibility.choice.private': { name: L('privat', 'privé', 'privado', 'privado', '非公開') },
+  'settings.services': {
+    name: L('dienste', 'services', 'servicios', 'serviços', '配信サービス'),
+    description: L(
+      'Wähle deine Streamingdienste (zeigt, wo ein Film läuft, und filtert Tipps)',
+      'Choisis tes services de streaming (pour savoir où regarder et filtrer les suggestions)',
+      'Elige tus servicios de streaming (para saber dónde verla y filtrar recomendaciones)',
+      'Escolha seus serviços de streaming (para saber onde assistir e filtrar indicações)',
+      '契約中の配信サービスを選ぶ（配信先の表示とおすすめの絞り込みに使用）',
+    ),
+  },
   'settings.language': {
     name: LANGUAGE,
     description: L(

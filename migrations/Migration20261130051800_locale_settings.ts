@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261130043057_locale_settings extends Migration {
-  override name = 'Migration20261130043057_locale_settings';
+export class Migration20261130051800_locale_settings extends Migration {
+  override name = 'Migration20261130051800_locale_settings';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "guild_settings" add "language" varchar(8) null;`);
