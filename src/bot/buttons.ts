@@ -150,14 +150,14 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
       const rating = await getRating(ctx.em, ctx.userId, movieId);
       const watched = await ctx.em.findOne(Watched, { user: ctx.userId, movie: movieId });
       const onWatchlist = await isOnWatchlist(ctx.em, ctx.userId, movieId);
-      const where = await ctx.services.streaming?.whereToWatch(ctx.em, ctx.userId, [movieId]);
+      const view = await ctx.services.streaming?.whereToWatch(ctx.em, ctx.userId, [movieId]);
       await ctx.respond.send(
         renderMovieCard(
           ctx.tr,
           card,
           { rating, watchedOn: watched?.watchedOn ?? null, onWatchlist },
           { ids: ctx.ids, owner: ctx.userId },
-          where,
+          view,
         ),
       );
     },

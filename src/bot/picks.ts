@@ -1,6 +1,7 @@
 // /recommend and the onboarding "Show my picks" button share this flow.
 import { Rating } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import type { Translator } from '../i18n/index.ts';
 import type { InteractionContext } from './command.ts';
 import type { RecommendOptions } from './context.ts';
 import { renderOnboarding, renderPicks } from './render.ts';
@@ -13,12 +14,10 @@ export interface PickFilters extends Omit<RecommendOptions, 'context' | 'guildId
 }
 
 /** Why `available:mine` cannot filter yet, said kindly with the way out. */
-export function availabilityHint(kind: 'no_region' | 'no_services', region?: string): MessageView {
+export function availabilityHint(tr: Translator, kind: 'no_region' | 'no_services', region?: string): MessageView {
   return {
     content:
-      kind === 'no_region'
-        ? "🌍 To pick from what's on your streaming services I need your country first: `/settings region code:GB` (your two-letter code), then `/settings services`."
-        : `📺 You haven't told me your streaming services in ${region ?? 'your region'} yet. Choose them with \`/settings services\`, then ask again.`,
+      kind === 'no_region' ? tr.t('stream.needs_region') : tr.t('stream.needs_services', { region: region ?? '' }),
     ephemeral: true,
   };
 }
@@ -29,9 +28,9 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
   let onlyMovieIds: ReadonlySet<number> | undefined;
   let services: readonly { name: string }[] = [];
   if (availableOnMine) {
-    if (!streaming) throw new UserFacingError('tmdb_unavailable', "Where-to-stream isn't available right now.");
+    if (!streaming) throw UserFacingError.of('tmdb_unavailable', 'stream.unavailable');
     const a = await streaming.availableOnServices(ctx.em, ctx.userId);
-    if (a.kind !== 'ok') return availabilityHint(a.kind, a.kind === 'no_services' ? a.region : undefined);
+    if (a.kind !== 'ok') return availabilityHint(ctx.tr, a.kind, a.kind === 'no_services' ? a.region : undefined);
     onlyMovieIds = a.movieIds;
     services = a.services;
   }
@@ -60,10 +59,16 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
   );
   if (availableOnMine && result.picks.length === 0) {
     return {
-      content: `📺 Nothing new for you on ${joinNames(services.map((x) => x.name))} matches right now. Try fewer filters, choose more services with \`/settings services\`, or ask without \`available\`.`,
+      content: ctx.tr.t('stream.nothing_on_services', {
+        services: joinNames(
+          ctx.tr,
+          services.map((x) => x.name),
+        ),
+      }),
       ephemeral: true,
     };
   }
+  // Picks are public, but where to stream is the asker's: their region, their services, their language.
   const where = await streaming?.whereToWatch(
     ctx.em,
     ctx.userId,

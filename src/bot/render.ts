@@ -19,7 +19,7 @@ import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
-import { JUSTWATCH_CREDIT, pickLine, whereToWatchField } from './where-to-watch.ts';
+import { pickLine, whereToWatchField } from './where-to-watch.ts';
 
 export const BRAND_COLOUR = 0xe5a00d;
 /**
@@ -149,7 +149,7 @@ export function renderMovieCard(
   where?: WhereToWatch,
 ): MessageView {
   const fields: APIEmbed['fields'] = [];
-  const watchField = whereToWatchField(where, card.id);
+  const watchField = whereToWatchField(tr, where, card.id);
   if (card.directors.length)
     fields.push({
       name: tr.t('card.director', { count: card.directors.length }),
@@ -321,10 +321,10 @@ export function renderPicks(
 ): MessageView {
   if (picks.length === 0) return { content: tr.t('picks.none'), ephemeral: true };
   const shown = picks.slice(0, 5);
-  const streams = shown.map((p) => pickLine(where, p.movieId));
+  const streams = shown.map((p) => pickLine(tr, where, p.movieId));
   return {
     // TMDB asks for JustWatch's credit wherever its watch-provider data is shown.
-    content: streams.some(Boolean) ? `${tr.t(intro)}\n${JUSTWATCH_CREDIT}` : tr.t(intro),
+    content: streams.some(Boolean) ? `${tr.t(intro)}\n${tr.t('stream.credit')}` : tr.t(intro),
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
@@ -438,7 +438,7 @@ export function renderHelp(tr: Translator): MessageView {
         title: tr.t('help.title'),
         color: BRAND_COLOUR,
         description: [...HELP_LINES.map((k) => tr.t(k)), '', tr.t('help.tip')].join('\n'),
-        footer: { text: `${tr.t('help.tmdb_notice')} ${JUSTWATCH_CREDIT}` },
+        footer: { text: `${tr.t('help.tmdb_notice')} ${tr.t('stream.credit')}` },
       },
     ],
     ephemeral: true,

@@ -3,13 +3,15 @@
 // in the region (its display priority), which is where nearly everyone finds theirs; ◀ ▶ reach the rest, so every
 // service stays choosable without typing. Pure; unit-tested.
 import { ButtonStyle, ComponentType } from 'discord.js';
+import type { Translator } from '../i18n/index.ts';
 import type { ProviderRef } from '../services/streaming-service.ts';
 import { clip } from '../text.ts';
+import { SELECT_OPTION_LABEL_MAX, SELECT_OPTIONS_MAX, SELECT_PLACEHOLDER_MAX } from './discord-limits.ts';
 import { button, type RenderIds, row } from './render.ts';
 import type { MessageView } from './responder.ts';
-import { JUSTWATCH_CREDIT, joinNames } from './where-to-watch.ts';
+import { joinNames } from './where-to-watch.ts';
 
-export const SERVICES_PAGE_SIZE = 25;
+export const SERVICES_PAGE_SIZE = SELECT_OPTIONS_MAX;
 
 export interface ServicesMenu {
   readonly region: string;
@@ -30,10 +32,11 @@ export function servicesPage(providers: readonly ProviderRef[], page: number): P
   return providers.slice((page - 1) * SERVICES_PAGE_SIZE, page * SERVICES_PAGE_SIZE);
 }
 
-export function renderServicesMenu(m: ServicesMenu, r: RenderIds): MessageView {
+export function renderServicesMenu(tr: Translator, m: ServicesMenu, r: RenderIds): MessageView {
+  const credit = tr.t('stream.credit');
   if (m.providers.length === 0) {
     return {
-      content: `TMDB lists no streaming services for ${m.region} yet, so there is nothing to choose. ${JUSTWATCH_CREDIT}`,
+      content: `${tr.t('services.none_listed', { region: m.region })} ${credit}`,
       components: [],
       ephemeral: true,
     };
@@ -43,25 +46,24 @@ export function renderServicesMenu(m: ServicesMenu, r: RenderIds): MessageView {
   const shown = servicesPage(m.providers, page);
   const mine = new Set(m.mine.map((p) => p.id));
   const yours = m.mine.length
-    ? `Yours: ${joinNames(
-        m.mine.map((p) => p.name),
-        10,
-      )}.`
-    : 'You have none chosen yet.';
+    ? tr.t('services.yours', {
+        services: joinNames(
+          tr,
+          m.mine.map((p) => p.name),
+          10,
+        ),
+      })
+    : tr.t('services.yours_none');
   const lines = [
-    m.saved
-      ? '✅ Saved.'
-      : `📺 Which streaming services do you have in ${m.region}? Tick them below (untick to remove).`,
+    m.saved ? tr.t('services.saved') : tr.t('services.ask', { region: m.region }),
     yours,
-    'Films on them come first in "where to watch" on cards and picks, `/recommend available:mine` keeps to them, and your weekly DM tells you when a film on your watchlist arrives on one.',
+    tr.t('services.explain'),
   ];
   if (pages > 1) {
     const from = (page - 1) * SERVICES_PAGE_SIZE + 1;
-    lines.push(
-      `Services ${from}–${from + shown.length - 1} of ${m.providers.length}, most widely used first: ◀ ▶ for the others.`,
-    );
+    lines.push(tr.t('services.page', { from, to: from + shown.length - 1, total: m.providers.length }));
   }
-  lines.push(JUSTWATCH_CREDIT);
+  lines.push(credit);
   const components: NonNullable<MessageView['components']> = [
     {
       type: ComponentType.ActionRow,
@@ -69,11 +71,11 @@ export function renderServicesMenu(m: ServicesMenu, r: RenderIds): MessageView {
         {
           type: ComponentType.StringSelect,
           custom_id: r.ids.encode('svc', r.owner, [page]),
-          placeholder: clip(`Your services in ${m.region}`, 150),
+          placeholder: clip(tr.t('services.placeholder', { region: m.region }), SELECT_PLACEHOLDER_MAX),
           min_values: 0,
           max_values: shown.length,
           options: shown.map((p) => ({
-            label: clip(p.name, 100),
+            label: clip(p.name, SELECT_OPTION_LABEL_MAX),
             value: String(p.id),
             ...(mine.has(p.id) ? { default: true } : {}),
           })),
@@ -84,8 +86,20 @@ export function renderServicesMenu(m: ServicesMenu, r: RenderIds): MessageView {
   if (pages > 1) {
     components.push(
       row(
-        button(r.ids.encode('svp', r.owner, [page - 1]), 'Previous', ButtonStyle.Secondary, '◀️', page <= 1),
-        button(r.ids.encode('svp', r.owner, [page + 1]), 'Next', ButtonStyle.Secondary, '▶️', page >= pages),
+        button(
+          r.ids.encode('svp', r.owner, [page - 1]),
+          tr.t('services.previous'),
+          ButtonStyle.Secondary,
+          '◀️',
+          page <= 1,
+        ),
+        button(
+          r.ids.encode('svp', r.owner, [page + 1]),
+          tr.t('services.next'),
+          ButtonStyle.Secondary,
+          '▶️',
+          page >= pages,
+        ),
       ),
     );
   }

@@ -16,7 +16,7 @@ import type { CustomIds } from './custom-id.ts';
 import { CONTENT_MAX, EMBED_TITLE_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
-import { JUSTWATCH_CREDIT, joinNames } from './where-to-watch.ts';
+import { joinNames } from './where-to-watch.ts';
 
 /** Weekly messages carry only feedback buttons (each with a custom id). */
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -34,7 +34,7 @@ export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds): We
   return {
     // The reminder goes in the content, not an embed: five picks can already use most of a message's 6,000 embed
     // characters (developers/resources/message.mdx, "Embed Limits"); content has its own 2,000.
-    content: p.reminder ? `${intro}\n\n${reminderText(p.reminder)}` : intro,
+    content: p.reminder ? `${intro}\n\n${reminderText(tr, p.reminder)}` : intro,
     embeds: picks.map((pick, i) => {
       const poster = posterUrl(pick.posterPath);
       return {
@@ -56,10 +56,13 @@ export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds): We
 }
 
 /** "🔖 From your watchlist: …": the film, the person's services carrying it, and JustWatch credited for the data. */
-export function reminderText(r: WatchlistReminder): string {
+export function reminderText(tr: Translator, r: WatchlistReminder): string {
   const film = escapeMarkdown(clip(titleWithYear(r.title, r.year), 200));
-  const on = joinNames(r.services.map((s) => escapeMarkdown(clip(s, 60))));
-  return `🔖 From your watchlist: **${film}** is streaming on ${on} (${r.region}) now. ${JUSTWATCH_CREDIT}`;
+  const services = joinNames(
+    tr,
+    r.services.map((s) => escapeMarkdown(clip(s, 60))),
+  );
+  return `${tr.t('stream.reminder', { film, services, region: r.region })} ${tr.t('stream.credit')}`;
 }
 
 /** Titles are clipped so that any number of films, with any titles, fits the content limit. */

@@ -125,6 +125,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       `Streaming services: **${
         services.length
           ? joinNames(
+              ctx.tr,
               services.map((x) => x.name),
               10,
             )
@@ -147,16 +148,9 @@ export async function servicesView(
   chosen?: readonly number[],
 ): Promise<MessageView> {
   const streaming = ctx.services.streaming;
-  if (!streaming) throw new UserFacingError('tmdb_unavailable', "Streaming services aren't available right now.");
+  if (!streaming) throw UserFacingError.of('tmdb_unavailable', 'stream.unavailable');
   const { region } = await getPreferences(ctx.em, ctx.userId);
-  if (!region) {
-    return {
-      content:
-        '🌍 Streaming services differ from country to country, so I need yours first: `/settings region code:GB` (your two-letter code), then `/settings services` again.',
-      components: [],
-      ephemeral: true,
-    };
-  }
+  if (!region) return { content: `🌍 ${ctx.tr.t('services.needs_region')}`, components: [], ephemeral: true };
   const providers = (await streaming.regionProviders(region)).map((p) => ({ id: p.id, name: p.name }));
   let mine = await streaming.servicesOf(ctx.em, ctx.userId);
   if (chosen) {
@@ -164,6 +158,7 @@ export async function servicesView(
     ctx.logger.info({ services: mine.length, region }, 'streaming services chosen');
   }
   return renderServicesMenu(
+    ctx.tr,
     { region, providers, mine, page, saved: chosen !== undefined },
     { ids: ctx.ids, owner: ctx.userId },
   );

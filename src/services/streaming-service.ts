@@ -267,11 +267,7 @@ export function createStreamingService(deps: StreamingServiceDeps): StreamingSer
       return list;
     } catch (err) {
       if (!isTmdbError(err)) throw err;
-      throw new UserFacingError(
-        'tmdb_unavailable',
-        "The movie database isn't answering right now, so I can't list the streaming services. Please try again in a minute.",
-        { cause: err },
-      );
+      throw UserFacingError.of('tmdb_unavailable', 'stream.services_unreachable', undefined, { cause: err });
     }
   }
 
@@ -314,7 +310,7 @@ export function createStreamingService(deps: StreamingServiceDeps): StreamingSer
       const chosen = new Set(chosenIds);
       const byId = new Map(shown.map((p) => [p.id, p]));
       for (const id of chosen) {
-        if (!byId.has(id)) throw new UserFacingError('invalid_input', "That service isn't one I offered. Try again.");
+        if (!byId.has(id)) throw UserFacingError.of('invalid_input', 'stream.not_offered');
       }
       await em.fork().transactional(async (tem) => {
         const drop = shown.filter((p) => !chosen.has(p.id)).map((p) => p.id);

@@ -4,7 +4,7 @@ import { CustomIds } from '../../src/bot/custom-id.ts';
 import { PICK_DESCRIPTION_MAX, renderHelp, renderPicks } from '../../src/bot/render.ts';
 import { renderServicesMenu, servicesPage } from '../../src/bot/services-render.ts';
 import { renderWeeklyDm } from '../../src/bot/weekly-render.ts';
-import { JUSTWATCH_CREDIT, joinNames, offerLine, whereToWatchField } from '../../src/bot/where-to-watch.ts';
+import { joinNames, offerLine, whereToWatchField } from '../../src/bot/where-to-watch.ts';
 import { commands } from '../../src/commands/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { FilmOffers, Offers, WhereToWatch } from '../../src/services/streaming-service.ts';
@@ -13,6 +13,8 @@ import type { DmPayload } from '../../src/services/weekly-run-service.ts';
 const en = translator('en-US');
 
 const ids = new CustomIds('s', () => Date.UTC(2026, 0, 1));
+const tr = translator('en-US');
+const JUSTWATCH_CREDIT = tr.t('stream.credit');
 const r = { ids, owner: '1400000000000000001' };
 const p = (id: number, name: string, priority = id) => ({ id, name, priority });
 const none: Offers = { flatrate: [], free: [], ads: [], rent: [], buy: [] };
@@ -28,10 +30,10 @@ describe('where to watch, in words', () => {
     [[], ''],
     [['A'], 'A'],
     [['A', 'B'], 'A and B'],
-    [['A', 'B', 'C'], 'A, B and C'],
+    [['A', 'B', 'C'], 'A, B, and C'],
     [['A', 'B', 'C', 'D', 'E'], 'A, B, C and 2 more'],
   ])('when names %j are joined, then they read %s', (names, text) => {
-    expect(joinNames(names)).toBe(text);
+    expect(joinNames(tr, names)).toBe(text);
   });
 
   it('when a film streams on the person’s service, then that service comes first and is marked; buy is left out when it can be rented', () => {
@@ -42,29 +44,33 @@ describe('where to watch, in words', () => {
       rent: [p(3, 'Reel Rentals')],
       buy: [p(4, 'Pixel Store')],
     });
-    expect(offerLine(f, new Set([2]))).toBe(
+    expect(offerLine(tr, f, new Set([2]))).toBe(
       'Stream on Demo Plus (yours) and Fakeflix · Free on Popcorn Free · Rent on Reel Rentals',
     );
-    expect(offerLine(film(2, { buy: [p(4, 'Pixel Store')] }), new Set())).toBe('Buy on Pixel Store');
-    expect(offerLine(film(3, {}), new Set())).toBeNull();
-    expect(offerLine(undefined, new Set())).toBeNull();
+    expect(offerLine(tr, film(2, { buy: [p(4, 'Pixel Store')] }), new Set())).toBe('Buy on Pixel Store');
+    expect(offerLine(tr, film(3, {}), new Set())).toBeNull();
+    expect(offerLine(tr, undefined, new Set())).toBeNull();
+    // The words are the person's language (src/i18n); the names are TMDB's.
+    expect(offerLine(translator('de'), f, new Set([2]))).toBe(
+      'Streamen bei Demo Plus (deins) und Fakeflix · Kostenlos bei Popcorn Free · Leihen bei Reel Rentals',
+    );
   });
 
   it('when a card has no region, then it says how to set one; with one, it credits JustWatch with TMDB’s link', () => {
     const noRegion: WhereToWatch = { region: null, services: [], offers: new Map() };
-    expect(whereToWatchField(noRegion, 1)?.value).toContain('/settings region');
+    expect(whereToWatchField(tr, noRegion, 1)?.value).toContain('/settings region');
     const gb: WhereToWatch = {
       region: 'GB',
       services: [],
       offers: new Map([[1, film(1, { rent: [p(3, 'Reel Rentals')] })]]),
     };
-    const field = whereToWatchField(gb, 1);
+    const field = whereToWatchField(tr, gb, 1);
     expect(field?.name).toBe('Where to watch (GB)');
     expect(field?.value).toBe(
       `Rent on Reel Rentals\n[${JUSTWATCH_CREDIT}](https://www.themoviedb.org/movie/1/watch?locale=GB)`,
     );
-    expect(whereToWatchField(gb, 2)?.value).toContain('Not streaming, for rent or for sale in GB');
-    expect(whereToWatchField(undefined, 1)).toBeNull();
+    expect(whereToWatchField(tr, gb, 2)?.value).toContain('Not streaming, for rent or for sale in GB');
+    expect(whereToWatchField(tr, undefined, 1)).toBeNull();
   });
 
   it('when picks carry offers, then each shows its line within the description limit and the message credits JustWatch once', () => {
@@ -97,7 +103,7 @@ describe('/settings services menu', () => {
   const providers = Array.from({ length: 27 }, (_, k) => ({ id: 1 + k, name: `Service ${k + 1}` }));
 
   it('when a region has more services than a select holds, then page 1 offers the first 25 and ◀ ▶ reach the rest', () => {
-    const view = renderServicesMenu({ region: 'US', providers, mine: [{ id: 2, name: 'Service 2' }], page: 1 }, r);
+    const view = renderServicesMenu(tr, { region: 'US', providers, mine: [{ id: 2, name: 'Service 2' }], page: 1 }, r);
     const select = view.components?.[0]?.components[0] as unknown as {
       options: { value: string; default?: boolean }[];
       max_values: number;
@@ -109,14 +115,14 @@ describe('/settings services menu', () => {
     expect(select.options.filter((o) => o.default).map((o) => o.value)).toEqual(['2']);
     expect(view.components).toHaveLength(2);
     expect(view.content).toContain('Services 1–25 of 27');
-    const last = renderServicesMenu({ region: 'US', providers, mine: [], page: 9 }, r);
+    const last = renderServicesMenu(tr, { region: 'US', providers, mine: [], page: 9 }, r);
     const options = (last.components?.[0]?.components[0] as unknown as { options: unknown[] } | undefined)?.options;
     expect(options).toHaveLength(2);
     expect(servicesPage(providers, 2).map((x) => x.id)).toEqual([26, 27]);
   });
 
   it('when a region lists no services, then there is no menu, only a sentence', () => {
-    const view = renderServicesMenu({ region: 'AQ', providers: [], mine: [], page: 1 }, r);
+    const view = renderServicesMenu(tr, { region: 'AQ', providers: [], mine: [], page: 1 }, r);
     expect(view.components).toEqual([]);
     expect(view.content).toContain('no streaming services for AQ');
   });

@@ -246,4 +246,39 @@ export const de: Messages = {
     '📅 Ich konnte die Vorstellung nicht zu den Server-Events hinzufügen (Discord antwortete mit {status}).',
   'night.off_not_enough':
     '🎬 Der Filmabend fällt aus: Ich habe nicht genug Filme gefunden, die keiner von euch gesehen hat.',
+  'stream.credit': 'Streaming-Daten: JustWatch.',
+  'stream.more': '{names} und {n, plural, one {# weiterer} other {# weitere}}',
+  'stream.yours': '{name} (deins)',
+  'stream.stream_on': 'Streamen bei {names}',
+  'stream.free_on': 'Kostenlos bei {names}',
+  'stream.rent_on': 'Leihen bei {names}',
+  'stream.buy_on': 'Kaufen bei {names}',
+  'stream.field_title': 'Wo du ihn siehst ({region})',
+  'stream.field_title_no_region': 'Wo du ihn siehst',
+  'stream.field_no_region': 'Leg mit `/settings region` dein Land fest, dann zeige ich dir, wo der Film läuft.',
+  'stream.field_nothing': 'Soweit ich weiß, in {region} weder im Stream noch zum Leihen oder Kaufen.',
+  'stream.reminder': '🔖 Von deiner Merkliste: **{film}** läuft jetzt bei {services} ({region}).',
+  'stream.needs_region':
+    '🌍 Um aus deinen Streamingdiensten zu wählen, brauche ich zuerst dein Land: `/settings region code:DE` (dein Ländercode mit zwei Buchstaben), dann `/settings services`.',
+  'stream.needs_services':
+    '📺 Du hast mir deine Streamingdienste in {region} noch nicht genannt. Wähl sie mit `/settings services` und frag dann noch einmal.',
+  'stream.nothing_on_services':
+    '📺 Bei {services} passt gerade nichts Neues für dich. Versuch es mit weniger Filtern, wähl mit `/settings services` mehr Dienste oder frag ohne `available`.',
+  'stream.unavailable': 'Wo-streamen ist gerade nicht verfügbar. Bitte versuch es später noch einmal.',
+  'stream.services_unreachable':
+    'Die Filmdatenbank antwortet gerade nicht, deshalb kann ich die Streamingdienste nicht auflisten. Bitte versuch es in einer Minute noch einmal.',
+  'stream.not_offered': 'Diesen Dienst hatte ich nicht angeboten. Bitte wähl noch einmal.',
+  'services.needs_region':
+    'Streamingdienste unterscheiden sich von Land zu Land, deshalb brauche ich zuerst deins: `/settings region code:DE` (dein Ländercode mit zwei Buchstaben), dann noch einmal `/settings services`.',
+  'services.none_listed': 'TMDB kennt für {region} noch keine Streamingdienste, es gibt also nichts zu wählen.',
+  'services.saved': '✅ Gespeichert.',
+  'services.ask': '📺 Welche Streamingdienste hast du in {region}? Hak sie unten an (Haken weg zum Entfernen).',
+  'services.yours': 'Deine: {services}.',
+  'services.yours_none': 'Du hast noch keine gewählt.',
+  'services.explain':
+    'Filme darauf stehen bei „Wo du ihn siehst“ auf Karten und Vorschlägen vorne, `/recommend available:mine` bleibt bei ihnen, und deine wöchentliche DM sagt dir, wenn ein Film von deiner Merkliste auf einem davon erscheint.',
+  'services.page': 'Dienste {from}–{to} von {total}, die meistgenutzten zuerst: ◀ ▶ für die anderen.',
+  'services.placeholder': 'Deine Dienste in {region}',
+  'services.previous': 'Zurück',
+  'services.next': 'Weiter',
 };

@@ -237,4 +237,40 @@ export const enUS = {
     "📅 I couldn't add the screening to the server's events: I need the Manage Events permission.",
   'night.event_failed': "📅 I couldn't add the screening to the server's events (Discord answered {status}).",
   'night.off_not_enough': "🎬 Movie night is off: I couldn't find enough films none of you has seen.",
+  // src/bot/where-to-watch.ts, src/bot/services-render.ts, src/bot/picks.ts: where to stream (JustWatch data via TMDB).
+  'stream.credit': 'Streaming data: JustWatch.',
+  'stream.more': '{names} and {n, plural, one {# more} other {# more}}',
+  'stream.yours': '{name} (yours)',
+  'stream.stream_on': 'Stream on {names}',
+  'stream.free_on': 'Free on {names}',
+  'stream.rent_on': 'Rent on {names}',
+  'stream.buy_on': 'Buy on {names}',
+  'stream.field_title': 'Where to watch ({region})',
+  'stream.field_title_no_region': 'Where to watch',
+  'stream.field_no_region': 'Set your country with `/settings region` to see where to stream it.',
+  'stream.field_nothing': 'Not streaming, for rent or for sale in {region} as far as I know.',
+  'stream.reminder': '🔖 From your watchlist: **{film}** is streaming on {services} ({region}) now.',
+  'stream.needs_region':
+    "🌍 To pick from what's on your streaming services I need your country first: `/settings region code:GB` (your two-letter code), then `/settings services`.",
+  'stream.needs_services':
+    "📺 You haven't told me your streaming services in {region} yet. Choose them with `/settings services`, then ask again.",
+  'stream.nothing_on_services':
+    '📺 Nothing new for you on {services} matches right now. Try fewer filters, choose more services with `/settings services`, or ask without `available`.',
+  'stream.unavailable': "Where to stream isn't available right now. Please try again later.",
+  'stream.services_unreachable':
+    "The movie database isn't answering right now, so I can't list the streaming services. Please try again in a minute.",
+  'stream.not_offered': "That service isn't one I offered. Please choose again.",
+  'services.needs_region':
+    'Streaming services differ from country to country, so I need yours first: `/settings region code:GB` (your two-letter code), then `/settings services` again.',
+  'services.none_listed': 'TMDB lists no streaming services for {region} yet, so there is nothing to choose.',
+  'services.saved': '✅ Saved.',
+  'services.ask': '📺 Which streaming services do you have in {region}? Tick them below (untick to remove).',
+  'services.yours': 'Yours: {services}.',
+  'services.yours_none': 'You have none chosen yet.',
+  'services.explain':
+    'Films on them come first in "where to watch" on cards and picks, `/recommend available:mine` keeps to them, and your weekly DM tells you when a film on your watchlist arrives on one.',
+  'services.page': 'Services {from}–{to} of {total}, most widely used first: ◀ ▶ for the others.',
+  'services.placeholder': 'Your services in {region}',
+  'services.previous': 'Previous',
+  'services.next': 'Next',
 } as const satisfies Record<string, string>;

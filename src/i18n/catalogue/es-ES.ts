@@ -241,4 +241,39 @@ export const esES: Messages = {
   'night.event_failed': '📅 No he podido añadir la sesión a los eventos del servidor (Discord respondió {status}).',
   'night.off_not_enough':
     '🎬 Se cancela la noche de cine: no he encontrado suficientes películas que ninguno haya visto.',
+  'stream.credit': 'Datos de streaming: JustWatch.',
+  'stream.more': '{names} y {n, plural, one {# más} other {# más}}',
+  'stream.yours': '{name} (tuyo)',
+  'stream.stream_on': 'En streaming en {names}',
+  'stream.free_on': 'Gratis en {names}',
+  'stream.rent_on': 'En alquiler en {names}',
+  'stream.buy_on': 'A la venta en {names}',
+  'stream.field_title': 'Dónde verla ({region})',
+  'stream.field_title_no_region': 'Dónde verla',
+  'stream.field_no_region': 'Indica tu país con `/settings region` para ver dónde verla.',
+  'stream.field_nothing': 'Que yo sepa, en {region} no está en streaming, ni en alquiler ni a la venta.',
+  'stream.reminder': '🔖 De tu lista de pendientes: **{film}** ya está en streaming en {services} ({region}).',
+  'stream.needs_region':
+    '🌍 Para elegir entre tus servicios de streaming necesito primero tu país: `/settings region code:ES` (el código de dos letras) y luego `/settings services`.',
+  'stream.needs_services':
+    '📺 Aún no me has dicho tus servicios de streaming en {region}. Elígelos con `/settings services` y vuelve a preguntar.',
+  'stream.nothing_on_services':
+    '📺 Ahora mismo no hay nada nuevo para ti en {services}. Prueba con menos filtros, elige más servicios con `/settings services` o pregunta sin `available`.',
+  'stream.unavailable': 'Dónde verla no está disponible ahora mismo. Inténtalo más tarde.',
+  'stream.services_unreachable':
+    'La base de datos de películas no responde ahora mismo, así que no puedo listar los servicios de streaming. Inténtalo de nuevo en un minuto.',
+  'stream.not_offered': 'Ese servicio no estaba entre los que ofrecí. Elige de nuevo.',
+  'services.needs_region':
+    'Los servicios de streaming cambian de un país a otro, así que necesito primero el tuyo: `/settings region code:ES` (el código de dos letras) y luego otra vez `/settings services`.',
+  'services.none_listed': 'TMDB aún no lista servicios de streaming para {region}, así que no hay nada que elegir.',
+  'services.saved': '✅ Guardado.',
+  'services.ask': '📺 ¿Qué servicios de streaming tienes en {region}? Márcalos abajo (desmarca para quitar).',
+  'services.yours': 'Los tuyos: {services}.',
+  'services.yours_none': 'Aún no has elegido ninguno.',
+  'services.explain':
+    'Las películas que están en ellos salen primero en «dónde verla» en fichas y sugerencias, `/recommend available:mine` se limita a ellos y tu MD semanal te avisa cuando una película de tu lista de pendientes llega a uno.',
+  'services.page': 'Servicios {from}–{to} de {total}, los más usados primero: ◀ ▶ para los demás.',
+  'services.placeholder': 'Tus servicios en {region}',
+  'services.previous': 'Anterior',
+  'services.next': 'Siguiente',
 };

@@ -243,4 +243,41 @@ export const fr: Messages = {
     '📅 Je n’ai pas pu ajouter la séance aux événements du serveur : il me faut l’autorisation Gérer les événements.',
   'night.event_failed': '📅 Je n’ai pas pu ajouter la séance aux événements du serveur (Discord a répondu {status}).',
   'night.off_not_enough': '🎬 La soirée ciné est annulée : je n’ai pas trouvé assez de films qu’aucun de vous n’a vus.',
+  'stream.credit': 'Données de streaming : JustWatch.',
+  'stream.more': '{names} et {n, plural, one {# autre} other {# autres}}',
+  'stream.yours': '{name} (le vôtre)',
+  'stream.stream_on': 'En streaming sur {names}',
+  'stream.free_on': 'Gratuit sur {names}',
+  'stream.rent_on': 'En location sur {names}',
+  'stream.buy_on': 'À l’achat sur {names}',
+  'stream.field_title': 'Où le regarder ({region})',
+  'stream.field_title_no_region': 'Où le regarder',
+  'stream.field_no_region': 'Indiquez votre pays avec `/settings region` pour voir où le regarder.',
+  'stream.field_nothing': 'Ni en streaming, ni en location, ni à l’achat en {region} à ma connaissance.',
+  'stream.reminder': '🔖 De votre liste à voir : **{film}** est maintenant en streaming sur {services} ({region}).',
+  'stream.needs_region':
+    '🌍 Pour choisir parmi vos services de streaming, il me faut d’abord votre pays : `/settings region code:FR` (le code à deux lettres), puis `/settings services`.',
+  'stream.needs_services':
+    '📺 Vous ne m’avez pas encore indiqué vos services de streaming en {region}. Choisissez-les avec `/settings services`, puis redemandez.',
+  'stream.nothing_on_services':
+    '📺 Rien de nouveau pour vous sur {services} pour le moment. Essayez avec moins de filtres, choisissez plus de services avec `/settings services`, ou demandez sans `available`.',
+  'stream.unavailable': 'Où regarder n’est pas disponible pour le moment. Réessayez plus tard.',
+  'stream.services_unreachable':
+    'La base de données de films ne répond pas pour le moment, je ne peux donc pas lister les services de streaming. Réessayez dans une minute.',
+  'stream.not_offered': 'Je n’avais pas proposé ce service. Choisissez à nouveau.',
+  'services.needs_region':
+    'Les services de streaming varient d’un pays à l’autre, il me faut donc d’abord le vôtre : `/settings region code:FR` (le code à deux lettres), puis à nouveau `/settings services`.',
+  'services.none_listed':
+    'TMDB ne liste encore aucun service de streaming pour {region}, il n’y a donc rien à choisir.',
+  'services.saved': '✅ Enregistré.',
+  'services.ask':
+    '📺 Quels services de streaming avez-vous en {region} ? Cochez-les ci-dessous (décochez pour retirer).',
+  'services.yours': 'Les vôtres : {services}.',
+  'services.yours_none': 'Vous n’en avez encore choisi aucun.',
+  'services.explain':
+    'Les films qui y sont passent en premier dans « où le regarder » sur les fiches et les suggestions, `/recommend available:mine` s’y limite, et votre MP hebdomadaire vous prévient quand un film de votre liste à voir y arrive.',
+  'services.page': 'Services {from}–{to} sur {total}, les plus utilisés d’abord : ◀ ▶ pour les autres.',
+  'services.placeholder': 'Vos services en {region}',
+  'services.previous': 'Précédent',
+  'services.next': 'Suivant',
 };

@@ -232,4 +232,39 @@ export const ja: Messages = {
     '📅 上映会をサーバーのイベントに追加できませんでした: 「イベントの管理」権限が必要です。',
   'night.event_failed': '📅 上映会をサーバーのイベントに追加できませんでした（Discord の応答: {status}）。',
   'night.off_not_enough': '🎬 映画会は中止です: みんながまだ観ていない映画を十分に見つけられませんでした。',
+  'stream.credit': '配信データ: JustWatch',
+  'stream.more': '{names} ほか{n, plural, other {#}}件',
+  'stream.yours': '{name}（加入中）',
+  'stream.stream_on': '見放題: {names}',
+  'stream.free_on': '無料: {names}',
+  'stream.rent_on': 'レンタル: {names}',
+  'stream.buy_on': '購入: {names}',
+  'stream.field_title': '視聴方法（{region}）',
+  'stream.field_title_no_region': '視聴方法',
+  'stream.field_no_region': '`/settings region` で国を設定すると、どこで観られるか表示します。',
+  'stream.field_nothing': '私の知る限り、{region} では配信・レンタル・購入のいずれもありません。',
+  'stream.reminder': '🔖 ウォッチリストから: **{film}** が {services}（{region}）で配信中です。',
+  'stream.needs_region':
+    '🌍 加入中の配信サービスから選ぶには、まず国が必要です: `/settings region code:JP`（2文字の国コード）、次に `/settings services`。',
+  'stream.needs_services':
+    '📺 {region} で加入している配信サービスがまだ登録されていません。`/settings services` で選んでから、もう一度どうぞ。',
+  'stream.nothing_on_services':
+    '📺 今は {services} に新しいおすすめがありません。フィルターを減らすか、`/settings services` でサービスを追加するか、`available` なしで試してください。',
+  'stream.unavailable': '視聴方法は現在利用できません。後でもう一度お試しください。',
+  'stream.services_unreachable':
+    '映画データベースが応答していないため、配信サービスを一覧できません。1分ほどしてからもう一度お試しください。',
+  'stream.not_offered': 'そのサービスは選択肢にありませんでした。もう一度選んでください。',
+  'services.needs_region':
+    '配信サービスは国によって異なるため、まず国を設定してください: `/settings region code:JP`（2文字の国コード）、その後もう一度 `/settings services`。',
+  'services.none_listed': 'TMDB には {region} の配信サービスがまだないため、選べるものがありません。',
+  'services.saved': '✅ 保存しました。',
+  'services.ask': '📺 {region} で加入している配信サービスは？下でチェックしてください（外すと削除）。',
+  'services.yours': '加入中: {services}',
+  'services.yours_none': 'まだ何も選ばれていません。',
+  'services.explain':
+    '加入中のサービスで観られる作品は、カードやおすすめの「視聴方法」で先に表示され、`/recommend available:mine` はそれだけに絞り、週1回のDMではウォッチリストの作品が配信され始めたらお知らせします。',
+  'services.page': 'サービス {from}–{to}（全{total}件、利用の多い順）: 他は ◀ ▶ で。',
+  'services.placeholder': '{region} の加入サービス',
+  'services.previous': '前へ',
+  'services.next': '次へ',
 };

@@ -237,4 +237,40 @@ export const ptBR: Messages = {
   'night.event_failed': '📅 Não consegui adicionar a sessão aos eventos do servidor (o Discord respondeu {status}).',
   'night.off_not_enough':
     '🎬 A noite de cinema foi cancelada: não encontrei filmes suficientes que nenhum de vocês tenha visto.',
+  'stream.credit': 'Dados de streaming: JustWatch.',
+  'stream.more': '{names} e mais {n, plural, one {#} other {#}}',
+  'stream.yours': '{name} (seu)',
+  'stream.stream_on': 'No streaming em {names}',
+  'stream.free_on': 'Grátis em {names}',
+  'stream.rent_on': 'Para alugar em {names}',
+  'stream.buy_on': 'Para comprar em {names}',
+  'stream.field_title': 'Onde assistir ({region})',
+  'stream.field_title_no_region': 'Onde assistir',
+  'stream.field_no_region': 'Defina seu país com `/settings region` para ver onde assistir.',
+  'stream.field_nothing': 'Pelo que sei, em {region} não está no streaming, nem para alugar ou comprar.',
+  'stream.reminder': '🔖 Da sua lista para ver: **{film}** agora está no streaming em {services} ({region}).',
+  'stream.needs_region':
+    '🌍 Para escolher entre os seus serviços de streaming, preciso primeiro do seu país: `/settings region code:BR` (o código de duas letras) e depois `/settings services`.',
+  'stream.needs_services':
+    '📺 Você ainda não me disse seus serviços de streaming em {region}. Escolha-os com `/settings services` e pergunte de novo.',
+  'stream.nothing_on_services':
+    '📺 Nada novo para você em {services} no momento. Tente menos filtros, escolha mais serviços com `/settings services` ou pergunte sem `available`.',
+  'stream.unavailable': 'Onde assistir não está disponível agora. Tente mais tarde.',
+  'stream.services_unreachable':
+    'O banco de dados de filmes não está respondendo agora, então não consigo listar os serviços de streaming. Tente de novo em um minuto.',
+  'stream.not_offered': 'Esse serviço não estava entre os que ofereci. Escolha de novo.',
+  'services.needs_region':
+    'Os serviços de streaming mudam de país para país, então preciso primeiro do seu: `/settings region code:BR` (o código de duas letras) e depois `/settings services` de novo.',
+  'services.none_listed':
+    'O TMDB ainda não lista serviços de streaming para {region}, então não há nada para escolher.',
+  'services.saved': '✅ Salvo.',
+  'services.ask': '📺 Quais serviços de streaming você tem em {region}? Marque-os abaixo (desmarque para remover).',
+  'services.yours': 'Os seus: {services}.',
+  'services.yours_none': 'Você ainda não escolheu nenhum.',
+  'services.explain':
+    'Filmes neles aparecem primeiro em "onde assistir" nos cards e sugestões, `/recommend available:mine` fica só neles, e sua DM semanal avisa quando um filme da sua lista para ver chega a um deles.',
+  'services.page': 'Serviços {from}–{to} de {total}, os mais usados primeiro: ◀ ▶ para os outros.',
+  'services.placeholder': 'Seus serviços em {region}',
+  'services.previous': 'Anterior',
+  'services.next': 'Próximo',
 };
