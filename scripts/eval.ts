@@ -1,8 +1,10 @@
-// npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--top-movies N] [--protocols a,b,c]
-//                  [--served-users N]
+// npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--top-movies N] [--protocols a,b,c,s]
+//                  [--served-users N] [--server-size N] [--server-weights 1,1.5,2] [--server-groupings random,taste]
 // Offline evaluation of the recommender on MovieLens-format data: protocols (a) random 75/25 per user (seed 42),
 // (b) temporal last 20% per user, (c) cold-start slice (≤ 5 training ratings). Baselines and the hybrid in one run.
 // Hyper-parameters are tuned per protocol on a validation split carved from that protocol's training data only.
+// Protocol (s) (only when asked) puts users into simulated servers on split (a) and measures the weight of server
+// neighbours (scripts/recommender/servers.ts), chosen on validation; it writes its own JSON (`--json`).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
@@ -21,6 +23,7 @@ import { evaluateModel, MODEL_NAMES, trainingEvidence } from '../src/recommender
 import { tuneOnTraining } from '../src/recommender/tuning.ts';
 import { parseArgs, progress, subsampleUsers, topMovies, toRatingLog } from './recommender/common.ts';
 import { type ServedReport, servedReport } from './recommender/served.ts';
+import { type Grouping, type ServerWeightRun, serverWeightRuns } from './recommender/servers.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +39,10 @@ const { values: args } = parseArgs({
     'no-popularity-penalty': { type: 'boolean', default: false },
     /** Users whose served top 5 are checked for reason faithfulness and concentration (0 = all evaluated users). */
     'served-users': { type: 'string', default: '0' },
+    /** Protocol (s): members per simulated server, weights tried, and how servers are formed. */
+    'server-size': { type: 'string', default: '20' },
+    'server-weights': { type: 'string', default: '1,1.5,2,3,5' },
+    'server-groupings': { type: 'string', default: 'random,taste' },
   },
 });
 const seed = Number(args.seed);
@@ -80,8 +87,29 @@ const PROTOCOLS: Record<string, ProtocolDef> = {
 const results: Record<string, Record<string, RankingMetrics>> = {};
 const served: Record<string, ServedReport> = {};
 const notes: string[] = [];
-for (const p of args.protocols.split(',')) {
-  const def = PROTOCOLS[p.trim()];
+let servers: ServerWeightRun[] | null = null;
+const protocols = args.protocols.split(',').map((p) => p.trim());
+if (protocols.includes('s')) {
+  progress('protocol (s) simulated servers on split (a): weight of server neighbours, chosen on validation');
+  const isTest = randomSplit(log, 0.25, seed);
+  const tests = testSets(log, isTest);
+  servers = serverWeightRuns(
+    trainingFrom(log, isTest),
+    tests,
+    Int32Array.from({ length: log.nUsers }, (_, u) => u),
+    {
+      seed,
+      size: Number(args['server-size']),
+      groupings: args['server-groupings'].split(',') as Grouping[],
+      weights: args['server-weights'].split(',').map(Number),
+      blend: DEFAULT_BLEND,
+      diversity: 0.85,
+      say: progress,
+    },
+  );
+}
+for (const p of protocols.filter((x) => x !== 's')) {
+  const def = PROTOCOLS[p];
   if (!def) throw new Error(`unknown protocol ${p} (use a, b, c)`);
   progress(`protocol ${def.title}`);
   const { isTest, dropped, users } = def.split();
@@ -160,12 +188,31 @@ for (const [protocol, r] of Object.entries(served)) {
 }
 lines.push('');
 lines.push(...notes.map((n) => `- tuned on validation carved from train — ${n}`));
+if (servers) {
+  lines.push(
+    '',
+    '#### (s) simulated servers on split (a): weight of server neighbours (hybrid + MMR as served, DEFAULT_BLEND)',
+    '',
+    `| servers | validation nDCG@10 by weight | chosen | test nDCG@10 without → chosen | shipped weight: test nDCG@10 | served faithful top-1 / top-3 | friends reasons (naming) |`,
+    '|---|---|---:|---|---|---|---:|',
+  );
+  for (const r of servers) {
+    const v = Object.entries(r.validation)
+      .map(([w, x]) => `${w}: ${x.toFixed(4)}`)
+      .join(', ');
+    const f = r.served.faithfulness;
+    lines.push(
+      `| ${r.grouping}, ${r.size} | ${v} | ${r.chosen} | ${r.test.without['ndcg@10'].toFixed(4)} → ${r.test.with['ndcg@10'].toFixed(4)} | ${r.test.shipped.weight}: ${r.test.shipped.metrics['ndcg@10'].toFixed(4)} | ${f.top1.toFixed(3)} / ${f.top3.toFixed(3)} | ${r.served.friends.reasons} (${r.served.friends.naming}) |`,
+    );
+  }
+}
 console.log(lines.join('\n'));
 progress(
   `done in ${((performance.now() - started) / 1000).toFixed(1)} s on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
 );
 if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
-  writeFileSync(args.json, `${JSON.stringify({ ...results, served }, null, 2)}\n`);
+  const out = servers && protocols.length === 1 ? { servers } : { ...results, served, ...(servers ? { servers } : {}) };
+  writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);
   progress(`wrote ${args.json}`);
 }

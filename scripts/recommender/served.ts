@@ -27,8 +27,19 @@ export interface Faithfulness {
   readonly kinds: Record<string, number>;
 }
 
+/** `friends` reasons (server neighbours drove the pick), when users are in servers. */
+export interface FriendReasons {
+  /** Picks explained by server neighbours. */
+  readonly reasons: number;
+  /** Of those, picks that name at least one person (each carrying ≥ NAMED_NEIGHBOUR_MIN_SHARE of the score). */
+  readonly naming: number;
+  /** The smallest share of its pick's score any named person carries (1 when nobody is named). */
+  readonly minNamedShare: number;
+}
+
 export interface ServedReport {
   readonly faithfulness: Faithfulness;
+  readonly friends: FriendReasons;
   /** The same picks explained the way reasons were chosen before they were data (for before/after). */
   readonly legacyFaithfulness: Faithfulness;
   readonly concentration: Concentration;
@@ -151,6 +162,9 @@ export function servedReport(
   const now = new Tally();
   const before = new Tally();
   const lists: Int32Array[] = [];
+  let friendReasons = 0;
+  let naming = 0;
+  let minNamedShare = 1;
   for (let t = 0; t < users.length; t++) {
     const user = evidence(users[t]!);
     const picks = recommend(model, user, { count: SHOWN, blend, diversity });
@@ -161,12 +175,18 @@ export function servedReport(
       const parts = split(p.item);
       const reason = p.reason as Reason;
       now.add(reason.kind, evidenceRank(reason, parts));
+      if (reason.kind === 'friends') {
+        friendReasons++;
+        if (reason.named.length > 0) naming++;
+        for (const person of reason.named) minNamedShare = Math.min(minNamedShare, person.share);
+      }
       const old = legacyEvidence(model, user, p.item, b);
       before.add(old?.kind ?? 'none', legacyRank(old, parts));
     }
   }
   return {
     faithfulness: now.result(),
+    friends: { reasons: friendReasons, naming, minNamedShare },
     legacyFaithfulness: before.result(),
     concentration: concentration(lists, model.items.length),
   };

@@ -2,7 +2,7 @@
 // with the verb its own rating supports: "loved" only for ≥ 4.5★, "liked" for ≥ 3.5★, otherwise what the user did.
 // The verb is passed to the message as a `select`, so each language conjugates it its own way.
 import type { Translator } from '../i18n/index.ts';
-import type { EvidenceFilm, PickReason } from '../services/recommendation-service.ts';
+import type { EvidenceFilm, NamedNeighbour, PickReason } from '../services/recommendation-service.ts';
 
 /** "loved" / "liked" / "watched", or null when the rating does not support a warm verb. */
 function verb(e: EvidenceFilm): 'loved' | 'liked' | 'watched' | null {
@@ -30,6 +30,28 @@ function similarTo(tr: Translator, evidence: readonly EvidenceFilm[], viaContent
   return tr.t(viaContent ? 'reason.in_the_vein' : 'reason.because', { verb: v, titles });
 }
 
+/**
+ * "Sam and Ana, who share your taste, gave it 4.5★": only the people the service kept (members of this server who
+ * let the viewer see them, each carrying a real share of the score); otherwise what people with your taste did.
+ * Stars are claimed only for those who gave stars.
+ */
+function friends(tr: Translator, named: readonly NamedNeighbour[], people: number, meanStars: number | null): string {
+  if (named.length === 0) {
+    return meanStars === null
+      ? tr.t('reason.neighbours_watched', { people })
+      : tr.t('reason.neighbours_rated', { people, stars: tr.stars(meanStars) });
+  }
+  const starred = named.filter((p) => p.stars !== null);
+  const watched = named.filter((p) => p.stars === null);
+  const names = (ps: readonly NamedNeighbour[]) => tr.list(ps.map((p) => p.name));
+  if (starred.length === 0) return tr.t('reason.friends_watched', { names: names(watched), count: watched.length });
+  const stars = tr.stars(starred.reduce((s, p) => s + (p.stars ?? 0), 0) / starred.length);
+  const gave = { names: names(starred), count: starred.length, stars };
+  return watched.length === 0
+    ? tr.t('reason.friends_rated', gave)
+    : tr.t('reason.friends_rated_others_watched', { ...gave, watchers: names(watched) });
+}
+
 /** One line saying why a film was picked. A reason stored before reasons were data is shown as it was. */
 export function reasonText(tr: Translator, reason: PickReason | string): string {
   if (typeof reason === 'string') return reason;
@@ -53,6 +75,8 @@ function reasonLine(tr: Translator, reason: PickReason): string {
       return reason.meanStars === null
         ? tr.t('reason.neighbours_watched', { people: reason.people })
         : tr.t('reason.neighbours_rated', { people: reason.people, stars: tr.stars(reason.meanStars) });
+    case 'friends':
+      return friends(tr, reason.named, reason.people, reason.meanStars);
     case 'popular_here':
       return tr.t('reason.popular_here', { ratings: reason.ratings, stars: tr.stars(reason.meanStars) });
     case 'highly_rated':

@@ -21,23 +21,26 @@ export const MODEL_NAMES = [
 ] as const;
 export type ModelName = (typeof MODEL_NAMES)[number];
 
-/** A training user's evidence, straight from the model's own rows. */
-export function trainingEvidence(model: HybridModel, u: number): UserEvidence {
+/** A training user's evidence, straight from the model's own rows; `circle` when they are in a (simulated) server. */
+export function trainingEvidence(model: HybridModel, u: number, circle?: Uint8Array): UserEvidence {
   const a = model.byUser.ptr[u]!;
   const b = model.byUser.ptr[u + 1]!;
-  return { items: model.byUser.cols.slice(a, b), ratings: model.byUser.vals.slice(a, b), selfIndex: u };
+  const ev = { items: model.byUser.cols.slice(a, b), ratings: model.byUser.vals.slice(a, b), selfIndex: u };
+  return circle ? { ...ev, circle } : ev;
 }
 
 export interface RankerConfig {
   readonly blend: BlendWeights;
   readonly seed: number;
   readonly diversity: number;
+  /** The members of user u's server (simulated servers, `npm run eval -- --protocols s`); none by default. */
+  readonly circleOf?: (u: number) => Uint8Array | undefined;
 }
 
 /** A ranking function for a named model: user index → top-k item indices. */
 export function ranker(model: HybridModel, name: ModelName, cfg: RankerConfig): (u: number, k: number) => Int32Array {
-  const single = (s: Source) => (u: number, k: number) =>
-    rankItems(model, trainingEvidence(model, u), { count: k, sources: [s] });
+  const evidence = (u: number) => trainingEvidence(model, u, cfg.circleOf?.(u));
+  const single = (s: Source) => (u: number, k: number) => rankItems(model, evidence(u), { count: k, sources: [s] });
   switch (name) {
     case 'random': {
       const rand = mulberry32(cfg.seed);
@@ -65,10 +68,10 @@ export function ranker(model: HybridModel, name: ModelName, cfg: RankerConfig): 
     case 'ease':
       return single('ease');
     case 'hybrid':
-      return (u, k) => rankItems(model, trainingEvidence(model, u), { count: k, blend: cfg.blend });
+      return (u, k) => rankItems(model, evidence(u), { count: k, blend: cfg.blend });
     case 'hybrid+mmr':
       return (u, k) => {
-        const b = blendScores(model, trainingEvidence(model, u), { blend: cfg.blend });
+        const b = blendScores(model, evidence(u), { blend: cfg.blend });
         const pool = topK(b.scores, mmrPoolSize(k), (i) => b.excluded[i] === 1);
         return mmr(model, pool, b.scores, k, cfg.diversity);
       };

@@ -9,7 +9,15 @@ import { easeWeight } from './ease.ts';
 import { itemKnnSimilarity } from './item-knn.ts';
 import type { HybridModel } from './model.ts';
 import type { Source, UserEvidence } from './types.ts';
-import { neighbourEvidence } from './user-knn.ts';
+import { meanStarsOf, neighbourEvidence, neighbourRatings } from './user-knn.ts';
+
+/**
+ * The least share of a pick's positive score one server neighbour must carry to be named in its reason ("Sam and
+ * Ana, who share your taste, gave it 4.5★"): below it, a name would claim more than that person did.
+ */
+export const NAMED_NEIGHBOUR_MIN_SHARE = 0.05;
+/** At most this many people are named in one reason. */
+export const NAMED_NEIGHBOURS_MAX = 3;
 
 /** A film of the user's own history named as evidence. */
 export interface ReasonEvidence {
@@ -21,14 +29,25 @@ export interface ReasonEvidence {
   readonly share: number;
 }
 
+/** A server neighbour who may be named: the engine's training-user index, their stars and share of the score. */
+export interface NeighbourEvidence {
+  /** User index in the model. */
+  readonly user: number;
+  /** Their stars for the pick; null when they watched it without stars. */
+  readonly stars: number | null;
+  /** Their share of the pick's positive score (0–1). */
+  readonly share: number;
+}
+
 /** Which part of the engine a film's contribution came through mostly. */
 export type FilmChannel = 'item' | 'content';
 
 /**
  * Why a film was picked. `E` is how a named film is identified: the engine uses item indices
- * ({@link ReasonEvidence}); the service swaps in movie ids and titles for the bot.
+ * ({@link ReasonEvidence}); the service swaps in movie ids and titles for the bot. `P` is how a server neighbour who
+ * may be named is identified: a user index here; the service keeps only the people the viewer may see, by name.
  */
-export type Reason<E = ReasonEvidence> =
+export type Reason<E = ReasonEvidence, P = NeighbourEvidence> =
   /** Close to films the user rated, by co-watching (EASE / item-kNN) or by content; evidence strongest first. */
   | { readonly kind: 'similar_to'; readonly via: FilmChannel; readonly evidence: readonly E[] }
   /** Shares a director / lead actor / collection with the first evidence film. */
@@ -46,6 +65,18 @@ export type Reason<E = ReasonEvidence> =
       readonly meanStars: number | null;
       readonly share: number;
     }
+  /**
+   * Taste neighbours who are members of this server drove the pick: how many of them have it, their mean stars
+   * (null when none gave stars), their share of the score, and those who each carry at least
+   * {@link NAMED_NEIGHBOUR_MIN_SHARE} of it (strongest first), the only ones the words may name.
+   */
+  | {
+      readonly kind: 'friends';
+      readonly people: number;
+      readonly meanStars: number | null;
+      readonly share: number;
+      readonly named: readonly P[];
+    }
   /** Popular in this community: raters and their shrunk mean stars. */
   | { readonly kind: 'popular_here'; readonly ratings: number; readonly meanStars: number; readonly share: number }
   /** Nobody here rated it much; TMDB's vote average and count. */
@@ -56,8 +87,22 @@ export type Reason<E = ReasonEvidence> =
   | { readonly kind: 'group_fit'; readonly members: number };
 
 /** The same reason with each named film mapped by `f` (the service maps item indices to movie ids and titles). */
-export function mapReasonEvidence<A, B>(r: Reason<A>, f: (e: A) => B): Reason<B> {
+export function mapReasonEvidence<A, B, P>(r: Reason<A, P>, f: (e: A) => B): Reason<B, P> {
   return 'evidence' in r ? { ...r, evidence: r.evidence.map(f) } : r;
+}
+
+/**
+ * The same reason with its nameable people mapped by `f`; a person `f` maps to null is left out (the service drops
+ * those the viewer may not see).
+ */
+export function mapReasonPeople<E, A, B>(r: Reason<E, A>, f: (p: A) => B | null): Reason<E, B> {
+  if (r.kind !== 'friends') return r;
+  return { ...r, named: r.named.map(f).filter((p): p is B => p !== null) };
+}
+
+/** The training users a reason may name (none but a `friends` reason's). */
+export function reasonPeople<E, P>(r: Reason<E, P>): readonly P[] {
+  return r.kind === 'friends' ? r.named : [];
 }
 
 export type ReasonKind = Reason['kind'];
@@ -72,10 +117,11 @@ export type Contributor =
       readonly viaItem: number;
       readonly viaContent: number;
     }
-  | { readonly kind: 'neighbours' | 'popularity'; readonly value: number };
+  /** Taste neighbours outside the server (or all of them outside a server); server neighbours; the popularity prior. */
+  | { readonly kind: 'neighbours' | 'server_neighbours' | 'popularity'; readonly value: number };
 
 /** The films, if any, a reason names as evidence (the first is the one the words name). */
-export function reasonFilms<E>(r: Reason<E>): readonly E[] {
+export function reasonFilms<E, P>(r: Reason<E, P>): readonly E[] {
   return 'evidence' in r ? r.evidence : [];
 }
 
@@ -84,7 +130,8 @@ const FILM_SOURCES = ['ease', 'item_knn', 'content'] as const satisfies readonly
 /**
  * Splits picks' scores over their contributors for one user. Every term is exact: the item-based and content raw
  * scores are sums over the user's films, and z-normalisation divides them by the source's spread over the
- * candidates (the mean shift is common to every film and is left out).
+ * candidates (the mean shift is common to every film and is left out). User-kNN's raw score is a sum over the
+ * neighbours: in a server, the part from neighbours who are members is split off as `server_neighbours`.
  */
 export function contributionsFor(
   model: HybridModel,
@@ -102,6 +149,9 @@ export function contributionsFor(
     const sd = spread[s];
     return sd && sd > 1e-12 && blend.normalised[s] ? w[s] / sd : 0;
   };
+  const userKnnRaw = blend.raw.user_knn;
+  const userKnnSd = userKnnRaw && user.circle ? candidateMoments(userKnnRaw, blend.excluded).sd : 0;
+  const serverScale = userKnnSd > 1e-12 && blend.normalised.user_knn ? w.user_knn / userKnnSd : 0;
   const knnScale = scale('item_knn');
   const easeScale = scale('ease');
   const contentScale = scale('content');
@@ -123,7 +173,14 @@ export function contributionsFor(
         model.content && contentScale !== 0 ? contentScale * coef[t]! * contentSimilarity(model.content, j, item) : 0;
       out.push({ kind: 'film', item: j, value: viaItem + viaContent, viaItem, viaContent });
     }
-    out.push({ kind: 'neighbours', value: w.user_knn * (blend.normalised.user_knn?.[item] ?? 0) });
+    const neighbours = w.user_knn * (blend.normalised.user_knn?.[item] ?? 0);
+    let server = 0;
+    if (serverScale !== 0 && blend.neighbours) {
+      for (const r of neighbourRatings(model.byUser, blend.neighbours, item, user.circle)) server += r.sim;
+      server *= serverScale;
+    }
+    out.push({ kind: 'neighbours', value: neighbours - server });
+    if (user.circle) out.push({ kind: 'server_neighbours', value: server });
     out.push({ kind: 'popularity', value: w.popularity * (blend.normalised.popularity?.[item] ?? 0) });
     out.sort((a, b) => b.value - a.value);
     return out;
@@ -164,6 +221,29 @@ export function reasonsFor(model: HybridModel, user: UserEvidence, blend: BlendR
         }
         return { kind: 'similar_to', via: c.viaContent > c.viaItem ? 'content' : 'item', evidence };
       }
+      if (c.kind === 'server_neighbours') {
+        if (!blend.neighbours || !user.circle) continue;
+        const rated = neighbourRatings(model.byUser, blend.neighbours, item, user.circle);
+        let sims = 0;
+        for (const r of rated) sims += r.sim;
+        const named = rated
+          .map((r) => ({
+            user: r.user,
+            stars: Number.isNaN(r.stars) ? null : r.stars,
+            share: sims > 0 ? share(c.value) * (r.sim / sims) : 0,
+          }))
+          .filter((p) => p.share >= NAMED_NEIGHBOUR_MIN_SHARE)
+          .sort((a, b) => b.share - a.share || a.user - b.user)
+          .slice(0, NAMED_NEIGHBOURS_MAX);
+        const mean = meanStarsOf(rated);
+        return {
+          kind: 'friends',
+          people: rated.length,
+          meanStars: Number.isNaN(mean) ? null : mean,
+          share: share(c.value),
+          named,
+        };
+      }
       if (c.kind === 'neighbours') {
         if (!blend.neighbours) continue;
         const ev = neighbourEvidence(model.byUser, blend.neighbours, item);
@@ -195,6 +275,7 @@ export function evidenceRank(reason: Reason, contributors: readonly Contributor[
   const match = (c: Contributor): boolean => {
     if (films.length > 0) return c.kind === 'film' && c.item === films[0]!.item;
     if (reason.kind === 'taste_neighbours') return c.kind === 'neighbours';
+    if (reason.kind === 'friends') return c.kind === 'server_neighbours';
     if (reason.kind === 'popular_here' || reason.kind === 'highly_rated') return c.kind === 'popularity';
     return false;
   };

@@ -99,7 +99,14 @@ export const SCORERS: Readonly<Record<Source, Scorer>> = {
     available: () => true,
     score: (ctx, out) => {
       const { model, user } = ctx;
-      ctx.neighbours = findNeighbours(model.byUser, model.byItem, user.items, model.userKnn, user.selfIndex ?? -1);
+      ctx.neighbours = findNeighbours(
+        model.byUser,
+        model.byItem,
+        user.items,
+        model.userKnn,
+        user.selfIndex ?? -1,
+        user.circle,
+      );
       scoreUserKnn(model.byUser, ctx.neighbours, out);
     },
   },

@@ -85,6 +85,11 @@ export interface UserEvidence {
   readonly ignored?: Int32Array;
   /** The user's own row in the training data, so user-kNN does not pick the user as their own neighbour. */
   readonly selfIndex?: number;
+  /**
+   * The members of the server the picks are made in, one slot per training user (1 = member): user-kNN weighs them
+   * by `UserKnnOptions.serverWeight`, and a pick they drive gets a `friends` reason. Absent outside a server.
+   */
+  readonly circle?: Uint8Array;
 }
 
 export interface Filters {

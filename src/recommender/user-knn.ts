@@ -7,8 +7,16 @@ import type { Csr } from './types.ts';
 export interface UserKnnOptions {
   readonly k: number;
   readonly shrink: number;
+  /**
+   * Multiplier on the similarity of a neighbour who is a member of the user's server (see
+   * {@link UserEvidence.circle}); 1 treats everyone alike. Applied before the k nearest are chosen, so it both
+   * brings server members into the neighbourhood and weighs their films more. Measured with
+   * `npm run eval -- --protocols s` (docs/benchmarks.md, "Server neighbours").
+   */
+  readonly serverWeight?: number;
 }
-export const DEFAULT_USER_KNN: UserKnnOptions = { k: 50, shrink: 5 };
+/** The one home of user-kNN's tuning: neighbourhood size, shrinkage and the weight of server neighbours. */
+export const DEFAULT_USER_KNN: UserKnnOptions = { k: 50, shrink: 5, serverWeight: 2 };
 
 export interface Neighbours {
   readonly users: Int32Array;
@@ -21,7 +29,9 @@ export function findNeighbours(
   items: Int32Array,
   opts: UserKnnOptions = DEFAULT_USER_KNN,
   selfIndex = -1,
+  circle?: Uint8Array,
 ): Neighbours {
+  const boost = circle ? (opts.serverWeight ?? 1) : 1;
   const overlap = new Float32Array(byUser.nRows);
   const touched: number[] = [];
   for (let t = 0; t < items.length; t++) {
@@ -37,7 +47,8 @@ export function findNeighbours(
   for (const v of touched) {
     const ov = overlap[v]!;
     const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
-    overlap[v] = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
+    const sim = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
+    overlap[v] = boost !== 1 && circle![v] === 1 ? sim * boost : sim;
   }
   const users = topK(overlap, opts.k, (v) => overlap[v]! <= 0, Int32Array.from(touched));
   const sims = new Float32Array(users.length);
@@ -53,30 +64,53 @@ export function scoreUserKnn(byUser: Csr, nb: Neighbours, out: Float32Array): vo
   }
 }
 
-/** How many neighbours rated `item`, and their mean stars (NaN when none gave stars). */
-export function neighbourEvidence(byUser: Csr, nb: Neighbours, item: number): { count: number; meanStars: number } {
-  let count = 0;
-  let sum = 0;
-  let starred = 0;
+/** Where user `v` has `item` in `byUser` (its rows are sorted by item), or -1. */
+function findInRow(byUser: Csr, v: number, item: number): number {
+  let lo = byUser.ptr[v]!;
+  let hi = byUser.ptr[v + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = byUser.cols[mid]!;
+    if (c === item) return mid;
+    if (c < item) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** One neighbour who has `item`: their position in the neighbourhood, similarity and stars (NaN when none). */
+export interface NeighbourRating {
+  readonly user: number;
+  readonly sim: number;
+  readonly stars: number;
+}
+
+/** The neighbours who have `item`, in neighbourhood order; with `circle`, only those in it (1 = member). */
+export function neighbourRatings(byUser: Csr, nb: Neighbours, item: number, circle?: Uint8Array): NeighbourRating[] {
+  const out: NeighbourRating[] = [];
   for (let t = 0; t < nb.users.length; t++) {
     const v = nb.users[t]!;
-    let lo = byUser.ptr[v]!;
-    let hi = byUser.ptr[v + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = byUser.cols[mid]!;
-      if (c === item) {
-        count++;
-        const r = byUser.vals[mid]!;
-        if (!Number.isNaN(r)) {
-          sum += r;
-          starred++;
-        }
-        break;
-      }
-      if (c < item) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    if (circle && circle[v] !== 1) continue;
+    const at = findInRow(byUser, v, item);
+    if (at >= 0) out.push({ user: v, sim: nb.sims[t]!, stars: byUser.vals[at]! });
   }
-  return { count, meanStars: starred > 0 ? sum / starred : Number.NaN };
+  return out;
+}
+
+/** Mean of the stars given (NaN when none gave stars). */
+export function meanStarsOf(ratings: readonly NeighbourRating[]): number {
+  let sum = 0;
+  let starred = 0;
+  for (const r of ratings) {
+    if (Number.isNaN(r.stars)) continue;
+    sum += r.stars;
+    starred++;
+  }
+  return starred > 0 ? sum / starred : Number.NaN;
+}
+
+/** How many neighbours rated `item`, and their mean stars (NaN when none gave stars). */
+export function neighbourEvidence(byUser: Csr, nb: Neighbours, item: number): { count: number; meanStars: number } {
+  const rated = neighbourRatings(byUser, nb, item);
+  return { count: rated.length, meanStars: meanStarsOf(rated) };
 }

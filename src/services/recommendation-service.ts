@@ -17,15 +17,18 @@ import {
   type HybridModel,
   type HybridOptions,
   mapReasonEvidence,
+  mapReasonPeople,
   type Reason,
   recommendForGroup as rankForGroup,
   recommend as rankForUser,
+  reasonPeople,
   type SimilarReason,
   SOURCES,
   type SourceWeights,
   similarItems,
   type TrainingData,
 } from '../recommender/index.ts';
+import { nameablePeople } from './privacy-service.ts';
 import {
   loadSnapshot,
   releaseBuildLease,
@@ -72,8 +75,20 @@ export interface EvidenceFilm {
   share: number;
 }
 
+/**
+ * A member of this server who shares the user's taste, named in a reason: only people the viewer may see
+ * (privacy-service `nameablePeople`), never imported or synthetic users.
+ */
+export interface NamedNeighbour {
+  name: string;
+  /** Their stars for the pick; null when they watched it without stars. */
+  stars: number | null;
+  /** Their share (0–1) of the pick's positive score. */
+  share: number;
+}
+
 /** Why a film was picked, as data (src/bot/reason-text.ts makes the words). */
-export type PickReason = Reason<EvidenceFilm>;
+export type PickReason = Reason<EvidenceFilm, NamedNeighbour>;
 
 export interface PickView {
   impressionId: number;
@@ -254,13 +269,22 @@ function popularityOrder(catalogue: readonly CatalogueItem[], prior: ArrayLike<n
   return Int32Array.from(catalogue.keys()).sort((a, b) => prior[b]! - prior[a]! || catalogue[a]!.id - catalogue[b]!.id);
 }
 
-function pickReason(s: Serving, r: Reason | null): PickReason {
+/** The engine's reason with films as movie ids and titles, and people as names (`names`: user id → name). */
+function pickReason(s: Serving, r: Reason | null, names: ReadonlyMap<string, string>): PickReason {
   if (!r) return { kind: 'starter' };
-  return mapReasonEvidence(r, (e) => {
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  const films = mapReasonEvidence(r, (e) => {
     const m = s.catalogue[e.item]!;
-    return { movieId: m.id, title: m.title, stars: e.stars, share: Math.round(e.share * 1000) / 1000 };
+    return { movieId: m.id, title: m.title, stars: e.stars, share: round(e.share) };
+  });
+  return mapReasonPeople(films, (p) => {
+    const name = names.get(s.model.userIds[p.user]!);
+    return name === undefined ? null : { name, stars: p.stars, share: round(p.share) };
   });
 }
+
+/** How long a server's member list is reused for the weekly run's chunks and repeated /recommend calls. */
+const CIRCLE_TTL_MS = 60_000;
 
 /** What a shown film looks like to the bot: the catalogue's facts plus the impression the buttons point back to. */
 function shownFilm<R>(m: CatalogueItem, impressionId: number, score: number, reason: R) {
@@ -307,6 +331,25 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
   const OVERLAY_MAX = 5000;
   const weightsCheckMs = deps.weightsCheckMs ?? 60_000;
   let weightsCheckedAt = Number.NEGATIVE_INFINITY;
+  // Each server's members as a mask over the model's users (user-kNN weighs them; reasons may name them).
+  const circles = new Map<string, { model: HybridModel; at: number; mask: Uint8Array }>();
+
+  async function circleOf(em: Em, s: Serving, guildId: string): Promise<Uint8Array> {
+    const now = clock().getTime();
+    const hit = circles.get(guildId);
+    if (hit && hit.model === s.model && now - hit.at < CIRCLE_TTL_MS) return hit.mask;
+    const rows = await em
+      .getConnection()
+      .execute<{ user_id: string }[]>('select user_id from guild_members where guild_id = ?', [guildId]);
+    const mask = new Uint8Array(s.model.userIds.length);
+    for (const r of rows) {
+      const u = s.model.userIndex.get(r.user_id);
+      if (u !== undefined) mask[u] = 1;
+    }
+    if (circles.size >= 1000) circles.delete(circles.keys().next().value as string);
+    circles.set(guildId, { model: s.model, at: now, mask });
+    return mask;
+  }
 
   /** Serves the stored blend weights if their version differs from the ones served here. */
   async function syncWeights(em: Em): Promise<void> {
@@ -520,14 +563,22 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       maxRuntime: opts.maxRuntime,
       onlyIds: opts.onlyMovieIds,
     };
-    const pending: { batchId: string; picks: ReturnType<typeof rankForUser>; logs: RecommendationLog[] }[] = [];
+    const pending: {
+      userId: string;
+      batchId: string;
+      picks: ReturnType<typeof rankForUser>;
+      logs: RecommendationLog[];
+    }[] = [];
     const results: (RecommendationResult | number)[] = [];
+    const guildId = opts.guildId ?? null;
+    const circle = guildId !== null ? await circleOf(em, s, guildId) : undefined;
     for (const { userId, rows, extraExclude } of members) {
       if (!knowsEnoughForPicks(rows)) {
         results.push(onboarding(s, rows, count));
         continue;
       }
-      const evidence = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []);
+      const own = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []);
+      const evidence = circle ? { ...own, circle } : own;
       // Weekly picks sent before without any reaction are weak negative evidence (docs/weekly-picks.md).
       const ignoredWeight = opts.context === 'weekly_dm' ? DEFAULT_IGNORED_WEIGHT : 0;
       const picks = rankForUser(s.model, evidence, {
@@ -552,17 +603,29 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         }),
       );
       results.push(pending.length);
-      pending.push({ batchId, picks, logs });
+      pending.push({ userId, batchId, picks, logs });
+    }
+    // Who each viewer's reasons may name: the privacy rule, asked once per viewer whose picks name anyone.
+    const names = new Map<string, ReadonlyMap<string, string>>();
+    for (const { userId, picks } of pending) {
+      const people = picks.flatMap((p) =>
+        p.reason ? reasonPeople(p.reason).map((x) => s.model.userIds[x.user]!) : [],
+      );
+      if (people.length > 0) names.set(userId, await nameablePeople(em, userId, people, guildId));
     }
     if (pending.length > 0) await em.flush();
+    const none: ReadonlyMap<string, string> = new Map();
     return results.map((r) => {
       if (typeof r !== 'number') return r;
-      const { batchId, picks, logs } = pending[r]!;
+      const { userId, batchId, picks, logs } = pending[r]!;
+      const named = names.get(userId) ?? none;
       return {
         kind: 'picks',
         modelVersion,
         batchId,
-        picks: picks.map((p, k) => shownFilm(s.catalogue[p.item]!, logs[k]!.id, p.score, pickReason(s, p.reason))),
+        picks: picks.map((p, k) =>
+          shownFilm(s.catalogue[p.item]!, logs[k]!.id, p.score, pickReason(s, p.reason, named)),
+        ),
       };
     });
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GuildMember } from '../../src/entities/index.ts';
-import { canSee, getProfileVisibility, setProfileVisibility } from '../../src/services/privacy-service.ts';
+import { GuildMember, User } from '../../src/entities/index.ts';
+import {
+  canSee,
+  getProfileVisibility,
+  nameableBy,
+  nameablePeople,
+  setProfileVisibility,
+} from '../../src/services/privacy-service.ts';
 import { ensureUser } from '../../src/services/user-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { snowflake } from '../support/factories.ts';
@@ -50,5 +56,36 @@ describe('profile visibility', () => {
 
   it('when the value is not one of the three, then it is refused', async () => {
     await expect(setProfileVisibility(db.em(), snowflake(), 'friends')).rejects.toThrow(/public, server or private/);
+  });
+
+  it('when reasons may name people, then only Discord members the viewer may see are named, by display name', async () => {
+    const viewer = snowflake();
+    await member(viewer, GUILD);
+    const ids: Record<string, string> = {};
+    for (const [name, kind, visibility, guild] of [
+      ['Sam', 'discord', 'server', GUILD],
+      ['Ana', 'discord', 'public', OTHER],
+      ['Zoe', 'discord', 'private', GUILD],
+      ['Max', 'discord', 'server', OTHER],
+      ['Syn', 'synthetic', 'public', GUILD],
+      ['Imp', 'imported', 'public', GUILD],
+    ] as const) {
+      const id = snowflake();
+      ids[name] = id;
+      const em = db.em();
+      em.create(User, { id, kind, displayName: name, profileVisibility: visibility });
+      em.create(GuildMember, { guildId: guild, user: id });
+      await em.flush();
+    }
+    const all = Object.values(ids);
+    const named = await nameablePeople(db.em(), viewer, all, GUILD);
+    expect([...named.values()].sort()).toEqual(['Ana', 'Sam']);
+    expect(named.get(ids.Sam!)).toBe('Sam');
+    // In a DM, "server" means sharing any server: Sam does, Max does not.
+    expect([...(await nameableBy(db.em(), viewer, all, null))].sort()).toEqual([ids.Ana, ids.Sam].sort());
+    // The same rule as canSee, person by person.
+    for (const id of [ids.Sam!, ids.Ana!, ids.Zoe!, ids.Max!]) {
+      expect(named.has(id)).toBe(await canSee(db.em(), viewer, id, GUILD));
+    }
   });
 });

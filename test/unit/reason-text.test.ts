@@ -35,6 +35,44 @@ describe('reason wording', () => {
     );
   });
 
+  describe('friends in this server', () => {
+    const friend = (name: string, stars: number | null) => ({ name, stars, share: 0.2 });
+    const friends = (named: ReturnType<typeof friend>[], people = 4, meanStars: number | null = 4.2) =>
+      reasonText(en, { kind: 'friends', people, meanStars, share: 0.6, named });
+
+    it('when a language other than English is asked for, then the names and stars carry over', () => {
+      const line = reasonText(translator('de'), {
+        kind: 'friends',
+        people: 3,
+        meanStars: 4.5,
+        share: 0.6,
+        named: [friend('Sam', 4.5), friend('Ana', 4.5)],
+      });
+      expect(line).toContain('Sam');
+      expect(line).toContain('Ana');
+      expect(line).toContain('4,5');
+    });
+
+    it('when two members may be named, then the line names both with their mean stars', () => {
+      expect(friends([friend('Sam', 4.5), friend('Ana', 4.5)])).toBe('Sam and Ana, who share your taste, gave it 4.5★');
+    });
+
+    it('when one member may be named, then the verb agrees with one person', () => {
+      expect(friends([friend('Sam', 4)])).toBe('Sam, who shares your taste, gave it 4★');
+    });
+
+    it('when a named member only watched it, then their stars are not claimed', () => {
+      expect(friends([friend('Sam', 5), friend('Ana', null)])).toBe(
+        'Sam, who shares your taste, gave it 5★; Ana watched it',
+      );
+    });
+
+    it('when nobody may be named, then the line speaks of people with your taste and names no one', () => {
+      expect(friends([])).toBe('4 people with your taste gave it 4.2★');
+      expect(friends([], 1, 5)).toBe('1 person with your taste gave it 5★');
+    });
+  });
+
   it('when a reason was stored as text before reasons were data, then it is shown unchanged', () => {
     expect(reasonText(en, 'Because you loved Heat')).toBe('Because you loved Heat');
   });

@@ -133,6 +133,12 @@ export const de: Messages = {
     '{people, plural, one {# Person} other {# Leute}} mit deinem Geschmack {people, plural, one {hat} other {haben}} ihn gesehen',
   'reason.neighbours_rated':
     '{people, plural, one {# Person} other {# Leute}} mit deinem Geschmack {people, plural, one {gibt} other {geben}} ihm {stars}',
+  'reason.friends_rated':
+    '{names}, {count, plural, one {der deinen Geschmack teilt} other {die deinen Geschmack teilen}}, {count, plural, one {gab} other {gaben}} ihm {stars}',
+  'reason.friends_watched':
+    '{names}, {count, plural, one {der deinen Geschmack teilt, hat} other {die deinen Geschmack teilen, haben}} ihn gesehen',
+  'reason.friends_rated_others_watched':
+    '{names}, {count, plural, one {der deinen Geschmack teilt} other {die deinen Geschmack teilen}}, {count, plural, one {gab} other {gaben}} ihm {stars}; {watchers} hat ihn gesehen',
   'reason.popular_here':
     'Beliebt hier: {ratings, plural, one {# Bewertung} other {# Bewertungen}} mit im Schnitt {stars}',
   'reason.highly_rated': 'Hoch bewertet: {score}/10 bei {votes, plural, one {# Stimme} other {# Stimmen}}',

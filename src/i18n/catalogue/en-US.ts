@@ -128,6 +128,10 @@ export const enUS = {
   'reason.shared_keywords': 'Shares {keywords} with {title}',
   'reason.neighbours_watched': '{people, plural, one {# person} other {# people}} with your taste watched it',
   'reason.neighbours_rated': '{people, plural, one {# person} other {# people}} with your taste gave it {stars}',
+  'reason.friends_rated': '{names}, who {count, plural, one {shares} other {share}} your taste, gave it {stars}',
+  'reason.friends_watched': '{names}, who {count, plural, one {shares} other {share}} your taste, watched it',
+  'reason.friends_rated_others_watched':
+    '{names}, who {count, plural, one {shares} other {share}} your taste, gave it {stars}; {watchers} watched it',
   'reason.popular_here': 'Popular here: {ratings, plural, one {# rating} other {# ratings}} averaging {stars}',
   'reason.highly_rated': 'Highly rated: {score}/10 from {votes, plural, one {# vote} other {# votes}}',
   'reason.starter': 'A well-loved pick to start with',

@@ -132,6 +132,12 @@ export const esES: Messages = {
     'La {people, plural, one {ha visto # persona} other {han visto # personas}} con tus gustos',
   'reason.neighbours_rated':
     '{people, plural, one {# persona} other {# personas}} con tus gustos le {people, plural, one {da} other {dan}} {stars}',
+  'reason.friends_rated':
+    '{names}, que {count, plural, one {comparte} other {comparten}} tus gustos, le {count, plural, one {dio} other {dieron}} {stars}',
+  'reason.friends_watched':
+    '{names}, que {count, plural, one {comparte} other {comparten}} tus gustos, la {count, plural, one {vio} other {vieron}}',
+  'reason.friends_rated_others_watched':
+    '{names}, que {count, plural, one {comparte} other {comparten}} tus gustos, le {count, plural, one {dio} other {dieron}} {stars}; {watchers} la vio',
   'reason.popular_here':
     'Popular aquí: {ratings, plural, one {# valoración} other {# valoraciones}} con una media de {stars}',
   'reason.highly_rated': 'Muy bien valorada: {score}/10 con {votes, plural, one {# voto} other {# votos}}',

@@ -133,6 +133,12 @@ export const fr: Messages = {
     '{people, plural, one {# personne} other {# personnes}} aux goûts proches des tiens {people, plural, one {l’a vu} other {l’ont vu}}',
   'reason.neighbours_rated':
     '{people, plural, one {# personne} other {# personnes}} aux goûts proches des tiens lui {people, plural, one {donne} other {donnent}} {stars}',
+  'reason.friends_rated':
+    '{names}, qui {count, plural, one {partage} other {partagent}} tes goûts, lui {count, plural, one {a} other {ont}} donné {stars}',
+  'reason.friends_watched':
+    '{names}, qui {count, plural, one {partage} other {partagent}} tes goûts, l’{count, plural, one {a} other {ont}} vu',
+  'reason.friends_rated_others_watched':
+    '{names}, qui {count, plural, one {partage} other {partagent}} tes goûts, lui {count, plural, one {a} other {ont}} donné {stars} ; {watchers} l’a vu',
   'reason.popular_here': 'Populaire ici : {ratings, plural, one {# note} other {# notes}}, {stars} en moyenne',
   'reason.highly_rated': 'Très bien noté : {score}/10 sur {votes, plural, one {# vote} other {# votes}}',
   'reason.starter': 'Un film très apprécié pour commencer',

@@ -130,6 +130,12 @@ export const ptBR: Messages = {
     '{people, plural, one {# pessoa} other {# pessoas}} com o seu gosto {people, plural, one {assistiu} other {assistiram}}',
   'reason.neighbours_rated':
     '{people, plural, one {# pessoa} other {# pessoas}} com o seu gosto {people, plural, one {deu} other {deram}} {stars}',
+  'reason.friends_rated':
+    '{names}, que {count, plural, one {tem} other {têm}} o seu gosto, {count, plural, one {deu} other {deram}} {stars}',
+  'reason.friends_watched':
+    '{names}, que {count, plural, one {tem} other {têm}} o seu gosto, {count, plural, one {assistiu} other {assistiram}}',
+  'reason.friends_rated_others_watched':
+    '{names}, que {count, plural, one {tem} other {têm}} o seu gosto, {count, plural, one {deu} other {deram}} {stars}; {watchers} assistiu',
   'reason.popular_here': 'Popular aqui: {ratings, plural, one {# avaliação} other {# avaliações}}, média de {stars}',
   'reason.highly_rated': 'Muito bem avaliado: {score}/10 em {votes, plural, one {# voto} other {# votos}}',
   'reason.starter': 'Um filme muito querido para começar',
