@@ -3,6 +3,8 @@
 // No overview text is copied from anywhere: `overview` is left empty on purpose.
 // Person ids are TMDB's where known; keyword ids are stable ids of our own (9xxxxx) because only the names matter here.
 
+import { TMDB_MOVIE_GENRES } from '../../src/services/tmdb/genres.ts';
+
 export interface DemoPerson {
   readonly id: number;
   readonly name: string;
@@ -26,28 +28,8 @@ export interface DemoMovie {
   readonly overview: string;
 }
 
-/** TMDB's movie genre list (ids are TMDB's). */
-export const TMDB_MOVIE_GENRES: readonly DemoPerson[] = [
-  { id: 28, name: 'Action' },
-  { id: 12, name: 'Adventure' },
-  { id: 16, name: 'Animation' },
-  { id: 35, name: 'Comedy' },
-  { id: 80, name: 'Crime' },
-  { id: 99, name: 'Documentary' },
-  { id: 18, name: 'Drama' },
-  { id: 10751, name: 'Family' },
-  { id: 14, name: 'Fantasy' },
-  { id: 36, name: 'History' },
-  { id: 27, name: 'Horror' },
-  { id: 10402, name: 'Music' },
-  { id: 9648, name: 'Mystery' },
-  { id: 10749, name: 'Romance' },
-  { id: 878, name: 'Science Fiction' },
-  { id: 10770, name: 'TV Movie' },
-  { id: 53, name: 'Thriller' },
-  { id: 10752, name: 'War' },
-  { id: 37, name: 'Western' },
-];
+/** TMDB's movie genre list: the product's own (src/services/tmdb/genres.ts), served as is. */
+export { TMDB_MOVIE_GENRES };
 
 const G = {
   action: 28,

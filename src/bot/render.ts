@@ -15,6 +15,7 @@ import type { WhereToWatch } from '../services/streaming-service.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
 import type { WatchlistChange, WatchlistView } from '../services/watchlist-service.ts';
 import { clip } from '../text.ts';
+import { titleWithYear } from '../title-key.ts';
 import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
@@ -42,11 +43,7 @@ export function starsText(tr: Translator, score: number): string {
   return tr.starBar(score);
 }
 
-export function titleWithYear(title: string, year: number | null | undefined): string {
-  return year ? `${title} (${year})` : title;
-}
-
-export { yearOf };
+export { titleWithYear, yearOf };
 
 export function button(
   customId: string,

@@ -10,7 +10,7 @@ import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { yearOf } from '../release-year.ts';
 import { clip, cut } from '../text.ts';
-import { titleKey, titleKeySql } from '../title-key.ts';
+import { titleKey, titleKeySql, titleWithYear } from '../title-key.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
 import { isTmdbError, type TmdbClient, TmdbError } from './tmdb/index.ts';
 import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
@@ -105,8 +105,7 @@ function names(v: unknown): string[] {
 }
 
 export function formatLabel(title: string, year: number | null): string {
-  const suffix = year === null ? '' : ` (${year})`;
-  return `${clip(title, MAX_LABEL - suffix.length)}${suffix}`;
+  return titleWithYear(title, year, MAX_LABEL);
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */

@@ -7,6 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { toCsv } from '../data/csv.ts';
 import type { Em } from '../db.ts';
 import { DeliveryOutbox, User } from '../entities/index.ts';
+import { yearOf } from '../release-year.ts';
 import { forgetSharedLimits, sharedLimitUses } from './rate-limit-service.ts';
 
 interface UserTable {
@@ -73,7 +74,7 @@ async function letterboxdFiles(em: Em, userId: string, watchlistTable: string | 
     `select w.watched_on, w.rewatch_count, m.id as tmdb_id, m.title, m.release_date from watched w join movies m on m.id = w.movie_id where w.user_id = ? order by w.id`,
     [userId],
   );
-  const year = (d: unknown) => (d ? String(plain(d)).slice(0, 4) : '');
+  const year = (d: unknown) => String(yearOf(plain(d)) ?? '');
   const day = (d: unknown) => (d ? String(plain(d)).slice(0, 10) : '');
   const files: Record<string, string> = {
     'ratings.csv': toCsv(

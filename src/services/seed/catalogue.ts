@@ -1,8 +1,8 @@
 // The films a community rates: converted from catalogue rows, or made up (deterministically) when a load test needs
 // more films than the catalogue has.
 import { base, en, Faker } from '@faker-js/faker';
-import { TMDB_MOVIE_GENRES } from '../../../fakes/tmdb/demo-catalogue.ts';
 import type { CastRef, NamedRef } from '../../entities/index.ts';
+import { TMDB_MOVIE_GENRES } from '../tmdb/genres.ts';
 import { AliasTable, hashString, Rng } from './prng.ts';
 
 const TV_MOVIE_GENRE_ID = 10770;

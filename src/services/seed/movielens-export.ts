@@ -5,6 +5,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvField } from '../../data/csv.ts';
+import { yearOf } from '../../release-year.ts';
+import { titleWithYear } from '../../title-key.ts';
 import type { SeedMovie } from './catalogue.ts';
 import type { CommunityChunk } from './generator.ts';
 import type { SeedProgress } from './store.ts';
@@ -47,8 +49,7 @@ export async function writeMovieLensCsv(
   await write(moviesOut, 'movieId,title,genres\n');
   await write(linksOut, 'movieId,imdbId,tmdbId\n');
   for (const [i, m] of sorted.entries()) {
-    const year = m.releaseDate?.slice(0, 4);
-    const title = year ? `${m.title} (${year})` : m.title;
+    const title = titleWithYear(m.title, yearOf(m.releaseDate));
     const genres = m.genres.length > 0 ? m.genres.join('|') : '(no genres listed)';
     await write(moviesOut, `${i + 1},${csvField(title)},${csvField(genres)}\n`);
     await write(linksOut, `${i + 1},${m.imdbId ? m.imdbId.replace(/^tt/, '') : ''},${m.id}\n`);

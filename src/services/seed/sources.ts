@@ -1,14 +1,12 @@
 // Where catalogue films come from when the catalogue is empty: the demo catalogue of the fake TMDB, the TMDB 5000
 // CSV (read at run time, never committed), or random real films from TMDB when a key is configured.
 import type { DemoMovie } from '../../../fakes/tmdb/demo-catalogue.ts';
-import { TMDB_MOVIE_GENRES } from '../../../fakes/tmdb/demo-catalogue.ts';
 import type { Em } from '../../db.ts';
 import type { Catalogue } from '../catalogue-service.ts';
+import { TMDB_GENRE_NAMES } from '../tmdb/genres.ts';
 import type { TmdbClient } from '../tmdb/index.ts';
 import type { CatalogueMovie } from './catalogue.ts';
 import type { Rng } from './prng.ts';
-
-const GENRE_NAMES = new Map(TMDB_MOVIE_GENRES.map((g) => [g.id, g.name]));
 
 /** Demo-catalogue (or TMDB 5000) films as catalogue rows. Overviews are not copied. */
 export function fromDemoMovies(list: readonly DemoMovie[]): CatalogueMovie[] {
@@ -16,7 +14,7 @@ export function fromDemoMovies(list: readonly DemoMovie[]): CatalogueMovie[] {
     id: d.id,
     title: d.title,
     releaseDate: d.releaseDate || null,
-    genres: d.genreIds.map((id) => ({ id, name: GENRE_NAMES.get(id) ?? `Genre ${id}` })),
+    genres: d.genreIds.map((id) => ({ id, name: TMDB_GENRE_NAMES.get(id) ?? `Genre ${id}` })),
     keywords: d.keywords.map((k) => ({ id: k.id, name: k.name })),
     cast: d.cast.map((c, order) => ({ id: c.id, name: c.name, order })),
     directors: d.directors.map((p) => ({ id: p.id, name: p.name })),

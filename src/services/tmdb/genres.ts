@@ -1,23 +1,33 @@
 // TMDB's movie genre ids and names (stable for years). Used to name genres in search results, which carry only
 // ids, without a round trip; the catalogue refreshes it from /3/genre/movie/list when TMDB is reachable.
-export const TMDB_GENRE_NAMES: ReadonlyMap<number, string> = new Map([
-  [28, 'Action'],
-  [12, 'Adventure'],
-  [16, 'Animation'],
-  [35, 'Comedy'],
-  [80, 'Crime'],
-  [99, 'Documentary'],
-  [18, 'Drama'],
-  [10751, 'Family'],
-  [14, 'Fantasy'],
-  [36, 'History'],
-  [27, 'Horror'],
-  [10402, 'Music'],
-  [9648, 'Mystery'],
-  [10749, 'Romance'],
-  [878, 'Science Fiction'],
-  [10770, 'TV Movie'],
-  [53, 'Thriller'],
-  [10752, 'War'],
-  [37, 'Western'],
-]);
+// The one home of the list: the fake TMDB serves it and the seed generator draws from it.
+export interface TmdbGenre {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** TMDB's movie genre list, in TMDB's order (ids are TMDB's). */
+export const TMDB_MOVIE_GENRES: readonly TmdbGenre[] = [
+  { id: 28, name: 'Action' },
+  { id: 12, name: 'Adventure' },
+  { id: 16, name: 'Animation' },
+  { id: 35, name: 'Comedy' },
+  { id: 80, name: 'Crime' },
+  { id: 99, name: 'Documentary' },
+  { id: 18, name: 'Drama' },
+  { id: 10751, name: 'Family' },
+  { id: 14, name: 'Fantasy' },
+  { id: 36, name: 'History' },
+  { id: 27, name: 'Horror' },
+  { id: 10402, name: 'Music' },
+  { id: 9648, name: 'Mystery' },
+  { id: 10749, name: 'Romance' },
+  { id: 878, name: 'Science Fiction' },
+  { id: 10770, name: 'TV Movie' },
+  { id: 53, name: 'Thriller' },
+  { id: 10752, name: 'War' },
+  { id: 37, name: 'Western' },
+];
+
+/** Genre names by id. */
+export const TMDB_GENRE_NAMES: ReadonlyMap<number, string> = new Map(TMDB_MOVIE_GENRES.map((g) => [g.id, g.name]));
