@@ -50,7 +50,11 @@ const stack = await startLocalStack({
   tmdb: { readToken: env.tmdb.readToken, apiKey: env.tmdb.apiKey },
   beforeStart: async ({ orm, discord }) => {
     if (values['no-seed']) return;
-    const r = await seedDemoCommunity(orm, { guildId: discord.guild.id });
+    // Sam and Ana are people of this local Discord who love crime classics: alice's picks can name them.
+    const friends = ['sam', 'ana']
+      .map((n) => discord.user(n))
+      .map((u) => ({ id: u.id, name: u.global_name ?? u.username }));
+    const r = await seedDemoCommunity(orm, { guildId: discord.guild.id, friends });
     if (r.userIds.length && !values.script) out(`(demo server seeded: ${r.userIds.length} neighbours with ratings)`);
   },
 });

@@ -178,6 +178,25 @@ describe('watchlist', () => {
     expect(hidden.content).toContain("isn't visible to you here");
   });
 
+  it('when members of this server who share your taste drove a pick, then it names those who allow it', async () => {
+    const d = stack.discord;
+    const [rio, kit, lou, vic] = ['rio', 'kit', 'lou', 'vic'].map((n) => d.user(n));
+    // Heat, The Godfather, Pulp Fiction, then crime classics vic has not seen.
+    const crime = [949, 238, 680, 769, 1422, 500, 103];
+    for (const friend of [rio!, kit!, lou!]) {
+      for (const m of crime) await d.command(friend, 'rate', { movie: String(m), stars: 5 }).reply();
+    }
+    await d.command(lou!, 'settings profile', { visibility: 'private' }).reply();
+    for (const m of crime.slice(0, 3)) await d.command(vic!, 'rate', { movie: String(m), stars: 5 }).reply();
+    await stack.app.recommendations.rebuild(); // the background rebuild, now: their ratings join the model
+    const reply = await d.command(vic!, 'recommend', { count: 5 }).reply();
+    const reasons: string[] = reply.embeds.map((e: { description: string }) => e.description.split('\n')[0] ?? '');
+    const named = reasons.filter((r) => / your taste, (gave|watched)/.test(r));
+    expect(named.length).toBeGreaterThan(0);
+    for (const r of named) expect(r).toMatch(/^(Rio|Kit)( and (Rio|Kit))?, who shares? your taste, gave it 5★$/);
+    expect(reasons.join('\n')).not.toContain('Lou');
+  });
+
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
     expect(spec.checked.length).toBeGreaterThan(0);
     expect(spec.checked.flatMap((c) => c.problems)).toEqual([]);
