@@ -127,9 +127,10 @@ export const ja: Messages = {
   'reason.shared_keywords': '{title} と同じく {keywords} が題材',
   'reason.neighbours_watched': '好みの近い {people, plural, other {# 人}}が観ています',
   'reason.neighbours_rated': '好みの近い {people, plural, other {# 人}}が {stars} をつけています',
-  'reason.friends_rated': '好みの近い {names} さんが {stars} をつけています',
-  'reason.friends_watched': '好みの近い {names} さんが観ています',
-  'reason.friends_rated_others_watched': '好みの近い {names} さんが {stars} をつけ、{watchers} さんが観ています',
+  'reason.friends_rated': '好みの近い {names} さん{count, plural, other {}}が {stars} をつけています',
+  'reason.friends_watched': '好みの近い {names} さん{count, plural, other {}}が観ています',
+  'reason.friends_rated_others_watched':
+    '好みの近い {names} さん{count, plural, other {}}が {stars} をつけ、{watchers} さんが観ています',
   'reason.popular_here': 'このサーバーで人気: {ratings, plural, other {# 件}}の評価で平均 {stars}',
   'reason.highly_rated': '高評価: {votes, plural, other {# 票}}で {score}/10',
   'reason.starter': '最初の一本にぴったりの人気作',
