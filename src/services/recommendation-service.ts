@@ -28,7 +28,6 @@ import {
   similarItems,
   type TrainingData,
 } from '../recommender/index.ts';
-import { nameablePeople } from './privacy-service.ts';
 import {
   loadSnapshot,
   releaseBuildLease,
@@ -37,6 +36,7 @@ import {
   snapshotMeta,
   tryBuildLease,
 } from './model-snapshot-service.ts';
+import { nameablePeople } from './privacy-service.ts';
 import {
   type CatalogueItem,
   excludedMovieIds,
