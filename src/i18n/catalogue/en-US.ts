@@ -108,8 +108,9 @@ export const enUS = {
   'help.import': '`/import file [source] [undo]` — bring your Letterboxd or IMDb ratings, diary and watchlist',
   'help.privacy': '`/privacy export|delete` — everything Marquee holds about you, as a ZIP by DM, or deleted',
   'help.settings':
-    '`/settings dms on|off`, `/settings region`, `/settings services`, `/settings profile`, `/settings show` — weekly picks by DM (opt-in), your country and streaming services (for where to watch), who sees your log',
-  'help.config': '`/config picks-channel|schedule|enable|disable|show` — weekly picks for this server (Manage Server)',
+    '`/settings dms on|off`, `/settings region`, `/settings services`, `/settings profile`, `/settings language`, `/settings show` — weekly picks by DM (opt-in), your country and streaming services (for where to watch), who sees your log, the language I answer you in',
+  'help.config':
+    '`/config picks-channel|schedule|language|enable|disable|show` — weekly picks for this server and the language of its public posts (Manage Server)',
   'help.help': '`/help` — this message',
   'help.tip':
     'Start typing a title in any `movie` option and pick from the suggestions. Personal commands work in DMs too.',

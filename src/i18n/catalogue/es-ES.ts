@@ -111,9 +111,9 @@ export const esES: Messages = {
     '`/importar archivo [origen] [deshacer]`: trae tus valoraciones, tu diario y tus pendientes de Letterboxd o IMDb',
   'help.privacy': '`/privacidad exportar|borrar`: todo lo que Marquee guarda sobre ti, en un ZIP por MD, o borrado',
   'help.settings':
-    '`/ajustes md sí|no`, `/ajustes región`, `/ajustes services`, `/ajustes perfil`, `/ajustes ver`: recomendaciones semanales por MD (si quieres), tu país y tus servicios de streaming (para saber dónde verlas) y quién ve tu diario',
+    '`/ajustes md sí|no`, `/ajustes región`, `/ajustes services`, `/ajustes perfil`, `/ajustes idioma`, `/ajustes ver`: recomendaciones semanales por MD (si quieres), tu país y tus servicios de streaming (para saber dónde verlas), quién ve tu diario y en qué idioma te respondo',
   'help.config':
-    '`/configurar canal|horario|activar|desactivar|ver`: recomendaciones semanales para este servidor (Gestionar servidor)',
+    '`/configurar canal|horario|idioma|activar|desactivar|ver`: recomendaciones semanales para este servidor y el idioma de sus mensajes públicos (Gestionar servidor)',
   'help.help': '`/ayuda`: este mensaje',
   'help.tip':
     'Empieza a escribir un título en cualquier opción `película` y elige entre las sugerencias. Los comandos personales también funcionan por MD.',

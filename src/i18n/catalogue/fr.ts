@@ -112,9 +112,9 @@ export const fr: Messages = {
   'help.privacy':
     '`/confidentialité exporter|supprimer` — tout ce que Marquee garde sur toi, en ZIP par MP, ou supprimé',
   'help.settings':
-    '`/paramètres mp activées|désactivées`, `/paramètres région`, `/paramètres services`, `/paramètres profil`, `/paramètres afficher` — suggestions de la semaine en MP (si tu le veux), ton pays et tes services de streaming (pour savoir où regarder), qui voit ton journal',
+    '`/paramètres mp activées|désactivées`, `/paramètres région`, `/paramètres services`, `/paramètres profil`, `/paramètres langue`, `/paramètres afficher` — suggestions de la semaine en MP (si tu le veux), ton pays et tes services de streaming (pour savoir où regarder), qui voit ton journal, la langue dans laquelle je te réponds',
   'help.config':
-    '`/configurer salon|horaire|activer|désactiver|afficher` — les suggestions de la semaine pour ce serveur (Gérer le serveur)',
+    '`/configurer salon|horaire|langue|activer|désactiver|afficher` — les suggestions de la semaine pour ce serveur et la langue de ses messages publics (Gérer le serveur)',
   'help.help': '`/aide` — ce message',
   'help.tip':
     'Commence à taper un titre dans une option `film` et choisis parmi les suggestions. Les commandes personnelles marchent aussi en MP.',
