@@ -12,6 +12,7 @@ import type { MessageKey, Translator } from '../i18n/index.ts';
 import { yearOf } from '../release-year.ts';
 import type { RatingChange } from '../services/rating-service.ts';
 import type { WhereToWatch } from '../services/streaming-service.ts';
+import { posterUrl as posterUrlFor } from '../services/tmdb/images.ts';
 import type { WatchedChange, WatchedView } from '../services/watched-service.ts';
 import type { WatchlistChange, WatchlistView } from '../services/watchlist-service.ts';
 import { clip } from '../text.ts';
@@ -28,7 +29,6 @@ export const BRAND_COLOUR = 0xe5a00d;
  * across a message's embeds (developers/resources/message.mdx, "Embed Limits").
  */
 export const PICK_DESCRIPTION_MAX = 900;
-const POSTER_BASE = 'https://image.tmdb.org/t/p/w185';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -303,9 +303,9 @@ export function feedbackButtons(
   );
 }
 
+/** A pick's poster: the one builder and size (src/services/tmdb/images.ts) with TMDB's image base. */
 export function posterUrl(posterPath: string | null): string | null {
-  if (!posterPath) return null;
-  return posterPath.startsWith('http') ? posterPath : `${POSTER_BASE}${posterPath}`;
+  return posterUrlFor(posterPath);
 }
 
 /** /recommend: numbered picks, each with its reason and a row of feedback buttons. */

@@ -12,6 +12,7 @@ import { yearOf } from '../release-year.ts';
 import { clip, cut } from '../text.ts';
 import { titleKey, titleKeySql, titleWithYear } from '../title-key.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
+import { DEFAULT_IMAGE_BASE, POSTER_SIZE, posterSizeFrom, posterUrl as posterUrlFor } from './tmdb/images.ts';
 import { isTmdbError, type TmdbClient, TmdbError } from './tmdb/index.ts';
 import type { TmdbMovieDetails, TmdbMovieSummary } from './tmdb/types.ts';
 
@@ -54,9 +55,8 @@ export interface CreateCatalogueOptions {
   readonly searchCache?: { readonly maxEntries?: number; readonly ttlMs?: number };
   /** Time TMDB gets inside a user-facing call (search, ensureMovie); Discord allows 3 s in total. */
   readonly interactiveBudgetMs?: number;
-  /** Poster URLs are `${imageBaseUrl}${posterSize}${posterPath}`. */
+  /** Poster URLs are built by `posterUrl` (src/services/tmdb/images.ts) from this base, else TMDB's configuration's. */
   readonly imageBaseUrl?: string;
-  readonly posterSize?: string;
 }
 
 export interface Catalogue {
@@ -123,8 +123,8 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   const clock = opts.clock ?? (() => new Date());
   const ttlMs = opts.ttlDays * DAY_MS;
   const budgetMs = opts.interactiveBudgetMs ?? 2_000;
-  let imageBase = opts.imageBaseUrl ?? 'https://image.tmdb.org/t/p/';
-  const posterSize = opts.posterSize ?? 'w342';
+  let imageBase = opts.imageBaseUrl ?? DEFAULT_IMAGE_BASE;
+  let posterSize = POSTER_SIZE;
   // lru-cache (isaacs), the maintained LRU with per-entry TTL, instead of our own: expired entries are never served.
   const searchCache = new LRUCache<string, readonly TmdbMovieSummary[]>({
     max: opts.searchCache?.maxEntries ?? TMDB_DEFAULTS.searchCacheSize,
@@ -147,7 +147,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   let genreNames: ReadonlyMap<number, string> = TMDB_GENRE_NAMES;
   let genresLoaded = false;
 
-  const posterUrl = (path: string | null | undefined) => (path ? `${imageBase}${posterSize}${path}` : null);
+  const posterUrl = (path: string | null | undefined) => posterUrlFor(path, imageBase, posterSize);
 
   function toCard(m: Movie): MovieCard {
     const releaseDate = isoDate(m.releaseDate);
@@ -211,6 +211,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       ]);
       genreNames = new Map([...TMDB_GENRE_NAMES, ...list.map((g) => [g.id, g.name] as const)]);
       if (configuration?.imageBaseUrl) imageBase = configuration.imageBaseUrl;
+      if (configuration) posterSize = posterSizeFrom(configuration.posterSizes);
     } catch {
       genresLoaded = false; // try again later
     }
