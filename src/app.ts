@@ -6,7 +6,7 @@ import { pgliteDir } from '../mikro-orm.config.ts';
 import { type Bot, createBot } from './bot/client.ts';
 import { createImportReporter } from './bot/import-reporter.ts';
 import { createMovieNightDiscord } from './bot/movie-night-discord.ts';
-import { SharedRateLimiter } from './bot/rate-limit.ts';
+import { type LimitRule, SharedRateLimiter, UserRateLimiter } from './bot/rate-limit.ts';
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
@@ -20,6 +20,7 @@ import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-
 import { createImportRunner, type ImportRunner } from './services/import/import-runner.ts';
 import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
 import { createMovieNightService } from './services/movie-night-service.ts';
+import { createRedisLimits, type RedisLimits } from './services/rate-limit-redis.ts';
 import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createStreamingService, type StreamingService } from './services/streaming-service.ts';
@@ -117,6 +118,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   // The import runner reports through the bot's REST client, and the bot kicks the runner: bound after both exist.
   let importRunner: ImportRunner | undefined;
+  const limiter = sharedLimiter(config, logger, clock, (userId, bucket, rule) =>
+    takeSharedLimit(orm.em.fork(), userId, bucket, rule, clock()),
+  );
   const bot = createBot({
     services: {
       orm,
@@ -138,10 +142,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     token: config.discord.token,
     apiUrl: config.discord.apiUrl,
-    // On PostgreSQL several processes may serve one bot: their per-user limits must add up (PGlite is one process).
-    limiter: config.database.url
-      ? new SharedRateLimiter((userId, bucket, rule) => takeSharedLimit(orm.em.fork(), userId, bucket, rule, clock()))
-      : undefined,
+    limiter,
     deadlineMs: config.discord.interactionDeadlineMs,
     shards: config.discord.shards,
   });
@@ -266,6 +267,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await weekly.stop();
       await learning?.stop();
       await bot.stop();
+      await limiter?.redis?.close();
       await recommendations.stop();
       await tmdb.close();
       if (!opts.orm) await orm.close();
@@ -273,6 +275,39 @@ export async function createApp(opts: AppOptions): Promise<App> {
       metrics?.close();
     },
   };
+}
+
+type LimitTake = (userId: string, bucket: string, rule: LimitRule) => Promise<number | null>;
+
+/**
+ * Per-user command limits that add up across processes: in Redis when REDIS_URL is set, else in PostgreSQL; PGlite is
+ * one process, so the dispatcher's in-memory limiter is enough there (undefined). While Redis is away each take falls
+ * back to PostgreSQL (or to this process's memory on PGlite), so a Redis outage never blocks a command.
+ */
+function sharedLimiter(
+  config: Config,
+  logger: Logger,
+  clock: () => Date,
+  inDatabase: LimitTake,
+): (SharedRateLimiter & { redis?: RedisLimits }) | undefined {
+  const onPostgres = config.database.url !== undefined;
+  if (!config.redis.url) return onPostgres ? new SharedRateLimiter(inDatabase) : undefined;
+  const redis = createRedisLimits(config.redis.url, logger);
+  const memory = new UserRateLimiter(() => clock().getTime());
+  const fallback: LimitTake = onPostgres ? inDatabase : async (u, b, rule) => memory.check(u, b, rule);
+  let warnedAt = Number.NEGATIVE_INFINITY;
+  const limiter = new SharedRateLimiter(async (userId, bucket, rule) => {
+    try {
+      return await redis.take(userId, bucket, rule, clock());
+    } catch (err) {
+      if (Date.now() - warnedAt > 30_000) {
+        warnedAt = Date.now();
+        logger.warn({ err }, `rate limits: redis unavailable, counting in ${onPostgres ? 'PostgreSQL' : 'memory'}`);
+      }
+      return fallback(userId, bucket, rule);
+    }
+  });
+  return Object.assign(limiter, { redis });
 }
 
 /** Where the data lives, for the start-up log: the absolute PGlite folder, or the PostgreSQL server without secrets. */

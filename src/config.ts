@@ -121,6 +121,11 @@ export interface WeeklyConfig {
   readonly learningCron: string;
 }
 
+export interface RedisConfig {
+  /** Redis for per-user command limits shared by every process (REDIS_URL); unset = PostgreSQL (or memory on PGlite). */
+  readonly url: string | undefined;
+}
+
 export interface HealthConfig {
   /** Port of the /healthz, /readyz and /metrics endpoint; null (HEALTH_PORT unset) keeps it off. */
   readonly port: number | null;
@@ -137,6 +142,7 @@ export interface Config {
   readonly recommender: RecommenderConfig;
   readonly weekly: WeeklyConfig;
   readonly health: HealthConfig;
+  readonly redis: RedisConfig;
 }
 
 /** What the caller needs to be present; a script that only migrates the database needs no Discord token. */
@@ -333,8 +339,10 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     host: r.str('HEALTH_HOST') ?? '127.0.0.1',
   };
 
+  const redis: RedisConfig = { url: r.url('REDIS_URL', undefined, ['redis:', 'rediss:']) };
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, recommender, weekly, health });
+  return deepFreeze({ env: nodeEnv, log, database, discord, tmdb, recommender, weekly, health, redis });
 }
 
 /** `0,1` or `0-3` → shard ids; every problem is reported, including PGlite asked to share its work. */

@@ -41,17 +41,23 @@ export class UserRateLimiter implements RateLimiter {
 
   /** Records a use, or throws a UserFacingError saying when to try again. */
   take(userId: string, bucket: string, rule: LimitRule): void {
+    const wait = this.check(userId, bucket, rule);
+    if (wait !== null) throw limited(bucket, wait);
+  }
+
+  /** Records a use and returns null, or returns the seconds to wait (nothing recorded). */
+  check(userId: string, bucket: string, rule: LimitRule): number | null {
     const key = `${bucket}:${userId}`;
     const now = this.now();
     const recent = (this.uses.get(key) ?? []).filter((t) => now - t < rule.windowMs);
     if (recent.length >= rule.limit) {
-      const wait = Math.max(1, Math.ceil((rule.windowMs - (now - (recent[0] ?? now))) / 1000));
       this.uses.set(key, recent);
-      throw limited(bucket, wait);
+      return Math.max(1, Math.ceil((rule.windowMs - (now - (recent[0] ?? now))) / 1000));
     }
     recent.push(now);
     this.uses.set(key, recent);
     if (this.uses.size > 10_000) this.sweep(now, rule.windowMs);
+    return null;
   }
 
   private sweep(now: number, windowMs: number) {
