@@ -117,7 +117,7 @@ export interface HistoryEntry {
 }
 
 export interface MovieNightServiceDeps {
-  recommendations: Pick<RecommendationService, 'recommendForGroup' | 'noteUserChanged'>;
+  recommendations: Pick<RecommendationService, 'recommendForGroup'>;
   clock: () => Date;
   /** How long a claimed side effect may take before another process may retry it. */
   leaseMs?: number;
@@ -608,7 +608,6 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
         await tx.nativeUpdate(MovieNight, { id: nightId }, { groupScore });
         return { title: rating.title, groupScore };
       });
-      deps.recommendations.noteUserChanged(userId);
       return change;
     },
 

@@ -6,6 +6,7 @@ import { UserFacingError } from '../../src/errors.ts';
 import { createMovieNightService, type MovieNightService, pickWinner } from '../../src/services/movie-night-service.ts';
 import { setRating } from '../../src/services/rating-service.ts';
 import { createRecommendationService } from '../../src/services/recommendation-service.ts';
+import { tasteVersions } from '../../src/services/recommendation-taste.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { insertMovie, snowflake } from '../support/factories.ts';
 
@@ -40,7 +41,6 @@ async function seedCatalogue(em: Em) {
 describe('movie night service', () => {
   let now: Date;
   let svc: MovieNightService;
-  let noted: string[];
   let ana: string;
   let sam: string;
   let kim: string;
@@ -50,12 +50,8 @@ describe('movie night service', () => {
     await seedCatalogue(db.em());
     const recommendations = createRecommendationService({ orm: db.orm, logger, buildInWorker: false });
     await recommendations.start();
-    noted = [];
     svc = createMovieNightService({
-      recommendations: {
-        recommendForGroup: recommendations.recommendForGroup,
-        noteUserChanged: (id) => noted.push(id),
-      },
+      recommendations: { recommendForGroup: recommendations.recommendForGroup },
       clock: () => now,
       leaseMs: 60_000,
     });
@@ -219,6 +215,7 @@ describe('movie night service', () => {
     expect(await svc.due(db.em())).toEqual([{ nightId: night.id, step: 'prompt' }]);
     expect(await svc.attendees(db.em(), night.id)).toEqual([ana, kim]);
     await svc.markPrompted(db.em(), night.id);
+    const before = await tasteVersions(db.em(), [ana, kim]);
     await svc.rate(db.em(), night.id, ana, 5);
     const res = await svc.rate(db.em(), night.id, kim, 3);
     await svc.rate(db.em(), night.id, kim, 4); // changing one's mind is not a second viewing
@@ -231,7 +228,10 @@ describe('movie night service', () => {
       ].sort(),
     );
     expect(await db.em().count(Rating, { movie: r.winner.movieId, user: { $in: [ana, kim] } })).toBe(2);
-    expect(noted).toEqual([ana, kim, kim]);
+    // The rating service notes the taste change itself (users.taste_version), so every process sees it.
+    const after = await tasteVersions(db.em(), [ana, kim]);
+    expect(after.get(ana)!).toBeGreaterThan(before.get(ana)!);
+    expect(after.get(kim)!).toBeGreaterThan(before.get(kim)!);
     const [h] = await svc.history(db.em(), GUILD);
     expect(h).toMatchObject({ nightId: night.id, movieId: r.winner.movieId, attendees: [ana, kim], groupScore: 4.5 });
     await expect(svc.rate(db.em(), night.id, snowflake(), 4)).rejects.toThrow(/Only people who were/);
