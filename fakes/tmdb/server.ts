@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { loadTmdb5000 } from './csv.ts';
 import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
+import { createRelatedIndex, type RelatedKind, relatedFactsOf } from './related.ts';
 import { FAKE_WATCH_REGIONS, movieWatchProviders, providerIdsIn, providerList } from './watch-providers.ts';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'malformed_json' | 'reset';
@@ -122,12 +123,6 @@ function byPopularity(a: DemoMovie, b: DemoMovie): number {
   return b.popularity - a.popularity || a.id - b.id;
 }
 
-function overlap(a: readonly number[], b: readonly number[]): number {
-  let n = 0;
-  for (const x of a) if (b.includes(x)) n++;
-  return n;
-}
-
 /** TMDB's search ignores case and accents ("amelie" finds Amélie); the spec does not say how, so this folds both. */
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -202,26 +197,9 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
     };
   }
 
-  function related(m: DemoMovie, kind: 'recommendations' | 'similar'): DemoMovie[] {
-    const keywordIds = m.keywords.map((k) => k.id);
-    const scored = list
-      .filter((o) => o.id !== m.id)
-      .map((o) => {
-        const g = overlap(m.genreIds, o.genreIds);
-        const k = overlap(
-          keywordIds,
-          o.keywords.map((x) => x.id),
-        );
-        const people = overlap(
-          [...m.directors, ...m.cast].map((p) => p.id),
-          [...o.directors, ...o.cast].map((p) => p.id),
-        );
-        const score = kind === 'similar' ? g * 2 + k : g + k * 2 + people * 3;
-        return { o, score };
-      })
-      .filter((x) => x.score > 1)
-      .sort((a, b) => b.score - a.score || byPopularity(a.o, b.o));
-    return scored.slice(0, 40).map((x) => x.o);
+  const relatedIds = createRelatedIndex(list.map(relatedFactsOf));
+  function related(m: DemoMovie, kind: RelatedKind): DemoMovie[] {
+    return relatedIds(m.id, kind).map((id) => movies.get(id)!);
   }
 
   const appendParts: Record<string, (m: DemoMovie, q: URLSearchParams) => unknown> = {

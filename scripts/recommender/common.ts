@@ -1,9 +1,11 @@
 // Helpers shared by the offline recommender scripts (eval, recommend:offline, bench).
 import { parseArgs } from 'node:util';
-import type { RatingsFile } from '../../src/data/movielens.ts';
+import { createRelatedIndex } from '../../fakes/tmdb/related.ts';
+import type { RatingsFile, TmdbMovie } from '../../src/data/movielens.ts';
 import type { RatingLog } from '../../src/recommender/evaluation.ts';
 import type { ItemMeta } from '../../src/recommender/index.ts';
 import { bareItem, mulberry32, shuffleInPlace } from '../../src/recommender/index.ts';
+import { mergeRelated } from '../../src/recommender/related.ts';
 
 export { parseArgs };
 
@@ -64,4 +66,40 @@ export function topMovies(r: RatingsFile, n: number): RatingsFile {
     rating: Float32Array.from(keep, (k) => r.rating[k]!),
     timestamp: Float64Array.from(keep, (k) => r.timestamp[k]!),
   };
+}
+
+/**
+ * Fills each film's `related` (TMDB's recommendations and similar lists, merged) with the stand-in the fake TMDB
+ * serves, derived at run time from the TMDB 5000 metadata (fakes/tmdb/related.ts): the real lists are not in this
+ * repo's data and must not be committed. Lists are in the films' own ids (MovieLens ids offline); films without a
+ * TMDB entry get none.
+ */
+export function withTmdbLists(
+  meta: ReadonlyMap<number, ItemMeta>,
+  tmdbIds: ReadonlyMap<number, number>,
+  tmdb: ReadonlyMap<number, TmdbMovie>,
+): Map<number, ItemMeta> {
+  const lists = createRelatedIndex(
+    [...tmdb.values()].map((t) => ({
+      id: t.id,
+      genres: t.genres.map((g) => g.id),
+      keywords: t.keywords.map((k) => k.id),
+      people: [],
+      popularity: t.popularity,
+    })),
+  );
+  const ownId = new Map([...tmdbIds].map(([own, t]) => [t, own]));
+  const out = new Map<number, ItemMeta>();
+  for (const [id, m] of meta) {
+    const t = tmdbIds.get(id);
+    if (t === undefined) {
+      out.set(id, m);
+      continue;
+    }
+    const related = mergeRelated(lists(t, 'recommendations'), lists(t, 'similar'))
+      .map((x) => ownId.get(x))
+      .filter((x): x is number => x !== undefined);
+    out.set(id, { ...m, related });
+  }
+  return out;
 }

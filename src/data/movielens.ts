@@ -176,6 +176,10 @@ export interface OfflineDataset {
   /** MovieLens movie id → item metadata (id in the metadata is the MovieLens id). */
   readonly meta: Map<number, ItemMeta>;
   readonly sources: string[];
+  /** MovieLens movie id → TMDB id (links.csv), for the movies whose TMDB entry was found. */
+  readonly tmdbIds: Map<number, number>;
+  /** The TMDB 5000 entries read (empty without the file). */
+  readonly tmdb: Map<number, TmdbMovie>;
 }
 
 export const DEFAULT_MOVIELENS_DIR = '../shared/data/movielens/ml-latest-small';
@@ -188,7 +192,7 @@ export const DEFAULT_TMDB_CSV = '../shared/data/tmdb/tmdb_5000_movies.csv.gz';
 export function loadMetadata(
   movieIds: Iterable<number>,
   files: { movies?: string | undefined; links?: string | undefined; tmdb?: string | undefined },
-): { meta: Map<number, ItemMeta>; sources: string[] } {
+): { meta: Map<number, ItemMeta>; sources: string[]; tmdbIds: Map<number, number>; tmdb: Map<number, TmdbMovie> } {
   const sources: string[] = [];
   const movies = new Map<number, MovieLensMovie>();
   if (files.movies && existsSync(files.movies)) {
@@ -203,11 +207,13 @@ export function loadMetadata(
   const tmdb = files.tmdb && existsSync(files.tmdb) && links.size > 0 ? readTmdbCsv(files.tmdb) : new Map<number, TmdbMovie>();
   if (tmdb.size > 0 && files.tmdb) sources.push(files.tmdb);
   const meta = new Map<number, ItemMeta>();
+  const tmdbIds = new Map<number, number>();
   for (const id of movieIds) {
     if (meta.has(id)) continue;
     const ml = movies.get(id);
     const link = links.get(id);
     const t = link?.tmdbId ? tmdb.get(link.tmdbId) : undefined;
+    if (t) tmdbIds.set(id, t.id);
     const genres = new Set<string>([...(ml?.genres ?? []), ...(t?.genres.map((g) => g.name) ?? [])]);
     meta.set(id, {
       id,
@@ -224,16 +230,16 @@ export function loadMetadata(
       voteCount: t?.voteCount ?? 0,
     });
   }
-  return { meta, sources };
+  return { meta, sources, tmdbIds, tmdb };
 }
 
 /** Reads a MovieLens folder (ratings.csv, and movies.csv / links.csv when present) plus optional TMDB metadata. */
 export function loadMovieLensDir(dir: string, tmdbPath: string | undefined = DEFAULT_TMDB_CSV): OfflineDataset {
   const ratings = readRatingsCsv(join(dir, 'ratings.csv'));
-  const { meta, sources } = loadMetadata(ratings.movie, {
+  const { meta, sources, tmdbIds, tmdb } = loadMetadata(ratings.movie, {
     movies: join(dir, 'movies.csv'),
     links: join(dir, 'links.csv'),
     tmdb: tmdbPath,
   });
-  return { ratings, meta, sources: [join(dir, 'ratings.csv'), ...sources] };
+  return { ratings, meta, sources: [join(dir, 'ratings.csv'), ...sources], tmdbIds, tmdb };
 }

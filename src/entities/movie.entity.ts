@@ -32,6 +32,11 @@ export const MovieSchema = defineEntity({
     cast: p.json<CastRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
     directors: p.json<NamedRef[]>().defaultRaw(`'[]'`).onCreate(emptyList),
     collection: p.json<NamedRef>().nullable(),
+    /**
+     * TMDB's "recommendations" and "similar" lists from the last details fetch, merged (TMDB ids; the recommender's
+     * `related` source, used for people with few ratings).
+     */
+    related: p.json<number[]>().defaultRaw(`'[]'`).onCreate(emptyList),
     runtime: p.smallint().nullable(),
     originalLanguage: p.string().length(8).nullable(),
     popularity: p.double().default(0),

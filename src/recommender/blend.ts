@@ -21,8 +21,10 @@ export interface BlendWeights {
 
 export const DEFAULT_BLEND: BlendWeights = {
   // Close to what validation-only tuning picks on ml-latest-small (docs/recommender.md).
-  warm: { ease: 1, item_knn: 0.1, user_knn: 0.1, content: 0.4, popularity: 0.05 },
-  cold: { content: 0.5, popularity: 1, item_knn: 0.2, ease: 0.2, user_knn: 1 },
+  // `related` (TMDB's recommendations/similar lists): 0.2 both ways, from protocol (c) validation with the stand-in
+  // lists derived from TMDB 5000 (warm validation chose 0.3, cold 0–0.2; docs/benchmarks.md).
+  warm: { ease: 1, item_knn: 0.1, user_knn: 0.1, content: 0.4, popularity: 0.05, related: 0.2 },
+  cold: { content: 0.5, popularity: 1, item_knn: 0.2, ease: 0.2, user_knn: 1, related: 0.2 },
   halfWarmAt: 10,
 };
 

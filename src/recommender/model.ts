@@ -5,6 +5,7 @@ import { csrFromTriplets, transpose } from './csr.ts';
 import { buildEase, DEFAULT_EASE, type EaseModel, type EaseOptions } from './ease.ts';
 import { buildItemKnn, DEFAULT_ITEM_KNN, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
 import { buildPopularity, type PopularityModel } from './popularity.ts';
+import { buildRelated, type RelatedModel } from './related.ts';
 import { type Csr, type ItemMeta, SOURCES, type Source, type TrainingData } from './types.ts';
 import { DEFAULT_USER_KNN, type UserKnnOptions } from './user-knn.ts';
 
@@ -29,6 +30,8 @@ export interface HybridModel {
   readonly content: ContentModel | null;
   readonly itemKnn: ItemKnnModel | null;
   readonly ease: EaseModel | null;
+  /** TMDB's recommendations/similar lists as item → item edges; null when no film has them. */
+  readonly related: RelatedModel | null;
   readonly userKnn: UserKnnOptions;
   /** Whether any film has metadata beyond a title (genres, keywords, …). */
   readonly hasContent: boolean;
@@ -47,9 +50,11 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
   const itemKnn = needKnn ? buildItemKnn(byUser, byItem, opts.itemKnn ?? DEFAULT_ITEM_KNN) : null;
   const easeOpts = opts.ease === undefined ? DEFAULT_EASE : opts.ease;
   const ease = models.has('ease') && easeOpts ? buildEase(byUser, popularity.counts, easeOpts) : null;
+  const itemIndex = new Map(data.items.map((m, i) => [m.id, i]));
+  const related = models.has('related') ? buildRelated(data.items, itemIndex) : null;
   return {
     items: data.items,
-    itemIndex: new Map(data.items.map((m, i) => [m.id, i])),
+    itemIndex,
     userIds: data.userIds,
     userIndex: new Map(data.userIds.map((u, i) => [u, i])),
     byUser,
@@ -58,6 +63,7 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
     content,
     itemKnn,
     ease,
+    related,
     userKnn: opts.userKnn ?? DEFAULT_USER_KNN,
     hasContent,
   };

@@ -1,5 +1,5 @@
 // Why a pick was made, as data: the pick's blended score is split exactly over what produced it (each film of the
-// user's history through item-kNN, EASE and content, plus the taste neighbours and the popularity prior), and the
+// user's history through item-kNN, EASE, content and TMDB's lists, plus the taste neighbours and the popularity prior), and the
 // reason names the largest contributor. The words are made in src/bot/, never here.
 
 import type { BlendResult } from './blend.ts';
@@ -8,6 +8,7 @@ import { contentCoefficients, contentSimilarity } from './content.ts';
 import { easeWeight } from './ease.ts';
 import { itemKnnSimilarity } from './item-knn.ts';
 import type { HybridModel } from './model.ts';
+import { relatedEdge, relatedUserWeight } from './related.ts';
 import type { Source, UserEvidence } from './types.ts';
 import { meanStarsOf, neighbourEvidence, neighbourRatings } from './user-knn.ts';
 
@@ -113,7 +114,7 @@ export type Contributor =
       readonly kind: 'film';
       readonly item: number;
       readonly value: number;
-      /** The parts that came through EASE / item-kNN and through content. */
+      /** The parts that came through EASE / item-kNN and through content (features, or TMDB's related lists). */
       readonly viaItem: number;
       readonly viaContent: number;
     }
@@ -125,7 +126,7 @@ export function reasonFilms<E, P>(r: Reason<E, P>): readonly E[] {
   return 'evidence' in r ? r.evidence : [];
 }
 
-const FILM_SOURCES = ['ease', 'item_knn', 'content'] as const satisfies readonly Source[];
+const FILM_SOURCES = ['ease', 'item_knn', 'content', 'related'] as const satisfies readonly Source[];
 
 /**
  * Splits picks' scores over their contributors for one user. Every term is exact: the item-based and content raw
@@ -155,6 +156,7 @@ export function contributionsFor(
   const knnScale = scale('item_knn');
   const easeScale = scale('ease');
   const contentScale = scale('content');
+  const relatedScale = scale('related');
   const vec = blend.vector;
   return (item) => {
     const out: Contributor[] = [];
@@ -169,8 +171,10 @@ export function contributionsFor(
         viaItem += wj * sim * (knnScale + (easeCovers ? 0 : w.ease * (spread.item_knn ? 1 / spread.item_knn : 0)));
       }
       if (model.ease && easeCovers && easeScale !== 0) viaItem += easeScale * wj * easeWeight(model.ease, j, item);
-      const viaContent =
+      let viaContent =
         model.content && contentScale !== 0 ? contentScale * coef[t]! * contentSimilarity(model.content, j, item) : 0;
+      if (model.related && relatedScale !== 0)
+        viaContent += relatedScale * relatedUserWeight(user.ratings[t]!) * relatedEdge(model.related, j, item);
       out.push({ kind: 'film', item: j, value: viaItem + viaContent, viaItem, viaContent });
     }
     const neighbours = w.user_knn * (blend.normalised.user_knn?.[item] ?? 0);

@@ -5,6 +5,7 @@ import { contentProfile, scoreContent } from './content.ts';
 import { scoreEase } from './ease.ts';
 import { scoreItemKnn } from './item-knn.ts';
 import type { HybridModel } from './model.ts';
+import { relatedVector, scoreRelated } from './related.ts';
 import { SOURCES, type Source, type UserEvidence } from './types.ts';
 import { findNeighbours, type Neighbours, scoreUserKnn } from './user-knn.ts';
 
@@ -94,6 +95,13 @@ export const SCORERS: Readonly<Record<Source, Scorer>> = {
     available: (m) => m.ease !== null,
     score: ({ model, vector }, out) => scoreEase(model.ease!, vector.items, vector.weights, out),
     fallback: { source: 'item_knn', covers: (m, i) => m.ease !== null && m.ease.pos[i]! >= 0 },
+  },
+  related: {
+    available: (m) => m.related !== null,
+    score: ({ model, user }, out) => {
+      const v = relatedVector(user);
+      scoreRelated(model.related!, v.items, v.weights, out);
+    },
   },
   user_knn: {
     available: () => true,

@@ -20,6 +20,7 @@ const WARM_GRID: Record<Source, number[]> = {
   user_knn: [0, 0.1, 0.2, 0.3, 0.5, 0.8],
   content: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5, 0.8],
   popularity: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
+  related: [0, 0.03, 0.06, 0.1, 0.2, 0.3, 0.5],
 };
 const COLD_STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
 /** Warm popularity weights tried as a popularity penalty, mildest first (negative = pushes popular films down). */
@@ -42,6 +43,8 @@ export interface TuneOptions {
   lambdas?: number[];
   halfWarmGrid?: number[];
   base?: HybridOptions;
+  /** Sources held at weight 0 throughout (an ablation: "the same hybrid without them", tuned the same way). */
+  without?: readonly Source[];
   /** Try a popularity penalty as the last step (default true). */
   popularityPenalty?: boolean;
   onProgress?: (msg: string) => void;
@@ -251,7 +254,14 @@ export function tuneOnTraining(train: TrainingData, opts: TuneOptions): TunedCon
   };
   const val = validationSplit(train, opts.seed, opts.valFraction, opts.maxUsers);
   const baseEase = opts.base?.ease ?? DEFAULT_EASE;
-  const cfg: RankerConfig = { blend: DEFAULT_BLEND, seed: opts.seed, diversity: 1 };
+  const off = new Set(opts.without ?? []);
+  const zeroed = (w: SourceWeights) => Object.fromEntries(SOURCES.map((s) => [s, off.has(s) ? 0 : (w[s] ?? 0)]));
+  const start: BlendWeights = { ...DEFAULT_BLEND, warm: zeroed(DEFAULT_BLEND.warm), cold: zeroed(DEFAULT_BLEND.cold) };
+  const only = (g: Record<Source, number[]>) =>
+    Object.fromEntries(SOURCES.map((s) => [s, off.has(s) ? [0] : g[s]])) as Record<Source, number[]>;
+  const warmGrid = only(WARM_GRID);
+  const coldGrid = only(COLD_GRID);
+  const cfg: RankerConfig = { blend: start, seed: opts.seed, diversity: 1 };
   const built = buildHybrid(val.train, { ...opts.base, ease: baseEase });
   // 1. EASE λ.
   const { model, ease } = tuneEaseLambda(built, val, baseEase, opts.lambdas ?? [50, 100, 200, 400, 800], cfg, say);
@@ -260,23 +270,25 @@ export function tuneOnTraining(train: TrainingData, opts: TuneOptions): TunedCon
   const rand = mulberry32(opts.seed ^ 0xc01d);
   const warmCache = cacheUsers(model, val.users, Number.MAX_SAFE_INTEGER, rand);
   const onWarm = (b: BlendWeights) => blendNdcg(model, warmCache, val.tests, b);
-  say(`tune: default blend validation nDCG@10=${onWarm(DEFAULT_BLEND).toFixed(4)}`);
-  const warmRes = coordinateAscent(onWarm, 'warm', DEFAULT_BLEND, WARM_GRID);
+  say(`tune: default blend validation nDCG@10=${onWarm(start).toFixed(4)}`);
+  const warmRes = coordinateAscent(onWarm, 'warm', start, warmGrid);
   say(`tune: warm blend ${JSON.stringify(warmRes.blend.warm)} validation nDCG@10=${warmRes.ndcg.toFixed(4)}`);
   const coldCache = cacheUsers(model, val.users, 5, rand);
   const onCold = (b: BlendWeights) => blendNdcg(model, coldCache, val.tests, b);
-  const coldRes = coordinateAscent(onCold, 'cold', warmRes.blend, COLD_GRID);
+  const coldRes = coordinateAscent(onCold, 'cold', warmRes.blend, coldGrid);
   say(
     `tune: cold blend ${JSON.stringify(coldRes.blend.cold)} validation (≤ 5 ratings) nDCG@10=${coldRes.ndcg.toFixed(4)}`,
   );
 
   // 3. The cold → warm move, then 4. the warm weights refitted under it (they were fitted under the default move).
   const moved = chooseWarmMove(coldRes.blend, onWarm, onCold, opts.halfWarmGrid ?? HALF_WARM_GRID, say);
-  const refit = coordinateAscent(onWarm, 'warm', moved, WARM_GRID);
+  const refit = coordinateAscent(onWarm, 'warm', moved, warmGrid);
   say(`tune: warm blend refit ${JSON.stringify(refit.blend.warm)} validation nDCG@10=${refit.ndcg.toFixed(4)}`);
   // 5. A popularity penalty, taken only as far as it costs no validation nDCG (fewer crowd-pleasers in every list).
   const penalised =
-    opts.popularityPenalty === false ? refit.blend : popularityPenalty(refit.blend, refit.ndcg, onWarm, say);
+    opts.popularityPenalty === false || off.has('popularity')
+      ? refit.blend
+      : popularityPenalty(refit.blend, refit.ndcg, onWarm, say);
   return { ease, blend: penalised, log };
 }
 

@@ -2,7 +2,7 @@
 import type { Reason } from './reasons.ts';
 
 /** The source names used everywhere: per-source scores in recommendation_log, blend weights, reasons. */
-export const SOURCES = ['content', 'user_knn', 'item_knn', 'ease', 'popularity'] as const;
+export const SOURCES = ['content', 'user_knn', 'item_knn', 'ease', 'popularity', 'related'] as const;
 export type Source = (typeof SOURCES)[number];
 export type SourceWeights = Partial<Record<Source, number>>;
 
@@ -21,6 +21,11 @@ export interface ItemMeta {
   readonly runtime: number | null;
   readonly voteAverage: number;
   readonly voteCount: number;
+  /**
+   * TMDB's own "recommendations" then "similar" lists for this film (TMDB ids, TMDB's order, merged), when known:
+   * the `related` source (related.ts).
+   */
+  readonly related?: readonly number[];
 }
 
 /** A film known only by id and title (ratings-only data such as a bare MovieLens file); `extra` fills what is known. */

@@ -8,6 +8,7 @@ import type { Em } from '../db.ts';
 import { Movie } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { mergeRelated } from '../recommender/related.ts';
 import { yearOf } from '../release-year.ts';
 import { clip, cut } from '../text.ts';
 import { titleKey, titleKeySql, titleWithYear } from '../title-key.ts';
@@ -274,6 +275,10 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       cast: d.cast.slice(0, MAX_CAST).map((c) => ({ ...c })),
       directors: d.directors.map((x) => ({ id: x.id, name: x.name })),
       collection: d.collection,
+      related: mergeRelated(
+        d.recommendations.map((m) => m.id),
+        d.similar.map((m) => m.id),
+      ),
       runtime: d.runtime !== null && d.runtime >= 0 && d.runtime < 32_000 ? d.runtime : null,
       originalLanguage: d.originalLanguage?.slice(0, 8) ?? null,
       popularity: d.popularity,

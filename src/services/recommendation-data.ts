@@ -18,6 +18,12 @@ function collectionName(v: unknown): string | null {
 
 export { yearOf };
 
+/** TMDB ids from the `related` jsonb column (a JSON string on some drivers). */
+function relatedIds(v: unknown): number[] {
+  const a = typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+  return Array.isArray(a) ? a.map(Number).filter((x) => Number.isInteger(x) && x > 0) : [];
+}
+
 export interface CatalogueItem extends ItemMeta {
   readonly posterPath: string | null;
 }
@@ -25,7 +31,7 @@ export interface CatalogueItem extends ItemMeta {
 export async function loadCatalogue(em: Em): Promise<CatalogueItem[]> {
   const rows = await em.execute<Record<string, unknown>[]>(
     `select id, title, release_date, genres, keywords, "cast", directors, collection, runtime, original_language,
-            vote_average, vote_count, poster_path
+            vote_average, vote_count, poster_path, related
        from movies order by id`,
   );
   return rows.map((r) => ({
@@ -42,6 +48,7 @@ export async function loadCatalogue(em: Em): Promise<CatalogueItem[]> {
     voteAverage: Number(r.vote_average ?? 0),
     voteCount: Number(r.vote_count ?? 0),
     posterPath: (r.poster_path as string | null) ?? null,
+    related: relatedIds(r.related),
   }));
 }
 

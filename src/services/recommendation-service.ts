@@ -18,6 +18,7 @@ import {
   type HybridOptions,
   mapReasonEvidence,
   mapReasonPeople,
+  onboardingOrder,
   type Reason,
   recommendForGroup as rankForGroup,
   recommend as rankForUser,
@@ -182,11 +183,6 @@ export interface RecommendationService {
     movieId: number,
     opts?: { count?: number; guildId?: string | null },
   ): Promise<SimilarResult | null>;
-  /**
-   * @deprecated Not needed: the services that change taste call `noteTasteChanged` (recommendation-taste.ts), which
-   * every process sees. Drops this process's cached rows for the user; kept while callers move over.
-   */
-  noteUserChanged(userId: string): void;
   getBlendWeights(): BlendWeightsSnapshot;
   /** Saves a new set of blend weights to the database (shared by every process) and serves it here at once. */
   setBlendWeights(w: {
@@ -261,12 +257,8 @@ interface Serving {
   model: HybridModel;
   catalogue: CatalogueItem[];
   version: string;
-  /** Catalogue indices by popularity prior (ties by movie id), computed once per build for onboarding. */
-  popularOrder: Int32Array;
-}
-
-function popularityOrder(catalogue: readonly CatalogueItem[], prior: ArrayLike<number>): Int32Array {
-  return Int32Array.from(catalogue.keys()).sort((a, b) => prior[b]! - prior[a]! || catalogue[a]!.id - catalogue[b]!.id);
+  /** Catalogue indices, best onboarding question first (films that tell tastes apart), computed once per build. */
+  onboardingOrder: Int32Array;
 }
 
 /** The engine's reason with films as movie ids and titles, and people as names (`names`: user id → name). */
@@ -383,7 +375,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         model,
         catalogue,
         version: snap.version,
-        popularOrder: popularityOrder(catalogue, model.popularity.prior),
+        onboardingOrder: onboardingOrder(model),
       };
       overlay.clear();
     }
@@ -457,7 +449,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     await syncWeights(em);
     // Shared snapshots need versions no other process can also have made in the same minute.
     const version = `hyb1-${compactTime(clock())}-${builds}${share ? `-${randomUUID().slice(0, 8)}` : ''}`;
-    serving = { model, catalogue, version, popularOrder: popularityOrder(catalogue, model.popularity.prior) };
+    serving = { model, catalogue, version, onboardingOrder: onboardingOrder(model) };
     overlay.clear();
     const ms = Math.round(performance.now() - started);
     deps.onModelBuilt?.({ version, ms });
@@ -530,7 +522,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const exclude = excludedMovieIds(rows);
     const wanted = Math.max(count, 10);
     const movies: { id: number; title: string; year: number | null }[] = [];
-    for (const i of s.popularOrder) {
+    for (const i of s.onboardingOrder) {
       const m = s.catalogue[i]!;
       if (exclude.has(m.id)) continue;
       movies.push({ id: m.id, title: m.title, year: m.year });
@@ -649,9 +641,6 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       await building?.catch(() => {});
     },
     rebuild: () => rebuild(),
-    noteUserChanged(userId: string) {
-      overlay.delete(userId);
-    },
     getBlendWeights() {
       return weights;
     },

@@ -39,6 +39,8 @@ export interface CatalogueMovie {
   readonly voteCount: number;
   readonly imdbId: string | null;
   readonly posterPath?: string | null;
+  /** TMDB's recommendations and similar lists, merged (TMDB ids), when known. */
+  readonly related?: readonly number[];
   readonly overview?: string | null;
 }
 

@@ -7,6 +7,19 @@ import { generateCommunity } from './generator.ts';
 import { fromDemoMovies } from './sources.ts';
 import { countMovies, insertMovies, readCatalogue, type SeedTotals, writeCommunity } from './store.ts';
 
+/**
+ * How the demo server's members are generated. Stronger tastes and less weight on general quality than the
+ * generator's defaults: with 40 people and 86 films, the defaults made everyone rate the same crowd-pleasers highly,
+ * so a Nolan fan and a Pixar fan got nearly the same picks (measured in `npm run eval`, "demo community").
+ */
+export const DEMO_COMMUNITY = {
+  users: 40,
+  seed: 42,
+  ratingsPerUser: 20,
+  tasteWeight: 1.8,
+  qualityWeight: 0.4,
+} as const;
+
 export interface SeedDemoOptions {
   /** The demo server: every synthetic user becomes a member (so weekly picks have an audience). */
   readonly guildId?: string | null;
@@ -56,7 +69,7 @@ export interface SeedDemoResult extends SeedTotals {
 export async function seedDemoCommunity(db: Orm | Em, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const em = 'em' in db ? db.em.fork() : db.fork();
   const now = opts.now ?? new Date();
-  const users = opts.users ?? 40;
+  const users = opts.users ?? DEMO_COMMUNITY.users;
   let moviesAdded = 0;
   if ((await countMovies(em)) === 0) {
     moviesAdded = await insertMovies(em, opts.movies ?? fromDemoMovies(DEMO_MOVIES), now);
@@ -66,9 +79,11 @@ export async function seedDemoCommunity(db: Orm | Em, opts: SeedDemoOptions = {}
     ...generateCommunity({
       movies: movies.map(toSeedMovie),
       users,
-      seed: opts.seed ?? 42,
+      seed: opts.seed ?? DEMO_COMMUNITY.seed,
       now,
-      ratingsPerUser: opts.ratingsPerUser ?? 20,
+      ratingsPerUser: opts.ratingsPerUser ?? DEMO_COMMUNITY.ratingsPerUser,
+      tasteWeight: DEMO_COMMUNITY.tasteWeight,
+      qualityWeight: DEMO_COMMUNITY.qualityWeight,
     }),
   ];
   const totals = await writeCommunity(em, chunks, { now, guildId: opts.guildId ?? null, usersTotal: users });

@@ -33,6 +33,13 @@ export interface GenerateCommunityOptions {
   readonly archetypes?: number;
   /** Pareto exponent of activity: smaller means more skew (default 1.5). */
   readonly activityExponent?: number;
+  /**
+   * How much a user's taste, rather than chance, decides which films they watch and how they rate them (multiplies
+   * the affinity in both; default 1). The sandbox's small demo server uses more, so its members differ visibly.
+   */
+  readonly tasteWeight?: number;
+  /** How much a film's general quality (TMDB votes) lifts everyone's rating of it (default 1). */
+  readonly qualityWeight?: number;
 }
 
 export interface UserTaste {
@@ -250,6 +257,8 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
   const chunkUsers = Math.max(1, Math.floor(options.chunkUsers ?? 1024));
   const historyMs = (options.historyYears ?? 6) * YEAR_MS;
   const alpha = options.activityExponent ?? 1.5;
+  const tasteWeight = options.tasteWeight ?? 1;
+  const qualityWeight = options.qualityWeight ?? 1;
   const features = buildFeatures(movies);
   const archetypes = buildArchetypes(seed, Math.max(1, options.archetypes ?? 8), features);
   const archetypeAlias = new AliasTable(archetypes.map((_, i) => 1 / Math.sqrt(i + 1)));
@@ -384,7 +393,7 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
         s = Math.max(-3, Math.min(3, s));
         affinity[m] = s;
         // Efraimidis–Spirakis: the n largest log(U)/w are a weighted sample without replacement.
-        key[m] = Math.log(rng.nextOpen()) / Math.exp(pickiness * s);
+        key[m] = Math.log(rng.nextOpen()) / Math.exp(pickiness * tasteWeight * s);
       }
       const chosen = Array.from(candidates.subarray(0, k));
       chosen.sort((x, y) => (key[y] as number) - (key[x] as number) || x - y);
@@ -393,7 +402,11 @@ export function* generateCommunity(options: GenerateCommunityOptions): Generator
       const historyStart = Math.max(user.joinedAtMs - 2 * YEAR_MS, nowMs - historyMs);
       for (let c = 0; c < take; c++) {
         const m = chosen[c] as number;
-        const mu = 3.1 + 0.6 * ((quality[m] as number) - 6.3) + 0.85 * strength * (affinity[m] as number) - harshness;
+        const mu =
+          3.1 +
+          0.6 * qualityWeight * ((quality[m] as number) - 6.3) +
+          0.85 * strength * tasteWeight * (affinity[m] as number) -
+          harshness;
         const stars = mu + rng.normal(0, 0.5);
         const h = Math.max(1, Math.min(10, Math.round(stars * 2)));
         outMovies[pos] = movieIds[m] as number;

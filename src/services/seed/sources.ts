@@ -1,15 +1,21 @@
 // Where catalogue films come from when the catalogue is empty: the demo catalogue of the fake TMDB, the TMDB 5000
 // CSV (read at run time, never committed), or random real films from TMDB when a key is configured.
 import type { DemoMovie } from '../../../fakes/tmdb/demo-catalogue.ts';
+import { createRelatedIndex, relatedFactsOf } from '../../../fakes/tmdb/related.ts';
 import type { Em } from '../../db.ts';
+import { mergeRelated } from '../../recommender/related.ts';
 import type { Catalogue } from '../catalogue-service.ts';
 import { TMDB_GENRE_NAMES } from '../tmdb/genres.ts';
 import type { TmdbClient } from '../tmdb/index.ts';
 import type { CatalogueMovie } from './catalogue.ts';
 import type { Rng } from './prng.ts';
 
-/** Demo-catalogue (or TMDB 5000) films as catalogue rows. Overviews are not copied. */
+/**
+ * Demo-catalogue (or TMDB 5000) films as catalogue rows, with the recommendations and similar lists the fake TMDB
+ * serves for them (what a details fetch would store). Overviews are not copied.
+ */
 export function fromDemoMovies(list: readonly DemoMovie[]): CatalogueMovie[] {
+  const lists = createRelatedIndex(list.map(relatedFactsOf));
   return list.map((d) => ({
     id: d.id,
     title: d.title,
@@ -24,6 +30,7 @@ export function fromDemoMovies(list: readonly DemoMovie[]): CatalogueMovie[] {
     voteAverage: d.voteAverage,
     voteCount: d.voteCount,
     imdbId: d.imdbId,
+    related: mergeRelated(lists(d.id, 'recommendations'), lists(d.id, 'similar')),
   }));
 }
 

@@ -50,10 +50,10 @@ export async function insertMovies(em: Em, movies: readonly CatalogueMovie[], no
         tem,
         `insert into "movies" ("id", "title", "original_title", "release_date", "genres", "keywords", "cast",
            "directors", "runtime", "original_language", "popularity", "vote_average", "vote_count", "imdb_id",
-           "poster_path", "overview", "created_at", "updated_at")
+           "poster_path", "overview", "related", "created_at", "updated_at")
          select t.*, ?::timestamptz, ?::timestamptz
          from unnest(?::int[], ?::text[], ?::text[], ?::date[], ?::jsonb[], ?::jsonb[], ?::jsonb[], ?::jsonb[],
-           ?::smallint[], ?::text[], ?::float8[], ?::float8[], ?::int[], ?::text[], ?::text[], ?::text[]) as t
+           ?::smallint[], ?::text[], ?::float8[], ?::float8[], ?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[]) as t
          on conflict do nothing`,
         [
           now.toISOString(),
@@ -74,6 +74,7 @@ export async function insertMovies(em: Em, movies: readonly CatalogueMovie[], no
           col((m) => m.imdbId ?? null),
           col((m) => m.posterPath ?? null),
           col((m) => m.overview || null),
+          json((m) => m.related ?? []),
         ],
       ),
     );

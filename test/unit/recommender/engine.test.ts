@@ -184,7 +184,14 @@ describe('the hybrid', () => {
     expect(picks.map((p) => p.item)).not.toContain(1);
     expect(picks.map((p) => p.item)).not.toContain(3);
     expect(['similar_to', 'taste_neighbours', 'shared_director', 'shared_keywords']).toContain(picks[0]!.reason?.kind);
-    expect(Object.keys(picks[0]!.sources).sort()).toEqual(['content', 'ease', 'item_knn', 'popularity', 'user_knn']);
+    expect(Object.keys(picks[0]!.sources).sort()).toEqual([
+      'content',
+      'ease',
+      'item_knn',
+      'popularity',
+      'related',
+      'user_knn',
+    ]);
   });
 
   it('when films are disliked, then they never come back', () => {
