@@ -90,6 +90,7 @@ describe('recommendation service', () => {
       'ease',
       'item_knn',
       'popularity',
+      'related',
       'user_knn',
     ]);
     expect(res.modelVersion).toContain('+w:default');
