@@ -142,6 +142,7 @@ try {
     out(
       'Also: click N (press button [N]), /as NAME (become someone else; /as NAME admin: with Manage Server; /as owner: the server owner), /dm and /server (where you talk), exit.',
     );
+    out('/locale de switches your Discord client language (de, fr, es-ES, pt-BR, ja, en-US…); the bot answers in it.');
     out("/weekly sends this server's weekly picks now (the digest, and DMs to whoever turned on /settings dms).");
     out('Movie night: /movienight start when:20:30, then vote N (as each person), /wait 2h moves time forward.');
     out('Autocomplete: movie:hea? lists suggestions, movie:heat#2 takes the second; Tab completes command names.');
@@ -150,6 +151,7 @@ try {
       '/as ',
       '/dm',
       '/server',
+      '/locale ',
       '/weekly',
       '/wait ',
       'click ',

@@ -12,7 +12,7 @@
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChannelType, ComponentType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+import { ChannelType, ComponentType, Locale, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { type StoredFile, userUpload } from './attachments.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DiscordHttpError } from './errors.ts';
@@ -319,6 +319,22 @@ export class FakeDiscord extends EventEmitter {
       premium_since: null,
       communication_disabled_until: null,
     };
+  }
+
+  /**
+   * Each person's Discord client language (User Settings → Language), sent as `locale` on their interactions
+   * (interactions/receiving-and-responding.mdx § Interaction Object); en-US unless set. Codes: reference.mdx § Locales.
+   */
+  readonly clientLocales = new Map<string, string>();
+
+  /** Switches `user`'s Discord client to `locale` (a Discord locale code such as `de` or `pt-BR`). */
+  setClientLocale(user: FakeUser, locale: string): void {
+    if (!(Object.values(Locale) as string[]).includes(locale)) throw new Error(`${locale} is not a Discord locale`);
+    this.clientLocales.set(user.id, locale);
+  }
+
+  clientLocale(user: FakeUser): string {
+    return this.clientLocales.get(user.id) ?? 'en-US';
   }
 
   /** Gives `user` the server's Admin role (Manage Server, Manage Events, Manage Messages). */

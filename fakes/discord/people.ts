@@ -79,7 +79,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
     token,
     application_id: fake.appId,
     version: 1,
-    locale: 'en-US',
+    locale: fake.clientLocale(user),
     entitlements: [],
     attachment_size_limit: 10_485_760,
   };

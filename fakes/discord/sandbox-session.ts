@@ -3,6 +3,7 @@
 // and renders what the bot answered as readable text with numbered buttons.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Locale } from 'discord-api-types/v10';
 import { FakeDiscord } from './fake-discord.ts';
 import { waitUntil } from './people.ts';
 import type { FakeUser, StoredMessage } from './types.ts';
@@ -93,6 +94,8 @@ export class SandboxSession {
               : '';
         return `(you are now ${this.user.global_name}${role}, id ${this.user.id})`;
       }
+      const locale = /^\/locale(?:\s+(\S+))?$/i.exec(text);
+      if (locale) return this.switchLocale(locale[1]);
       if (/^\/dm$/i.test(text) || /^\/server$/i.test(text)) {
         this.inDm = /^\/dm$/i.test(text);
         return `(now talking in ${this.where})`;
@@ -111,6 +114,22 @@ export class SandboxSession {
     } catch (err) {
       return `(!) ${(err as Error).message}`;
     }
+  }
+
+  /**
+   * `/locale de`: sets the current person's Discord client language, which every interaction they send then carries
+   * as `locale` (developers/reference.mdx § Locales lists the codes). `/locale` alone shows it.
+   */
+  private switchLocale(code: string | undefined): string {
+    const name = (l: string) => new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+    if (!code) {
+      const current = this.discord.clientLocale(this.user);
+      return `(${this.user.global_name}'s Discord is in ${name(current)} (${current}))`;
+    }
+    const match = (Object.values(Locale) as string[]).find((l) => l.toLowerCase() === code.toLowerCase());
+    if (!match) throw new Error(`${code} is not a Discord locale; try de, fr, es-ES, pt-BR, ja or en-US`);
+    this.discord.setClientLocale(this.user, match);
+    return `(${this.user.global_name}'s Discord is now in ${name(match)} (${match}))`;
   }
 
   private parse(text: string): { path: string; values: Record<string, string> } {

@@ -40,3 +40,23 @@ describe('playing an admin in the sandbox', () => {
     expect(manages(fake, 'carol')).toBe(false);
   });
 });
+
+describe('switching the Discord client language in the sandbox', () => {
+  it('when someone says /locale de, then their interactions carry locale de, and only theirs', async () => {
+    const { fake, session } = sandbox();
+    const sent: { locale?: string; user?: { id: string }; member?: { user: { id: string } } }[] = [];
+    // No bot is connected here: keep what the person's client would send instead of delivering it.
+    fake.dispatch = ((event: string, data: never) => {
+      if (event === 'INTERACTION_CREATE') sent.push(data);
+    }) as typeof fake.dispatch;
+    expect(await session.run('/locale')).toContain('English (en-US)');
+    expect(await session.run('/locale DE')).toBe("(Alice's Discord is now in Deutsch (de))");
+    expect(await session.run('/locale xx')).toMatch(/not a Discord locale/);
+    fake.command(fake.user('alice'), 'help', {}, {});
+    fake.command(fake.user('bob'), 'help', {}, {});
+    expect(sent.map((i) => i.locale)).toEqual(['de', 'en-US']);
+    await session.run('/locale pt-br');
+    fake.command(fake.user('alice'), 'help', {}, {});
+    expect(sent.at(-1)?.locale).toBe('pt-BR');
+  });
+});

@@ -112,7 +112,7 @@ export const de: Messages = {
   'help.privacy':
     '`/datenschutz exportieren|löschen` – alles, was Marquee über dich speichert, als ZIP per DM – oder gelöscht',
   'help.settings':
-    '`/einstellungen dms an|aus`, `/einstellungen region`, `/einstellungen services`, `/einstellungen profil`, `/einstellungen sprache`, `/einstellungen anzeigen` – Wochentipps per DM (nur wenn du willst), dein Land und deine Streamingdienste (für „Wo läuft’s?“), wer dein Filmtagebuch sieht, in welcher Sprache ich dir antworte',
+    '`/einstellungen dms an|aus`, `/einstellungen region`, `/einstellungen dienste`, `/einstellungen profil`, `/einstellungen sprache`, `/einstellungen anzeigen` – Wochentipps per DM (nur wenn du willst), dein Land und deine Streamingdienste (für „Wo läuft’s?“), wer dein Filmtagebuch sieht, in welcher Sprache ich dir antworte',
   'help.config':
     '`/einrichten tipp-kanal|zeitplan|sprache|einschalten|ausschalten|anzeigen` – Wochentipps für diesen Server und die Sprache seiner öffentlichen Beiträge (Server verwalten)',
   'help.help': '`/hilfe` – diese Nachricht',

@@ -111,7 +111,7 @@ export const esES: Messages = {
     '`/importar archivo [origen] [deshacer]`: trae tus valoraciones, tu diario y tus pendientes de Letterboxd o IMDb',
   'help.privacy': '`/privacidad exportar|borrar`: todo lo que Marquee guarda sobre ti, en un ZIP por MD, o borrado',
   'help.settings':
-    '`/ajustes md sí|no`, `/ajustes región`, `/ajustes services`, `/ajustes perfil`, `/ajustes idioma`, `/ajustes ver`: recomendaciones semanales por MD (si quieres), tu país y tus servicios de streaming (para saber dónde verlas), quién ve tu diario y en qué idioma te respondo',
+    '`/ajustes md sí|no`, `/ajustes región`, `/ajustes servicios`, `/ajustes perfil`, `/ajustes idioma`, `/ajustes ver`: recomendaciones semanales por MD (si quieres), tu país y tus servicios de streaming (para saber dónde verlas), quién ve tu diario y en qué idioma te respondo',
   'help.config':
     '`/configurar canal|horario|idioma|activar|desactivar|ver`: recomendaciones semanales para este servidor y el idioma de sus mensajes públicos (Gestionar servidor)',
   'help.help': '`/ayuda`: este mensaje',

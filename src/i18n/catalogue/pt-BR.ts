@@ -109,7 +109,7 @@ export const ptBR: Messages = {
     '`/importar arquivo [origem] [desfazer]` — traga suas avaliações, seu diário e sua lista Quero ver do Letterboxd ou do IMDb',
   'help.privacy': '`/privacidade exportar|apagar` — tudo o que o Marquee guarda sobre você, num ZIP por DM, ou apagado',
   'help.settings':
-    '`/configurações dm ligado|desligado`, `/configurações região`, `/configurações services`, `/configurações perfil`, `/configurações idioma`, `/configurações ver` — indicações da semana por DM (se você quiser), seu país e seus serviços de streaming (para saber onde assistir), quem vê seu diário e o idioma em que respondo',
+    '`/configurações dm ligado|desligado`, `/configurações região`, `/configurações serviços`, `/configurações perfil`, `/configurações idioma`, `/configurações ver` — indicações da semana por DM (se você quiser), seu país e seus serviços de streaming (para saber onde assistir), quem vê seu diário e o idioma em que respondo',
   'help.config':
     '`/configurar canal|horário|idioma|ativar|desativar|ver` — indicações da semana para este servidor e o idioma das mensagens públicas (Gerenciar servidor)',
   'help.help': '`/ajuda` — esta mensagem',
