@@ -257,11 +257,18 @@ interface Serving {
   model: HybridModel;
   catalogue: CatalogueItem[];
   version: string;
-  /** Catalogue indices, best onboarding question first (films that tell tastes apart), computed once per build. */
+  /** Catalogue indices, best onboarding question first, computed once per build. */
   onboardingOrder: Int32Array;
 }
 
 /** The engine's reason with films as movie ids and titles, and people as names (`names`: user id → name). */
+/**
+ * Onboarding asks about the most popular films. The divisive order (src/recommender/onboarding.ts) was measured and
+ * rejected: in protocol (c) cold users who answered it got 0.1886 nDCG@10 against 0.2092 after the popular films
+ * (docs/benchmarks.md, "Cold start").
+ */
+const SERVED_ONBOARDING = { popularOnly: true } as const;
+
 function pickReason(s: Serving, r: Reason | null, names: ReadonlyMap<string, string>): PickReason {
   if (!r) return { kind: 'starter' };
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -375,7 +382,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         model,
         catalogue,
         version: snap.version,
-        onboardingOrder: onboardingOrder(model),
+        onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING),
       };
       overlay.clear();
     }
@@ -449,7 +456,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     await syncWeights(em);
     // Shared snapshots need versions no other process can also have made in the same minute.
     const version = `hyb1-${compactTime(clock())}-${builds}${share ? `-${randomUUID().slice(0, 8)}` : ''}`;
-    serving = { model, catalogue, version, onboardingOrder: onboardingOrder(model) };
+    serving = { model, catalogue, version, onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING) };
     overlay.clear();
     const ms = Math.round(performance.now() - started);
     deps.onModelBuilt?.({ version, ms });
