@@ -10,6 +10,7 @@ import { type LimitRule, SharedRateLimiter, UserRateLimiter } from './bot/rate-l
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
+import { localeFor } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { type HealthServer, startHealthServer } from './observability/health-server.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -25,6 +26,7 @@ import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createStreamingService, type StreamingService } from './services/streaming-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
+import { getPreferences } from './services/user-service.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
 import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 
@@ -194,7 +196,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     logger,
     tmdb,
     storeSummaries: catalogue.storeSummaries,
-    reporter: createImportReporter({ rest: bot.client.rest, clock }),
+    reporter: createImportReporter({
+      rest: bot.client.rest,
+      clock,
+      localeOf: async (userId) =>
+        localeFor('personal', { storedUserLocale: (await getPreferences(orm.em.fork(), userId)).locale }),
+    }),
     clock,
   });
   let refresher: CatalogueRefresher | undefined;

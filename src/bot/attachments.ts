@@ -14,18 +14,19 @@ export interface AttachmentRef {
 export async function downloadAttachment(a: AttachmentRef, maxBytes: number, timeoutMs = 15_000): Promise<Uint8Array> {
   const limitMb = Math.round(maxBytes / (1024 * 1024));
   if (a.size > maxBytes) {
-    throw new UserFacingError(
-      'invalid_input',
-      `${a.name} is ${Math.round(a.size / (1024 * 1024))} MB; imports are limited to ${limitMb} MB.`,
-    );
+    throw UserFacingError.of('invalid_input', 'attachment.too_big', {
+      name: a.name,
+      size: Math.round(a.size / (1024 * 1024)),
+      limit: limitMb,
+    });
   }
-  if (!/^https?:\/\//.test(a.url)) throw new UserFacingError('invalid_input', "I couldn't read that attachment.");
+  if (!/^https?:\/\//.test(a.url)) throw UserFacingError.of('invalid_input', 'attachment.unreadable');
   const agent = new Agent({ connections: 1, connect: { timeout: timeoutMs } });
   try {
     const res = await request(a.url, { dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
     if (res.statusCode !== 200) {
       await res.body.dump();
-      throw new UserFacingError('invalid_input', "I couldn't download that attachment. Please attach it again.");
+      throw UserFacingError.of('invalid_input', 'attachment.download_failed');
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -33,19 +34,14 @@ export async function downloadAttachment(a: AttachmentRef, maxBytes: number, tim
       total += (chunk as Buffer).length;
       if (total > maxBytes) {
         res.body.destroy();
-        throw new UserFacingError(
-          'invalid_input',
-          `${a.name} is over ${limitMb} MB; imports are limited to ${limitMb} MB.`,
-        );
+        throw UserFacingError.of('invalid_input', 'attachment.over_limit', { name: a.name, limit: limitMb });
       }
       chunks.push(chunk as Buffer);
     }
     return new Uint8Array(Buffer.concat(chunks));
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
-    throw new UserFacingError('invalid_input', "I couldn't download that attachment. Please attach it again.", {
-      cause: err,
-    });
+    throw UserFacingError.of('invalid_input', 'attachment.download_failed', undefined, { cause: err });
   } finally {
     await agent.close().catch(() => undefined);
   }

@@ -79,11 +79,7 @@ export class CustomIds {
 
   /** Validates an id from an interaction; throws a kind UserFacingError for forged, foreign-format or expired ids. */
   decode(raw: string): CustomId {
-    const forged = () =>
-      new UserFacingError(
-        'invalid_input',
-        "That button isn't one I recognise. Run the command again for fresh buttons.",
-      );
+    const forged = () => UserFacingError.of('invalid_input', 'button.forged');
     if (typeof raw !== 'string' || raw.length > 100) throw forged();
     const parts = raw.split('|');
     if (parts.length !== 6 || parts[0] !== VERSION) throw forged();
@@ -99,7 +95,7 @@ export class CustomIds {
     const issuedAt = Number.parseInt(issued, 36) * 1000;
     if (!Number.isFinite(issuedAt)) throw forged();
     if (this.now() - issuedAt > spec.ttlMs) {
-      throw new UserFacingError('expired', 'Those buttons have expired. Run the command again for fresh ones.');
+      throw UserFacingError.of('expired', 'button.expired');
     }
     return { action: action as Action, owner, args, issuedAt };
   }
@@ -112,17 +108,14 @@ export class CustomIds {
 /** Owner check: buttons act only for the person they were made for. */
 export function assertOwner(id: CustomId, clickerId: string): void {
   if (id.owner !== clickerId) {
-    throw new UserFacingError(
-      'forbidden',
-      `Those buttons belong to <@${id.owner}>. Run the command yourself to get your own.`,
-    );
+    throw UserFacingError.of('forbidden', 'button.not_yours', { owner: `<@${id.owner}>` });
   }
 }
 
 export function intArg(id: CustomId, index: number, opts: { min?: number; max?: number } = {}): number {
   const n = Number(id.args[index]);
   if (!Number.isSafeInteger(n) || n < (opts.min ?? 0) || n > (opts.max ?? Number.MAX_SAFE_INTEGER)) {
-    throw new UserFacingError('invalid_input', "That button isn't one I recognise. Run the command again.");
+    throw UserFacingError.of('invalid_input', 'button.stale');
   }
   return n;
 }

@@ -1,66 +1,68 @@
 // Words for /import: queued, progress, the summary and undo. Pure: data in, message views out.
+import type { Translator } from '../i18n/index.ts';
 import type { ImportJobView, UndoResult } from '../services/import/import-service.ts';
 import type { MessageView } from './responder.ts';
 
-const n = (x: number) => x.toLocaleString('en-US');
 const SOURCE = { letterboxd: 'Letterboxd', imdb: 'IMDb' } as const;
 
-export function renderImportQueued(job: ImportJobView): MessageView {
+export function renderImportQueued(tr: Translator, job: ImportJobView): MessageView {
   return {
-    content: `📥 Importing **${job.fileName}** (${SOURCE[job.source]}, ${n(job.totalRows)} rows). I'll update this message as I go; you can keep using Marquee meanwhile.`,
+    content: tr.t('import.queued', { file: job.fileName, source: SOURCE[job.source], rows: job.totalRows }),
     ephemeral: true,
   };
 }
 
-export function renderImportProgress(job: ImportJobView): MessageView {
+export function renderImportProgress(tr: Translator, job: ImportJobView): MessageView {
   return {
-    content: `📥 Importing **${job.fileName}** (${SOURCE[job.source]}): ${n(job.processedRows)} / ${n(job.totalRows)} looked up, ${n(job.matchedRows)} matched…`,
+    content: tr.t('import.progress', {
+      file: job.fileName,
+      source: SOURCE[job.source],
+      done: tr.int(job.processedRows),
+      total: tr.int(job.totalRows),
+      matched: tr.int(job.matchedRows),
+    }),
   };
 }
 
-export function renderImportSummary(job: ImportJobView, hasReport: boolean): MessageView {
+export function renderImportSummary(tr: Translator, job: ImportJobView, hasReport: boolean): MessageView {
   if (job.status === 'failed') {
+    // The stored reason is English (it is also what the operator reads); the frame around it is the person's.
     return {
-      content: `⚠️ Import of **${job.fileName}** stopped: ${job.failure ?? 'something went wrong'} Nothing was changed.`,
+      content: tr.t('import.failed', { file: job.fileName, reason: job.failure ?? tr.t('import.unknown_failure') }),
     };
   }
   const s = job.summary;
   const lines = [
-    `✅ Imported **${job.fileName}** (${SOURCE[job.source]}): ${n(job.matchedRows)} of ${n(job.totalRows)} rows matched.`,
+    tr.t('import.done', {
+      file: job.fileName,
+      source: SOURCE[job.source],
+      matched: tr.int(job.matchedRows),
+      total: job.totalRows,
+    }),
   ];
   if (s) {
     const parts = [
-      s.ratingsAdded && `${n(s.ratingsAdded)} ratings added`,
-      s.ratingsUpdated && `${n(s.ratingsUpdated)} ratings updated`,
-      s.watchedAdded && `${n(s.watchedAdded)} films logged as watched`,
-      s.watchedUpdated && `${n(s.watchedUpdated)} watch dates or rewatches updated`,
-      s.watchlistAdded && `${n(s.watchlistAdded)} added to your watchlist`,
+      s.ratingsAdded && tr.t('import.ratings_added', { n: s.ratingsAdded }),
+      s.ratingsUpdated && tr.t('import.ratings_updated', { n: s.ratingsUpdated }),
+      s.watchedAdded && tr.t('import.watched_added', { n: s.watchedAdded }),
+      s.watchedUpdated && tr.t('import.watched_updated', { n: s.watchedUpdated }),
+      s.watchlistAdded && tr.t('import.watchlist_added', { n: s.watchlistAdded }),
     ].filter(Boolean);
-    lines.push(parts.length ? parts.join(' · ') : 'Nothing new: everything in this file was already here.');
-    if (s.watchlistSkipped)
-      lines.push(`${n(s.watchlistSkipped)} watchlist films were matched but not added (no watchlist yet).`);
+    lines.push(parts.length ? parts.join(' · ') : tr.t('import.nothing_new'));
+    if (s.watchlistSkipped) lines.push(tr.t('import.watchlist_skipped', { n: s.watchlistSkipped }));
   }
   if (job.unmatchedRows > 0) {
-    lines.push(
-      `${n(job.unmatchedRows)} ${job.unmatchedRows === 1 ? 'row was' : 'rows were'} not imported (not found, ambiguous, or not a film)${hasReport ? ': they are listed in the attached CSV with the reason and my best guess' : ''}.`,
-    );
+    lines.push(tr.t('import.unmatched', { n: job.unmatchedRows, report: hasReport ? 'yes' : 'no' }));
   }
-  lines.push('Changed your mind? `/import undo:true` removes exactly what this import added.');
+  lines.push(tr.t('import.undo_hint'));
   return { content: lines.join('\n') };
 }
 
-export function renderUndo(r: UndoResult): MessageView {
-  const kept = r.keptUserEdits ? ` Kept ${n(r.keptUserEdits)} you changed yourself since.` : '';
-  return {
-    content: `↩️ Undid the import of **${r.fileName}**: ${n(r.restored)} changes reverted.${kept}`,
-    ephemeral: true,
-  };
+export function renderUndo(tr: Translator, r: UndoResult): MessageView {
+  const kept = r.keptUserEdits ? ` ${tr.t('import.undo_kept', { n: r.keptUserEdits })}` : '';
+  return { content: `${tr.t('import.undone', { file: r.fileName, n: r.restored })}${kept}`, ephemeral: true };
 }
 
-export function renderImportHelp(): MessageView {
-  return {
-    content:
-      'Attach your export: `/import file:` with the Letterboxd ZIP (Settings → Import & Export → Export your data) or one of its CSVs, or an IMDb ratings or watchlist CSV. `/import undo:true` reverses your last import.',
-    ephemeral: true,
-  };
+export function renderImportHelp(tr: Translator): MessageView {
+  return { content: tr.t('import.help'), ephemeral: true };
 }

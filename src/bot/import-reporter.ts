@@ -3,6 +3,7 @@
 // continue after a restart.
 import type { REST } from '@discordjs/rest';
 import { type APIChannel, Routes } from 'discord.js';
+import { type Locale, type Translator, translator } from '../i18n/index.ts';
 import type { ImportReport, ImportReporter } from '../services/import/import-runner.ts';
 import type { ImportJobView } from '../services/import/import-service.ts';
 import { renderImportProgress, renderImportSummary } from './import-render.ts';
@@ -17,7 +18,17 @@ function body(view: MessageView) {
   };
 }
 
-export function createImportReporter(o: { rest: REST; clock: () => Date }): ImportReporter {
+/**
+ * `localeOf`: the language to report in, the person's (src/i18n localeFor, `personal`: a job has no interaction, so
+ * their choice or the locale last stored for them); en-US when absent.
+ */
+export function createImportReporter(o: {
+  rest: REST;
+  clock: () => Date;
+  localeOf?: (userId: string) => Promise<Locale>;
+}): ImportReporter {
+  const trFor = async (job: ImportJobView): Promise<Translator> =>
+    translator((await o.localeOf?.(job.userId).catch(() => undefined)) ?? 'en-US');
   // Leave a margin: an edit that starts just before expiry may land after it.
   const usable = (job: ImportJobView) => job.reply && job.reply.expiresAt.getTime() - 30_000 > o.clock().getTime();
   async function dm(userId: string, view: MessageView, files: ImportReport[]) {
@@ -31,12 +42,12 @@ export function createImportReporter(o: { rest: REST; clock: () => Date }): Impo
     async progress(job) {
       if (!usable(job) || !job.reply) return;
       await o.rest.patch(Routes.webhookMessage(job.reply.applicationId, job.reply.token, '@original'), {
-        body: body(renderImportProgress(job)),
+        body: body(renderImportProgress(await trFor(job), job)),
         auth: false,
       });
     },
     async finished(job, report) {
-      const view = renderImportSummary(job, report !== null);
+      const view = renderImportSummary(await trFor(job), job, report !== null);
       const files = report ? [report] : [];
       if (usable(job) && job.reply) {
         await o.rest.patch(Routes.webhookMessage(job.reply.applicationId, job.reply.token, '@original'), {

@@ -12,11 +12,11 @@ import type { AutocompleteContext, InteractionContext } from './command.ts';
 export async function resolveMovie(ctx: InteractionContext, raw: string): Promise<Movie> {
   const text = raw.trim();
   if (/^\d{1,9}$/.test(text)) return ctx.services.catalogue.ensureMovie(ctx.em, Number(text));
-  if (text.length === 0) throw new UserFacingError('invalid_input', 'Which film? Start typing a title and pick one.');
+  if (text.length === 0) throw UserFacingError.of('invalid_input', 'movie.which');
   const hits = await ctx.services.catalogue.autocomplete(ctx.em, text, { budgetMs: 1_500 });
   const first = hits[0];
   if (!first) {
-    throw new UserFacingError('not_found', `I couldn't find a film called “${clip(text, 80)}”. Try /search.`);
+    throw UserFacingError.of('not_found', 'movie.not_found', { title: clip(text, 80) });
   }
   return ctx.services.catalogue.ensureMovie(ctx.em, first.id);
 }

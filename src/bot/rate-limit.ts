@@ -12,7 +12,7 @@ export interface RateLimiter {
 }
 
 function limited(bucket: string, waitSeconds: number): UserFacingError {
-  return new UserFacingError('rate_limited', `Easy there! You can use /${bucket} again in ${waitSeconds} s.`);
+  return UserFacingError.of('rate_limited', 'limit.wait', { command: bucket, seconds: waitSeconds });
 }
 
 /**

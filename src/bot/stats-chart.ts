@@ -2,6 +2,7 @@
 // download step; see docs/stats.md). Pure: stats in, PNG bytes out. Layout numbers are exported so tests can check
 // pixels where bars must be.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { Translator } from '../i18n/index.ts';
 import type { Count, PersonalStats, ServerStats } from '../services/stats-service.ts';
 
 export const CHART = Object.freeze({
@@ -46,12 +47,13 @@ function label(g: SKRSContext2D, text: string, x: number, y: number, color: stri
   g.fillText(text.length > max ? `${text.slice(0, max - 1)}…` : text, x, y);
 }
 
-function empty(g: SKRSContext2D, p: ReturnType<typeof panel>) {
-  label(g, 'Not enough ratings yet', p.x + 24, p.y + p.h / 2);
+function empty(tr: Translator, g: SKRSContext2D, p: ReturnType<typeof panel>) {
+  label(g, tr.t('stats.not_enough'), p.x + 24, p.y + p.h / 2);
 }
 
 /** Horizontal bars with labels and values, for ranked lists. */
 function bars(
+  tr: Translator,
   g: SKRSContext2D,
   i: number,
   heading: string,
@@ -61,7 +63,7 @@ function bars(
 ) {
   const p = panel(i);
   title(g, heading, p.x + 24, p.y + 28);
-  if (items.length === 0) return empty(g, p);
+  if (items.length === 0) return empty(tr, g, p);
   const max = Math.max(...items.map((c) => c.value), 1e-9);
   const row = Math.min(44, (p.h - 56) / items.length);
   items.forEach((c, k) => {
@@ -83,21 +85,21 @@ function canvasWithTitle(text: string) {
   return { canvas, g };
 }
 
-export function renderPersonalChart(name: string, s: PersonalStats): Buffer {
-  const { canvas, g } = canvasWithTitle(`${name} — ${s.ratings} ratings, ${s.watched} films watched`);
+export function renderPersonalChart(tr: Translator, name: string, s: PersonalStats): Buffer {
+  const { canvas, g } = canvasWithTitle(tr.t('stats.personal_title', { name, ratings: s.ratings, watched: s.watched }));
   // 1. Rating distribution.
   const p0 = panel(0);
-  title(g, 'Ratings', p0.x + 24, p0.y + 28);
+  title(g, tr.t('stats.ratings'), p0.x + 24, p0.y + 28);
   s.distribution.forEach((_, k) => {
     const r = distributionBar(s.distribution, k);
     g.fillStyle = CHART.bar;
     if (r.h > 0) g.fillRect(r.x, r.y, r.w, r.h);
-    if (k % 2 === 1) label(g, `${(k + 1) / 2}★`, r.x, p0.y + p0.h - 16);
+    if (k % 2 === 1) label(g, tr.stars((k + 1) / 2), r.x, p0.y + p0.h - 16);
   });
   // 2. Top genres, mine against the server's.
   const p1 = panel(1);
-  title(g, 'Top genres (you vs server)', p1.x + 24, p1.y + 28);
-  if (s.genres.length === 0) empty(g, p1);
+  title(g, tr.t('stats.top_genres'), p1.x + 24, p1.y + 28);
+  if (s.genres.length === 0) empty(tr, g, p1);
   const maxShare = Math.max(1e-9, ...s.genres.flatMap((x) => [x.mine, x.server]));
   s.genres.forEach((x, k) => {
     const y = p1.y + 48 + k * 36;
@@ -109,19 +111,19 @@ export function renderPersonalChart(name: string, s: PersonalStats): Buffer {
     g.fillRect(p1.x + 150, y + 14, scale(x.server), 8);
   });
   // 3. Films by decade.
-  bars(g, 2, 'Films by decade', s.decades.slice(-7), CHART.accent, (v) => String(v));
+  bars(tr, g, 2, tr.t('stats.by_decade'), s.decades.slice(-7), CHART.accent, (v) => tr.int(v));
   // 4. Directors rated highest.
-  bars(g, 3, 'Directors you rate highest', s.directors, CHART.bar, (v) => `${v.toFixed(1)}★`);
+  bars(tr, g, 3, tr.t('stats.top_directors'), s.directors, CHART.bar, (v) => tr.stars(v));
   return canvas.toBuffer('image/png');
 }
 
-export function renderServerChart(name: string, s: ServerStats): Buffer {
-  const { canvas, g } = canvasWithTitle(`${name} — ${s.members} members`);
-  bars(g, 0, 'Most watched', s.mostWatched, CHART.accent, (v) => `${v}×`);
-  bars(g, 1, 'Most loved', s.mostLoved, CHART.bar, (v) => `${v.toFixed(1)}★`);
-  bars(g, 2, 'Most divisive (spread of stars)', s.mostDivisive, CHART.server, (v) => `±${v.toFixed(1)}`);
+export function renderServerChart(tr: Translator, name: string, s: ServerStats): Buffer {
+  const { canvas, g } = canvasWithTitle(tr.t('stats.server_title', { name, members: s.members }));
+  bars(tr, g, 0, tr.t('stats.most_watched'), s.mostWatched, CHART.accent, (v) => `${tr.int(v)}×`);
+  bars(tr, g, 1, tr.t('stats.most_loved'), s.mostLoved, CHART.bar, (v) => tr.stars(v));
+  bars(tr, g, 2, tr.t('stats.most_divisive'), s.mostDivisive, CHART.server, (v) => `±${tr.decimal(v)}`);
   const p = panel(3);
-  label(g, 'Ratings from members of this server.', p.x + 24, p.y + 40, CHART.muted, 80);
-  label(g, 'Loved: at least 2 ratings. Divisive: at least 3.', p.x + 24, p.y + 60, CHART.muted, 80);
+  label(g, tr.t('stats.server_note'), p.x + 24, p.y + 40, CHART.muted, 80);
+  label(g, tr.t('stats.server_rules'), p.x + 24, p.y + 60, CHART.muted, 80);
   return canvas.toBuffer('image/png');
 }

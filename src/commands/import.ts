@@ -37,12 +37,12 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   if (interaction.options.getBoolean('undo')) {
     const result = await undoLastImport(ctx.em, ctx.userId, ctx.services.clock());
     ctx.logger.info({ jobId: result.jobId, restored: result.restored }, 'import undone');
-    await ctx.respond.send(renderUndo(result));
+    await ctx.respond.send(renderUndo(ctx.tr, result));
     return;
   }
   const file = interaction.options.getAttachment('file');
   if (!file) {
-    await ctx.respond.send(renderImportHelp());
+    await ctx.respond.send(renderImportHelp(ctx.tr));
     return;
   }
   const bytes = await downloadAttachment(
@@ -61,6 +61,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     },
   });
   ctx.logger.info({ jobId: job.id, source: job.source, rows: job.totalRows }, 'import queued');
-  await ctx.respond.send(renderImportQueued(job));
+  await ctx.respond.send(renderImportQueued(ctx.tr, job));
   ctx.services.imports?.kick();
 }

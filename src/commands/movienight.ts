@@ -14,6 +14,7 @@ import type { MovieNightBot } from '../bot/context.ts';
 import { renderHistory, renderJoin } from '../bot/movie-night-render.ts';
 import { hasPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
+import { discordTimestamp } from '../i18n/index.ts';
 import { getGuildSettings } from '../services/guild-settings-service.ts';
 import {
   MAX_CANDIDATES,
@@ -104,19 +105,18 @@ export const defer = 'always';
 
 function nights(ctx: InteractionContext): MovieNightBot {
   const m = ctx.services.movieNights;
-  if (!m) throw new UserFacingError('invalid_input', 'Movie nights are not available right now.');
+  if (!m) throw UserFacingError.of('invalid_input', 'night.unavailable');
   return m;
 }
 
 function guildOf(ctx: InteractionContext): string {
-  if (!ctx.guildId) throw new UserFacingError('invalid_input', 'Movie nights happen in a server, not in DMs.');
+  if (!ctx.guildId) throw UserFacingError.of('invalid_input', 'night.server_only');
   return ctx.guildId;
 }
 
 async function activeNight(ctx: InteractionContext): Promise<NightView> {
   const night = await nights(ctx).service.active(ctx.em, guildOf(ctx));
-  if (!night)
-    throw new UserFacingError('not_found', 'There is no movie night planned here. Start one with /movienight start.');
+  if (!night) throw UserFacingError.of('not_found', 'night.none_planned');
   return night;
 }
 
@@ -124,10 +124,7 @@ async function activeNight(ctx: InteractionContext): Promise<NightView> {
 function assertMayManage(interaction: ChatInputCommandInteraction, ctx: InteractionContext, night: NightView): void {
   if (night.hostId === ctx.userId) return;
   if (hasPermissions(interaction.memberPermissions, PermissionFlagsBits.ManageEvents)) return;
-  throw new UserFacingError(
-    'forbidden',
-    `Only <@${night.hostId}> (the host) or someone with Manage Events can do that.`,
-  );
+  throw UserFacingError.of('forbidden', 'night.host_only', { host: `<@${night.hostId}>` });
 }
 
 /** Server members the host named: mentions, a voice channel's members, a role's members; never bots. */
@@ -187,25 +184,23 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   assertMayManage(interaction, ctx, night);
   if (sub === 'end') {
     if (night.status !== 'polling' || !night.pollMessageId) {
-      throw new UserFacingError(
+      throw UserFacingError.of(
         'invalid_input',
-        night.status === 'gathering'
-          ? 'The poll has not opened yet: people are still joining.'
-          : 'The poll is already closed.',
+        night.status === 'gathering' ? 'night.poll_not_open' : 'night.poll_closed',
       );
     }
     await runner.endNow(night.id);
-    await ctx.respond.send({ content: '🗳️ Poll closed. The winner is announced above.', ephemeral: true });
+    await ctx.respond.send({ content: ctx.tr.t('night.poll_closed_now'), ephemeral: true });
   } else if (sub === 'reschedule') {
     const startsAt = parseScreeningTime(interaction.options.getString('when', true), night.timeZone, now);
     const moved = await service.reschedule(ctx.em, night.id, startsAt);
     await runner.rescheduled(moved);
     await ctx.respond.send({
-      content: `📅 Movie night moved to <t:${Math.floor(startsAt.getTime() / 1000)}:F>.`,
+      content: ctx.publicTr.t('night.moved', { when: discordTimestamp(startsAt, 'F') }),
     });
   } else if (sub === 'cancel') {
     const cancelled = await service.cancel(ctx.em, night.id);
     await runner.cancelled(cancelled);
-    await ctx.respond.send({ content: '🚫 Movie night cancelled.' });
+    await ctx.respond.send({ content: ctx.publicTr.t('night.cancelled') });
   }
 }

@@ -43,7 +43,10 @@ function filtersOf(interaction: ChatInputCommandInteraction): PickFilters {
   const fromYear = o.getInteger('from-year') ?? undefined;
   const toYear = o.getInteger('to-year') ?? undefined;
   if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
-    throw new UserFacingError('invalid_input', `from-year (${fromYear}) is after to-year (${toYear}). Swap them?`);
+    throw UserFacingError.of('invalid_input', 'recommend.years_swapped', {
+      from: String(fromYear),
+      to: String(toYear),
+    });
   }
   return {
     count: o.getInteger('count') ?? 5,

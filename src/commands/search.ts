@@ -13,7 +13,7 @@ export const limit = { limit: 8, windowMs: 30_000 };
 
 function queryOf(interaction: ChatInputCommandInteraction): string {
   const query = interaction.options.getString('query', true).trim();
-  if (query.length === 0) throw new UserFacingError('invalid_input', 'What should I look for? Type part of a title.');
+  if (query.length === 0) throw UserFacingError.of('invalid_input', 'search.empty');
   return query;
 }
 

@@ -6,7 +6,7 @@ import type { MessageView } from '../bot/responder.ts';
 import { renderServicesMenu, servicesPage } from '../bot/services-render.ts';
 import { joinNames } from '../bot/where-to-watch.ts';
 import { UserFacingError } from '../errors.ts';
-import { LOCALE_NAMES } from '../i18n/index.ts';
+import { LOCALE_NAMES, localeFor, translator } from '../i18n/index.ts';
 import { getProfileVisibility, setProfileVisibility } from '../services/privacy-service.ts';
 import { getPreferences, updatePreferences } from '../services/user-service.ts';
 import { FOLLOW_DISCORD, languageOption, personalCommand } from './_shared.ts';
@@ -61,11 +61,6 @@ export const data = personalCommand('settings', 'Your Marquee settings')
 
 export const ephemeral = true;
 
-export const DMS_ON_TEXT =
-  "📬 You're in. Once a week, when a server you share with me sends out its picks, I'll DM you five films chosen " +
-  'for you, each with a reason and 👍 / 👎 / Seen it / Not interested buttons — every click makes the next ones ' +
-  'better. Nothing else, no ads. `/settings dms off` stops it any time.';
-
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   const sub = interaction.options.getSubcommand(true);
   if (sub === 'dms') {
@@ -73,11 +68,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     const before = await getPreferences(ctx.em, ctx.userId);
     await updatePreferences(ctx.em, ctx.userId, { dmOptIn: on });
     ctx.logger.info({ dmOptIn: on }, 'dm preference');
-    const content = on
-      ? before.dmOptIn
-        ? 'Weekly DMs are already on. `/settings dms off` stops them.'
-        : DMS_ON_TEXT
-      : 'Done — no more weekly DMs. Your ratings stay, and `/recommend` works as before. Changed your mind? `/settings dms on`.';
+    const content = ctx.tr.t(
+      on ? (before.dmOptIn ? 'settings.dms_already_on' : 'settings.dms_on') : 'settings.dms_off',
+    );
     await ctx.respond.send({ content, ephemeral: true });
     return;
   }
@@ -86,7 +79,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     const clear = code.toLowerCase() === 'clear';
     const p = await updatePreferences(ctx.em, ctx.userId, { region: clear ? null : code });
     await ctx.respond.send({
-      content: p.region ? `🌍 Region set to **${p.region}**.` : '🌍 Region cleared.',
+      content: p.region ? ctx.tr.t('settings.region_set', { region: p.region }) : ctx.tr.t('settings.region_cleared'),
       ephemeral: true,
     });
     return;
@@ -102,9 +95,10 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     });
     ctx.logger.info({ localeOverride: p.localeOverride }, 'language preference');
     await ctx.respond.send({
+      // Said in the language just chosen: the first answer in it shows the choice worked.
       content: p.localeOverride
-        ? `🌐 I'll answer you in **${LOCALE_NAMES[p.localeOverride]}** from now on, here and in DMs.`
-        : "🌐 I'll answer you in the language your Discord is set to.",
+        ? translator(p.localeOverride).t('settings.language_set', { language: LOCALE_NAMES[p.localeOverride] })
+        : translator(localeFor('personal', { interactionLocale: interaction.locale })).t('settings.language_follow'),
       ephemeral: true,
     });
     return;
@@ -119,21 +113,19 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   const profile = await getProfileVisibility(ctx.em, ctx.userId);
   const services = (await ctx.services.streaming?.servicesOf(ctx.em, ctx.userId)) ?? [];
   await ctx.respond.send({
-    content: [
-      `Weekly DMs: **${p.dmOptIn ? 'on' : 'off'}**`,
-      `Region: **${p.region ?? 'not set'}**`,
-      `Streaming services: **${
-        services.length
-          ? joinNames(
-              ctx.tr,
-              services.map((x) => x.name),
-              10,
-            )
-          : 'none'
-      }**`,
-      `Profile: **${profile}**`,
-      `Language: **${p.localeOverride ? LOCALE_NAMES[p.localeOverride] : 'same as your Discord'}**`,
-    ].join('\n'),
+    content: ctx.tr.t('settings.show', {
+      dms: p.dmOptIn ? 'on' : 'off',
+      region: p.region ?? ctx.tr.t('settings.not_set'),
+      services: services.length
+        ? joinNames(
+            ctx.tr,
+            services.map((x) => x.name),
+            10,
+          )
+        : ctx.tr.t('settings.no_services'),
+      profile,
+      language: p.localeOverride ? LOCALE_NAMES[p.localeOverride] : ctx.tr.t('settings.language_discord'),
+    }),
     ephemeral: true,
   });
 }

@@ -20,7 +20,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     guildId: ctx.guildId,
   });
   if (!result) {
-    throw new UserFacingError('not_found', `I don't know enough about **${movie.title}** yet to find films like it.`);
+    throw UserFacingError.of('not_found', 'similar.unknown_seed', { title: movie.title });
   }
   ctx.logger.info({ movieId: movie.id, picks: result.picks.length }, 'similar shown');
   await ctx.respond.send(renderSimilar(ctx.tr, result, { ids: ctx.ids, owner: ctx.userId }));

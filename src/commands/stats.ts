@@ -17,23 +17,23 @@ export const limit = { limit: 5, windowMs: 60_000 };
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   if (interaction.options.getBoolean('server')) {
-    if (!ctx.guildId) throw new UserFacingError('invalid_input', 'Server stats work in a server.');
+    if (!ctx.guildId) throw UserFacingError.of('invalid_input', 'stats.server_only');
     const stats = await serverStats(ctx.em, ctx.guildId);
-    const png = renderServerChart(interaction.guild?.name ?? 'This server', stats);
+    const png = renderServerChart(ctx.tr, interaction.guild?.name ?? ctx.tr.t('stats.this_server'), stats);
     await ctx.respond.send({
-      embeds: [{ title: 'Server stats', image: { url: 'attachment://server-stats.png' } }],
+      embeds: [{ title: ctx.tr.t('stats.server_embed'), image: { url: 'attachment://server-stats.png' } }],
       files: [{ name: 'server-stats.png', data: png }],
     });
     return;
   }
   const target = interaction.options.getUser('user') ?? interaction.user;
   if (!(await canSee(ctx.em, ctx.userId, target.id, ctx.guildId))) {
-    throw new UserFacingError('forbidden', "That person's profile is private, so I can't show their stats.");
+    throw UserFacingError.of('forbidden', 'stats.private');
   }
   const stats = await personalStats(ctx.em, target.id, ctx.guildId);
-  const png = renderPersonalChart(target.globalName ?? target.username, stats);
+  const png = renderPersonalChart(ctx.tr, target.globalName ?? target.username, stats);
   await ctx.respond.send({
-    embeds: [{ title: 'Taste stats', image: { url: 'attachment://stats.png' } }],
+    embeds: [{ title: ctx.tr.t('stats.personal_embed'), image: { url: 'attachment://stats.png' } }],
     files: [{ name: 'stats.png', data: png }],
   });
 }

@@ -1,7 +1,10 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { CHART, distributionBar, panel, renderPersonalChart, renderServerChart } from '../../src/bot/stats-chart.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { PersonalStats } from '../../src/services/stats-service.ts';
+
+const en = translator('en-US');
 
 function rgb(hex: string): [number, number, number] {
   return [
@@ -33,7 +36,7 @@ const stats: PersonalStats = {
 
 describe('stats chart', () => {
   it('when personal stats are drawn, then the PNG has the chart size and bars where the counts say', () => {
-    const png = PNG.sync.read(renderPersonalChart('alice', stats));
+    const png = PNG.sync.read(renderPersonalChart(en, 'alice', stats));
     expect([png.width, png.height]).toEqual([CHART.width, CHART.height]);
     expect(pixel(png, 4, 4)).toEqual(rgb(CHART.background));
     // The tallest bar (3.5★, 4 films) is filled at its middle; the empty 0.5★ slot is background.
@@ -48,7 +51,7 @@ describe('stats chart', () => {
 
   it('when a server chart is drawn, then it is a PNG of the same size with its panels on the background', () => {
     const png = PNG.sync.read(
-      renderServerChart('Movie Night', {
+      renderServerChart(en, 'Movie Night', {
         members: 3,
         mostWatched: [{ label: 'Heat', value: 3 }],
         mostLoved: [{ label: 'Heat', value: 4.5 }],

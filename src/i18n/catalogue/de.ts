@@ -1,6 +1,6 @@
 // German. Informal "du", as Discord itself writes German.
 // Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
-// (src/i18n/command-strings.ts).
+// (src/i18n/commands.ts).
 import type { Messages } from './index.ts';
 
 export const de: Messages = {
@@ -287,4 +287,82 @@ export const de: Messages = {
   'services.placeholder': 'Deine Dienste in {region}',
   'services.previous': 'Zurück',
   'services.next': 'Weiter',
+  'button.forged': 'Diesen Button erkenne ich nicht. Führ den Befehl noch einmal aus, dann bekommst du neue Buttons.',
+  'button.expired': 'Diese Buttons sind abgelaufen. Führ den Befehl noch einmal aus, dann bekommst du neue.',
+  'button.not_yours': 'Diese Buttons gehören {owner}. Führ den Befehl selbst aus, dann bekommst du deine eigenen.',
+  'attachment.too_big': '{name} ist {size} MB groß; Importe dürfen höchstens {limit} MB groß sein.',
+  'attachment.over_limit': '{name} ist größer als {limit} MB; Importe dürfen höchstens {limit} MB groß sein.',
+  'attachment.unreadable': 'Diesen Anhang konnte ich nicht lesen.',
+  'attachment.download_failed': 'Ich konnte den Anhang nicht herunterladen. Bitte häng ihn noch einmal an.',
+  'limit.wait': 'Nicht so schnell! Du kannst /{command} in {seconds} s wieder benutzen.',
+  'movie.which': 'Welcher Film? Tipp einen Titel ein und wähl einen aus.',
+  'movie.not_found': 'Einen Film namens „{title}“ habe ich nicht gefunden. Versuch es mit /suchen.',
+  'night.server_only': 'Filmabende finden auf einem Server statt, nicht in DMs.',
+  'night.none_planned': 'Hier ist kein Filmabend geplant. Starte einen mit /filmabend starten.',
+  'night.host_only': 'Das kann nur {host} (wer den Abend plant) oder jemand mit der Berechtigung „Events verwalten“.',
+  'night.poll_not_open': 'Die Umfrage läuft noch nicht: Es melden sich noch Leute an.',
+  'night.poll_closed': 'Die Umfrage ist schon geschlossen.',
+  'night.poll_closed_now': '🗳️ Umfrage geschlossen. Der Gewinner steht oben.',
+  'night.moved': '📅 Der Filmabend ist verschoben auf {when}.',
+  'night.cancelled': '🚫 Der Filmabend ist abgesagt.',
+  'recommend.years_swapped': 'ab-jahr ({from}) liegt nach bis-jahr ({to}). Vertauschen?',
+  'search.empty': 'Wonach soll ich suchen? Tipp einen Teil des Titels ein.',
+  'similar.unknown_seed': 'Über **{title}** weiß ich noch zu wenig, um ähnliche Filme zu finden.',
+  'stats.server_only': 'Server-Statistiken gibt es nur auf einem Server.',
+  'stats.private': 'Das Profil dieser Person ist privat, darum kann ich ihre Statistik nicht zeigen.',
+  'settings.dms_on':
+    '📬 Du bist dabei. Einmal pro Woche, wenn ein Server, den wir gemeinsam haben, seine Tipps verschickt, schicke ich dir per DM fünf Filme, die für dich ausgesucht sind – jeweils mit Begründung und den Buttons 👍 / 👎 / Schon gesehen / Kein Interesse. Jeder Klick macht die nächsten Tipps besser. Sonst nichts, keine Werbung. `/einstellungen dms aus` stoppt das jederzeit.',
+  'settings.dms_already_on': 'Die Wochentipps per DM sind schon an. `/einstellungen dms aus` stoppt sie.',
+  'settings.dms_off':
+    'Erledigt – keine Wochentipps per DM mehr. Deine Bewertungen bleiben, und `/empfehlen` funktioniert wie bisher. Doch anders überlegt? `/einstellungen dms an`.',
+  'settings.region_set': '🌍 Region auf **{region}** gesetzt.',
+  'settings.region_cleared': '🌍 Region entfernt.',
+  'settings.show':
+    'Wochentipps per DM: **{dms, select, on {an} other {aus}}**\nRegion: **{region}**\nStreamingdienste: **{services}**\nProfil: **{profile, select, public {öffentlich} server {Server} other {privat}}**\nSprache: **{language}**',
+  'settings.not_set': 'nicht gesetzt',
+  'settings.no_services': 'keine',
+  'import.queued':
+    '📥 Importiere **{file}** ({source}, {rows, plural, one {# Zeile} other {# Zeilen}}). Ich aktualisiere diese Nachricht zwischendurch; du kannst Marquee solange weiter benutzen.',
+  'import.progress': '📥 Importiere **{file}** ({source}): {done} / {total} nachgeschlagen, {matched} gefunden…',
+  'import.failed': '⚠️ Der Import von **{file}** wurde abgebrochen: {reason} Es wurde nichts geändert.',
+  'import.unknown_failure': 'etwas ist schiefgelaufen.',
+  'import.done':
+    '✅ **{file}** importiert ({source}): {matched} von {total, plural, one {# Zeile} other {# Zeilen}} zugeordnet.',
+  'import.ratings_added': '{n, plural, one {# Bewertung} other {# Bewertungen}} hinzugefügt',
+  'import.ratings_updated': '{n, plural, one {# Bewertung} other {# Bewertungen}} aktualisiert',
+  'import.watched_added': '{n, plural, one {# Film} other {# Filme}} als gesehen eingetragen',
+  'import.watched_updated':
+    '{n, plural, one {# Datum oder erneutes Sehen} other {# Daten oder erneute Sichtungen}} aktualisiert',
+  'import.watchlist_added': '{n} auf deine Merkliste gesetzt',
+  'import.nothing_new': 'Nichts Neues: Alles aus dieser Datei war schon da.',
+  'import.watchlist_skipped':
+    '{n, plural, one {# Film der Merkliste wurde} other {# Filme der Merkliste wurden}} zugeordnet, aber nicht übernommen (noch keine Merkliste).',
+  'import.unmatched':
+    '{n, plural, one {# Zeile wurde} other {# Zeilen wurden}} nicht importiert (nicht gefunden, mehrdeutig oder kein Film){report, select, yes {: Sie stehen in der angehängten CSV, mit Grund und meiner besten Vermutung} other {}}.',
+  'import.undo_hint':
+    'Doch anders überlegt? `/importieren rückgängig:true` entfernt genau das, was dieser Import hinzugefügt hat.',
+  'import.undo_kept': '{n} Einträge, die du seitdem selbst geändert hast, bleiben.',
+  'import.undone':
+    '↩️ Import von **{file}** rückgängig gemacht: {n, plural, one {# Änderung} other {# Änderungen}} zurückgenommen.',
+  'import.help':
+    'Häng deinen Export an: `/importieren datei:` mit dem Letterboxd-ZIP (Settings → Import & Export → Export your data) oder einer seiner CSVs, oder einer Bewertungs- oder Watchlist-CSV von IMDb. `/importieren rückgängig:true` macht deinen letzten Import rückgängig.',
+  'stats.not_enough': 'Noch nicht genug Bewertungen',
+  'stats.personal_title':
+    '{name} – {ratings, plural, one {# Bewertung} other {# Bewertungen}}, {watched, plural, one {# Film} other {# Filme}} gesehen',
+  'stats.ratings': 'Bewertungen',
+  'stats.top_genres': 'Top-Genres (du vs. Server)',
+  'stats.by_decade': 'Filme nach Jahrzehnt',
+  'stats.top_directors': 'Deine bestbewerteten Regisseure',
+  'stats.server_title': '{name} – {members, plural, one {# Mitglied} other {# Mitglieder}}',
+  'stats.most_watched': 'Am häufigsten gesehen',
+  'stats.most_loved': 'Am meisten geliebt',
+  'stats.most_divisive': 'Am umstrittensten (Streuung der Sterne)',
+  'stats.server_note': 'Bewertungen von Mitgliedern dieses Servers.',
+  'stats.server_rules': 'Geliebt: mindestens 2 Bewertungen. Umstritten: mindestens 3.',
+  'stats.this_server': 'Dieser Server',
+  'stats.server_embed': 'Server-Statistik',
+  'stats.personal_embed': 'Geschmacksstatistik',
+  'settings.language_set': '🌐 Ab jetzt antworte ich dir auf **{language}**, hier und in DMs.',
+  'settings.language_follow': '🌐 Ich antworte dir in der Sprache, auf die dein Discord eingestellt ist.',
+  'settings.language_discord': 'wie dein Discord',
 };

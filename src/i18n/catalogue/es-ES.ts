@@ -1,6 +1,6 @@
 // Spanish (Spain). "Tú", as Discord's Spanish interface addresses people.
 // Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
-// (src/i18n/command-strings.ts).
+// (src/i18n/commands.ts).
 import type { Messages } from './index.ts';
 
 export const esES: Messages = {
@@ -282,4 +282,82 @@ export const esES: Messages = {
   'services.placeholder': 'Tus servicios en {region}',
   'services.previous': 'Anterior',
   'services.next': 'Siguiente',
+  'button.forged': 'No reconozco ese botón. Vuelve a usar el comando para tener botones nuevos.',
+  'button.expired': 'Esos botones han caducado. Vuelve a usar el comando para tener otros nuevos.',
+  'button.not_yours': 'Esos botones son de {owner}. Usa tú el comando para tener los tuyos.',
+  'attachment.too_big': '{name} ocupa {size} MB; las importaciones tienen un límite de {limit} MB.',
+  'attachment.over_limit': '{name} supera los {limit} MB; las importaciones tienen un límite de {limit} MB.',
+  'attachment.unreadable': 'No he podido leer ese archivo adjunto.',
+  'attachment.download_failed': 'No he podido descargar ese archivo adjunto. Vuelve a adjuntarlo.',
+  'limit.wait': '¡Con calma! Podrás volver a usar /{command} dentro de {seconds} s.',
+  'movie.which': '¿Qué película? Empieza a escribir un título y elige una.',
+  'movie.not_found': 'No he encontrado ninguna película llamada «{title}». Prueba con /buscar.',
+  'night.server_only': 'Las noches de cine son en un servidor, no por MD.',
+  'night.none_planned': 'No hay ninguna noche de cine prevista aquí. Empieza una con /noche-de-cine empezar.',
+  'night.host_only': 'Solo {host} (quien la organiza) o alguien con permiso para gestionar eventos puede hacer eso.',
+  'night.poll_not_open': 'La encuesta aún no se ha abierto: la gente todavía se está apuntando.',
+  'night.poll_closed': 'La encuesta ya está cerrada.',
+  'night.poll_closed_now': '🗳️ Encuesta cerrada. La ganadora está anunciada arriba.',
+  'night.moved': '📅 Noche de cine movida al {when}.',
+  'night.cancelled': '🚫 Noche de cine cancelada.',
+  'recommend.years_swapped': 'desde ({from}) es posterior a hasta ({to}). ¿Los intercambio?',
+  'search.empty': '¿Qué busco? Escribe parte de un título.',
+  'similar.unknown_seed': 'Todavía no sé lo suficiente de **{title}** para encontrar películas parecidas.',
+  'stats.server_only': 'Las estadísticas del servidor solo funcionan en un servidor.',
+  'stats.private': 'El perfil de esa persona es privado, así que no puedo mostrar sus estadísticas.',
+  'settings.dms_on':
+    '📬 ¡Hecho! Una vez por semana, cuando un servidor que compartimos envíe sus recomendaciones, te mandaré por MD cinco películas elegidas para ti, cada una con su porqué y los botones 👍 / 👎 / Ya la he visto / No me interesa; cada clic mejora las siguientes. Nada más, sin anuncios. `/ajustes md no` lo desactiva cuando quieras.',
+  'settings.dms_already_on': 'Los MD semanales ya están activados. `/ajustes md no` los desactiva.',
+  'settings.dms_off':
+    'Hecho: no más MD semanales. Tus valoraciones se quedan y `/recomendar` funciona como siempre. ¿Has cambiado de idea? `/ajustes md sí`.',
+  'settings.region_set': '🌍 Región establecida: **{region}**.',
+  'settings.region_cleared': '🌍 Región borrada.',
+  'settings.show':
+    'MD semanales: **{dms, select, on {sí} other {no}}**\nRegión: **{region}**\nServicios de streaming: **{services}**\nPerfil: **{profile, select, public {público} server {servidor} other {privado}}**\nIdioma: **{language}**',
+  'settings.not_set': 'sin definir',
+  'settings.no_services': 'ninguno',
+  'import.queued':
+    '📥 Importando **{file}** ({source}, {rows, plural, one {# fila} other {# filas}}). Iré actualizando este mensaje; mientras tanto puedes seguir usando Marquee.',
+  'import.progress': '📥 Importando **{file}** ({source}): {done} / {total} consultadas, {matched} encontradas…',
+  'import.failed': '⚠️ La importación de **{file}** se ha detenido: {reason} No se ha cambiado nada.',
+  'import.unknown_failure': 'algo ha fallado.',
+  'import.done':
+    '✅ **{file}** importado ({source}): {matched} de {total, plural, one {# fila} other {# filas}} reconocidas.',
+  'import.ratings_added': '{n, plural, one {# valoración añadida} other {# valoraciones añadidas}}',
+  'import.ratings_updated': '{n, plural, one {# valoración actualizada} other {# valoraciones actualizadas}}',
+  'import.watched_added': '{n, plural, one {# película apuntada como vista} other {# películas apuntadas como vistas}}',
+  'import.watched_updated':
+    '{n, plural, one {# fecha o revisionado actualizado} other {# fechas o revisionados actualizados}}',
+  'import.watchlist_added': '{n, plural, one {# añadida} other {# añadidas}} a tu lista de pendientes',
+  'import.nothing_new': 'Nada nuevo: todo lo de este archivo ya estaba aquí.',
+  'import.watchlist_skipped':
+    '{n, plural, one {# película de la lista de pendientes se reconoció} other {# películas de la lista de pendientes se reconocieron}}, pero no se añadieron (aún no hay lista de pendientes).',
+  'import.unmatched':
+    '{n, plural, one {# fila no se ha importado} other {# filas no se han importado}} (no encontradas, ambiguas o no eran películas){report, select, yes {: están en el CSV adjunto, con el motivo y mi mejor suposición} other {}}.',
+  'import.undo_hint':
+    '¿Has cambiado de idea? `/importar deshacer:true` quita exactamente lo que añadió esta importación.',
+  'import.undo_kept': 'He mantenido {n} que cambiaste tú después.',
+  'import.undone':
+    '↩️ He deshecho la importación de **{file}**: {n, plural, one {# cambio revertido} other {# cambios revertidos}}.',
+  'import.help':
+    'Adjunta tu exportación: `/importar archivo:` con el ZIP de Letterboxd (Settings → Import & Export → Export your data) o uno de sus CSV, o un CSV de valoraciones o de watchlist de IMDb. `/importar deshacer:true` deshace tu última importación.',
+  'stats.not_enough': 'Aún no hay suficientes valoraciones',
+  'stats.personal_title':
+    '{name}: {ratings, plural, one {# valoración} other {# valoraciones}}, {watched, plural, one {# película vista} other {# películas vistas}}',
+  'stats.ratings': 'Valoraciones',
+  'stats.top_genres': 'Géneros favoritos (tú y el servidor)',
+  'stats.by_decade': 'Películas por década',
+  'stats.top_directors': 'Los directores que mejor valoras',
+  'stats.server_title': '{name}: {members, plural, one {# miembro} other {# miembros}}',
+  'stats.most_watched': 'Las más vistas',
+  'stats.most_loved': 'Las más queridas',
+  'stats.most_divisive': 'Las que más dividen (dispersión de estrellas)',
+  'stats.server_note': 'Valoraciones de los miembros de este servidor.',
+  'stats.server_rules': 'Queridas: al menos 2 valoraciones. Que dividen: al menos 3.',
+  'stats.this_server': 'Este servidor',
+  'stats.server_embed': 'Estadísticas del servidor',
+  'stats.personal_embed': 'Estadísticas de gustos',
+  'settings.language_set': '🌐 A partir de ahora te responderé en **{language}**, aquí y por MD.',
+  'settings.language_follow': '🌐 Te responderé en el idioma que tengas configurado en Discord.',
+  'settings.language_discord': 'el de tu Discord',
 };

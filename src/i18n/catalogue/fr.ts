@@ -1,6 +1,6 @@
 // French. "Tu", as Discord's French interface addresses people.
 // Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
-// (src/i18n/command-strings.ts).
+// (src/i18n/commands.ts).
 import type { Messages } from './index.ts';
 
 export const fr: Messages = {
@@ -286,4 +286,81 @@ export const fr: Messages = {
   'services.placeholder': 'Vos services en {region}',
   'services.previous': 'Précédent',
   'services.next': 'Suivant',
+  'button.forged': 'Je ne reconnais pas ce bouton. Relance la commande pour avoir des boutons neufs.',
+  'button.expired': 'Ces boutons ont expiré. Relance la commande pour en avoir de nouveaux.',
+  'button.not_yours': 'Ces boutons appartiennent à {owner}. Lance la commande toi-même pour avoir les tiens.',
+  'attachment.too_big': '{name} fait {size} Mo ; les imports sont limités à {limit} Mo.',
+  'attachment.over_limit': '{name} dépasse {limit} Mo ; les imports sont limités à {limit} Mo.',
+  'attachment.unreadable': 'Je n’ai pas pu lire cette pièce jointe.',
+  'attachment.download_failed': 'Je n’ai pas pu télécharger cette pièce jointe. Joins-la à nouveau.',
+  'limit.wait': 'Doucement ! Tu pourras réutiliser /{command} dans {seconds} s.',
+  'movie.which': 'Quel film ? Commence à taper un titre et choisis-en un.',
+  'movie.not_found': 'Je n’ai pas trouvé de film intitulé « {title} ». Essaie /rechercher.',
+  'night.server_only': 'Les soirées ciné se passent sur un serveur, pas en MP.',
+  'night.none_planned': 'Aucune soirée ciné n’est prévue ici. Lance-en une avec /soirée-ciné lancer.',
+  'night.host_only': 'Seul {host} (l’organisateur) ou quelqu’un qui peut gérer les événements peut faire ça.',
+  'night.poll_not_open': 'Le sondage n’est pas encore ouvert : les inscriptions sont en cours.',
+  'night.poll_closed': 'Le sondage est déjà clos.',
+  'night.poll_closed_now': '🗳️ Sondage clos. Le gagnant est annoncé plus haut.',
+  'night.moved': '📅 Soirée ciné reportée au {when}.',
+  'night.cancelled': '🚫 Soirée ciné annulée.',
+  'recommend.years_swapped': 'depuis ({from}) est après jusqu’à ({to}). Tu veux les inverser ?',
+  'search.empty': 'Qu’est-ce que je dois chercher ? Tape une partie du titre.',
+  'similar.unknown_seed': 'Je n’en sais pas encore assez sur **{title}** pour trouver des films similaires.',
+  'stats.server_only': 'Les statistiques du serveur ne fonctionnent que sur un serveur.',
+  'stats.private': 'Le profil de cette personne est privé, je ne peux donc pas montrer ses statistiques.',
+  'settings.dms_on':
+    '📬 C’est parti. Une fois par semaine, quand un serveur que nous partageons envoie ses suggestions, je t’enverrai en MP cinq films choisis pour toi, chacun avec sa raison et les boutons 👍 / 👎 / Déjà vu / Pas intéressé — chaque clic améliore les suivantes. Rien d’autre, pas de pub. `/paramètres mp désactivées` arrête tout, quand tu veux.',
+  'settings.dms_already_on': 'Les MP de la semaine sont déjà activés. `/paramètres mp désactivées` les arrête.',
+  'settings.dms_off':
+    'C’est fait : plus de MP de la semaine. Tes notes restent, et `/suggestions` marche comme avant. Tu as changé d’avis ? `/paramètres mp activées`.',
+  'settings.region_set': '🌍 Région définie : **{region}**.',
+  'settings.region_cleared': '🌍 Région effacée.',
+  'settings.show':
+    'MP de la semaine : **{dms, select, on {activés} other {désactivés}}**\nRégion : **{region}**\nServices de streaming : **{services}**\nProfil : **{profile, select, public {public} server {serveur} other {privé}}**\nLangue : **{language}**',
+  'settings.not_set': 'non définie',
+  'settings.no_services': 'aucun',
+  'import.queued':
+    '📥 Import de **{file}** ({source}, {rows, plural, one {# ligne} other {# lignes}}). Je mettrai ce message à jour au fur et à mesure ; tu peux continuer à utiliser Marquee en attendant.',
+  'import.progress': '📥 Import de **{file}** ({source}) : {done} / {total} recherchées, {matched} trouvées…',
+  'import.failed': '⚠️ L’import de **{file}** s’est arrêté : {reason} Rien n’a été modifié.',
+  'import.unknown_failure': 'quelque chose s’est mal passé.',
+  'import.done':
+    '✅ **{file}** importé ({source}) : {matched} sur {total, plural, one {# ligne} other {# lignes}} reconnues.',
+  'import.ratings_added': '{n, plural, one {# note ajoutée} other {# notes ajoutées}}',
+  'import.ratings_updated': '{n, plural, one {# note mise à jour} other {# notes mises à jour}}',
+  'import.watched_added': '{n, plural, one {# film noté comme vu} other {# films notés comme vus}}',
+  'import.watched_updated':
+    '{n, plural, one {# date de visionnage ou revisionnage mise à jour} other {# dates de visionnage ou revisionnages mis à jour}}',
+  'import.watchlist_added': '{n, plural, one {# ajouté} other {# ajoutés}} à ta liste à voir',
+  'import.nothing_new': 'Rien de nouveau : tout ce qui est dans ce fichier était déjà là.',
+  'import.watchlist_skipped':
+    '{n, plural, one {# film de liste à voir reconnu mais pas ajouté} other {# films de liste à voir reconnus mais pas ajoutés}} (pas encore de liste à voir).',
+  'import.unmatched':
+    '{n, plural, one {# ligne n’a pas été importée} other {# lignes n’ont pas été importées}} (introuvables, ambiguës ou pas des films){report, select, yes { : elles sont listées dans le CSV joint, avec la raison et ma meilleure hypothèse} other {}}.',
+  'import.undo_hint': 'Tu as changé d’avis ? `/importer annuler:true` retire exactement ce que cet import a ajouté.',
+  'import.undo_kept': 'J’ai gardé {n} éléments que tu as modifiés toi-même depuis.',
+  'import.undone':
+    '↩️ Import de **{file}** annulé : {n, plural, one {# modification annulée} other {# modifications annulées}}.',
+  'import.help':
+    'Joins ton export : `/importer fichier:` avec le ZIP de Letterboxd (Settings → Import & Export → Export your data) ou l’un de ses CSV, ou un CSV de notes ou de watchlist IMDb. `/importer annuler:true` annule ton dernier import.',
+  'stats.not_enough': 'Pas encore assez de notes',
+  'stats.personal_title':
+    '{name} — {ratings, plural, one {# note} other {# notes}}, {watched, plural, one {# film vu} other {# films vus}}',
+  'stats.ratings': 'Notes',
+  'stats.top_genres': 'Genres favoris (toi vs serveur)',
+  'stats.by_decade': 'Films par décennie',
+  'stats.top_directors': 'Tes réalisateurs les mieux notés',
+  'stats.server_title': '{name} — {members, plural, one {# membre} other {# membres}}',
+  'stats.most_watched': 'Les plus vus',
+  'stats.most_loved': 'Les plus aimés',
+  'stats.most_divisive': 'Les plus clivants (écart des étoiles)',
+  'stats.server_note': 'Notes des membres de ce serveur.',
+  'stats.server_rules': 'Aimés : au moins 2 notes. Clivants : au moins 3.',
+  'stats.this_server': 'Ce serveur',
+  'stats.server_embed': 'Statistiques du serveur',
+  'stats.personal_embed': 'Statistiques de goûts',
+  'settings.language_set': '🌐 Je te répondrai désormais en **{language}**, ici et en MP.',
+  'settings.language_follow': '🌐 Je te répondrai dans la langue de ton Discord.',
+  'settings.language_discord': 'celle de ton Discord',
 };

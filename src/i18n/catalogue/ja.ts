@@ -1,6 +1,6 @@
 // Japanese. Polite です/ます style, as Discord's Japanese interface writes.
 // Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
-// (src/i18n/command-strings.ts).
+// (src/i18n/commands.ts).
 import type { Messages } from './index.ts';
 
 export const ja: Messages = {
@@ -271,4 +271,78 @@ export const ja: Messages = {
   'services.placeholder': '{region} の加入サービス',
   'services.previous': '前へ',
   'services.next': '次へ',
+  'button.forged': 'このボタンは認識できません。もう一度コマンドを実行して、新しいボタンを使ってください。',
+  'button.expired': 'このボタンは有効期限が切れました。もう一度コマンドを実行してください。',
+  'button.not_yours': 'このボタンは {owner} さん用です。ご自身でコマンドを実行してください。',
+  'attachment.too_big': '{name} は {size} MB です。インポートできるのは {limit} MB までです。',
+  'attachment.over_limit': '{name} は {limit} MB を超えています。インポートできるのは {limit} MB までです。',
+  'attachment.unreadable': 'その添付ファイルを読み取れませんでした。',
+  'attachment.download_failed': '添付ファイルをダウンロードできませんでした。もう一度添付してください。',
+  'limit.wait': '少し落ち着いて！ /{command} は {seconds} 秒後にまた使えます。',
+  'movie.which': 'どの映画ですか？タイトルを入力して候補から選んでください。',
+  'movie.not_found': '「{title}」という映画は見つかりませんでした。/検索 を試してください。',
+  'night.server_only': '映画会はサーバーで開くものです。DM では使えません。',
+  'night.none_planned': 'このサーバーで予定されている映画会はありません。/映画会 開始 で始めましょう。',
+  'night.host_only': 'これを行えるのは {host} さん（主催者）か、イベントの管理権限を持つ人だけです。',
+  'night.poll_not_open': '投票はまだ始まっていません。参加受付中です。',
+  'night.poll_closed': '投票はすでに締め切られています。',
+  'night.poll_closed_now': '🗳️ 投票を締め切りました。結果は上でお知らせしています。',
+  'night.moved': '📅 映画会を {when} に変更しました。',
+  'night.cancelled': '🚫 映画会を中止しました。',
+  'recommend.years_swapped': '開始年（{from}）が終了年（{to}）より後になっています。入れ替えますか？',
+  'search.empty': '何を探しますか？タイトルの一部を入力してください。',
+  'similar.unknown_seed': '**{title}** についてはまだ情報が少なく、似た作品を探せません。',
+  'stats.server_only': 'サーバーの統計はサーバー内でのみ使えます。',
+  'stats.private': 'その人のプロフィールは非公開なので、統計は表示できません。',
+  'settings.dms_on':
+    '📬 登録しました。週に一度、共通のサーバーがおすすめを配信するときに、あなたのために選んだ映画 5 本を DM でお届けします。それぞれに理由と 👍 / 👎 / 観た / 興味なし のボタンがつき、押すたびに次のおすすめが良くなります。それ以外は送りません。広告もありません。`/設定 dm オフ` でいつでも停止できます。',
+  'settings.dms_already_on': '今週のおすすめの DM はすでにオンです。`/設定 dm オフ` で停止できます。',
+  'settings.dms_off':
+    '停止しました。今週のおすすめの DM はもう届きません。評価はそのまま残り、`/おすすめ` もこれまでどおり使えます。気が変わったら `/設定 dm オン` をどうぞ。',
+  'settings.region_set': '🌍 地域を **{region}** に設定しました。',
+  'settings.region_cleared': '🌍 地域の設定を解除しました。',
+  'settings.show':
+    '今週のおすすめの DM: **{dms, select, on {オン} other {オフ}}**\n地域: **{region}**\n配信サービス: **{services}**\nプロフィール: **{profile, select, public {全員に公開} server {サーバー内で公開} other {非公開}}**\n言語: **{language}**',
+  'settings.not_set': '未設定',
+  'settings.no_services': 'なし',
+  'import.queued':
+    '📥 **{file}**（{source}、{rows, plural, other {# 行}}）を取り込んでいます。進み具合に合わせてこのメッセージを更新します。その間も Marquee はいつもどおり使えます。',
+  'import.progress': '📥 **{file}**（{source}）を取り込み中: {total} 件中 {done} 件を照合、{matched} 件が一致…',
+  'import.failed': '⚠️ **{file}** の取り込みを中止しました: {reason} 何も変更していません。',
+  'import.unknown_failure': '問題が発生しました。',
+  'import.done':
+    '✅ **{file}**（{source}）を取り込みました: {total, plural, other {# 行}}中 {matched} 行が一致しました。',
+  'import.ratings_added': '評価を {n, plural, other {# 件}}追加',
+  'import.ratings_updated': '評価を {n, plural, other {# 件}}更新',
+  'import.watched_added': '{n, plural, other {# 本}}を鑑賞済みとして記録',
+  'import.watched_updated': '鑑賞日・再鑑賞を {n, plural, other {# 件}}更新',
+  'import.watchlist_added': '見たいリストに {n, plural, other {# 本}}追加',
+  'import.nothing_new': '新しいものはありません。このファイルの内容はすべて登録済みでした。',
+  'import.watchlist_skipped':
+    '見たいリストの {n, plural, other {# 本}}は一致しましたが、追加していません（見たいリストがまだありません）。',
+  'import.unmatched':
+    '{n, plural, other {# 行}}は取り込みませんでした（見つからない、候補が複数ある、または映画ではない）{report, select, yes {。理由と推測した候補を添付の CSV にまとめています} other {}}。',
+  'import.undo_hint': '気が変わったら、`/インポート 取り消し:true` でこの取り込みで追加したものだけを元に戻せます。',
+  'import.undo_kept': 'その後にご自身で変更した {n} 件はそのままにしています。',
+  'import.undone': '↩️ **{file}** の取り込みを取り消しました: {n, plural, other {# 件}}の変更を元に戻しました。',
+  'import.help':
+    'エクスポートしたファイルを添付してください: `/インポート ファイル:` に Letterboxd の ZIP（Settings → Import & Export → Export your data）かその中の CSV、または IMDb の評価やウォッチリストの CSV を指定します。`/インポート 取り消し:true` で直前の取り込みを取り消せます。',
+  'stats.not_enough': 'まだ評価が足りません',
+  'stats.personal_title': '{name} — 評価 {ratings, plural, other {# 件}}、鑑賞 {watched, plural, other {# 本}}',
+  'stats.ratings': '評価の分布',
+  'stats.top_genres': 'よく観るジャンル（あなたとサーバー）',
+  'stats.by_decade': '年代別の作品数',
+  'stats.top_directors': '評価の高い監督',
+  'stats.server_title': '{name} — メンバー {members, plural, other {# 人}}',
+  'stats.most_watched': 'よく観られている作品',
+  'stats.most_loved': '評価の高い作品',
+  'stats.most_divisive': '評価が割れている作品（星のばらつき）',
+  'stats.server_note': 'このサーバーのメンバーによる評価です。',
+  'stats.server_rules': '高評価: 2 件以上の評価。評価が割れている: 3 件以上。',
+  'stats.this_server': 'このサーバー',
+  'stats.server_embed': 'サーバーの統計',
+  'stats.personal_embed': '好みの統計',
+  'settings.language_set': '🌐 これからは、ここでも DM でも **{language}** でお返事します。',
+  'settings.language_follow': '🌐 Discord の言語設定に合わせてお返事します。',
+  'settings.language_discord': 'Discord の設定に合わせる',
 };

@@ -1,6 +1,6 @@
 // Brazilian Portuguese. "Você", as Discord's Brazilian interface addresses people.
 // Words we always translate the same way: docs/i18n-glossary.md. Command names in the text are this locale's
-// (src/i18n/command-strings.ts).
+// (src/i18n/commands.ts).
 import type { Messages } from './index.ts';
 
 export const ptBR: Messages = {
@@ -279,4 +279,81 @@ export const ptBR: Messages = {
   'services.placeholder': 'Seus serviços em {region}',
   'services.previous': 'Anterior',
   'services.next': 'Próximo',
+  'button.forged': 'Não reconheço esse botão. Execute o comando de novo para ter botões novos.',
+  'button.expired': 'Esses botões expiraram. Execute o comando de novo para ter botões novos.',
+  'button.not_yours': 'Esses botões são de {owner}. Execute o comando você mesmo para ter os seus.',
+  'attachment.too_big': '{name} tem {size} MB; as importações têm limite de {limit} MB.',
+  'attachment.over_limit': '{name} passa de {limit} MB; as importações têm limite de {limit} MB.',
+  'attachment.unreadable': 'Não consegui ler esse anexo.',
+  'attachment.download_failed': 'Não consegui baixar esse anexo. Anexe de novo, por favor.',
+  'limit.wait': 'Calma! Você pode usar /{command} de novo daqui a {seconds} s.',
+  'movie.which': 'Qual filme? Comece a digitar um título e escolha um.',
+  'movie.not_found': 'Não encontrei nenhum filme chamado “{title}”. Tente /buscar.',
+  'night.server_only': 'Noites de cinema acontecem num servidor, não por DM.',
+  'night.none_planned': 'Não há noite de cinema marcada aqui. Comece uma com /noite-de-cinema começar.',
+  'night.host_only': 'Só {host} (quem organizou) ou alguém com permissão para gerenciar eventos pode fazer isso.',
+  'night.poll_not_open': 'A enquete ainda não abriu: o pessoal ainda está entrando.',
+  'night.poll_closed': 'A enquete já foi encerrada.',
+  'night.poll_closed_now': '🗳️ Enquete encerrada. O vencedor foi anunciado acima.',
+  'night.moved': '📅 Noite de cinema remarcada para {when}.',
+  'night.cancelled': '🚫 Noite de cinema cancelada.',
+  'recommend.years_swapped': 'a-partir-de ({from}) é depois de até ({to}). Quer inverter?',
+  'search.empty': 'O que devo procurar? Digite parte de um título.',
+  'similar.unknown_seed': 'Ainda não sei o bastante sobre **{title}** para encontrar filmes parecidos.',
+  'stats.server_only': 'As estatísticas do servidor só funcionam num servidor.',
+  'stats.private': 'O perfil dessa pessoa é privado, então não posso mostrar as estatísticas dela.',
+  'settings.dms_on':
+    '📬 Pronto, você está dentro. Uma vez por semana, quando um servidor que temos em comum enviar as indicações, vou mandar por DM cinco filmes escolhidos para você, cada um com o porquê e os botões 👍 / 👎 / Já vi / Não tenho interesse — cada clique melhora as próximas. Nada além disso, sem anúncios. `/configurações dm desligado` desativa quando quiser.',
+  'settings.dms_already_on': 'As DMs semanais já estão ativadas. `/configurações dm desligado` desativa.',
+  'settings.dms_off':
+    'Pronto — sem mais DMs semanais. Suas avaliações continuam, e o `/recomendar` funciona como antes. Mudou de ideia? `/configurações dm ligado`.',
+  'settings.region_set': '🌍 Região definida como **{region}**.',
+  'settings.region_cleared': '🌍 Região removida.',
+  'settings.show':
+    'DMs semanais: **{dms, select, on {ligadas} other {desligadas}}**\nRegião: **{region}**\nServiços de streaming: **{services}**\nPerfil: **{profile, select, public {público} server {servidor} other {privado}}**\nIdioma: **{language}**',
+  'settings.not_set': 'não definida',
+  'settings.no_services': 'nenhum',
+  'import.queued':
+    '📥 Importando **{file}** ({source}, {rows, plural, one {# linha} other {# linhas}}). Vou atualizando esta mensagem; enquanto isso, pode continuar usando o Marquee.',
+  'import.progress': '📥 Importando **{file}** ({source}): {done} / {total} consultadas, {matched} encontradas…',
+  'import.failed': '⚠️ A importação de **{file}** parou: {reason} Nada foi alterado.',
+  'import.unknown_failure': 'algo deu errado.',
+  'import.done':
+    '✅ **{file}** importado ({source}): {matched} de {total, plural, one {# linha reconhecida} other {# linhas reconhecidas}}.',
+  'import.ratings_added': '{n, plural, one {# avaliação adicionada} other {# avaliações adicionadas}}',
+  'import.ratings_updated': '{n, plural, one {# avaliação atualizada} other {# avaliações atualizadas}}',
+  'import.watched_added':
+    '{n, plural, one {# filme registrado como assistido} other {# filmes registrados como assistidos}}',
+  'import.watched_updated': '{n, plural, one {# data ou revisão atualizada} other {# datas ou revisões atualizadas}}',
+  'import.watchlist_added': '{n, plural, one {# adicionado} other {# adicionados}} à sua lista Quero ver',
+  'import.nothing_new': 'Nada novo: tudo neste arquivo já estava aqui.',
+  'import.watchlist_skipped':
+    '{n, plural, one {# filme da lista Quero ver foi reconhecido} other {# filmes da lista Quero ver foram reconhecidos}}, mas não adicionados (ainda não há lista Quero ver).',
+  'import.unmatched':
+    '{n, plural, one {# linha não foi importada} other {# linhas não foram importadas}} (não encontradas, ambíguas ou que não são filmes){report, select, yes {: elas estão no CSV anexo, com o motivo e meu melhor palpite} other {}}.',
+  'import.undo_hint': 'Mudou de ideia? `/importar desfazer:true` remove exatamente o que esta importação adicionou.',
+  'import.undo_kept': 'Mantive {n} que você mesmo alterou depois.',
+  'import.undone':
+    '↩️ Desfiz a importação de **{file}**: {n, plural, one {# alteração revertida} other {# alterações revertidas}}.',
+  'import.help':
+    'Anexe sua exportação: `/importar arquivo:` com o ZIP do Letterboxd (Settings → Import & Export → Export your data) ou um dos CSVs dele, ou um CSV de avaliações ou de watchlist do IMDb. `/importar desfazer:true` desfaz sua última importação.',
+  'stats.not_enough': 'Ainda não há avaliações suficientes',
+  'stats.personal_title':
+    '{name} — {ratings, plural, one {# avaliação} other {# avaliações}}, {watched, plural, one {# filme assistido} other {# filmes assistidos}}',
+  'stats.ratings': 'Avaliações',
+  'stats.top_genres': 'Gêneros favoritos (você x servidor)',
+  'stats.by_decade': 'Filmes por década',
+  'stats.top_directors': 'Diretores que você avalia melhor',
+  'stats.server_title': '{name} — {members, plural, one {# membro} other {# membros}}',
+  'stats.most_watched': 'Mais assistidos',
+  'stats.most_loved': 'Mais amados',
+  'stats.most_divisive': 'Mais polêmicos (variação das estrelas)',
+  'stats.server_note': 'Avaliações dos membros deste servidor.',
+  'stats.server_rules': 'Amados: pelo menos 2 avaliações. Polêmicos: pelo menos 3.',
+  'stats.this_server': 'Este servidor',
+  'stats.server_embed': 'Estatísticas do servidor',
+  'stats.personal_embed': 'Estatísticas de gosto',
+  'settings.language_set': '🌐 A partir de agora vou responder em **{language}**, aqui e nas DMs.',
+  'settings.language_follow': '🌐 Vou responder no idioma em que seu Discord está configurado.',
+  'settings.language_discord': 'o mesmo do seu Discord',
 };
