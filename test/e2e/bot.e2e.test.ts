@@ -75,6 +75,21 @@ describe('the bot against the local Discord', () => {
     for (const c of ['/watched add', '/watched list', '/settings profile']) expect(text).toContain(c);
   });
 
+  it('when someone picks /settings language, then replies use it over their Discord client language, until they go back to it', async () => {
+    const d = stack.discord;
+    const yuki = d.user('yuki');
+    const helpText = async () => JSON.stringify((await d.command(yuki, 'help').reply()).embeds);
+    expect(await helpText()).toContain('`/help`');
+    const registered = d.findCommand('settings');
+    expect(registered.name_localizations.ja).toBe('設定');
+    await d.command(yuki, 'settings language', { language: 'ja' }).reply();
+    expect(await helpText()).toContain('`/ヘルプ`');
+    d.setClientLocale(yuki, 'de');
+    expect(await helpText()).toContain('`/ヘルプ`'); // the choice beats the client
+    await d.command(yuki, 'settings language', { language: 'auto' }).reply();
+    expect(await helpText()).toContain('`/hilfe`'); // back to the client's language
+  });
+
   it('when a new user searches, rates five films, logs one, asks for picks and likes one, then the database has every step', async () => {
     const d = stack.discord;
     const alice = d.user('alice');
