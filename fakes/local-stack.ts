@@ -40,9 +40,7 @@ export interface LocalStack {
 }
 
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
-  // The stack deploys its commands to the guild (instant); Discord would offer those only inside the guild. Until it
-  // deploys globally as production does (issue 10 R3/R4), the local Discord treats them as global commands.
-  const discord = await new FakeDiscord({ guildCommandsActAsGlobal: true, ...opts.discord }).start();
+  const discord = await new FakeDiscord(opts.discord).start();
   const realTmdb = Boolean(opts.tmdb?.readToken || opts.tmdb?.apiKey);
   const fakeTmdb = realTmdb ? null : await startFakeTmdb({});
   const env: Record<string, string> = {
@@ -80,12 +78,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   try {
     if (opts.preloadDemo ?? true) await preloadCatalogue(app, orm, realTmdb);
     await opts.beforeStart?.({ orm, discord, app });
-    await deployCommands({
-      token: discord.token,
-      appId: discord.appId,
-      guildId: discord.guild.id,
-      apiUrl: discord.apiBase,
-    });
+    // Globally, as production deploys: guild commands would never be offered in DMs or through a user install
+    // (interactions/application-commands.mdx § Making a Guild Command); each command's contexts decide instead.
+    await deployCommands({ token: discord.token, appId: discord.appId, apiUrl: discord.apiBase });
     await app.start();
   } catch (err) {
     await app.stop().catch(() => {});

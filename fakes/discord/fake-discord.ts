@@ -58,13 +58,6 @@ export interface FakeDiscordOptions {
   readonly guildName?: string;
   /** The server owner's name (a person with every permission); default `owner`. */
   readonly ownerName?: string;
-  /**
-   * Lenient, not Discord: treat commands registered to the guild as if they were global (offered in DMs and through
-   * user installs per their `contexts` and `integration_types`). Discord offers guild commands only inside their
-   * guild (interactions/application-commands.mdx § Making a Guild Command); the local stack sets this while it
-   * deploys to the guild (issue 10 R3/R4).
-   */
-  readonly guildCommandsActAsGlobal?: boolean;
   /** The time every window is measured against (interaction deadlines, token lifetime, rate limits). */
   readonly clock?: Clock;
   /** `shards` in GET /gateway/bot: the shard count Discord recommends (events/gateway.mdx § Get Gateway Bot). */
@@ -122,7 +115,6 @@ export class FakeDiscord extends EventEmitter {
   private readonly guildPermissions = new Map<string, GuildPermissions>();
   /** Users who share no server with the bot: a DM to them answers 403 code 50278. */
   readonly outsiders = new Set<string>();
-  guildCommandsActAsGlobal: boolean;
   /** Command name → users a server admin enabled it for (application command permissions), see `allowCommandFor`. */
   readonly commandAllowedFor = new Map<string, Set<string>>();
 
@@ -143,7 +135,6 @@ export class FakeDiscord extends EventEmitter {
     this.appId = opts.appId ?? '1100000000000000001';
     this.heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 41_250;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3_000;
-    this.guildCommandsActAsGlobal = opts.guildCommandsActAsGlobal ?? false;
     this.recommendedShards = opts.recommendedShards ?? 1;
     this.maxConcurrency = opts.maxConcurrency ?? null;
     this.maxGuildsPerShard = opts.maxGuildsPerShard ?? MAX_GUILDS_PER_SHARD;

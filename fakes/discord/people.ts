@@ -197,12 +197,11 @@ export function commandFor(
   const globalCommand = (fake.commands.get('global') ?? []).find(isChat);
   const why: string[] = [];
   let found: { command: Json; supported?: number[] } | undefined;
-  const globalLike = globalCommand ?? (fake.guildCommandsActAsGlobal ? guildCommand : undefined);
   if (where.staleClient) {
     const command = guildCommand ?? globalCommand;
     if (command) return { command, supported: command.integration_types ?? [ApplicationIntegrationType.GuildInstall] };
   }
-  if (guildCommand && !fake.guildCommandsActAsGlobal) {
+  if (guildCommand) {
     const inGuild = !where.dm && installs.includes(ApplicationIntegrationType.GuildInstall);
     if (inGuild) found = { command: guildCommand };
     else
@@ -212,14 +211,14 @@ export function commandFor(
           : 'the app is not installed to this server',
       );
   }
-  if (!found && globalLike) {
-    const contexts: number[] = globalLike.contexts ?? [0, 1, 2];
-    const types: number[] = globalLike.integration_types ?? [ApplicationIntegrationType.GuildInstall];
+  if (!found && globalCommand) {
+    const contexts: number[] = globalCommand.contexts ?? [0, 1, 2];
+    const types: number[] = globalCommand.integration_types ?? [ApplicationIntegrationType.GuildInstall];
     if (!contexts.includes(context))
       why.push(`its contexts (${contexts.join(', ')}) leave out ${where.dm ? 'DMs' : 'servers'}`);
     else if (!types.some((t) => installs.includes(t)))
       why.push(`its integration_types (${types.join(', ')}) do not match how the app is installed here`);
-    else found = { command: globalLike, supported: types };
+    else found = { command: globalCommand, supported: types };
   }
   if (!found) {
     const reason = why.length ? ` (${why.join('; ')})` : '';

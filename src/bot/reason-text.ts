@@ -83,7 +83,5 @@ function reasonLine(tr: Translator, reason: PickReason): string {
       return tr.t('reason.highly_rated', { score: tr.decimal(reason.voteAverage), votes: reason.voteCount });
     case 'starter':
       return tr.t('reason.starter');
-    case 'group_fit':
-      return tr.t('reason.group_fit', { members: reason.members });
   }
 }

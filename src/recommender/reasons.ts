@@ -83,9 +83,7 @@ export type Reason<E = ReasonEvidence, P = NeighbourEvidence> =
   /** Nobody here rated it much; TMDB's vote average and count. */
   | { readonly kind: 'highly_rated'; readonly voteAverage: number; readonly voteCount: number; readonly share: number }
   /** Nothing specific: a well-liked film to start with. */
-  | { readonly kind: 'starter' }
-  /** A group pick: good for all `members`. */
-  | { readonly kind: 'group_fit'; readonly members: number };
+  | { readonly kind: 'starter' };
 
 /** The same reason with each named film mapped by `f` (the service maps item indices to movie ids and titles). */
 export function mapReasonEvidence<A, B, P>(r: Reason<A, P>, f: (e: A) => B): Reason<B, P> {
@@ -272,7 +270,7 @@ function popularityReason(model: HybridModel, item: number, share: number): Reas
 
 /**
  * Where a reason's named evidence ranks among the pick's contributors (0 = the largest), or -1 when it names none
- * (a group pick, a starter). Offline evaluation reports the share at rank 0 and below 3 (reason faithfulness).
+ * (a starter). Offline evaluation reports the share at rank 0 and below 3 (reason faithfulness).
  */
 export function evidenceRank(reason: Reason, contributors: readonly Contributor[]): number {
   const films = reasonFilms(reason);
@@ -283,7 +281,7 @@ export function evidenceRank(reason: Reason, contributors: readonly Contributor[
     if (reason.kind === 'popular_here' || reason.kind === 'highly_rated') return c.kind === 'popularity';
     return false;
   };
-  if (reason.kind === 'starter' || reason.kind === 'group_fit') return -1;
+  if (reason.kind === 'starter') return -1;
   const r = contributors.findIndex(match);
   return r < 0 ? contributors.length : r;
 }

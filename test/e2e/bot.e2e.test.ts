@@ -45,7 +45,9 @@ describe('the bot against the local Discord', () => {
     expect(identify?.d.intents).toBe(
       GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessagePolls | GatewayIntentBits.GuildVoiceStates,
     );
-    const names = (stack.discord.commands.get(stack.discord.guild.id) ?? []).map((c: { name: string }) => c.name);
+    // Deployed globally, as production does; nothing is registered to the guild.
+    expect(stack.discord.commands.get(stack.discord.guild.id)).toBeUndefined();
+    const names = (stack.discord.commands.get('global') ?? []).map((c: { name: string }) => c.name);
     expect(names.sort()).toEqual([
       'compare',
       'config',

@@ -150,9 +150,8 @@ describe('where a command is offered and what a person may send', () => {
     expect(() => fake.command(ann(fake), 'pick', {}, { dm: true })).toThrow(/contexts/);
   });
 
-  it('when the local stack treats guild commands as global, then they follow contexts and integration_types instead', () => {
-    const fake = fakeWith([], [cmd({ contexts: [0, 1], integration_types: [0] })]);
-    fake.guildCommandsActAsGlobal = true;
+  it('when a global command allows DMs but only guild installs, then it is in DMs and not through a user install', () => {
+    const fake = fakeWith([cmd({ contexts: [0, 1], integration_types: [0] })]);
     expect(() => fake.command(ann(fake), 'pick', {}, { dm: true })).not.toThrow();
     expect(() => fake.command(ann(fake), 'pick', {}, { install: 'user' })).toThrow(/integration_types/);
   });

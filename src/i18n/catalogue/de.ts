@@ -143,7 +143,6 @@ export const de: Messages = {
     'Beliebt hier: {ratings, plural, one {# Bewertung} other {# Bewertungen}} mit im Schnitt {stars}',
   'reason.highly_rated': 'Hoch bewertet: {score}/10 bei {votes, plural, one {# Stimme} other {# Stimmen}}',
   'reason.starter': 'Ein beliebter Film für den Anfang',
-  'reason.group_fit': 'Passt gut zu euch allen {members}',
   'button.stale': 'Diesen Button erkenne ich nicht. Führ den Befehl noch einmal aus.',
   'button.label_only': 'Das ist nur eine Beschriftung – nimm die Buttons daneben.',
   'common.someone': 'Jemand',

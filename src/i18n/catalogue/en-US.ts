@@ -136,7 +136,6 @@ export const enUS = {
   'reason.popular_here': 'Popular here: {ratings, plural, one {# rating} other {# ratings}} averaging {stars}',
   'reason.highly_rated': 'Highly rated: {score}/10 from {votes, plural, one {# vote} other {# votes}}',
   'reason.starter': 'A well-loved pick to start with',
-  'reason.group_fit': 'A good fit for all {members} of you',
   // src/bot/buttons.ts
   'button.stale': "That button isn't one I recognise. Run the command again.",
   'button.label_only': 'That one is just a label — use the buttons next to it.',

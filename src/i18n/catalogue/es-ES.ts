@@ -142,7 +142,6 @@ export const esES: Messages = {
     'Popular aquí: {ratings, plural, one {# valoración} other {# valoraciones}} con una media de {stars}',
   'reason.highly_rated': 'Muy bien valorada: {score}/10 con {votes, plural, one {# voto} other {# votos}}',
   'reason.starter': 'Una película muy querida para empezar',
-  'reason.group_fit': 'Encaja bien con los {members}',
   'button.stale': 'No reconozco ese botón. Vuelve a usar el comando.',
   'button.label_only': 'Eso es solo una etiqueta: usa los botones de al lado.',
   'common.someone': 'Alguien',

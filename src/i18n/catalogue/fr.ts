@@ -142,7 +142,6 @@ export const fr: Messages = {
   'reason.popular_here': 'Populaire ici : {ratings, plural, one {# note} other {# notes}}, {stars} en moyenne',
   'reason.highly_rated': 'Très bien noté : {score}/10 sur {votes, plural, one {# vote} other {# votes}}',
   'reason.starter': 'Un film très apprécié pour commencer',
-  'reason.group_fit': 'Idéal pour vous {members}',
   'button.stale': 'Je ne reconnais pas ce bouton. Relance la commande.',
   'button.label_only': 'Ce n’est qu’une étiquette : utilise les boutons à côté.',
   'common.someone': 'Quelqu’un',

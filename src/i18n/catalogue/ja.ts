@@ -134,7 +134,6 @@ export const ja: Messages = {
   'reason.popular_here': 'このサーバーで人気: {ratings, plural, other {# 件}}の評価で平均 {stars}',
   'reason.highly_rated': '高評価: {votes, plural, other {# 票}}で {score}/10',
   'reason.starter': '最初の一本にぴったりの人気作',
-  'reason.group_fit': '{members} 人全員にぴったり',
   'button.stale': 'このボタンは認識できません。もう一度コマンドを実行してください。',
   'button.label_only': 'これはただのラベルです。隣のボタンを使ってください。',
   'common.someone': 'だれか',

@@ -139,7 +139,6 @@ export const ptBR: Messages = {
   'reason.popular_here': 'Popular aqui: {ratings, plural, one {# avaliação} other {# avaliações}}, média de {stars}',
   'reason.highly_rated': 'Muito bem avaliado: {score}/10 em {votes, plural, one {# voto} other {# votos}}',
   'reason.starter': 'Um filme muito querido para começar',
-  'reason.group_fit': 'Combina com todos os {members}',
   'button.stale': 'Não reconheço esse botão. Execute o comando de novo.',
   'button.label_only': 'Isso é só um rótulo — use os botões ao lado.',
   'common.someone': 'Alguém',
