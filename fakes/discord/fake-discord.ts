@@ -36,6 +36,7 @@ import { allRoutes } from './routes/index.ts';
 import { MAX_GUILDS_PER_SHARD, type ShardPair } from './shards.ts';
 import { SnowflakeGenerator } from './snowflake.ts';
 import type {
+  FakeChannel,
   FakeGuild,
   FakeUser,
   GatewayFrame,
@@ -44,6 +45,7 @@ import type {
   RecordedRequest,
   StoredMessage,
 } from './types.ts';
+import { joinVoice, leaveVoice, type VoiceState, voiceStatesPayload } from './voice.ts';
 
 export interface FakeDiscordOptions {
   readonly port?: number;
@@ -115,6 +117,16 @@ export class FakeDiscord extends EventEmitter {
   private readonly guildPermissions = new Map<string, GuildPermissions>();
   /** Users who share no server with the bot: a DM to them answers 403 code 50278. */
   readonly outsiders = new Set<string>();
+  /**
+   * The server's channels besides its main text channel `guild.channelId`: a voice channel for movie nights and a
+   * second text channel (tests take the bot's permissions away there).
+   */
+  readonly channels: FakeChannel[] = [
+    { id: '1300000000000000002', name: 'Screening Room', type: ChannelType.GuildVoice },
+    { id: '1300000000000000003', name: 'announcements', type: ChannelType.GuildText },
+  ];
+  /** Who is in which voice channel (voice.ts). */
+  readonly voiceStates = new Map<string, VoiceState>();
   /** Command name → users a server admin enabled it for (application command permissions), see `allowCommandFor`. */
   readonly commandAllowedFor = new Map<string, Set<string>>();
 
@@ -251,6 +263,9 @@ export class FakeDiscord extends EventEmitter {
   /** The guild as GUILD_CREATE carries it. events/gateway-events.mdx § Guild Create */
   guildPayload(guild: FakeGuild = this.guild): Json {
     const permissions = this.permissionsFor(guild.id);
+    // The voice channel and the second text channel are the first server's.
+    const first = guild.id === this.guild.id;
+    const voice = first ? voiceStatesPayload(this) : { states: [], members: [] };
     return {
       id: guild.id,
       name: guild.name,
@@ -261,8 +276,9 @@ export class FakeDiscord extends EventEmitter {
       roles: permissions.rolesPayload(),
       emojis: [],
       stickers: [],
-      // events/gateway-events.mdx § Guild Create: without GUILD_PRESENCES, `members` holds only the bot itself.
-      members: [this.memberPayload(this.botUser, guild.id)],
+      // events/gateway-events.mdx § Guild Create: without GUILD_PRESENCES, `members` holds only the bot and the users
+      // in voice channels.
+      members: [this.memberPayload(this.botUser, guild.id), ...voice.members],
       channels: [
         {
           id: guild.channelId,
@@ -272,10 +288,11 @@ export class FakeDiscord extends EventEmitter {
           position: 0,
           permission_overwrites: permissions.overwritesPayload(guild.channelId),
         },
+        ...(first ? this.channels.map((c, i) => this.channelPayload(c, i + 1)) : []),
       ],
       threads: [],
       presences: [],
-      voice_states: [],
+      voice_states: voice.states,
       stage_instances: [],
       guild_scheduled_events: [],
       features: [],
@@ -292,6 +309,38 @@ export class FakeDiscord extends EventEmitter {
       afk_channel_id: null,
       afk_timeout: 300,
     };
+  }
+
+  /** A server channel besides the main one, as a channel object (resources/channel.mdx § Channel Object). */
+  channelPayload(c: FakeChannel, position = 0): Json {
+    return {
+      id: c.id,
+      type: c.type,
+      name: c.name,
+      guild_id: this.guild.id,
+      position,
+      permission_overwrites: this.permissions.overwritesPayload(c.id),
+      ...(c.type === ChannelType.GuildVoice ? { bitrate: 64_000, user_limit: 0, rtc_region: null } : {}),
+    };
+  }
+
+  /** A server channel by id, `#name` or name (case-insensitive), the main text channel included. */
+  channel(nameOrId: string): FakeChannel | undefined {
+    const key = nameOrId.replace(/^#/, '').toLowerCase();
+    const main: FakeChannel = { id: this.guild.channelId, name: 'movie-night', type: ChannelType.GuildText };
+    return [main, ...this.channels].find((c) => c.id === nameOrId || c.name.toLowerCase() === key);
+  }
+
+  /** `user` joins a voice channel (default: the first), or moves there; see voice.ts. */
+  joinVoice(user: FakeUser, channel?: string): void {
+    const target = channel ? this.channel(channel) : this.channels.find((c) => c.type === ChannelType.GuildVoice);
+    if (!target) throw new Error(`there is no channel ${channel}`);
+    joinVoice(this, user, target);
+  }
+
+  /** `user` leaves voice. */
+  leaveVoice(user: FakeUser): void {
+    leaveVoice(this, user);
   }
 
   /** A guild member object (resources/guild.mdx § Guild Member Object), or undefined for someone not in the server. */
@@ -491,9 +540,12 @@ export class FakeDiscord extends EventEmitter {
     return undefined;
   }
 
-  /** `channelId` if it is the guild's channel or a DM channel; otherwise 404 Unknown Channel. */
+  /** `channelId` if it is one of the guild's channels or a DM channel; otherwise 404 Unknown Channel. */
   requireChannel(channelId: string): string {
-    const known = this.guildOfChannel(channelId) !== undefined || [...this.dmChannels.values()].includes(channelId);
+    const known =
+      this.guildOfChannel(channelId) !== undefined ||
+      this.channels.some((c) => c.id === channelId) ||
+      [...this.dmChannels.values()].includes(channelId);
     if (!known) throw new DiscordHttpError(404, RESTJSONErrorCodes.UnknownChannel, 'Unknown Channel');
     return channelId;
   }

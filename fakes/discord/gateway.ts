@@ -6,6 +6,7 @@ import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-ap
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { FakeDiscord } from './fake-discord.ts';
 import { checkShard, IdentifyConcurrency, routingGuildId, type ShardPair, shardOf } from './shards.ts';
+import { forIntents } from './intents.ts';
 import type { GatewayFrame, Json } from './types.ts';
 
 interface Session {
@@ -49,6 +50,11 @@ export class Gateway {
     return [...this.live].filter((s) => s.ws != null).map((s) => s.shard);
   }
 
+  /** Whether a bot has identified (its session may be disconnected; events then wait for its RESUME). */
+  get identified(): boolean {
+    return this.live.size > 0;
+  }
+
   accept(req: import('node:http').IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req.url ?? ''));
   }
@@ -76,9 +82,11 @@ export class Gateway {
   }
 
   private dispatchOn(session: Session, t: string, d: Json): void {
+    const shaped = forIntents(session.intents, t, d);
+    if (shaped === null) return;
     const s = ++session.seq;
-    session.log.push({ s, t, d });
-    if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d });
+    session.log.push({ s, t, d: shaped });
+    if (session.ws) this.sendFrame(session.ws, { op: GatewayOpcodes.Dispatch, t, s, d: shaped });
   }
 
   /** events/gateway-events.mdx § Reconnect: asks every connected session to reconnect and RESUME (op 7). */

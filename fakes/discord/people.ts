@@ -287,6 +287,8 @@ export function buildOptions(
     else if (def.type === ApplicationCommandOptionType.Boolean) value = raw === true || raw === 'true';
     else if (def.type === ApplicationCommandOptionType.User) value = fake.user(String(raw).replace(/^@/, '')).id;
     else if (def.type === ApplicationCommandOptionType.Attachment) value = attachmentId(fake, raw, key);
+    else if (def.type === ApplicationCommandOptionType.Channel) value = channelId(fake, raw, def, `/${path} ${key}`);
+    else if (def.type === ApplicationCommandOptionType.Role) value = roleId(fake, raw, `/${path} ${key}`);
     else value = String(raw);
     if (key !== focused && def.choices && !def.choices.some((c: Json) => c.value === value)) {
       throw new Error(`/${path} ${key}: ${String(raw)} is not one of the choices`);
@@ -344,12 +346,50 @@ function attachmentId(fake: FakeDiscord, raw: unknown, name: string): string {
   throw new Error(`${name} must be a file: { filename, data } or what attachFile() returned`);
 }
 
-/** receiving-and-responding.mdx § Interaction Object, Resolved Data Structure: users and attachments by id. */
-function resolvedFor(fake: FakeDiscord, options: Json[]): Json | undefined {
+/**
+ * A CHANNEL option's value: a channel of this server picked by name (`#announcements`, `Screening Room`) or id. The
+ * client offers only channels of the option's `channel_types` (application-commands.mdx § Application Command Option
+ * Structure).
+ */
+function channelId(fake: FakeDiscord, raw: unknown, def: Json, what: string): string {
+  const channel = fake.channel(String(raw));
+  if (!channel) throw new Error(`${what}: there is no channel ${String(raw)} in this server`);
+  if (def.channel_types && !def.channel_types.includes(channel.type)) {
+    throw new Error(`${what}: #${channel.name} is not a channel of the kind this option takes`);
+  }
+  return channel.id;
+}
+
+/** A ROLE option's value: a role of this server by name (`@Admin`, `Admin`) or id. */
+function roleId(fake: FakeDiscord, raw: unknown, what: string): string {
+  const key = String(raw).replace(/^@/, '').toLowerCase();
+  const role = [...fake.permissions.roles.values()].find((r) => r.id === raw || r.name.toLowerCase() === key);
+  if (!role) throw new Error(`${what}: there is no role ${String(raw)} in this server`);
+  return role.id;
+}
+
+/**
+ * receiving-and-responding.mdx § Interaction Object, Resolved Data Structure: users, attachments, roles and partial
+ * channels (id, name, type, permissions, and thread fields) by id.
+ */
+function resolvedFor(fake: FakeDiscord, options: Json[], user?: FakeUser): Json | undefined {
   const users: Record<string, FakeUser> = {};
   const attachments: Record<string, Json> = {};
+  const channels: Record<string, Json> = {};
+  const roles: Record<string, Json> = {};
   const walk = (os: Json[]) => {
     for (const o of os) {
+      if (o.type === ApplicationCommandOptionType.Channel) {
+        const c = fake.channel(String(o.value));
+        if (c) {
+          const permissions = user ? String(fake.permissions.inChannel(user.id, c.id)) : '0';
+          channels[c.id] = { id: c.id, name: c.name, type: c.type, permissions, flags: 0 };
+        }
+      }
+      if (o.type === ApplicationCommandOptionType.Role) {
+        const r = (fake.permissions.rolesPayload() as Json[]).find((x) => x.id === o.value);
+        if (r) roles[r.id] = r;
+      }
       if (o.type === ApplicationCommandOptionType.User) {
         const u = fake.users.get(String(o.value));
         if (u) users[u.id] = u;
@@ -376,6 +416,8 @@ function resolvedFor(fake: FakeDiscord, options: Json[]): Json | undefined {
   const out = {
     ...(Object.keys(users).length ? { users } : {}),
     ...(Object.keys(attachments).length ? { attachments } : {}),
+    ...(Object.keys(channels).length ? { channels } : {}),
+    ...(Object.keys(roles).length ? { roles } : {}),
   };
   return Object.keys(out).length ? out : undefined;
 }
@@ -389,7 +431,7 @@ export function runCommand(
 ): InteractionHandle {
   const { command, options, supported } = buildOptions(fake, path, values, undefined, where, user);
   const base = interactionBase(fake, user, where, ownersFor(fake, user, where, supported));
-  const resolved = resolvedFor(fake, options);
+  const resolved = resolvedFor(fake, options, user);
   const state = track(fake, base, InteractionType.ApplicationCommand, user);
   fake.dispatch('INTERACTION_CREATE', {
     ...base,

@@ -96,6 +96,10 @@ export class SandboxSession {
       }
       const locale = /^\/locale(?:\s+(\S+))?$/i.exec(text);
       if (locale) return this.switchLocale(locale[1]);
+      // `/voice join NAME` puts NAME (default: you) in the server's voice channel, `/voice leave NAME` takes them out;
+      // the bot hears it as VOICE_STATE_UPDATE (movie-night attendance reads who is there).
+      const voice = /^\/voice\s+(join|leave)(?:\s+(\S+))?$/i.exec(text);
+      if (voice) return this.voice(voice[1]?.toLowerCase() === 'join', voice[2]);
       if (/^\/dm$/i.test(text) || /^\/server$/i.test(text)) {
         this.inDm = /^\/dm$/i.test(text);
         return `(now talking in ${this.where})`;
@@ -110,7 +114,7 @@ export class SandboxSession {
       const vote = /^vote\s+(\d+(?:\s*,\s*\d+)*)$/i.exec(text);
       if (vote) return this.vote((vote[1] ?? '').split(',').map((x) => Number(x.trim())));
       if (text.startsWith('/')) return await this.slash(text);
-      return 'Type a slash command like /help, `click N`, `vote N`, or `/as NAME`.';
+      return 'Type a slash command like /help, `click N`, `vote N`, `/as NAME` or `/voice join NAME`.';
     } catch (err) {
       return `(!) ${(err as Error).message}`;
     }
@@ -264,6 +268,19 @@ export class SandboxSession {
       `  (chose ${labels.length ? labels.join(', ') : 'nothing'})`,
       ...messages.map((m) => this.render(m, m.id === current.id)),
     ].join('\n');
+  }
+
+  private voice(join: boolean, name: string | undefined): string {
+    const person = name ? this.discord.user(name.replace(/^@/, '')) : this.user;
+    if (!join) {
+      const was = this.discord.voiceStates.get(person.id);
+      this.discord.leaveVoice(person);
+      const channel = was ? this.discord.channel(was.channelId)?.name : undefined;
+      return channel ? `  (${person.global_name} left 🔊 ${channel})` : `  (${person.global_name} was not in voice)`;
+    }
+    this.discord.joinVoice(person);
+    const channel = this.discord.channel(this.discord.voiceStates.get(person.id)?.channelId ?? '');
+    return `  (${person.global_name} joined 🔊 ${channel?.name})`;
   }
 
   /** Votes on the latest poll in this channel as the current person (`vote 2`, or `vote 1,3` when multiselect). */

@@ -1,7 +1,7 @@
 // Shapes shared by every part of the local Discord: the people, messages and interactions it keeps, and what it
 // records for tests. Wire formats follow discord-api-types where a field is read by the bot.
 import type http from 'node:http';
-import type { InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import type { ChannelType, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
 import type { UploadedFile } from './attachments.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies are validated by shape at run time, not typed
@@ -23,6 +23,13 @@ export interface FakeGuild {
   readonly id: string;
   readonly name: string;
   readonly channelId: string;
+}
+
+/** A server channel besides the guild's main text channel (`FakeDiscord.channels`). */
+export interface FakeChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ChannelType;
 }
 
 export interface StoredMessage {

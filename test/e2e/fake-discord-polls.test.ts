@@ -1,5 +1,6 @@
 // The local Discord's poll rules (discord-openapi.json § PollCreateRequest, get_answer_voters, poll_expire;
 // events/gateway-events.mdx § Message Poll Vote Add / Remove), with the test playing the bot over raw HTTP.
+import { GatewayIntentBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdjustableClock, FakeDiscord } from '../../fakes/discord/index.ts';
 import { connectTestClient, type TestGatewayClient } from '../../fakes/discord/test-client.ts';
@@ -28,7 +29,7 @@ const poll = (extra: Record<string, unknown> = {}) => ({
 beforeEach(async () => {
   clock = new AdjustableClock();
   fake = await new FakeDiscord({ clock }).start();
-  client = await connectTestClient(fake);
+  client = await connectTestClient(fake, { intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessagePolls });
 });
 afterEach(async () => {
   client.close();

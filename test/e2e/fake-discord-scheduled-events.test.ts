@@ -1,5 +1,6 @@
 // The local Discord's scheduled events (discord-openapi.json /guilds/{guild_id}/scheduled-events; Manage Events per
 // topics/permissions.mdx), with the test playing the bot over raw HTTP.
+import { GatewayIntentBits } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { connectTestClient, type TestGatewayClient } from '../../fakes/discord/test-client.ts';
@@ -28,7 +29,9 @@ const external = {
 
 beforeEach(async () => {
   fake = await new FakeDiscord().start();
-  client = await connectTestClient(fake);
+  client = await connectTestClient(fake, {
+    intents: GatewayIntentBits.Guilds | GatewayIntentBits.GuildScheduledEvents,
+  });
 });
 afterEach(async () => {
   client.close();

@@ -13,6 +13,7 @@ interface Operation {
 }
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, object> };
 }
 
 const SPEC_ID = 'discord-openapi.json';
@@ -64,6 +65,19 @@ export class DiscordSpec {
     }
     this.validators.set(key, v);
     return v;
+  }
+
+  /** Checks a value against one of the spec's component schemas (e.g. a gateway payload's object), by name. */
+  validate(schema: string, body: unknown): string[] {
+    const key = `schema ${schema}`;
+    let v = this.validators.get(key);
+    if (v === undefined) {
+      if (!this.spec.components?.schemas?.[schema]) throw new Error(`${schema} is not a schema in Discord's spec`);
+      v = this.ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/${schema}` });
+      this.validators.set(key, v);
+    }
+    if (!v || v(body)) return [];
+    return (v.errors ?? []).slice(0, 5).map((e) => `${schema}${e.instancePath} ${e.message}`);
   }
 
   /** Checks one body; returns the problems (empty when valid or when the spec has no schema for it). */
