@@ -56,17 +56,21 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     return out;
   }
 
-  function eventBody(night: NightView, winner: CandidateView) {
-    const tr = serverTr(night);
+  /** The screening's start and end: the film's runtime after the night's start. */
+  function screeningTimes(night: NightView, winner: CandidateView) {
     const start = night.startsAt;
     const end = new Date(start.getTime() + (winner.runtime ?? DEFAULT_SCREENING_MINUTES) * 60_000);
+    return { scheduled_start_time: start.toISOString(), scheduled_end_time: end.toISOString() };
+  }
+
+  function eventBody(night: NightView, winner: CandidateView) {
+    const tr = serverTr(night);
     const film = `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${tr.runtime(winner.runtime)}` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}`;
     const base = {
       name: clip(tr.t('night.event_name', { title: winner.title }), 100),
       description: clip(tr.t('night.event_description', { film }), 1000),
       privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
-      scheduled_start_time: start.toISOString(),
-      scheduled_end_time: end.toISOString(),
+      ...screeningTimes(night, winner),
     };
     return night.voiceChannelId
       ? { ...base, channel_id: night.voiceChannelId, entity_type: GuildScheduledEventEntityType.Voice }
@@ -140,10 +144,10 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
         throw err;
       }
     },
-    async updateEvent(night) {
+    async updateEvent(night, winner) {
       if (!night.eventId) return;
       await rest.patch(Routes.guildScheduledEvent(night.guildId, night.eventId), {
-        body: { scheduled_start_time: night.startsAt.toISOString() },
+        body: screeningTimes(night, winner),
       });
     },
     async cancelEvent(night) {

@@ -23,7 +23,8 @@ export interface MovieNightDiscord {
   announce(night: NightView, winner: CandidateView, nonce: string): Promise<string>;
   /** Creates the screening's scheduled event; a problem (e.g. no Manage Events) is returned, not thrown. */
   createEvent(night: NightView, winner: CandidateView): Promise<{ eventId: string } | { problem: Text }>;
-  updateEvent(night: NightView): Promise<void>;
+  /** Moves the screening's event to the night's (new) start, its end moved with it. */
+  updateEvent(night: NightView, winner: CandidateView): Promise<void>;
   cancelEvent(night: NightView): Promise<void>;
   /** Members in the night's voice channel now; null when it has none or it cannot be read. */
   voiceMembers(night: NightView): Promise<string[] | null>;
@@ -189,7 +190,11 @@ export function createMovieNightRunner(deps: MovieNightRunnerDeps) {
       await decide(nightId, 'ended');
     },
     async rescheduled(night: NightView): Promise<void> {
-      if (night.eventId) await discord.updateEvent(night);
+      if (!night.eventId) return;
+      const winner = (await service.candidates(deps.orm.em.fork(), night.id)).find(
+        (c) => c.movieId === night.winnerMovieId,
+      );
+      if (winner) await discord.updateEvent(night, winner);
     },
     async cancelled(night: NightView): Promise<void> {
       if (night.eventId) await discord.cancelEvent(night);

@@ -280,7 +280,9 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
     const known = await em.findOne(User, userId);
     if (known && known.kind !== 'discord') return null;
     const user = known ?? (await ensureUser(em, userId));
-    const existing = await em.findOne(MovieNightParticipant, { night, user });
+    // A night being created has no id yet: querying by it would drop the condition and find this person's row of an
+    // earlier night (so someone who came to a past night was never added to a new one).
+    const existing = night.id === undefined ? null : await em.findOne(MovieNightParticipant, { night: night.id, user });
     if (existing) {
       existing.out = false;
       return existing;

@@ -1,13 +1,22 @@
 // A whole movie night through the real discord.js client and the local Discord: start, join and drop out, the
 // shortlist as a native poll, votes as gateway events, a kill and restart mid-poll (votes cast while down are read
 // back from the poll), the winner announced once even when two runs race, the event step, rating prompt and stars.
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdjustableClock } from '../../fakes/discord/clock.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import type { StoredMessage } from '../../fakes/discord/types.ts';
 import type { LocalStack } from '../../fakes/local-stack.ts';
 import { type App, createApp } from '../../src/app.ts';
-import { Movie, MovieNight, MovieNightCandidate, MovieNightVote, Rating, Watched } from '../../src/entities/index.ts';
+import {
+  Movie,
+  MovieNight,
+  MovieNightCandidate,
+  MovieNightParticipant,
+  MovieNightVote,
+  Rating,
+  Watched,
+} from '../../src/entities/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { setRating } from '../../src/services/rating-service.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
@@ -180,5 +189,105 @@ describe('a movie night against the local Discord', () => {
     const history = await d.command(d.user('carol'), 'movienight history').reply();
     expect(history.embeds[0]?.description).toContain(night.winner!.title);
     expect(history.embeds[0]?.description).toContain('4.5★');
+  });
+});
+
+/** Starts a night as alice, closes joining and the poll, and runs the steps after (announce, event): its id. */
+async function nightToDecision(values: Record<string, unknown>): Promise<{ nightId: number; start: StoredMessage }> {
+  const d = stack.discord;
+  const start = await d.command(d.user('alice'), 'movienight start', { candidates: 3, ...values }).reply();
+  const night = await em().findOneOrFail(MovieNight, { guildId: d.guild.id, status: 'gathering' });
+  clock.advance(10 * 60_000 + 1_000);
+  await app.movieNights.tick();
+  const ended = await d.command(d.user('alice'), 'movienight end').reply();
+  expect(ended.content).toContain('Poll closed');
+  await app.movieNights.tick();
+  return { nightId: night.id, start };
+}
+
+describe('movie nights in a voice channel, rescheduled, cancelled, and without Manage Events', () => {
+  const voiceRoom = () => stack.discord.channel('Screening Room')!;
+  const events = () => [...stack.discord.scheduledEvents.values()];
+
+  it('when alice names a voice channel, then the people in it are in, the event is in that channel and moves when rescheduled; attendance is who is in voice after the screening', async () => {
+    const d = stack.discord;
+    const [bob, carol, dave] = [d.user('bob'), d.user('carol'), d.user('dave')];
+    d.joinVoice(bob);
+    d.joinVoice(carol);
+    const { nightId, start } = await nightToDecision({ when: 'tomorrow 20:30', voice: 'Screening Room' });
+    expect(start.content).toContain(`<@${bob.id}>`);
+    expect(start.content).toContain(`<@${carol.id}>`);
+    const event = events().find((e) => e.channel_id === voiceRoom().id);
+    expect(event).toMatchObject({ entity_type: 2, status: 1 });
+    const before = await em().findOneOrFail(MovieNight, nightId);
+    const length = Date.parse(event.scheduled_end_time) - Date.parse(event.scheduled_start_time);
+
+    const moved = await d.command(d.user('alice'), 'movienight reschedule', { when: 'tomorrow 22:00' }).reply();
+    expect(moved.content).toContain('Movie night moved');
+    const after = await em().findOneOrFail(MovieNight, nightId);
+    expect(after.startsAt.getTime()).not.toBe(before.startsAt.getTime());
+    expect(event.scheduled_start_time).toBe(after.startsAt.toISOString());
+    expect(Date.parse(event.scheduled_end_time) - Date.parse(event.scheduled_start_time)).toBe(length);
+    // Someone else may not move it: bob is neither the host nor has Manage Events.
+    const refused = await d
+      .command(bob, 'movienight reschedule', { when: 'tomorrow 23:00' }, { permissions: '0' })
+      .reply();
+    expect(refused.content).toContain('Manage Events');
+
+    // During the screening bob leaves and dave (never named) comes in; carol stays.
+    d.leaveVoice(bob);
+    d.joinVoice(dave);
+    await d.command(dave, 'help').reply(); // the voice events reach the bot before this interaction
+    clock.advance(Date.parse(event.scheduled_end_time) - clock.now() + 60_000);
+    await app.movieNights.tick();
+    const attended = await em().find(MovieNightParticipant, { night: nightId, attendedVia: 'voice' });
+    expect(attended.map((p) => p.user.id).sort()).toEqual([carol.id, dave.id].sort());
+    const prompt = channel()
+      .filter((m) => m.content.startsWith('⭐'))
+      .at(-1)!;
+    expect(prompt.content).toContain(`<@${dave.id}>`);
+    expect(prompt.content).not.toContain(`<@${bob.id}>`);
+    d.leaveVoice(carol);
+    d.leaveVoice(dave);
+  });
+
+  it('when the host cancels a decided night, then its event is cancelled and the night is over', async () => {
+    const d = stack.discord;
+    const { nightId } = await nightToDecision({ when: 'tomorrow 20:30', people: `<@${d.user('bob').id}>` });
+    const night = await em().findOneOrFail(MovieNight, nightId);
+    expect(night.eventId).toBeTruthy();
+    const reply = await d.command(d.user('alice'), 'movienight cancel').reply();
+    expect(reply.content).toContain('cancelled');
+    expect(d.scheduledEvents.get(String(night.eventId))?.status).toBe(4);
+    expect((await em().findOneOrFail(MovieNight, nightId)).status).toBe('cancelled');
+    const none = await d.command(d.user('alice'), 'movienight end').reply();
+    expect(none.content).toContain('no movie night planned');
+  });
+
+  it('when the bot lacks Manage Events, then the night still gets its winner and one line says there is no event', async () => {
+    const d = stack.discord;
+    const taken: [string, bigint][] = [];
+    for (const roleId of [d.guild.id, ...d.permissions.rolesOf(d.botUser.id)]) {
+      const role = d.permissions.roles.get(roleId);
+      if (role && role.permissions & PermissionFlagsBits.ManageEvents) {
+        taken.push([roleId, role.permissions]);
+        role.permissions &= ~PermissionFlagsBits.ManageEvents;
+      }
+    }
+    try {
+      const eventsBefore = events().length;
+      const { nightId } = await nightToDecision({ when: 'tomorrow 20:30', people: `<@${d.user('carol').id}>` });
+      await app.movieNights.tick();
+      const night = await em().findOneOrFail(MovieNight, nightId);
+      expect(night.status).toBe('decided');
+      expect(night.eventId ?? null).toBeNull();
+      expect(events()).toHaveLength(eventsBefore);
+      const notes = channel().filter((m) => m.content.startsWith("📅 I couldn't"));
+      expect(notes).toHaveLength(1);
+      expect(notes[0]!.content).toContain('Manage Events');
+      expect(channel().filter((m) => m.content.startsWith('🏆')).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      for (const [roleId, permissions] of taken) d.permissions.roles.get(roleId)!.permissions = permissions;
+    }
   });
 });
