@@ -5,8 +5,8 @@
 import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { FakeDiscord } from './fake-discord.ts';
-import { checkShard, IdentifyConcurrency, routingGuildId, type ShardPair, shardOf } from './shards.ts';
 import { forIntents } from './intents.ts';
+import { checkShard, IdentifyConcurrency, routingGuildId, type ShardPair, shardOf } from './shards.ts';
 import type { GatewayFrame, Json } from './types.ts';
 
 interface Session {
