@@ -167,6 +167,7 @@ export class FakeDiscord extends EventEmitter {
     this.guilds.push(this.guild);
     this.permissions = new GuildPermissions(this.guild.id, this.user(opts.ownerName ?? 'owner').id, this.botUser.id);
     this.guildPermissions.set(this.guild.id, this.permissions);
+    this.permissions.onOverwriteChange = (channelId) => this.channelChanged(channelId);
     this.gateway = new Gateway(this);
     this.http = new HttpApi(this, allRoutes);
     this.server = http.createServer((req, res) => void this.http.handle(req, res));
@@ -322,6 +323,13 @@ export class FakeDiscord extends EventEmitter {
       permission_overwrites: this.permissions.overwritesPayload(c.id),
       ...(c.type === ChannelType.GuildVoice ? { bitrate: 64_000, user_limit: 0, rtc_region: null } : {}),
     };
+  }
+
+  /** events/gateway-events.mdx § Channel Update: a channel of the first server changed (its overwrites). */
+  private channelChanged(channelId: string): void {
+    if (!this.gateway.identified) return;
+    const channel = (this.guildPayload().channels as Json[]).find((c) => c.id === channelId);
+    if (channel) this.dispatch('CHANNEL_UPDATE', channel);
   }
 
   /** A server channel by id, `#name` or name (case-insensitive), the main text channel included. */

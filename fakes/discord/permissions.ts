@@ -71,6 +71,11 @@ export class GuildPermissions {
   /** Channel id → overwrites. */
   readonly overwrites = new Map<string, Overwrite[]>();
   ownerId: string;
+  /**
+   * Told when a channel's overwrites change, so the fake can send CHANNEL_UPDATE as Discord does
+   * (events/gateway-events.mdx § Channel Update): a connected bot then computes the same permissions.
+   */
+  onOverwriteChange: ((channelId: string) => void) | null = null;
   private readonly guildId: string;
   private readonly botId: string;
 
@@ -113,6 +118,7 @@ export class GuildPermissions {
     const list = (this.overwrites.get(channelId) ?? []).filter((o) => o.id !== ow.id);
     list.push(ow);
     this.overwrites.set(channelId, list);
+    this.onOverwriteChange?.(channelId);
   }
 
   // topics/permissions.mdx § Permission Overwrites (pseudocode: compute_base_permissions)

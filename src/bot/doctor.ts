@@ -15,6 +15,7 @@ import {
   Routes,
 } from 'discord.js';
 import { commandsJson } from '../commands/index.ts';
+import { DIGEST_PERMISSIONS } from './permissions.ts';
 
 export interface DoctorLine {
   readonly ok: boolean;
@@ -30,12 +31,6 @@ export interface DiscordDoctorOptions {
   readonly devGuildId?: string;
   readonly picksChannels: readonly { guildId: string; channelId: string }[];
 }
-
-const NEEDED: readonly [bigint, string][] = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-];
 
 function describe(err: unknown): string {
   if (err instanceof DiscordAPIError) return `Discord answered ${err.status} (${err.code}: ${err.message})`;
@@ -178,7 +173,7 @@ export async function checkDiscord(o: DiscordDoctorOptions): Promise<DoctorLine[
       const guild = (await rest.get(Routes.guild(guildId))) as APIGuild;
       const member = (await rest.get(Routes.guildMember(guildId, me.id))) as APIGuildMember;
       const perms = channelPermissions(guild, { roles: member.roles, userId: me.id }, channel);
-      const missing = NEEDED.filter(([bit]) => (perms & bit) !== bit).map(([, name]) => name);
+      const missing = DIGEST_PERMISSIONS.filter(([bit]) => (perms & bit) !== bit).map(([, name]) => name);
       lines.push(
         missing.length === 0
           ? { ok: true, what: `${where}: the bot can view, send and embed` }

@@ -1,4 +1,4 @@
-import type { PermissionsBitField } from 'discord.js';
+import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 
 // Discord serialises permission sets as strings of a decimal integer (developers/topics/permissions, "Permissions":
 // "a serialized string" of the bit set). Anything else in those fields is malformed and grants nothing.
@@ -58,4 +58,25 @@ export function missingPermissions(
   wanted: readonly bigint[],
 ): bigint[] {
   return wanted.filter((f) => !hasPermissions(bits, f));
+}
+
+/**
+ * What the bot needs in the picks channel to post a digest, with the names Discord's settings show: /config
+ * picks-channel and `npm run doctor` both check these.
+ */
+export const DIGEST_PERMISSIONS: readonly [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+
+/** The names of the digest permissions `bits` lacks (all of them when `bits` is unknown or malformed). */
+export function missingDigestPermissions(bits: Readonly<PermissionsBitField> | null | undefined): string[] {
+  const missing = new Set(
+    missingPermissions(
+      bits,
+      DIGEST_PERMISSIONS.map(([f]) => f),
+    ),
+  );
+  return DIGEST_PERMISSIONS.filter(([f]) => missing.has(f)).map(([, name]) => name);
 }

@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import type { AutocompleteContext, InteractionContext } from '../bot/command.ts';
 import { installedInThisGuild } from '../bot/install-context.ts';
-import { hasPermissions, missingPermissions } from '../bot/permissions.ts';
+import { hasPermissions, missingDigestPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
 import { LOCALE_NAMES } from '../i18n/index.ts';
 import { lastDigestProblem } from '../services/delivery-outbox-service.ts';
@@ -163,24 +163,6 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     'guild settings',
   );
   await ctx.respond.send({ content: `${intro}\n${summary(s)}`, ephemeral: true });
-}
-
-/** What the bot needs in the picks channel to post a digest, with the names Discord's settings show. */
-export const DIGEST_PERMISSIONS: readonly [bigint, string][] = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-];
-
-/** The names of the digest permissions `bits` lacks (all of them when `bits` is unknown or malformed). */
-export function missingDigestPermissions(bits: Readonly<PermissionsBitField> | null | undefined): string[] {
-  const missing = new Set(
-    missingPermissions(
-      bits,
-      DIGEST_PERMISSIONS.map(([f]) => f),
-    ),
-  );
-  return DIGEST_PERMISSIONS.filter(([f]) => missing.has(f)).map(([, name]) => name);
 }
 
 /**

@@ -417,7 +417,7 @@ describe('the bot against the local Discord', () => {
       'request POST /interactions/{interaction_id}/{interaction_token}/callback',
       'request PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original',
       'response PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original',
-      'request PUT /applications/{application_id}/guilds/{guild_id}/commands',
+      'request PUT /applications/{application_id}/commands',
       'response GET /gateway/bot',
     ]) {
       expect(kinds).toContain(k);

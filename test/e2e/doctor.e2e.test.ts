@@ -9,6 +9,7 @@ import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { type FakeTmdb, startFakeTmdb } from '../../fakes/tmdb/index.ts';
 import { deployCommands } from '../../src/bot/deploy.ts';
 import { openDatabase } from '../../src/db.ts';
+import { GuildSettings } from '../../src/entities/index.ts';
 
 let discord: FakeDiscord;
 let tmdb: FakeTmdb;
@@ -79,4 +80,33 @@ it('when the token is wrong or a variable is invalid, then the doctor says which
   const token = await doctor({ DISCORD_TOKEN: 'not-the-token' });
   expect(token.out).toMatch(/✗ Discord token: Discord answered 401/);
   expect(token.out).toContain('fix: Developer Portal → your application → Bot → Reset Token');
+});
+
+it("when a server's picks channel is set, then the doctor checks view, send and embed there against the local Discord", async () => {
+  discord.installContexts = { guild: true, user: true };
+  await deployCommands({ token: discord.token, appId: discord.appId, apiUrl: discord.apiBase });
+  const announcements = discord.channel('#announcements')!;
+  const orm = await openDatabase({ url: undefined, dataDir, debug: false });
+  try {
+    await orm.em.fork().upsert(GuildSettings, {
+      guildId: discord.guild.id,
+      picksChannelId: announcements.id,
+      scheduleDay: 5,
+      scheduleTime: '18:00',
+      timezone: 'UTC',
+      enabled: true,
+    });
+  } finally {
+    await orm.close(true);
+  }
+  const where = `Picks channel ${announcements.id} (server ${discord.guild.id})`;
+  const botRole = discord.permissions.botRoleId;
+  discord.permissions.setOverwrite(announcements.id, { id: botRole, type: 0, allow: 0n, deny: 1n << 14n }); // Embed Links
+  const lacking = await doctor();
+  expect(lacking.out).toContain(`✗ ${where}: the bot lacks Embed Links`);
+  expect(lacking.code).toBe(1);
+  discord.permissions.setOverwrite(announcements.id, { id: botRole, type: 0, allow: 0n, deny: 0n });
+  const fine = await doctor();
+  expect(fine.out).toContain(`✓ ${where}: the bot can view, send and embed`);
+  expect(fine.code).toBe(0);
 });

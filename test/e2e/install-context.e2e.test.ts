@@ -88,10 +88,52 @@ describe(`install context (${inject('dbKind')})`, () => {
   it('when the channel id is not one of this server’s channels, then it is refused and nothing changes', async () => {
     const d = stack.discord;
     const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    // Discord's client offers only the server's channels; a modified one could send any id.
     const reply = await d
-      .command(d.user('xan'), 'config picks-channel', { channel: '123456789012345678' }, admin)
+      .command(
+        d.user('xan'),
+        'config picks-channel',
+        { channel: '123456789012345678' },
+        { ...admin, staleClient: true },
+      )
       .reply();
     expect(reply.content).toContain("can't find that channel in this server");
     expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).picksChannelId).toBe(d.guild.channelId);
+  });
+
+  it('when an admin picks another channel where Marquee lacks Embed Links, then it says exactly what is missing there; once allowed, it is saved', async () => {
+    const d = stack.discord;
+    const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    const announcements = d.channel('#announcements')!;
+    // The bot's own role loses Embed Links in #announcements (the server's other text channel); Discord tells the
+    // bot with CHANNEL_UPDATE, and it reads its permissions there from its member, roles and the overwrites.
+    const botRole = d.permissions.botRoleId;
+    d.permissions.setOverwrite(announcements.id, {
+      id: botRole,
+      type: 0,
+      allow: 0n,
+      deny: PermissionFlagsBits.EmbedLinks,
+    });
+    const refused = await d
+      .command(d.user('xan'), 'config picks-channel', { channel: '#announcements' }, admin)
+      .reply();
+    expect(refused.content).toContain(`I can't post the weekly picks in <#${announcements.id}>`);
+    expect(refused.content).toContain('**Embed Links**');
+    expect(refused.content).not.toContain('Send Messages');
+    expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).picksChannelId).toBe(d.guild.channelId);
+
+    d.permissions.setOverwrite(announcements.id, {
+      id: botRole,
+      type: 0,
+      allow: 0n,
+      deny: PermissionFlagsBits.ViewChannel,
+    });
+    const hidden = await d.command(d.user('xan'), 'config picks-channel', { channel: '#announcements' }, admin).reply();
+    expect(hidden.content).toContain('**View Channel**');
+
+    d.permissions.setOverwrite(announcements.id, { id: botRole, type: 0, allow: 0n, deny: 0n });
+    const saved = await d.command(d.user('xan'), 'config picks-channel', { channel: '#announcements' }, admin).reply();
+    expect(saved.content).toContain(`Weekly picks will be posted in <#${announcements.id}>`);
+    expect((await em().findOneOrFail(GuildSettings, { guildId: d.guild.id })).picksChannelId).toBe(announcements.id);
   });
 });

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   hasPermissions,
   isValidPermissionString,
+  missingDigestPermissions,
   missingPermissions,
   sanitizePermissionFields,
 } from '../../src/bot/permissions.ts';
-import { missingDigestPermissions } from '../../src/commands/config.ts';
 
 describe('permission strings from the gateway', () => {
   it.each([

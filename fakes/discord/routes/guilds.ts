@@ -1,6 +1,7 @@
-// The guild as the bot may read it. resources/guild.mdx (Get Guild Member, Get Guild Roles, Get Guild Channels);
-// discord.js's `guild.members.fetchMe()` uses Get Guild Member.
-import { ChannelType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+// The guild as the bot may read it. resources/guild.mdx (Get Guild, Get Guild Member, Get Guild Roles, Get Guild
+// Channels; not in the local copy of the docs: discord-openapi.json /guilds/{guild_id}...); discord.js's
+// `guild.members.fetchMe()` uses Get Guild Member, `npm run doctor` Get Guild for the roles.
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { DiscordHttpError } from '../errors.ts';
 import type { RouteContext, RouteDef } from '../http.ts';
 
@@ -10,7 +11,34 @@ function guildOf({ fake, params }: RouteContext) {
   return guild;
 }
 
+/** GUILD_CREATE's fields that the guild object itself does not have (events/gateway-events.mdx § Guild Create). */
+const GATEWAY_ONLY = [
+  'joined_at',
+  'large',
+  'unavailable',
+  'member_count',
+  'voice_states',
+  'members',
+  'channels',
+  'threads',
+  'presences',
+  'stage_instances',
+  'guild_scheduled_events',
+];
+
 export const guildRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/guilds/{guild_id}',
+    auth: 'bot',
+    rateLimit: { global: true },
+    handle: (ctx) => {
+      const guild = guildOf(ctx);
+      const payload = { ...ctx.fake.guildPayload(guild) };
+      for (const key of GATEWAY_ONLY) delete payload[key];
+      return { status: 200, payload };
+    },
+  },
   {
     method: 'GET',
     path: '/guilds/{guild_id}/members/{user_id}',
@@ -43,19 +71,7 @@ export const guildRoutes: RouteDef[] = [
     rateLimit: { global: true },
     handle: (ctx) => {
       const guild = guildOf(ctx);
-      return {
-        status: 200,
-        payload: [
-          {
-            id: guild.channelId,
-            type: ChannelType.GuildText,
-            guild_id: guild.id,
-            name: 'movie-night',
-            position: 0,
-            permission_overwrites: ctx.fake.permissionsFor(guild.id).overwritesPayload(guild.channelId),
-          },
-        ],
-      };
+      return { status: 200, payload: ctx.fake.guildPayload(guild).channels };
     },
   },
 ];
