@@ -100,7 +100,7 @@ const wait = async (session: SandboxSession, args: string): Promise<string> => {
   }
   for (const ev of d.scheduledEvents.values()) {
     if (eventsBefore.has(ev.id)) continue;
-    const where = ev.entity_metadata?.location ?? `<#${ev.channel_id}>`;
+    const where = ev.entity_metadata?.location ?? `🔊 ${d.channel(String(ev.channel_id))?.name ?? ev.channel_id}`;
     lines.push(
       `  (new server event: ${ev.name} — ${String(ev.scheduled_start_time).slice(0, 16).replace('T', ' ')} UTC, ${where})`,
     );

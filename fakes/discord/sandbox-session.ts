@@ -334,6 +334,7 @@ export class SandboxSession {
   private plain(s: string): string {
     return plainText(s)
       .replace(/<@(\d+)>/g, (_m, id: string) => `@${this.discord.users.get(id)?.username ?? id}`)
+      .replace(/<#(\d+)>/g, (_m, id: string) => `#${this.discord.channel(id)?.name ?? id}`)
       .replace(/<t:(\d+):[tTdDfFR]>/g, (_m, t: string) => timestamp(Number(t) * 1000));
   }
 
