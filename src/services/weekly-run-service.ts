@@ -7,8 +7,9 @@
 // process killed while sending leaves rows that the next run (any process) resumes. "Rows exist for this
 // guild-week" is the marker that the compute phase is done.
 import type { Em, Orm } from '../db.ts';
-import { GuildSettings } from '../entities/index.ts';
+import { GuildSettings, User } from '../entities/index.ts';
 import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
+import { localeFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { previousIsoWeek } from '../weekly/schedule.ts';
 import {
@@ -275,6 +276,20 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           clock(),
         );
       }
+      // The language each message is written in, decided now and kept with the row (src/i18n/locale-for.ts): a DM in
+      // the person's chosen language, else the one they last used; the digest in the server's /config language.
+      const people = dms.length
+        ? await tem.find(
+            User,
+            { id: { $in: dms.map((d) => d.userId) } },
+            { fields: ['id', 'locale', 'localeOverride'] },
+          )
+        : [];
+      const byId = new Map(people.map((u) => [u.id, u]));
+      for (const d of dms) {
+        const u = byId.get(d.userId);
+        d.locale = localeFor('personal', { userChoice: u?.localeOverride, storedUserLocale: u?.locale });
+      }
       const messages: OutboxMessage[] = dms.map((p) => ({
         idempotencyKey: dmKey(guildId, p.userId, isoWeek),
         kind: 'dm',
@@ -291,7 +306,10 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           guildId,
           recipientId: channelId,
           isoWeek,
-          payload: buildDigest(guildId, isoWeek, dms, digestSize),
+          payload: {
+            ...buildDigest(guildId, isoWeek, dms, digestSize),
+            locale: localeFor('public', { guildChoice: settings?.language }),
+          },
         });
       }
       await enqueue(tem, messages);

@@ -337,7 +337,7 @@ export const de: Messages = {
   'import.watchlist_skipped':
     '{n, plural, one {# Film der Merkliste wurde} other {# Filme der Merkliste wurden}} zugeordnet, aber nicht übernommen (noch keine Merkliste).',
   'import.unmatched':
-    '{n, plural, one {# Zeile wurde} other {# Zeilen wurden}} nicht importiert (nicht gefunden, mehrdeutig oder kein Film){report, select, yes {: Sie stehen in der angehängten CSV, mit Grund und meiner besten Vermutung} other {}}.',
+    '{n, plural, one {# Zeile wurde} other {# Zeilen wurden}} nicht importiert (nicht gefunden, mehrdeutig oder kein Film){report, select, yes {: sie stehen in der angehängten CSV, mit Grund und meiner besten Vermutung} other {}}.',
   'import.undo_hint':
     'Doch anders überlegt? `/importieren rückgängig:true` entfernt genau das, was dieser Import hinzugefügt hat.',
   'import.undo_kept': '{n} Einträge, die du seitdem selbst geändert hast, bleiben.',
