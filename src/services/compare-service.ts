@@ -49,14 +49,14 @@ export async function compareTaste(
   opts: { listSize?: number } = {},
 ): Promise<TasteComparison> {
   if (viewerId === otherId) {
-    throw new UserFacingError('invalid_input', 'Comparing you with yourself is a perfect match. Pick a friend!');
+    throw UserFacingError.of('invalid_input', 'compare.self');
   }
   const other = await em.findOne(User, otherId, { fields: ['kind'] });
   if (other && other.kind !== 'discord') {
-    throw new UserFacingError('not_found', "I can't compare you with that person.");
+    throw UserFacingError.of('not_found', 'compare.not_possible');
   }
   if (!(await canSee(em, viewerId, otherId, guildId))) {
-    throw new UserFacingError('forbidden', "That person's taste isn't visible to you here.");
+    throw UserFacingError.of('forbidden', 'compare.not_visible');
   }
   const rows = await em.execute<
     { movie_id: number; title: string; release_date: unknown; mine: string | number; theirs: string | number }[]

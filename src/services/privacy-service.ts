@@ -18,7 +18,7 @@ export async function getProfileVisibility(em: Em, userId: string): Promise<Prof
 
 export async function setProfileVisibility(em: Em, userId: string, visibility: string): Promise<ProfileVisibility> {
   if (!(PROFILE_VISIBILITIES as readonly string[]).includes(visibility)) {
-    throw new UserFacingError('invalid_input', 'Profiles are public, server or private.');
+    throw UserFacingError.of('invalid_input', 'profile.invalid');
   }
   const user = await ensureUser(em, userId);
   user.profileVisibility = visibility as ProfileVisibility;

@@ -14,10 +14,11 @@ export const MAX_STARS = 5;
 /** Returns the score if it is 0.5–5 in half steps; otherwise a UserFacingError explaining the rule. */
 export function validateStars(score: number): number {
   if (!Number.isFinite(score) || score < MIN_STARS || score > MAX_STARS || !Number.isInteger(score * 2)) {
-    throw new UserFacingError(
-      'invalid_input',
-      `Ratings go from ${MIN_STARS} to ${MAX_STARS} stars in half steps (like 3 or 3.5); ${formatNumber(score)} isn't one of them.`,
-    );
+    throw UserFacingError.of('invalid_input', 'rating.invalid_stars', {
+      min: String(MIN_STARS),
+      max: String(MAX_STARS),
+      given: String(formatNumber(score)),
+    });
   }
   return score;
 }
@@ -28,7 +29,7 @@ function formatNumber(n: number): string {
 
 export async function requireMovie(em: Em, movieId: number): Promise<Movie> {
   const movie = Number.isInteger(movieId) ? await em.findOne(Movie, movieId) : null;
-  if (!movie) throw new UserFacingError('unknown_movie', "I couldn't find that film. Try picking it from the list.");
+  if (!movie) throw UserFacingError.of('unknown_movie', 'movie.unknown');
   return movie;
 }
 
@@ -54,7 +55,7 @@ export async function addRating(em: Em, userId: string, movieId: number, score: 
   const movie = await requireMovie(em, movieId);
   const user = await ensureUser(em, userId);
   if (await em.count(Rating, { user, movie })) {
-    throw new UserFacingError('duplicate', `You have already rated ${movie.title}. Use /rate to change it.`);
+    throw UserFacingError.of('duplicate', 'rating.duplicate', { title: movie.title });
   }
   em.create(Rating, { user, movie, score });
   try {
@@ -62,9 +63,7 @@ export async function addRating(em: Em, userId: string, movieId: number, score: 
     await takeOffWatchlist(em, userId, movieId);
   } catch (err) {
     if (err instanceof UniqueConstraintViolationException) {
-      throw new UserFacingError('duplicate', `You have already rated ${movie.title}. Use /rate to change it.`, {
-        cause: err,
-      });
+      throw UserFacingError.of('duplicate', 'rating.duplicate', { title: movie.title }, { cause: err });
     }
     throw err;
   }

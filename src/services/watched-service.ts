@@ -26,11 +26,10 @@ export function parseWatchedDate(input: string | undefined | null, now: Date): s
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || isoDate(d) !== s) {
-    throw new UserFacingError('invalid_input', 'Dates look like 2024-05-31 (year-month-day), or "today"/"yesterday".');
+    throw UserFacingError.of('invalid_input', 'watched.bad_date');
   }
-  if (s > today)
-    throw new UserFacingError('invalid_input', "That date is in the future; log films once you've seen them.");
-  if (s < '1888-01-01') throw new UserFacingError('invalid_input', 'That date is before cinema existed. A typo?');
+  if (s > today) throw UserFacingError.of('invalid_input', 'watched.future_date');
+  if (s < '1888-01-01') throw UserFacingError.of('invalid_input', 'watched.before_cinema');
   return s;
 }
 
@@ -53,12 +52,13 @@ export async function addWatched(
   const watchedOn = parseWatchedDate(opts.date, opts.now);
   const movie = await requireMovie(em, movieId);
   if (movie.releaseDate && watchedOn < movie.releaseDate) {
-    throw new UserFacingError(
-      'invalid_input',
-      movie.releaseDate > isoDate(opts.now)
-        ? `**${movie.title}** comes out on ${movie.releaseDate}, so it can't be on your watch log yet.`
-        : `**${movie.title}** came out on ${movie.releaseDate}; a viewing on ${watchedOn} can't be right. Check the date?`,
-    );
+    throw movie.releaseDate > isoDate(opts.now)
+      ? UserFacingError.of('invalid_input', 'watched.not_out_yet', { title: movie.title, release: movie.releaseDate })
+      : UserFacingError.of('invalid_input', 'watched.before_release', {
+          title: movie.title,
+          release: movie.releaseDate,
+          date: watchedOn,
+        });
   }
   const user = await ensureUser(em, userId);
   const existing = await em.findOne(Watched, { user, movie });

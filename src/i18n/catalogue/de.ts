@@ -364,4 +364,18 @@ export const de: Messages = {
   'settings.language_set': '🌐 Ab jetzt antworte ich dir auf **{language}**, hier und in DMs.',
   'settings.language_follow': '🌐 Ich antworte dir in der Sprache, auf die dein Discord eingestellt ist.',
   'settings.language_discord': 'wie dein Discord',
+  'rating.invalid_stars':
+    'Bewertungen gehen von {min} bis {max} Sternen in halben Schritten (wie 3 oder 3,5); {given} gehört nicht dazu.',
+  'movie.unknown': 'Diesen Film habe ich nicht gefunden. Wähl ihn am besten aus der Liste.',
+  'rating.duplicate': 'Du hast {title} schon bewertet. Mit /bewerten änderst du die Bewertung.',
+  'watched.bad_date': 'Ein Datum sieht so aus: 2024-05-31 (Jahr-Monat-Tag), oder „heute“/„gestern“.',
+  'watched.future_date': 'Dieses Datum liegt in der Zukunft; trag Filme ein, wenn du sie gesehen hast.',
+  'watched.before_cinema': 'Dieses Datum liegt vor der Erfindung des Kinos. Ein Tippfehler?',
+  'watched.not_out_yet': '**{title}** erscheint am {release}, kann also noch nicht in deinem Filmtagebuch stehen.',
+  'watched.before_release':
+    '**{title}** ist am {release} erschienen; eine Sichtung am {date} kann nicht stimmen. Stimmt das Datum?',
+  'compare.self': 'Mit dir selbst passt du perfekt zusammen. Such dir einen Freund aus!',
+  'compare.not_possible': 'Mit dieser Person kann ich dich nicht vergleichen.',
+  'compare.not_visible': 'Den Geschmack dieser Person kannst du hier nicht sehen.',
+  'profile.invalid': 'Profile sind öffentlich, Server oder privat.',
 };

@@ -353,4 +353,18 @@ export const enUS = {
   'settings.language_set': "🌐 I'll answer you in **{language}** from now on, here and in DMs.",
   'settings.language_follow': "🌐 I'll answer you in the language your Discord is set to.",
   'settings.language_discord': 'same as your Discord',
+  // Services' user-facing errors (src/services/*): a key and values, rendered in the person's language.
+  'rating.invalid_stars':
+    "Ratings go from {min} to {max} stars in half steps (like 3 or 3.5); {given} isn't one of them.",
+  'movie.unknown': "I couldn't find that film. Try picking it from the list.",
+  'rating.duplicate': 'You have already rated {title}. Use /rate to change it.',
+  'watched.bad_date': 'Dates look like 2024-05-31 (year-month-day), or "today"/"yesterday".',
+  'watched.future_date': "That date is in the future; log films once you've seen them.",
+  'watched.before_cinema': 'That date is before cinema existed. A typo?',
+  'watched.not_out_yet': "**{title}** comes out on {release}, so it can't be on your watch log yet.",
+  'watched.before_release': "**{title}** came out on {release}; a viewing on {date} can't be right. Check the date?",
+  'compare.self': 'Comparing you with yourself is a perfect match. Pick a friend!',
+  'compare.not_possible': "I can't compare you with that person.",
+  'compare.not_visible': "That person's taste isn't visible to you here.",
+  'profile.invalid': 'Profiles are public, server or private.',
 } as const satisfies Record<string, string>;

@@ -359,4 +359,17 @@ export const esES: Messages = {
   'settings.language_set': '🌐 A partir de ahora te responderé en **{language}**, aquí y por MD.',
   'settings.language_follow': '🌐 Te responderé en el idioma que tengas configurado en Discord.',
   'settings.language_discord': 'el de tu Discord',
+  'rating.invalid_stars':
+    'Las valoraciones van de {min} a {max} estrellas, de media en media (como 3 o 3,5); {given} no es una de ellas.',
+  'movie.unknown': 'No he encontrado esa película. Prueba a elegirla de la lista.',
+  'rating.duplicate': 'Ya has valorado {title}. Usa /valorar para cambiarlo.',
+  'watched.bad_date': 'Las fechas son como 2024-05-31 (año-mes-día), o «hoy»/«ayer».',
+  'watched.future_date': 'Esa fecha es futura; apunta las películas cuando las hayas visto.',
+  'watched.before_cinema': 'Esa fecha es anterior a la invención del cine. ¿Una errata?',
+  'watched.not_out_yet': '**{title}** se estrena el {release}, así que aún no puede estar en tu diario.',
+  'watched.before_release': '**{title}** se estrenó el {release}; verla el {date} no puede ser. ¿Revisas la fecha?',
+  'compare.self': 'Compararte contigo mismo da una afinidad perfecta. ¡Elige a un amigo!',
+  'compare.not_possible': 'No puedo compararte con esa persona.',
+  'compare.not_visible': 'Los gustos de esa persona no son visibles para ti aquí.',
+  'profile.invalid': 'Los perfiles son público, servidor o privado.',
 };

@@ -362,4 +362,18 @@ export const fr: Messages = {
   'settings.language_set': '🌐 Je te répondrai désormais en **{language}**, ici et en MP.',
   'settings.language_follow': '🌐 Je te répondrai dans la langue de ton Discord.',
   'settings.language_discord': 'celle de ton Discord',
+  'rating.invalid_stars':
+    'Les notes vont de {min} à {max} étoiles par demi-étoile (comme 3 ou 3,5) ; {given} n’en fait pas partie.',
+  'movie.unknown': 'Je n’ai pas trouvé ce film. Choisis-le plutôt dans la liste.',
+  'rating.duplicate': 'Tu as déjà noté {title}. Utilise /noter pour changer ta note.',
+  'watched.bad_date': 'Une date s’écrit comme 2024-05-31 (année-mois-jour), ou « aujourd’hui »/« hier ».',
+  'watched.future_date': 'Cette date est dans le futur ; note les films une fois que tu les as vus.',
+  'watched.before_cinema': 'Cette date est antérieure à l’invention du cinéma. Une faute de frappe ?',
+  'watched.not_out_yet': '**{title}** sort le {release}, il ne peut donc pas encore être dans ton journal.',
+  'watched.before_release':
+    '**{title}** est sorti le {release} ; un visionnage le {date} ne peut pas être juste. Tu vérifies la date ?',
+  'compare.self': 'Te comparer à toi-même, c’est forcément parfait. Choisis un ami !',
+  'compare.not_possible': 'Je ne peux pas te comparer à cette personne.',
+  'compare.not_visible': 'Les goûts de cette personne ne te sont pas visibles ici.',
+  'profile.invalid': 'Un profil est public, serveur ou privé.',
 };

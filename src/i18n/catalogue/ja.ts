@@ -344,4 +344,17 @@ export const ja: Messages = {
   'settings.language_set': '🌐 これからは、ここでも DM でも **{language}** でお返事します。',
   'settings.language_follow': '🌐 Discord の言語設定に合わせてお返事します。',
   'settings.language_discord': 'Discord の設定に合わせる',
+  'rating.invalid_stars': '評価は {min}〜{max} の星を 0.5 刻みでつけます（3 や 3.5 など）。{given} は使えません。',
+  'movie.unknown': 'その映画は見つかりませんでした。候補から選んでみてください。',
+  'rating.duplicate': '{title} はすでに評価済みです。変更するには /評価 を使ってください。',
+  'watched.bad_date': '日付は 2024-05-31（年-月-日）の形か、「今日」「昨日」で入力してください。',
+  'watched.future_date': '未来の日付です。映画は観てから記録してください。',
+  'watched.before_cinema': '映画が発明される前の日付です。入力ミスではありませんか？',
+  'watched.not_out_yet': '**{title}** の公開日は {release} なので、まだ鑑賞記録には入れられません。',
+  'watched.before_release':
+    '**{title}** の公開日は {release} です。{date} に観たというのは合わないようです。日付を確認してください。',
+  'compare.self': '自分との相性は完璧です。友だちを選んでください！',
+  'compare.not_possible': 'その人とは比較できません。',
+  'compare.not_visible': 'その人の好みは、ここでは見られません。',
+  'profile.invalid': 'プロフィールの公開範囲は、全員・サーバー・非公開のいずれかです。',
 };

@@ -355,4 +355,18 @@ export const ptBR: Messages = {
   'settings.language_set': '🌐 A partir de agora vou responder em **{language}**, aqui e nas DMs.',
   'settings.language_follow': '🌐 Vou responder no idioma em que seu Discord está configurado.',
   'settings.language_discord': 'o mesmo do seu Discord',
+  'rating.invalid_stars':
+    'As avaliações vão de {min} a {max} estrelas, de meia em meia (como 3 ou 3,5); {given} não é uma delas.',
+  'movie.unknown': 'Não encontrei esse filme. Tente escolher na lista.',
+  'rating.duplicate': 'Você já avaliou {title}. Use /avaliar para mudar.',
+  'watched.bad_date': 'Datas são como 2024-05-31 (ano-mês-dia), ou “hoje”/“ontem”.',
+  'watched.future_date': 'Essa data está no futuro; registre os filmes depois de assistir.',
+  'watched.before_cinema': 'Essa data é anterior à invenção do cinema. Erro de digitação?',
+  'watched.not_out_yet': '**{title}** estreia em {release}, então ainda não pode estar no seu diário.',
+  'watched.before_release':
+    '**{title}** estreou em {release}; uma sessão em {date} não pode estar certa. Confere a data?',
+  'compare.self': 'Comparar você com você mesmo dá afinidade perfeita. Escolha um amigo!',
+  'compare.not_possible': 'Não consigo comparar você com essa pessoa.',
+  'compare.not_visible': 'O gosto dessa pessoa não está visível para você aqui.',
+  'profile.invalid': 'Perfis podem ser público, servidor ou privado.',
 };
