@@ -50,8 +50,8 @@ interface RunResult {
   readonly finalAnswerMs: { p50: number; p99: number; max: number };
   readonly wallSeconds: number;
   readonly loadAverage: { before: number; after: number };
-  /** The weekly run's own summary line: how long it computed (the burst started 250 ms into it). */
-  readonly weekly?: { audience?: number; computeMs?: number; sent?: number } | null;
+  /** The weekly run's "computed" log line: how long it computed (the burst started 250 ms into it); awaited after the burst. */
+  readonly weekly?: { audience?: number; computeMs?: number; dmsEnqueued?: number } | null;
 }
 
 function pct(xs: number[], p: number): number {
@@ -60,11 +60,15 @@ function pct(xs: number[], p: number): number {
   return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN);
 }
 
-function weeklySummary(log: string): { audience?: number; computeMs?: number; sent?: number } | null {
+function weeklySummary(log: string): { audience?: number; computeMs?: number; dmsEnqueued?: number } | null {
   for (const line of log.split('\n')) {
-    if (!line.includes('"job":"weekly"') || !line.includes('computeMs')) continue;
-    const j = JSON.parse(line) as { audience?: number; computeMs?: number; sent?: number };
-    return { audience: j.audience, computeMs: j.computeMs, sent: j.sent };
+    if (!line.includes('"job":"weekly"') || !line.includes('weekly picks computed')) continue;
+    try {
+      const j = JSON.parse(line) as { audience?: number; computeMs?: number; dmsEnqueued?: number };
+      return { audience: j.audience, computeMs: j.computeMs, dmsEnqueued: j.dmsEnqueued };
+    } catch {
+      // a line still being written
+    }
   }
   return null;
 }
@@ -192,6 +196,12 @@ async function benchOnce(db: 'pglite' | 'postgres', users: number, weeklyMembers
     };
     await Promise.all(Array.from({ length: users }, (_, i) => person(i)));
     const wallSeconds = (performance.now() - started) / 1000;
+    const loadAfter = loadavg()[0] ?? 0;
+    if (weeklyMembers > 0) {
+      // Let the compute finish so its time is part of the result, not cut off by shutdown.
+      const until = performance.now() + 10 * 60_000;
+      while (weeklySummary(log) === null && performance.now() < until) await new Promise((r) => setTimeout(r, 500));
+    }
     const all = [...timings.values()];
     const first = all.filter((t) => t.firstAt !== undefined).map((t) => (t.firstAt as number) - t.sentAt);
     const final = all.filter((t) => t.finalAt !== undefined).map((t) => (t.finalAt as number) - t.sentAt);
@@ -208,7 +218,7 @@ async function benchOnce(db: 'pglite' | 'postgres', users: number, weeklyMembers
       firstResponseMs: { p50: pct(first, 50), p99: pct(first, 99), max: Math.round(Math.max(...first)) },
       finalAnswerMs: { p50: pct(final, 50), p99: pct(final, 99), max: Math.round(Math.max(...final)) },
       wallSeconds: Math.round(wallSeconds * 10) / 10,
-      loadAverage: { before: Math.round(before * 10) / 10, after: Math.round((loadavg()[0] ?? 0) * 10) / 10 },
+      loadAverage: { before: Math.round(before * 10) / 10, after: Math.round(loadAfter * 10) / 10 },
       ...(weeklyMembers > 0 ? { weekly: weeklySummary(log) } : {}),
     };
   } finally {

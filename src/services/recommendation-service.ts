@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Em, Orm } from '../db.ts';
 import { type ImpressionContext, RecommendationLog, type StoredGroupReason } from '../entities/index.ts';
+import { timeSlicer } from '../event-loop.ts';
 import type { Logger } from '../logger.ts';
 import {
   type BlendWeights,
@@ -214,6 +215,8 @@ export interface RecommendationServiceDeps {
   weightsCheckMs?: number;
   /** Several processes on one database: one builds, the others load its snapshot (model-snapshot-service.ts). */
   share?: ModelShareOptions;
+  /** Most time a batch (the weekly run) ranks members before letting the event loop in; 10 ms by default. */
+  sliceMs?: number;
 }
 
 export interface ModelShareOptions {
@@ -571,7 +574,10 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const results: (RecommendationResult | number)[] = [];
     const guildId = opts.guildId ?? null;
     const circle = guildId !== null ? await circleOf(em, s, guildId) : undefined;
+    // A weekly chunk ranks hundreds of members on the bot's thread: let timers and the gateway in between them.
+    const slice = timeSlicer(deps.sliceMs);
     for (const { userId, rows, extraExclude } of members) {
+      await slice();
       if (!knowsEnoughForPicks(rows)) {
         results.push(onboarding(s, rows, count));
         continue;

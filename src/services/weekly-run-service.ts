@@ -204,7 +204,9 @@ async function hasRows(em: Em, guildId: string, isoWeek: string): Promise<boolea
 export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
   const picksPerDm = o.picksPerDm ?? 5;
   const digestSize = o.digestSize ?? 5;
-  const computeChunk = Math.max(1, o.computeChunk ?? 500);
+  // 100 members per chunk: each chunk's impressions are one flush, which is synchronous work on the bot's thread
+  // (about 1 s for 500 members' 2,500 rows on a busy machine; docs/benchmarks.md, "while a weekly run computes").
+  const computeChunk = Math.max(1, o.computeChunk ?? 100);
   const clock = o.clock ?? (() => new Date());
 
   async function compute(guildId: string, isoWeek: string, log: Logger) {
@@ -333,6 +335,8 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         computed = await compute(guildId, isoWeek, log);
       }
       const computeMs = Math.round(performance.now() - t0);
+      if (computed)
+        log.info({ audience: computed.audience, dmsEnqueued: computed.dms, computeMs }, 'weekly picks computed');
       const delivery = await drain(o.orm.em.fork(), {
         guildId,
         isoWeek,

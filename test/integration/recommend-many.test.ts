@@ -153,6 +153,34 @@ describe('recommendMany (the weekly batch path)', () => {
     expect(Number(rows[0]?.n)).toBe(MEMBERS - 1);
   });
 
+  it('when a batch is ranked, then the event loop gets a turn between members (the weekly run never freezes the bot)', async () => {
+    // sliceMs 0: a turn before every member, so the order is certain without timing anything.
+    const svc = createRecommendationService({ orm: db.orm, logger, buildInWorker: false, sliceMs: 0 });
+    await svc.start();
+    const em = db.em();
+    const events: string[] = [];
+    const create = em.create.bind(em) as (...a: unknown[]) => unknown;
+    (em as unknown as { create: (...a: unknown[]) => unknown }).create = (...a) => {
+      events.push('impression');
+      return create(...a);
+    };
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      events.push('turn');
+      setImmediate(tick);
+    };
+    const many = svc.recommendMany(em, members, { count: 5, context: 'weekly_dm', guildId: GUILD });
+    setImmediate(tick);
+    await many;
+    ticking = false;
+    const first = events.indexOf('impression');
+    const last = events.lastIndexOf('impression');
+    expect(first).toBeGreaterThanOrEqual(0);
+    // Ranking members and creating their impressions is synchronous work: without the slices, no turn in between.
+    expect(events.slice(first, last).filter((e) => e === 'turn').length).toBeGreaterThanOrEqual(MEMBERS - 2);
+  });
+
   it('when the weekly run uses the batch path in chunks, then it enqueues the same messages as per member', async () => {
     const run = async (svc: RecommendationService, batched: boolean) => {
       await svc.start();
