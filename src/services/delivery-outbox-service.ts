@@ -128,22 +128,26 @@ export interface ClaimOptions {
   maxAttempts: number;
   /** The time of the claim (the injected clock): leases are measured against it, never the database's `now()`. */
   now: Date;
+  /** Rows this process is sending right now: never claimed again by it, however long their send takes. */
+  skipIds?: readonly number[];
 }
 
 /** Claims up to `limit` rows (`sending`, attempts + 1). Safe across processes: SKIP LOCKED. */
 export async function claim(em: Em, o: ClaimOptions): Promise<ClaimedMessage[]> {
+  const skipIds = o.skipIds ?? [];
+  const skip = skipIds.length > 0 ? ` and id not in (${skipIds.map(() => '?').join(', ')})` : '';
   const rows = await em.execute<OutboxRow[]>(
     `update delivery_outbox set status = 'sending', attempts = attempts + 1, updated_at = ?
      where id in (
        select id from delivery_outbox
        where guild_id = ? and iso_week = ? and attempts < ?
-         and (status = 'pending' or (status = 'sending' and updated_at < ?))
+         and (status = 'pending' or (status = 'sending' and updated_at < ?))${skip}
        order by kind desc, id
        limit ?
        for update skip locked)
      returning id, idempotency_key, kind, guild_id, recipient_id, iso_week, payload, attempts,
        case when kind = 'dm' then (select u.dm_channel_id from users u where u.id = recipient_id) end as dm_channel_id`,
-    [o.now, o.guildId, o.isoWeek, o.maxAttempts, new Date(o.now.getTime() - o.leaseMs), o.limit],
+    [o.now, o.guildId, o.isoWeek, o.maxAttempts, new Date(o.now.getTime() - o.leaseMs), ...skipIds, o.limit],
   );
   return rows.map(toClaimed).sort((a, b) => a.id - b.id);
 }
@@ -274,6 +278,9 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
   const clock = o.clock ?? (() => new Date());
   const s = { attempted: 0, sent: 0, undeliverable: 0, failed: 0, retried: 0 };
   const queue: ClaimedMessage[] = [];
+  // Claimed here and not yet recorded. Idle workers claim again at once; on a slow database the first claim can take
+  // longer than the lease, and without this they would take back (and send twice) rows still being sent here.
+  const mine = new Set<number>();
   let exhausted = false;
 
   const refill = async () => {
@@ -286,8 +293,10 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
       limit: concurrency,
       leaseMs,
       maxAttempts,
+      skipIds: [...mine],
     });
     if (batch.length === 0) exhausted = true;
+    for (const m of batch) mine.add(m.id);
     queue.push(...batch);
   };
 
@@ -325,6 +334,7 @@ export async function drain(emRoot: Em, o: DrainOptions): Promise<DrainSummary> 
         }
         o.logger.debug({ err, outboxId: m.id, status }, 'delivery failed');
       }
+      mine.delete(m.id);
       o.onRecorded?.(m, status);
     }
   };

@@ -67,6 +67,31 @@ describe('delivery outbox', () => {
     expect(again?.attempts).toBe(2);
   });
 
+  it('when claiming takes longer than the lease, then a drain never takes back and resends its own rows', async () => {
+    await enqueue(db.em(), messages(6));
+    // Each reading of the clock is a second later: every claim sees the rows claimed before it as out of their 200 ms
+    // lease, as a claim slowed down by a busy database does. Idle workers claim again while the first rows are sent.
+    let t = Date.parse('2026-11-27T17:00:00Z');
+    const clock = () => {
+      t += 1_000;
+      return new Date(t);
+    };
+    const out = recordingSender();
+    const summary = await drain(db.em(), {
+      guildId: '1',
+      isoWeek: WEEK,
+      sender: out.sender,
+      logger,
+      concurrency: 8, // more workers than rows: two are idle from the start
+      leaseMs: 200,
+      clock,
+    });
+    const keys = out.sends.map((m) => m.idempotencyKey);
+    expect(keys).toHaveLength(6);
+    expect(new Set(keys).size).toBe(6);
+    expect(summary.sent).toBe(6);
+  });
+
   it('when Discord says 50007, then the row is undeliverable and not retried; transient errors are retried', async () => {
     await enqueue(db.em(), messages(4));
     let flaky = 0;
