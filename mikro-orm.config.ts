@@ -8,7 +8,7 @@ import { type AbstractSqlDriver, PostgreSqlDriver, type SqlEntityManager } from 
 import type { Pool } from 'pg';
 import { type DatabaseConfig, DEFAULT_DATABASE_POOL } from './src/config.ts';
 import { ENTITIES } from './src/entities/index.ts';
-import { PgliteWorkerDriver } from './src/pglite-in-worker.ts';
+import { ResponsivePgliteDriver } from './src/responsive-pglite.ts';
 
 /** Resolved next to this file, so it works from source (.ts) and from dist/ (.js) alike. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -32,7 +32,7 @@ export function ormOptions(db: DatabaseConfig, overrides: OrmOverrides = {}): Or
   return defineConfig<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>({
     ...(db.url
       ? { driver: PostgreSqlDriver, clientUrl: db.url, ...postgresPool(db, overrides) }
-      : { driver: PgliteWorkerDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
+      : { driver: ResponsivePgliteDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
     entities: [...ENTITIES],
     extensions: [Migrator],
     migrations: {

@@ -1,6 +1,5 @@
 // On the embedded database, a burst of queries must not freeze the process: timers (the automatic defer, gateway
-// heartbeats) have to run while the queries are worked off, or every interaction misses Discord's 3 seconds. PGlite now
-// runs in a worker thread (src/pglite-in-worker.ts), so each reply reaches the bot as its own message event.
+// heartbeats) have to run while the queries are worked off, or every interaction misses Discord's 3 seconds.
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../src/db.ts';
 

@@ -7,7 +7,9 @@ const db = useTestDatabase();
 
 describe('schema', () => {
   it('when the database is opened, then it uses the driver for its configuration', () => {
-    expect(db.orm.config.get('driver')?.name).toBe(db.kind === 'postgres' ? 'PostgreSqlDriver' : 'PgliteWorkerDriver');
+    expect(db.orm.config.get('driver')?.name).toBe(
+      db.kind === 'postgres' ? 'PostgreSqlDriver' : 'ResponsivePgliteDriver',
+    );
   });
 
   it('when opened, then every committed migration has been applied', async () => {
