@@ -44,12 +44,10 @@ export async function canSee(em: Em, viewerId: string, ownerId: string, guildId:
     const n = await em.count(GuildMember, { guildId, user: { $in: [viewerId, ownerId] } });
     return n === 2;
   }
-  const shared = await em
-    .getConnection()
-    .execute<{ n: string | number }[]>(
-      'select count(*) as n from guild_members a join guild_members b on a.guild_id = b.guild_id where a.user_id = ? and b.user_id = ?',
-      [viewerId, ownerId],
-    );
+  const shared = await em.execute<{ n: string | number }[]>(
+    'select count(*) as n from guild_members a join guild_members b on a.guild_id = b.guild_id where a.user_id = ? and b.user_id = ?',
+    [viewerId, ownerId],
+  );
   return Number(shared[0]?.n ?? 0) > 0;
 }
 
@@ -84,7 +82,7 @@ export async function nameablePeople(
       const members = new Set(rows.map((r) => r.user.id));
       if (members.has(viewerId)) for (const id of needServer) if (members.has(id)) shareServer.add(id);
     } else {
-      const rows = await em.getConnection().execute<{ user_id: string }[]>(
+      const rows = await em.execute<{ user_id: string }[]>(
         `select distinct b.user_id from guild_members a join guild_members b on a.guild_id = b.guild_id
            where a.user_id = ? and b.user_id in (${needServer.map(() => '?').join(', ')})`,
         [viewerId, ...needServer],

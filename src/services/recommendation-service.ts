@@ -340,9 +340,9 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const now = clock().getTime();
     const hit = circles.get(guildId);
     if (hit && hit.model === s.model && now - hit.at < CIRCLE_TTL_MS) return hit.mask;
-    const rows = await em
-      .getConnection()
-      .execute<{ user_id: string }[]>('select user_id from guild_members where guild_id = ?', [guildId]);
+    const rows = await em.execute<{ user_id: string }[]>('select user_id from guild_members where guild_id = ?', [
+      guildId,
+    ]);
     const mask = new Uint8Array(s.model.userIds.length);
     for (const r of rows) {
       const u = s.model.userIndex.get(r.user_id);
