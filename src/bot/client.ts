@@ -82,6 +82,24 @@ async function recordPollVote(services: BotServices, add: boolean, d: unknown, l
   }
 }
 
+/** Someone came into a voice channel: if a movie night is screening there, they count as there (issue 12, part 5). */
+async function recordVoiceJoin(services: BotServices, d: unknown, log: BotServices['logger']) {
+  const nights = services.movieNights;
+  const v = d as { guild_id?: unknown; channel_id?: unknown; user_id?: unknown; member?: { user?: { bot?: unknown } } };
+  if (!nights || typeof v?.guild_id !== 'string' || typeof v.channel_id !== 'string' || typeof v.user_id !== 'string')
+    return;
+  if (v.member?.user?.bot === true) return;
+  try {
+    const marked = await nights.service.joinedVoice(services.orm.em.fork(), v.guild_id, v.channel_id, v.user_id);
+    if (marked.length > 0) log.debug({ nights: marked, userId: v.user_id }, 'movie night attendance by voice');
+  } catch (err) {
+    log.warn(
+      { err, guildId: v.guild_id },
+      'movie night voice attendance not recorded (the end-of-screening look stays)',
+    );
+  }
+}
+
 /**
  * discord.js runs the listed shards in this process through @discordjs/ws (one WebSocket each, identified with
  * `shard: [id, count]`). Given explicitly so that discord.js never falls back to the SHARDS / SHARD_COUNT variables a
@@ -136,6 +154,7 @@ export function createBot(opts: BotOptions): Bot {
         if (voteChains.get(key) === next) voteChains.delete(key);
       });
     }
+    if (packet.t === 'VOICE_STATE_UPDATE') void recordVoiceJoin(services, packet.d, log);
     const fixed = sanitizePermissionFields(packet.d);
     if (fixed > 0)
       log.warn({ event: packet.t, fields: fixed }, 'malformed permissions in a gateway event; read as none');

@@ -553,6 +553,24 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       return rows.map((r) => ({ nightId: Number(r.id), step: r.step }));
     },
 
+    /**
+     * Someone joined a voice channel: if a night of that server is screening there now (between its start and its
+     * end, the film's runtime after the start), they were there. The end-of-screening look at the channel catches
+     * whoever is still in it; this catches whoever came in during the film. Returns the nights marked.
+     */
+    async joinedVoice(em: Em, guildId: string, channelId: string, userId: string): Promise<number[]> {
+      const now = deps.clock();
+      const rows = await em.execute<{ id: number }[]>(
+        `select n.id from movie_nights n left join movies m on m.id = n.winner_id
+          where n.guild_id = ? and n.voice_channel_id = ? and n.status = 'decided' and n.starts_at <= ?
+            and n.starts_at + make_interval(mins => coalesce(m.runtime, ?)) > ?`,
+        [guildId, channelId, now, DEFAULT_SCREENING_MINUTES, now],
+      );
+      const marked: number[] = [];
+      for (const r of rows) if (await this.markAttended(em, Number(r.id), userId, 'voice')) marked.push(Number(r.id));
+      return marked;
+    },
+
     /** Someone was at the screening (in its voice channel, or pressed "I watched it"). */
     async markAttended(em: Em, nightId: number, userId: string, via: AttendanceSource): Promise<boolean> {
       const night = await requireNight(em, nightId);

@@ -134,8 +134,8 @@ describe('movie night service', () => {
     expect((await svc.get(db.em(), night.id)).status).toBe('polling');
   });
 
-  async function polling() {
-    const night = await start();
+  async function polling(extra: Partial<Parameters<MovieNightService['start']>[1]> = {}) {
+    const night = await start(extra);
     await svc.join(db.em(), night.id, kim);
     now = new Date('2026-12-04T17:10:00Z');
     const list = (await svc.buildShortlist(db.em(), night.id))!;
@@ -235,6 +235,28 @@ describe('movie night service', () => {
     const [h] = await svc.history(db.em(), GUILD);
     expect(h).toMatchObject({ nightId: night.id, movieId: r.winner.movieId, attendees: [ana, kim], groupScore: 4.5 });
     await expect(svc.rate(db.em(), night.id, snowflake(), 4)).rejects.toThrow(/Only people who were/);
+  });
+
+  it('when someone comes into the voice channel during the screening, then they attended; before or after, or elsewhere, not', async () => {
+    const VOICE = '323456789012345678';
+    const { night } = await polling({ voiceChannelId: VOICE });
+    const r = (await svc.decide(db.em(), night.id, 'ended'))!;
+    const runtime = (
+      await db
+        .em()
+        .getConnection()
+        .execute<{ runtime: number }[]>('select runtime from movies where id = ?', [r.winner.movieId])
+    )[0]!.runtime;
+    const [early, during, elsewhere, late] = [snowflake(), snowflake(), snowflake(), snowflake()];
+    now = new Date('2026-12-05T19:59:00Z');
+    expect(await svc.joinedVoice(db.em(), GUILD, VOICE, early)).toEqual([]);
+    now = new Date('2026-12-05T20:30:00Z');
+    expect(await svc.joinedVoice(db.em(), GUILD, VOICE, during)).toEqual([night.id]);
+    expect(await svc.joinedVoice(db.em(), GUILD, '423456789012345678', elsewhere)).toEqual([]);
+    expect(await svc.joinedVoice(db.em(), '999456789012345678', VOICE, elsewhere)).toEqual([]);
+    now = new Date(Date.parse('2026-12-05T20:00:00Z') + (runtime + 1) * 60_000);
+    expect(await svc.joinedVoice(db.em(), GUILD, VOICE, late)).toEqual([]);
+    expect(await svc.attendees(db.em(), night.id)).toEqual([during]);
   });
 
   it('when a night is cancelled, then nothing more is due for it and it cannot be claimed', async () => {
