@@ -2,7 +2,7 @@
 // shortlist as a native poll, votes as gateway events, a kill and restart mid-poll (votes cast while down are read
 // back from the poll), the winner announced once even when two runs race, the event step, rating prompt and stars.
 import { PermissionFlagsBits } from 'discord-api-types/v10';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AdjustableClock } from '../../fakes/discord/clock.ts';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import type { StoredMessage } from '../../fakes/discord/types.ts';
@@ -238,14 +238,23 @@ describe('movie nights in a voice channel, rescheduled, cancelled, and without M
     d.leaveVoice(bob);
     d.joinVoice(dave);
     await d.command(dave, 'help').reply(); // the voice events reach the bot before this interaction
+    // Erin comes in once the film runs and leaves before the end: she was there too.
+    const erin = d.user('erin');
+    clock.advance(Date.parse(event.scheduled_start_time) - clock.now() + 10 * 60_000);
+    d.joinVoice(erin);
+    await vi.waitFor(async () =>
+      expect(await em().count(MovieNightParticipant, { night: nightId, user: erin.id, attendedVia: 'voice' })).toBe(1),
+    );
+    d.leaveVoice(erin);
     clock.advance(Date.parse(event.scheduled_end_time) - clock.now() + 60_000);
     await app.movieNights.tick();
     const attended = await em().find(MovieNightParticipant, { night: nightId, attendedVia: 'voice' });
-    expect(attended.map((p) => p.user.id).sort()).toEqual([carol.id, dave.id].sort());
+    expect(attended.map((p) => p.user.id).sort()).toEqual([carol.id, dave.id, erin.id].sort());
     const prompt = channel()
       .filter((m) => m.content.startsWith('⭐'))
       .at(-1)!;
     expect(prompt.content).toContain(`<@${dave.id}>`);
+    expect(prompt.content).toContain(`<@${erin.id}>`);
     expect(prompt.content).not.toContain(`<@${bob.id}>`);
     d.leaveVoice(carol);
     d.leaveVoice(dave);
