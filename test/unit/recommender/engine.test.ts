@@ -25,43 +25,7 @@ import {
   type UserEvidence,
 } from '../../../src/recommender/index.ts';
 import { invertSpd } from '../../../src/recommender/linalg.ts';
-
-function item(id: number, extra: Partial<ItemMeta> = {}): ItemMeta {
-  return {
-    id,
-    title: `Film ${id}`,
-    year: 2000,
-    genres: [],
-    keywords: [],
-    cast: [],
-    directors: [],
-    language: 'en',
-    collection: null,
-    runtime: 100,
-    voteAverage: 0,
-    voteCount: 0,
-    ...extra,
-  };
-}
-
-function data(items: ItemMeta[], rows: [number, number, number][]): TrainingData {
-  const users = Math.max(...rows.map((r) => r[0])) + 1;
-  return {
-    items,
-    userIds: Array.from({ length: users }, (_, u) => `u${u}`),
-    ratings: {
-      user: Int32Array.from(rows.map((r) => r[0])),
-      item: Int32Array.from(rows.map((r) => r[1])),
-      value: Float32Array.from(rows.map((r) => r[2])),
-    },
-  };
-}
-
-const ev = (items: number[], ratings: number[], extra: Partial<UserEvidence> = {}): UserEvidence => ({
-  items: Int32Array.from(items),
-  ratings: Float32Array.from(ratings),
-  ...extra,
-});
+import { data, ev, item } from './fixtures.ts';
 
 /** Two tastes: films 0–3 are crime (director Mann), 4–7 animation; users 0–5 like crime, 6–11 animation. */
 function twoClusters(): TrainingData {

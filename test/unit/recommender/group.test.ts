@@ -8,24 +8,7 @@ import {
   type TrainingData,
   type UserEvidence,
 } from '../../../src/recommender/index.ts';
-
-function item(id: number, extra: Partial<ItemMeta> = {}): ItemMeta {
-  return {
-    id,
-    title: `Film ${id}`,
-    year: 2000,
-    genres: [],
-    keywords: [],
-    cast: [],
-    directors: [],
-    language: 'en',
-    collection: null,
-    runtime: 100,
-    voteAverage: 0,
-    voteCount: 0,
-    ...extra,
-  };
-}
+import { item } from './fixtures.ts';
 
 /** Films 0–3 crime by Michael Mann (lead Al Pacino), 4–7 animation; users 0–5 like crime, 6–11 animation. */
 function twoClusters(): TrainingData {

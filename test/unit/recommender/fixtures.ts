@@ -1,0 +1,39 @@
+// The small catalogues and evidence the recommender's unit tests build their worlds from.
+import type { ItemMeta, TrainingData, UserEvidence } from '../../../src/recommender/index.ts';
+
+export function item(id: number, extra: Partial<ItemMeta> = {}): ItemMeta {
+  return {
+    id,
+    title: `Film ${id}`,
+    year: 2000,
+    genres: [],
+    keywords: [],
+    cast: [],
+    directors: [],
+    language: 'en',
+    collection: null,
+    runtime: 100,
+    voteAverage: 0,
+    voteCount: 0,
+    ...extra,
+  };
+}
+
+export function data(items: ItemMeta[], rows: [number, number, number][]): TrainingData {
+  const users = Math.max(...rows.map((r) => r[0])) + 1;
+  return {
+    items,
+    userIds: Array.from({ length: users }, (_, u) => `u${u}`),
+    ratings: {
+      user: Int32Array.from(rows.map((r) => r[0])),
+      item: Int32Array.from(rows.map((r) => r[1])),
+      value: Float32Array.from(rows.map((r) => r[2])),
+    },
+  };
+}
+
+export const ev = (items: number[], ratings: number[], extra: Partial<UserEvidence> = {}): UserEvidence => ({
+  items: Int32Array.from(items),
+  ratings: Float32Array.from(ratings),
+  ...extra,
+});
