@@ -405,7 +405,9 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const fresh = (m: SnapshotMeta | null): m is SnapshotMeta =>
       m !== null && clock().getTime() - m.builtAt.getTime() < share.freshMs;
     const first = await snapshotMeta(em, SNAPSHOT);
-    if (fresh(first) && (await serveSnapshot(em, need))) return true;
+    // A rebuild asks for a model newer than the one served: the snapshot this process already serves (its own, or
+    // one it loaded) does not answer that, or a lone process would reload its own model and never see new ratings.
+    if (fresh(first) && first.version !== serving?.version && (await serveSnapshot(em, need))) return true;
     const giveUpAt = performance.now() + share.leaseMs;
     let waiting = false;
     for (;;) {
