@@ -6,16 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFakeTmdb } from '../fakes/tmdb/index.ts';
-import { loadConfig } from '../src/config.ts';
 import { toCsv } from '../src/data/csv.ts';
-import { openDatabase } from '../src/db.ts';
 import { ImportRow } from '../src/entities/index.ts';
-import { createLogger } from '../src/logger.ts';
-import { createCatalogue } from '../src/services/catalogue-service.ts';
 import { createImportRunner } from '../src/services/import/import-runner.ts';
 import { createImportJob } from '../src/services/import/import-service.ts';
-import { createTmdbClient } from '../src/services/tmdb/index.ts';
+import { startTmdbBench } from './bench-stack.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,23 +24,11 @@ const { values } = parseArgs({
 const rowCount = Number(values.rows);
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-const base = loadConfig({ NODE_ENV: 'production' });
-const logger = createLogger({ log: { level: 'silent', format: 'json' } });
-const fake = await startFakeTmdb({ catalogue: { tmdb5000Csv: resolve(values.csv) } });
-fake.faults.latencyMs = Number(values.latency);
-const tmdbConfig = {
-  ...base.tmdb,
-  baseUrl: fake.url,
-  readToken: 'fake-tmdb-token',
-  apiKey: undefined,
+const { logger, fake, tmdbConfig, client, catalogue, orm, close } = await startTmdbBench({
+  csv: values.csv,
+  latencyMs: Number(values.latency),
   requestsPerSecond: Number(values.rps),
-};
-const client = createTmdbClient({ config: tmdbConfig, logger });
-const catalogue = createCatalogue({ tmdb: client, logger, ttlDays: tmdbConfig.cacheTtlDays });
-const orm = await openDatabase(
-  { url: undefined, dataDir: '/nonexistent', debug: false },
-  { pgliteDbName: 'memory://' },
-);
+});
 
 try {
   // Films a Letterboxd row names unambiguously: title and year unique in the catalogue.
@@ -111,7 +94,5 @@ try {
     writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   }
 } finally {
-  await orm.close(true);
-  await client.close();
-  await fake.stop();
+  await close();
 }

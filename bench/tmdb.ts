@@ -5,13 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFakeTmdb } from '../fakes/tmdb/index.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db.ts';
 import { Movie } from '../src/entities/index.ts';
-import { createLogger } from '../src/logger.ts';
-import { createCatalogue } from '../src/services/catalogue-service.ts';
-import { createTmdbClient } from '../src/services/tmdb/index.ts';
+import { startTmdbBench } from './bench-stack.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,23 +30,11 @@ function percentile(sorted: number[], p: number): number {
 }
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-const base = loadConfig({ NODE_ENV: 'production' });
-const logger = createLogger({ log: { level: 'silent', format: 'json' } });
-const fake = await startFakeTmdb({ catalogue: { tmdb5000Csv: resolve(values.csv) } });
-fake.faults.latencyMs = latencyMs;
-const tmdbConfig = {
-  ...base.tmdb,
-  baseUrl: fake.url,
-  readToken: 'fake-tmdb-token',
-  apiKey: undefined,
+const { logger, fake, tmdbConfig, client, catalogue, orm, close } = await startTmdbBench({
+  csv: values.csv,
+  latencyMs: latencyMs,
   requestsPerSecond: rps,
-};
-const client = createTmdbClient({ config: tmdbConfig, logger });
-const catalogue = createCatalogue({ tmdb: client, logger, ttlDays: tmdbConfig.cacheTtlDays });
-const orm = await openDatabase(
-  { url: undefined, dataDir: '/nonexistent', debug: false },
-  { pgliteDbName: 'memory://' },
-);
+});
 
 try {
   // Queries: the first word or two of real titles, spread over the catalogue, each distinct.
@@ -132,7 +115,5 @@ try {
     writeFileSync(resolve(values.json), `${JSON.stringify(result, null, 2)}\n`);
   }
 } finally {
-  await orm.close(true);
-  await client.close();
-  await fake.stop();
+  await close();
 }
