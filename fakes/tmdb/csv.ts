@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseCsvObjects } from '../../src/data/csv.ts';
-import type { DemoMovie, DemoPerson } from './demo-catalogue.ts';
+import type { DemoMovie, DemoPerson } from '../../src/data/demo-catalogue.ts';
 
 function namedList(raw: string): DemoPerson[] {
   if (!raw) return [];

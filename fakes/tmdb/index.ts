@@ -1,5 +1,5 @@
+export { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from '../../src/data/demo-catalogue.ts';
 export { loadTmdb5000 } from './csv.ts';
-export { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
 export {
   FAKE_TMDB_TOKEN,
   type FakeTmdb,

@@ -3,9 +3,9 @@
 // tests validate them). Fields TMDB's schema types as plain strings are omitted rather than sent as null.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from '../../src/data/demo-catalogue.ts';
+import { createRelatedIndex, type RelatedKind, relatedFactsOf } from '../../src/data/related-lists.ts';
 import { loadTmdb5000 } from './csv.ts';
-import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from './demo-catalogue.ts';
-import { createRelatedIndex, type RelatedKind, relatedFactsOf } from './related.ts';
 import { FAKE_WATCH_REGIONS, movieWatchProviders, providerIdsIn, providerList } from './watch-providers.ts';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'malformed_json' | 'reset';

@@ -1,7 +1,7 @@
 // Helpers shared by the offline recommender scripts (eval, recommend:offline, bench).
 import { parseArgs } from 'node:util';
-import { createRelatedIndex } from '../../fakes/tmdb/related.ts';
 import type { RatingsFile, TmdbMovie } from '../../src/data/movielens.ts';
+import { createRelatedIndex } from '../../src/data/related-lists.ts';
 import type { RatingLog } from '../../src/recommender/evaluation.ts';
 import type { ItemMeta } from '../../src/recommender/index.ts';
 import { bareItem, mulberry32, shuffleInPlace } from '../../src/recommender/index.ts';
@@ -70,7 +70,7 @@ export function topMovies(r: RatingsFile, n: number): RatingsFile {
 
 /**
  * Fills each film's `related` (TMDB's recommendations and similar lists, merged) with the stand-in the fake TMDB
- * serves, derived at run time from the TMDB 5000 metadata (fakes/tmdb/related.ts): the real lists are not in this
+ * serves, derived at run time from the TMDB 5000 metadata (src/data/related-lists.ts): the real lists are not in this
  * repo's data and must not be committed. Lists are in the films' own ids (MovieLens ids offline); films without a
  * TMDB entry get none.
  */

@@ -1,7 +1,7 @@
 // The sandbox's demo server, measured without a database: the same generator, catalogue and engine defaults the
 // sandbox uses, every member's served top 5 (blend + MMR λ = 0.85) and its concentration, plus two newcomers — a
 // Nolan fan and a Pixar fan — and how much their lists overlap.
-import { DEMO_MOVIES } from '../../fakes/tmdb/demo-catalogue.ts';
+import { DEMO_MOVIES } from '../../src/data/demo-catalogue.ts';
 import { type Concentration, concentration } from '../../src/recommender/concentration.ts';
 import {
   type BlendWeights,

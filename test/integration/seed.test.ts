@@ -1,6 +1,6 @@
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_MOVIES } from '../../fakes/tmdb/demo-catalogue.ts';
+import { DEMO_MOVIES } from '../../src/data/demo-catalogue.ts';
 import type { Em } from '../../src/db.ts';
 import { GuildMember, Movie, Rating, User, Watched } from '../../src/entities/index.ts';
 import { createCatalogue } from '../../src/services/catalogue-service.ts';

@@ -1,5 +1,5 @@
 // A small seeded community for the sandbox's demo server: fast on PGlite (well under a second of inserts).
-import { DEMO_MOVIES } from '../../../fakes/tmdb/demo-catalogue.ts';
+import { DEMO_MOVIES } from '../../data/demo-catalogue.ts';
 import type { Em, Orm } from '../../db.ts';
 import { GuildMember, Movie, Rating, User } from '../../entities/index.ts';
 import { type CatalogueMovie, chooseMovies, toSeedMovie } from './catalogue.ts';

@@ -1,7 +1,7 @@
 // Where catalogue films come from when the catalogue is empty: the demo catalogue of the fake TMDB, the TMDB 5000
 // CSV (read at run time, never committed), or random real films from TMDB when a key is configured.
-import type { DemoMovie } from '../../../fakes/tmdb/demo-catalogue.ts';
-import { createRelatedIndex, relatedFactsOf } from '../../../fakes/tmdb/related.ts';
+import type { DemoMovie } from '../../data/demo-catalogue.ts';
+import { createRelatedIndex, relatedFactsOf } from '../../data/related-lists.ts';
 import type { Em } from '../../db.ts';
 import { mergeRelated } from '../../recommender/related.ts';
 import type { Catalogue } from '../catalogue-service.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRelatedIndex } from '../../../fakes/tmdb/related.ts';
+import { createRelatedIndex } from '../../../src/data/related-lists.ts';
 import {
   blendScores,
   buildHybrid,

@@ -1,9 +1,9 @@
-// A small catalogue of well-known films for the fake TMDB, the sandbox and tests. Facts only: TMDB ids, titles,
+// A small catalogue of well-known films the product ships for the sandbox and demo seeding (also served by the fake TMDB and used by tests). Facts only: TMDB ids, titles,
 // release dates, TMDB genre ids, a few keywords, top cast and directors, runtime, language and rounded vote figures.
 // No overview text is copied from anywhere: `overview` is left empty on purpose.
 // Person ids are TMDB's where known; keyword ids are stable ids of our own (9xxxxx) because only the names matter here.
 
-import { TMDB_MOVIE_GENRES } from '../../src/services/tmdb/genres.ts';
+import { TMDB_MOVIE_GENRES } from '../services/tmdb/genres.ts';
 
 export interface DemoPerson {
   readonly id: number;
