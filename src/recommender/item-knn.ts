@@ -1,6 +1,13 @@
 // Item-based kNN on implicit interactions: shrunk cosine between the sets of users who rated two films, top-k
-// neighbours kept per film. Build cost Σ_u n_u² (co-occurrence counting through the user rows).
-import { topK } from './topk.ts';
+// neighbours kept per film.
+//
+// The build walks the films in index order and counts, for film i, only its co-occurrences with films j > i: each
+// user's row is sorted, so a per-user cursor points at i and the rest of the row is exactly the films after it.
+// That halves the Σ_u n_u² counting. Each pair (i, j) is then offered to both films' bounded min-heaps (n × k
+// entries in all), so every film still sees every co-occurring film once. A film's heap keeps the same neighbours
+// and order as `topK` over its full row would (similarity rounded to float32, ties by lower index).
+// When a row's work reaches the number of films left, the row is dense in practice (at 5M ratings a film co-occurs
+// with most of the catalogue): it counts without tracking touched films and scans the rest of the row once.
 import type { Csr } from './types.ts';
 
 export interface ItemKnnOptions {
@@ -18,45 +25,148 @@ export interface ItemKnnModel {
 
 export function buildItemKnn(byUser: Csr, byItem: Csr, opts: ItemKnnOptions = DEFAULT_ITEM_KNN): ItemKnnModel {
   const n = byItem.nRows;
-  const co = new Float32Array(n);
+  const k = opts.k;
+  const shrink = opts.shrink;
+  const uPtr = byUser.ptr;
+  const uCols = byUser.cols;
+  const iPtr = byItem.ptr;
+  const iCols = byItem.cols;
+  const co = new Int32Array(n);
   const touched = new Int32Array(n);
-  const ptr = new Int32Array(n + 1);
-  const nbrParts: Int32Array[] = [];
-  const simParts: Float32Array[] = [];
-  let total = 0;
+  const cursor = uPtr.slice(0, byUser.nRows);
+  const heaps = new NeighbourHeaps(n, k);
   for (let i = 0; i < n; i++) {
+    const ni = iPtr[i + 1]! - iPtr[i]!;
+    let work = 0;
+    for (let a = iPtr[i]!; a < iPtr[i + 1]!; a++) {
+      const u = iCols[a]!;
+      work += uPtr[u + 1]! - cursor[u]! - 1;
+    }
+    const dense = work >= n - i;
     let nt = 0;
-    const ni = byItem.ptr[i + 1]! - byItem.ptr[i]!;
-    for (let a = byItem.ptr[i]!; a < byItem.ptr[i + 1]!; a++) {
-      const u = byItem.cols[a]!;
-      for (let b = byUser.ptr[u]!; b < byUser.ptr[u + 1]!; b++) {
-        const j = byUser.cols[b]!;
-        if (co[j] === 0) touched[nt++] = j;
-        co[j]! += 1;
+    for (let a = iPtr[i]!; a < iPtr[i + 1]!; a++) {
+      const u = iCols[a]!;
+      const from = cursor[u]! + 1; // cursor[u] is i's place in u's row
+      cursor[u] = from;
+      const end = uPtr[u + 1]!;
+      if (dense) {
+        for (let b = from; b < end; b++) co[uCols[b]!]!++;
+      } else {
+        for (let b = from; b < end; b++) {
+          const j = uCols[b]!;
+          const c = co[j]!;
+          if (c === 0) touched[nt++] = j;
+          co[j] = c + 1;
+        }
       }
     }
-    const cand = touched.subarray(0, nt);
-    for (let t = 0; t < nt; t++) {
-      const j = cand[t]!;
-      const nj = byItem.ptr[j + 1]! - byItem.ptr[j]!;
-      co[j] = j === i ? 0 : co[j]! / (Math.sqrt(ni * nj) + opts.shrink);
+    if (k === 0) {
+      if (dense) co.fill(0, i + 1);
+      else for (let t = 0; t < nt; t++) co[touched[t]!] = 0;
+      continue;
     }
-    const best = topK(co, opts.k, (j) => j === i || co[j]! <= 0, cand);
-    const sims = new Float32Array(best.length);
-    for (let t = 0; t < best.length; t++) sims[t] = co[best[t]!]!;
-    for (let t = 0; t < nt; t++) co[cand[t]!] = 0;
-    nbrParts.push(best);
-    simParts.push(sims);
-    total += best.length;
-    ptr[i + 1] = total;
+    const last = dense ? n : nt;
+    for (let t = dense ? i + 1 : 0; t < last; t++) {
+      const j = dense ? t : touched[t]!;
+      const c = co[j]!;
+      if (c === 0) continue;
+      co[j] = 0;
+      const nj = iPtr[j + 1]! - iPtr[j]!;
+      const v = Math.fround(c / (Math.sqrt(ni * nj) + shrink));
+      if (!(v > 0)) continue;
+      heaps.offer(i, j, v);
+      heaps.offer(j, i, v);
+    }
   }
-  const nbr = new Int32Array(total);
-  const sim = new Float32Array(total);
-  for (let i = 0; i < n; i++) {
-    nbr.set(nbrParts[i]!, ptr[i]!);
-    sim.set(simParts[i]!, ptr[i]!);
+  return heaps.drain();
+}
+
+/** One bounded min-heap of (index, similarity) per film, in flat typed arrays; `floor` makes most offers one compare. */
+class NeighbourHeaps {
+  readonly #k: number;
+  readonly #size: Int32Array;
+  readonly #idx: Int32Array;
+  readonly #val: Float32Array;
+  /** The heap's worst similarity once full, else 0 (similarities are > 0): anything below it is refused at once. */
+  readonly #floor: Float32Array;
+
+  constructor(n: number, k: number) {
+    this.#k = k;
+    this.#size = new Int32Array(n);
+    this.#idx = new Int32Array(n * k);
+    this.#val = new Float32Array(n * k);
+    this.#floor = new Float32Array(n);
   }
-  return { ptr, nbr, sim };
+
+  offer(row: number, j: number, v: number): void {
+    if (v < this.#floor[row]!) return;
+    const k = this.#k;
+    const base = row * k;
+    const idx = this.#idx;
+    const val = this.#val;
+    const size = this.#size[row]!;
+    if (size < k) {
+      let pos = size;
+      while (pos > 0) {
+        const parent = (pos - 1) >> 1;
+        if (!worse(j, v, idx[base + parent]!, val[base + parent]!)) break;
+        idx[base + pos] = idx[base + parent]!;
+        val[base + pos] = val[base + parent]!;
+        pos = parent;
+      }
+      idx[base + pos] = j;
+      val[base + pos] = v;
+      this.#size[row] = size + 1;
+      if (size + 1 === k) this.#floor[row] = val[base]!;
+    } else if (worse(idx[base]!, val[base]!, j, v)) {
+      siftDown(idx, val, base, k, j, v);
+      this.#floor[row] = val[base]!;
+    }
+  }
+
+  /** Every heap as a CSR row, best first (drains the heaps). */
+  drain(): ItemKnnModel {
+    const n = this.#size.length;
+    const ptr = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) ptr[i + 1] = ptr[i]! + this.#size[i]!;
+    const nbr = new Int32Array(ptr[n]!);
+    const sim = new Float32Array(ptr[n]!);
+    const idx = this.#idx;
+    const val = this.#val;
+    for (let i = 0; i < n; i++) {
+      const base = i * this.#k;
+      // The worst comes out first, so fill the row from its end.
+      for (let s = this.#size[i]!; s > 0; s--) {
+        nbr[ptr[i]! + s - 1] = idx[base]!;
+        sim[ptr[i]! + s - 1] = val[base]!;
+        siftDown(idx, val, base, s - 1, idx[base + s - 1]!, val[base + s - 1]!);
+      }
+    }
+    return { ptr, nbr, sim };
+  }
+}
+
+/** Whether (ia, va) ranks below (ib, vb): lower similarity, or equal similarity and higher index. */
+function worse(ia: number, va: number, ib: number, vb: number): boolean {
+  return va < vb || (va === vb && ia > ib);
+}
+
+/** Puts (j, v) at the root of the heap at `base` (size `size`) and sifts it down. */
+function siftDown(idx: Int32Array, val: Float32Array, base: number, size: number, j: number, v: number): void {
+  let pos = 0;
+  for (;;) {
+    const l = 2 * pos + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    let m = l;
+    if (r < size && worse(idx[base + r]!, val[base + r]!, idx[base + l]!, val[base + l]!)) m = r;
+    if (!worse(idx[base + m]!, val[base + m]!, j, v)) break;
+    idx[base + pos] = idx[base + m]!;
+    val[base + pos] = val[base + m]!;
+    pos = m;
+  }
+  idx[base + pos] = j;
+  val[base + pos] = v;
 }
 
 /** Adds Σ_j w_j · sim(j, i) into `out` for every neighbour i of the user's films j. */
