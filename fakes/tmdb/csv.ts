@@ -43,6 +43,8 @@ export function loadTmdb5000(path: string): DemoMovie[] {
       popularity: Number(r.popularity) || 0,
       imdbId: null,
       overview: r.overview ?? '',
+      // The TMDB 5000 file has no alternative titles.
+      alternativeTitles: [],
     });
   }
   return out;

@@ -137,9 +137,13 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
         ? [...opts.catalogue.movies]
         : loadTmdb5000(opts.catalogue.tmdb5000Csv);
   const movies = new Map(list.map((m) => [m.id, m]));
-  const foldedTitles = new Map(list.map((m) => [m.id, { title: fold(m.title), originalTitle: fold(m.originalTitle) }]));
-  const folded = (m: DemoMovie) =>
-    foldedTitles.get(m.id) ?? { title: fold(m.title), originalTitle: fold(m.originalTitle) };
+  const foldAll = (m: DemoMovie) => ({
+    title: fold(m.title),
+    originalTitle: fold(m.originalTitle),
+    alternatives: m.alternativeTitles.map((a) => fold(a.title)),
+  });
+  const foldedTitles = new Map(list.map((m) => [m.id, foldAll(m)]));
+  const folded = (m: DemoMovie) => foldedTitles.get(m.id) ?? foldAll(m);
   const byImdb = new Map(list.filter((m) => m.imdbId).map((m) => [m.imdbId as string, m]));
   const popularOrder = [...list].sort(byPopularity);
   const changedIds = new Set<number>();
@@ -226,6 +230,16 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
         : [],
     }),
     'watch/providers': (m) => movieWatchProviders(m.id),
+    // tmdb-api.json, GET /3/movie/{movie_id}/alternative_titles: `country` (ISO 3166-1) filters the list.
+    alternative_titles: (m, q) => {
+      const country = q.get('country');
+      return {
+        id: m.id,
+        titles: m.alternativeTitles
+          .filter((a) => !country || a.country === country)
+          .map((a) => ({ iso_3166_1: a.country, title: a.title, type: a.type })),
+      };
+    },
   };
 
   function relatedPage(m: DemoMovie, kind: 'recommendations' | 'similar', q: URLSearchParams) {
@@ -263,22 +277,33 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       if (part === 'recommendations' || part === 'similar') {
         body[part] = relatedPage(m, part, new URLSearchParams());
       } else if (appendParts[part]) {
-        const { id: _id, ...rest } = appendParts[part](m, q) as Record<string, unknown>;
+        // An appended part gets none of its own endpoint's parameters (the details endpoint declares none of them).
+        const { id: _id, ...rest } = appendParts[part](m, new URLSearchParams()) as Record<string, unknown>;
         body[part] = rest;
       }
     }
     return body;
   }
 
+  /** How well a film's names match: 0 a name is the query, 1 a name starts with it, 2 contains it, null none. */
+  function matchRank(m: DemoMovie, query: string): number | null {
+    const f = folded(m);
+    const names = [f.title, f.originalTitle, ...f.alternatives];
+    if (names.some((n) => n === query)) return 0;
+    if (names.some((n) => n.startsWith(query))) return 1;
+    return names.some((n) => n.includes(query)) ? 2 : null;
+  }
+
+  // tmdb-api.json, GET /3/search/movie: "Search for movies by their original, translated and alternative titles."
   function search(q: URLSearchParams) {
     const query = fold((q.get('query') ?? '').trim());
     const page = parsePage(q);
     if (!query) return paged([], page);
     const y = Number(q.get('primary_release_year') ?? q.get('year') ?? Number.NaN);
     const matches = list
-      .filter((m) => folded(m).title.includes(query) || folded(m).originalTitle.includes(query))
       .filter((m) => !Number.isInteger(y) || year(m) === y)
-      .map((m) => ({ m, rank: folded(m).title === query ? 0 : folded(m).title.startsWith(query) ? 1 : 2 }))
+      .map((m) => ({ m, rank: matchRank(m, query) }))
+      .filter((x): x is { m: DemoMovie; rank: number } => x.rank !== null)
       .sort((a, b) => a.rank - b.rank || byPopularity(a.m, b.m))
       .map((x) => x.m);
     const p = paged(matches, page);
@@ -397,7 +422,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       };
     }
     match =
-      /^\/3\/movie\/(\d+)(?:\/(credits|keywords|videos|release_dates|watch\/providers|recommendations|similar))?$/.exec(
+      /^\/3\/movie\/(\d+)(?:\/(credits|keywords|videos|release_dates|watch\/providers|alternative_titles|recommendations|similar))?$/.exec(
         path,
       );
     if (match) {

@@ -26,6 +26,16 @@ export interface DemoMovie {
   readonly popularity: number;
   readonly imdbId: string | null;
   readonly overview: string;
+  /** TMDB's alternative titles (`/3/movie/{id}/alternative_titles`): other names the film goes by, per country. */
+  readonly alternativeTitles: readonly DemoAlternativeTitle[];
+}
+
+export interface DemoAlternativeTitle {
+  /** ISO 3166-1. */
+  readonly country: string;
+  readonly title: string;
+  /** TMDB's free-text kind ("", "romanization", "working title", …). */
+  readonly type: string;
 }
 
 /** TMDB's movie genre list: the product's own (src/services/tmdb/genres.ts), served as is. */
@@ -73,7 +83,16 @@ function m(
   releaseDate: string,
   genres: readonly number[],
   runtime: number,
-  facts: { lang?: string; original?: string; vote: number; count: number; pop: number; imdb?: string },
+  facts: {
+    lang?: string;
+    original?: string;
+    vote: number;
+    count: number;
+    pop: number;
+    imdb?: string;
+    /** Alternative titles as [country, title, type?], written by hand for a few films. */
+    alt?: readonly (readonly [string, string, string?])[];
+  },
   directors: readonly P[],
   cast: readonly P[],
   keywords: string,
@@ -94,6 +113,7 @@ function m(
     popularity: facts.pop,
     imdbId: facts.imdb ?? null,
     overview: '',
+    alternativeTitles: (facts.alt ?? []).map(([country, t, type]) => ({ country, title: t, type: type ?? '' })),
   };
 }
 
@@ -147,7 +167,19 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '1972-03-14',
     [G.drama, G.crime],
     175,
-    { vote: 8.7, count: 20000, pop: 120.5, imdb: 'tt0068646' },
+    {
+      vote: 8.7,
+      count: 20000,
+      pop: 120.5,
+      imdb: 'tt0068646',
+      alt: [
+        ['DE', 'Der Pate'],
+        ['FR', 'Le Parrain'],
+        ['ES', 'El padrino'],
+        ['IT', 'Il padrino'],
+        ['BR', 'O Poderoso Chefão'],
+      ],
+    },
     [COPPOLA],
     [[3084, 'Marlon Brando'], PACINO, [3085, 'James Caan'], [3087, 'Robert Duvall']],
     'mafia, family, new york city, organized crime',
@@ -220,7 +252,17 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '1977-05-25',
     [G.adventure, G.action, G.scifi],
     121,
-    { vote: 8.2, count: 20500, pop: 85.0, imdb: 'tt0076759' },
+    {
+      vote: 8.2,
+      count: 20500,
+      pop: 85.0,
+      imdb: 'tt0076759',
+      alt: [
+        ['US', 'Star Wars: Episode IV – A New Hope'],
+        ['DE', 'Krieg der Sterne'],
+        ['FR', 'La Guerre des étoiles'],
+      ],
+    },
     [[1, 'George Lucas']],
     [[2, 'Mark Hamill'], FORD, [4, 'Carrie Fisher']],
     'space opera, rebellion, galaxy, empire',
@@ -264,7 +306,17 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '1979-05-25',
     [G.horror, G.scifi],
     117,
-    { vote: 8.2, count: 14500, pop: 55.7, imdb: 'tt0078748' },
+    {
+      vote: 8.2,
+      count: 14500,
+      pop: 55.7,
+      imdb: 'tt0078748',
+      alt: [
+        ['DE', 'Alien – Das unheimliche Wesen aus einer fremden Welt'],
+        ['FR', 'Alien, le huitième passager'],
+        ['BR', 'Alien, o Oitavo Passageiro'],
+      ],
+    },
     [RSCOTT],
     [WEAVER, [5047, 'Tom Skerritt'], [5049, 'John Hurt']],
     'space, alien, spaceship, survival',
@@ -356,7 +408,19 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '1995-09-22',
     [G.crime, G.mystery, G.thriller],
     127,
-    { vote: 8.4, count: 21000, pop: 60.1, imdb: 'tt0114369' },
+    {
+      vote: 8.4,
+      count: 21000,
+      pop: 60.1,
+      imdb: 'tt0114369',
+      alt: [
+        ['US', 'Seven'],
+        ['DE', 'Sieben'],
+        ['BR', 'Seven: Os Sete Crimes Capitais'],
+        ['MX', 'Seven: los siete pecados capitales'],
+        ['JP', 'セブン'],
+      ],
+    },
     [FINCHER],
     [PITT, FREEMAN, [12052, 'Gwyneth Paltrow']],
     'serial killer, detective, seven deadly sins, rain',
@@ -397,7 +461,18 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '2019-05-30',
     [G.comedy, G.thriller, G.drama],
     133,
-    { lang: 'ko', original: '기생충', vote: 8.5, count: 18000, pop: 65.3, imdb: 'tt6751668' },
+    {
+      lang: 'ko',
+      original: '기생충',
+      vote: 8.5,
+      count: 18000,
+      pop: 65.3,
+      imdb: 'tt6751668',
+      alt: [
+        ['KR', 'Gisaengchung', 'romanization'],
+        ['DE', 'Parasite – Gisaengchung'],
+      ],
+    },
     [[21684, 'Bong Joon-ho']],
     [
       [20738, 'Song Kang-ho'],
@@ -412,7 +487,20 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '2001-07-20',
     [G.animation, G.family, G.fantasy],
     125,
-    { lang: 'ja', original: '千と千尋の神隠し', vote: 8.5, count: 16500, pop: 70.4, imdb: 'tt0245429' },
+    {
+      lang: 'ja',
+      original: '千と千尋の神隠し',
+      vote: 8.5,
+      count: 16500,
+      pop: 70.4,
+      imdb: 'tt0245429',
+      alt: [
+        ['JP', 'Sen to Chihiro no kamikakushi', 'romanization'],
+        ['DE', 'Chihiros Reise ins Zauberland'],
+        ['FR', 'Le Voyage de Chihiro'],
+        ['ES', 'El viaje de Chihiro'],
+      ],
+    },
     [MIYAZAKI],
     [
       [19587, 'Rumi Hiiragi'],
@@ -765,6 +853,11 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
       count: 11000,
       pop: 30.8,
       imdb: 'tt0211915',
+      alt: [
+        ['US', 'Amelie'],
+        ['DE', 'Die fabelhafte Welt der Amélie'],
+        ['BR', 'O Fabuloso Destino de Amélie Poulain'],
+      ],
     },
     [[2419, 'Jean-Pierre Jeunet']],
     [
@@ -1194,7 +1287,19 @@ export const DEMO_MOVIES: readonly DemoMovie[] = [
     '1994-09-14',
     [G.crime, G.drama, G.action],
     111,
-    { lang: 'fr', original: 'Léon', vote: 8.3, count: 14500, pop: 40.0, imdb: 'tt0110413' },
+    {
+      lang: 'fr',
+      original: 'Léon',
+      vote: 8.3,
+      count: 14500,
+      pop: 40.0,
+      imdb: 'tt0110413',
+      alt: [
+        ['US', 'The Professional'],
+        ['DE', 'Léon – Der Profi'],
+        ['BR', 'O Profissional'],
+      ],
+    },
     [[59, 'Luc Besson']],
     [
       [1003, 'Jean Reno'],

@@ -9,6 +9,7 @@ import { ImportJobSchema } from './import-job.entity.ts';
 import { ImportRowSchema } from './import-row.entity.ts';
 import { ModelSnapshotSchema } from './model-snapshot.entity.ts';
 import { MovieSchema } from './movie.entity.ts';
+import { MovieAlternativeTitleSchema } from './movie-alternative-title.entity.ts';
 import { MovieNightSchema } from './movie-night.entity.ts';
 import { MovieNightCandidateSchema } from './movie-night-candidate.entity.ts';
 import { MovieNightParticipantSchema } from './movie-night-participant.entity.ts';
@@ -32,6 +33,7 @@ export * from './import-job.entity.ts';
 export * from './import-row.entity.ts';
 export * from './model-snapshot.entity.ts';
 export * from './movie.entity.ts';
+export * from './movie-alternative-title.entity.ts';
 export * from './movie-night.entity.ts';
 export * from './movie-night-candidate.entity.ts';
 export * from './movie-night-participant.entity.ts';
@@ -69,4 +71,5 @@ export const ENTITIES = [
   RateLimitUseSchema,
   WatchOffersSchema,
   UserStreamingServiceSchema,
+  MovieAlternativeTitleSchema,
 ] as const;

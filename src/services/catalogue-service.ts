@@ -1,16 +1,15 @@
 // The film catalogue: the `movies` table is the durable TMDB cache (rows expire after a TTL and are refreshed in the
 // background); TMDB fills gaps when it is reachable, and everything falls back to local rows when it is not.
 // Callers get MovieCards and UserFacingErrors, never TMDB's wire format or a raw TMDB failure.
-import { raw } from '@mikro-orm/core';
 import { LRUCache } from 'lru-cache';
 import { TMDB_DEFAULTS } from '../config.ts';
 import type { Em } from '../db.ts';
-import { Movie } from '../entities/index.ts';
+import { Movie, MovieAlternativeTitle } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { mergeRelated } from '../recommender/related.ts';
 import { yearOf } from '../release-year.ts';
-import { clip, cut } from '../text.ts';
+import { cut } from '../text.ts';
 import { titleKey, titleKeySql, titleWithYear } from '../title-key.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
 import { DEFAULT_IMAGE_BASE, POSTER_SIZE, posterSizeFrom, posterUrl as posterUrlFor } from './tmdb/images.ts';
@@ -83,11 +82,13 @@ export interface Catalogue {
 }
 
 const MAX_CHOICES = 25;
-/** The indexed title key expression (movies_title_key_index). */
-const TITLE_KEY = titleKeySql('title');
+/** The indexed title key expressions (movies_title_key_index, movie_alternative_titles_key_index). */
+const TITLE_KEY = titleKeySql('"title"');
 const MAX_LABEL = 100;
 const MAX_KEYWORDS = 20;
 const MAX_CAST = 10;
+/** Alternative titles kept per film (TMDB lists up to about a hundred for the best-known films). */
+const MAX_ALTERNATIVE_TITLES = 60;
 const DAY_MS = 86_400_000;
 /** What an autocomplete keeps for the TMDB round trip, whatever the database does (issue 10, R7). */
 export const NETWORK_RESERVE_MS = 800;
@@ -112,6 +113,24 @@ export function formatLabel(title: string, year: number | null): string {
 /** Escapes LIKE wildcards so user text matches literally. */
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A film's alternative titles worth keeping: one per title key, none with the key of its own title (it adds nothing),
+ * at most MAX_ALTERNATIVE_TITLES, in TMDB's order.
+ */
+export function alternativeTitlesToKeep(title: string, alternatives: readonly { title: string }[]): string[] {
+  const keys = new Set([titleKey(title)]);
+  const out: string[] = [];
+  for (const a of alternatives) {
+    const t = cut(a.title.trim(), 300);
+    const key = titleKey(t);
+    if (!key || keys.has(key)) continue;
+    keys.add(key);
+    out.push(t);
+    if (out.length >= MAX_ALTERNATIVE_TITLES) break;
+  }
+  return out;
 }
 
 function normalise(text: string): string {
@@ -231,30 +250,53 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     );
   }
 
-  /** Local titles whose key (no case, accents or punctuation: src/title-key.ts) starts with, then contains, the text's. */
-  async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
-    const q = titleKey(text);
-    if (!q) return [];
-    const key = raw(TITLE_KEY);
-    const yearFilter = year === undefined ? {} : { releaseDate: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } };
-    const prefix = await em.find(Movie, { $and: [{ [key]: { $like: `${likeEscape(q)}%` } }, yearFilter] } as never, {
-      orderBy: { popularity: 'desc', id: 'asc' },
-      limit,
-    });
-    if (prefix.length >= limit) return prefix;
-    const seen = prefix.map((m) => m.id);
-    const contains = await em.find(
-      Movie,
-      {
-        $and: [
-          { [raw(TITLE_KEY)]: { $like: `%${likeEscape(q)}%` } },
-          yearFilter,
-          seen.length ? { id: { $nin: seen } } : {},
-        ],
-      } as never,
-      { orderBy: { popularity: 'desc', id: 'asc' }, limit: limit - prefix.length },
+  /**
+   * Ids of films whose title or one of whose alternative titles has a key LIKE `pattern`, most popular first. The
+   * two arms of the union each use their own title-key index for a prefix pattern.
+   */
+  async function titleMatchIds(
+    em: Em,
+    pattern: string,
+    limit: number,
+    year: number | undefined,
+    exclude: readonly number[],
+  ): Promise<number[]> {
+    const params: unknown[] = [pattern, pattern];
+    let where = '';
+    if (year !== undefined) {
+      where += ' and m.release_date between ? and ?';
+      params.push(`${year}-01-01`, `${year}-12-31`);
+    }
+    if (exclude.length > 0) {
+      where += ` and m.id not in (${exclude.map(() => '?').join(',')})`;
+      params.push(...exclude);
+    }
+    params.push(limit);
+    const rows = await em.execute<{ id: number }[]>(
+      `select m.id from movies m
+        where m.id in (select id from movies where ${TITLE_KEY} like ?
+                       union select movie_id from movie_alternative_titles where ${TITLE_KEY} like ?)${where}
+        order by m.popularity desc, m.id asc
+        limit ?`,
+      params,
     );
-    return [...prefix, ...contains];
+    return rows.map((r) => Number(r.id));
+  }
+
+  /**
+   * Local films whose title or alternative title (TMDB's: "seven" finds Se7en) has a key (no case, accents or
+   * punctuation: src/title-key.ts) that starts with, then contains, the text's.
+   */
+  async function localMatches(em: Em, text: string, limit: number, year?: number): Promise<Movie[]> {
+    const q = likeEscape(titleKey(text));
+    if (!q) return [];
+    const prefix = await titleMatchIds(em, `${q}%`, limit, year, []);
+    const contains =
+      prefix.length >= limit ? [] : await titleMatchIds(em, `%${q}%`, limit - prefix.length, year, prefix);
+    const ids = [...prefix, ...contains];
+    if (ids.length === 0) return [];
+    const rows = new Map((await em.find(Movie, { id: { $in: ids } })).map((m) => [m.id, m]));
+    return ids.map((id) => rows.get(id)).filter((m): m is Movie => m !== undefined);
   }
 
   async function fetchDetails(id: number, timeoutMs?: number): Promise<TmdbMovieDetails> {
@@ -292,6 +334,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     };
     const fields = Object.keys(data).filter((k) => k !== 'id') as (keyof typeof data)[];
     // A fresh fork, so the transaction flushes nothing but this row (not the caller's unrelated pending changes).
+    const alternatives = alternativeTitlesToKeep(data.title, d.alternativeTitles);
     const write = async (values: typeof data) =>
       em.fork().transactional(async (tem) => {
         await tem.upsert(Movie, values, {
@@ -299,6 +342,14 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
           onConflictAction: 'merge',
           onConflictMergeFields: [...fields, 'updatedAt'] as never,
         });
+        // The film's alternative titles are TMDB's current list: replaced with the details, in the same transaction.
+        await tem.nativeDelete(MovieAlternativeTitle, { movie: d.id });
+        if (alternatives.length > 0) {
+          await tem.insertMany(
+            MovieAlternativeTitle,
+            alternatives.map((title) => ({ movie: d.id, title })),
+          );
+        }
       });
     try {
       await write(data);

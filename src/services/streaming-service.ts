@@ -221,8 +221,7 @@ export function createStreamingService(deps: StreamingServiceDeps): StreamingSer
     await Promise.all(
       missing.map(async (movieId) => {
         try {
-          const all = await tmdb.movieWatchProviders(movieId, { timeoutMs });
-          const w = all[region];
+          const w = (await tmdb.movieWatchProviders(movieId, [region], { timeoutMs }))[region];
           const row = { movieId, region, link: w?.link ?? null, offers: toOffers(w) };
           fetched.push(row);
           out.set(movieId, row);

@@ -241,7 +241,7 @@ describe.skipIf(noDatabaseRun)('limits and deduplication', () => {
 });
 
 describe.skipIf(noDatabaseRun)('parsing', () => {
-  it('when details come back, then they are plain types with credits, keywords, providers and related films', async () => {
+  it('when details come back, then they are plain types with credits, keywords, alternative titles and related films', async () => {
     await start();
     const d = await h.client.movieDetails(238);
     expect(d).toMatchObject({
@@ -254,12 +254,28 @@ describe.skipIf(noDatabaseRun)('parsing', () => {
     expect(d.directors).toEqual([{ id: 1776, name: 'Francis Ford Coppola' }]);
     expect(d.cast[0]).toMatchObject({ name: 'Marlon Brando', order: 0 });
     expect(d.keywords.map((k) => k.name)).toContain('mafia');
-    expect(d.watchProviders.US?.flatrate.map((p) => p.name)).toEqual(['Fakeflix']);
+    expect(d.alternativeTitles).toContainEqual({ country: 'DE', title: 'Der Pate', type: null });
     expect(d.recommendations.map((r) => r.id)).toContain(240);
     expect(d.similar.length).toBeGreaterThan(0);
     expect(h.fake.requests[0]?.query.append_to_response).toBe(
-      'credits,keywords,videos,release_dates,watch/providers,recommendations,similar',
+      'credits,keywords,videos,release_dates,alternative_titles,recommendations,similar',
     );
+    // One request: alternative titles come appended, and watch providers (every region) are not fetched with details.
+    expect(h.fake.requests).toHaveLength(1);
+    expect(d).not.toHaveProperty('watchProviders');
+  });
+
+  it('when a film’s providers are asked for one region, then only that region is kept of the every-region answer', async () => {
+    await start();
+    const body = (await (
+      await fetch(`${h.fake.url}/3/movie/238/watch/providers`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    ).json()) as { results: Record<string, unknown> };
+    // TMDB answers with every region it knows; the fake too.
+    expect(Object.keys(body.results).length).toBeGreaterThan(1);
+    const gb = await h.client.movieWatchProviders(238, ['GB']);
+    expect(Object.keys(gb)).toEqual(['GB']);
+    expect(Object.keys(await h.client.movieWatchProviders(238, ['US', 'FR'])).sort()).toEqual(['FR', 'US']);
+    expect(await h.client.movieWatchProviders(238, ['ZW'])).toEqual({});
   });
 
   it('when discovering with providers, then only films on those providers in that region come back', async () => {

@@ -37,6 +37,9 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     ['/3/movie/{movie_id}/release_dates', '/3/movie/949/release_dates'],
     ['/3/movie/{movie_id}/watch/providers', '/3/movie/238/watch/providers'],
     ['/3/movie/{movie_id}/watch/providers', '/3/movie/105/watch/providers'],
+    ['/3/movie/{movie_id}/alternative_titles', '/3/movie/807/alternative_titles'],
+    ['/3/movie/{movie_id}/alternative_titles', '/3/movie/807/alternative_titles?country=DE'],
+    ['/3/movie/{movie_id}/alternative_titles', '/3/movie/949/alternative_titles'],
     ['/3/watch/providers/movie', '/3/watch/providers/movie?watch_region=US&language=en-US'],
     ['/3/watch/providers/movie', '/3/watch/providers/movie?watch_region=ZW'],
     ['/3/watch/providers/movie', '/3/watch/providers/movie'],
@@ -62,16 +65,14 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
   it('when details are asked for with every append, then each appended part validates against its own endpoint', async () => {
     const { body } = await get(`/3/movie/238?append_to_response=${DETAILS_APPEND.join(',')}`);
     const b = body as Record<string, unknown>;
-    const { credits, keywords, videos, release_dates, recommendations, similar, ...base } = b;
-    const providers = b['watch/providers'];
-    delete (base as Record<string, unknown>)['watch/providers'];
+    const { credits, keywords, videos, release_dates, alternative_titles, recommendations, similar, ...base } = b;
     expect(spec.validate('/3/movie/{movie_id}', base)).toEqual([]);
     const parts: [string, unknown][] = [
       ['/3/movie/{movie_id}/credits', credits],
       ['/3/movie/{movie_id}/keywords', keywords],
       ['/3/movie/{movie_id}/videos', videos],
       ['/3/movie/{movie_id}/release_dates', release_dates],
-      ['/3/movie/{movie_id}/watch/providers', providers],
+      ['/3/movie/{movie_id}/alternative_titles', alternative_titles],
       ['/3/movie/{movie_id}/recommendations', recommendations],
       ['/3/movie/{movie_id}/similar', similar],
     ];
@@ -79,6 +80,22 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
       expect(part, template).toBeDefined();
       expect(spec.validate(template, part)).toEqual([]);
     }
+    // The fake still serves what the client no longer appends (TMDB would), valid as its own endpoint's body.
+    const providers = (await get('/3/movie/238?append_to_response=watch/providers')).body as Record<string, unknown>;
+    expect(spec.validate('/3/movie/{movie_id}/watch/providers', providers['watch/providers'])).toEqual([]);
+  });
+
+  it('when a film’s alternative titles are asked for, then they are its other names, filtered by country, and search finds it by them', async () => {
+    const all = (await get('/3/movie/807/alternative_titles')).body as { id: number; titles: { title: string }[] };
+    expect(all.id).toBe(807);
+    expect(all.titles.map((t) => t.title)).toContain('Seven');
+    const de = (await get('/3/movie/807/alternative_titles?country=DE')).body as typeof all;
+    expect(de.titles).toEqual([{ iso_3166_1: 'DE', title: 'Sieben', type: '' }]);
+    // The spec's /3/search/movie: "Search for movies by their original, translated and alternative titles."
+    const found = (await get('/3/search/movie?query=seven')).body as { results: { id: number }[] };
+    expect(found.results[0]?.id).toBe(807);
+    const pate = (await get('/3/search/movie?query=der%20pate')).body as { results: { id: number }[] };
+    expect(pate.results.map((r) => r.id)).toEqual([238]);
   });
 
   it('when a film is asked for its providers, then each region lists every way to watch with display priorities', async () => {
@@ -145,7 +162,7 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     await c.findByImdbId('tt0113277');
     await c.movieChanges({ startDate: '2026-11-01', endDate: '2026-11-10', page: 1 });
     await c.checkAuthentication();
-    await c.movieWatchProviders(238);
+    await c.movieWatchProviders(238, ['US']);
     await c.watchProviders('GB');
     await c.watchRegions();
     const made = h.fake.requests.slice(before);

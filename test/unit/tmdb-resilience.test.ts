@@ -150,7 +150,7 @@ describe('parsing', () => {
     const page = parseMoviePage({ page: 1, results: [{ id: 1, title: 'X', poster_path: null, release_date: '' }] });
     expect(page.results[0]).toMatchObject({ posterPath: null, releaseDate: null, genreIds: [], voteCount: 0 });
     const d = parseMovieDetails({ id: 1, title: 'X', runtime: 0, belongs_to_collection: null });
-    expect(d).toMatchObject({ runtime: null, collection: null, cast: [], directors: [], watchProviders: {} });
+    expect(d).toMatchObject({ runtime: null, collection: null, cast: [], directors: [], alternativeTitles: [] });
   });
 });
 

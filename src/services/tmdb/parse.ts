@@ -5,6 +5,7 @@ import { cleanText } from '../../text.ts';
 import type {
   CastRef,
   NamedRef,
+  TmdbAlternativeTitle,
   TmdbCertification,
   TmdbChange,
   TmdbConfiguration,
@@ -152,11 +153,19 @@ function provider(x: unknown, p: string): TmdbProvider {
   };
 }
 
-/** The `results` of a watch-providers body (alone, or appended to details): offers per region. */
-function watchProviderResults(v: unknown, path: string): Record<string, TmdbWatchProviders> {
+/**
+ * The `results` of a watch-providers body: offers in the asked regions only. TMDB sends every region it knows (well
+ * over a hundred for a popular film); keeping only the asked ones is what lets callers cache what they asked for.
+ */
+function watchProviderResults(
+  v: unknown,
+  path: string,
+  regions: ReadonlySet<string>,
+): Record<string, TmdbWatchProviders> {
   const out: Record<string, TmdbWatchProviders> = {};
   if (v === undefined || v === null) return out;
   for (const [region, r] of Object.entries(obj(v, path))) {
+    if (!regions.has(region)) continue;
     const p = `${path}.${region}`;
     const o = obj(r, p);
     out[region] = {
@@ -171,9 +180,9 @@ function watchProviderResults(v: unknown, path: string): Record<string, TmdbWatc
   return out;
 }
 
-/** GET /3/movie/{movie_id}/watch/providers. */
-export function parseMovieWatchProviders(x: unknown): Record<string, TmdbWatchProviders> {
-  return watchProviderResults(obj(x, 'body').results, 'body.results');
+/** GET /3/movie/{movie_id}/watch/providers, keeping only `regions` (ISO 3166-1 codes). */
+export function parseMovieWatchProviders(x: unknown, regions: Iterable<string>): Record<string, TmdbWatchProviders> {
+  return watchProviderResults(obj(x, 'body').results, 'body.results', new Set(regions));
 }
 
 /** GET /3/watch/providers/movie: the providers (of a region, when asked), by display priority. */
@@ -197,6 +206,15 @@ export function parseRegions(x: unknown): TmdbRegion[] {
     },
     true,
   );
+}
+
+function parseAlternativeTitle(x: unknown, p: string): TmdbAlternativeTitle {
+  const o = obj(x, p);
+  return {
+    country: optStr(o.iso_3166_1, `${p}.iso_3166_1`),
+    title: str(o.title, `${p}.title`),
+    type: optStr(o.type, `${p}.type`),
+  };
 }
 
 export function parseMovieDetails(x: unknown): TmdbMovieDetails {
@@ -241,11 +259,11 @@ export function parseMovieDetails(x: unknown): TmdbMovieDetails {
     const certification = certs.find((c) => c !== null);
     if (certification) certifications.push({ country, certification });
   }
-  const wp =
-    o['watch/providers'] === undefined || o['watch/providers'] === null
+  const alt =
+    o.alternative_titles === undefined || o.alternative_titles === null
       ? {}
-      : obj(o['watch/providers'], 'body.watch/providers');
-  const watchProviders = watchProviderResults(wp.results, 'body.watch/providers.results');
+      : obj(o.alternative_titles, 'body.alternative_titles');
+  const alternativeTitles = list(alt.titles, 'body.alternative_titles.titles', parseAlternativeTitle);
   const related = (key: 'recommendations' | 'similar') =>
     o[key] === undefined || o[key] === null ? [] : [...parsePage(o[key], parseMovieSummary, `body.${key}`).results];
   const runtime = optNum(o.runtime, 'body.runtime');
@@ -272,7 +290,7 @@ export function parseMovieDetails(x: unknown): TmdbMovieDetails {
     directors,
     videos,
     certifications,
-    watchProviders,
+    alternativeTitles,
     recommendations: related('recommendations'),
     similar: related('similar'),
   };

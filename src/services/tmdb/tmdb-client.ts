@@ -48,7 +48,7 @@ export const DETAILS_APPEND = [
   'keywords',
   'videos',
   'release_dates',
-  'watch/providers',
+  'alternative_titles',
   'recommendations',
   'similar',
 ] as const;
@@ -78,7 +78,11 @@ export interface TmdbClient {
     p?: { year?: number; page?: number },
     o?: RequestOptions,
   ): Promise<TmdbPage<TmdbMovieSummary>>;
-  /** Details with credits, keywords, videos, release dates, watch providers, recommendations and similar in one call. */
+  /**
+   * Details with credits, keywords, videos, release dates, alternative titles, recommendations and similar in one
+   * call (`append_to_response`, which the spec allows for any endpoint under the film). Watch providers
+   * are not appended: they come per region from `movieWatchProviders`, and nothing keeps the other regions.
+   */
   movieDetails(id: number, o?: RequestOptions): Promise<TmdbMovieDetails>;
   recommendations(id: number, p?: { page?: number }, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
   similar(id: number, p?: { page?: number }, o?: RequestOptions): Promise<TmdbPage<TmdbMovieSummary>>;
@@ -92,8 +96,15 @@ export interface TmdbClient {
     p?: { startDate?: string; endDate?: string; page?: number },
     o?: RequestOptions,
   ): Promise<TmdbPage<TmdbChange>>;
-  /** Where the film can be watched, per region (ISO 3166-1): JustWatch's data through TMDB. */
-  movieWatchProviders(id: number, o?: RequestOptions): Promise<Record<string, TmdbWatchProviders>>;
+  /**
+   * Where the film can be watched in the asked regions (ISO 3166-1; others TMDB sends are dropped while parsing):
+   * JustWatch's data through TMDB. A region without offers is absent.
+   */
+  movieWatchProviders(
+    id: number,
+    regions: readonly string[],
+    o?: RequestOptions,
+  ): Promise<Record<string, TmdbWatchProviders>>;
   /** The providers TMDB knows in a region, by its display priority. */
   watchProviders(region: string, o?: RequestOptions): Promise<TmdbProvider[]>;
   /** The regions TMDB has watch-provider data for. */
@@ -427,12 +438,12 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
         parseChangesPage,
         o,
       ),
-    movieWatchProviders: (id, o) =>
+    movieWatchProviders: (id, regions, o) =>
       send(
         '/3/movie/{movie_id}/watch/providers',
         `/3/movie/${encodeURIComponent(String(id))}/watch/providers`,
         {},
-        parseMovieWatchProviders,
+        (x) => parseMovieWatchProviders(x, regions),
         o,
       ),
     watchProviders: (region, o) =>

@@ -58,6 +58,14 @@ export interface TmdbRegion {
   readonly englishName: string;
 }
 
+export interface TmdbAlternativeTitle {
+  /** ISO 3166-1, or null when TMDB gives none. */
+  readonly country: string | null;
+  readonly title: string;
+  /** TMDB's free-text kind ("romanization", "working title", …), or null. */
+  readonly type: string | null;
+}
+
 export interface TmdbCertification {
   readonly country: string;
   readonly certification: string;
@@ -85,8 +93,8 @@ export interface TmdbMovieDetails {
   readonly directors: readonly NamedRef[];
   readonly videos: readonly TmdbVideo[];
   readonly certifications: readonly TmdbCertification[];
-  /** Keyed by region (ISO 3166-1, e.g. `US`). */
-  readonly watchProviders: Readonly<Record<string, TmdbWatchProviders>>;
+  /** Other names the film goes by (TMDB's alternative titles: "Seven" for Se7en), in TMDB's order. */
+  readonly alternativeTitles: readonly TmdbAlternativeTitle[];
   readonly recommendations: readonly TmdbMovieSummary[];
   readonly similar: readonly TmdbMovieSummary[];
 }
