@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import type { LocalStack } from '../../fakes/local-stack.ts';
-import { Feedback, Watched, WatchlistItem } from '../../src/entities/index.ts';
+import { Feedback, MovieAlternativeTitle, Watched, WatchlistItem } from '../../src/entities/index.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 import { startE2eStack } from '../support/e2e-stack.ts';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   stack = await startE2eStack({
     discord: { heartbeatIntervalMs: 500, onBody: (e) => void spec.check(e.direction, e.method, e.route, e.body) },
   });
-});
+}, 180_000); // PGlite, discord.js and the catalogue preload share 2 cores with the rest of the machine
 afterAll(async () => {
   await stack?.stop();
 });
@@ -195,6 +195,32 @@ describe('watchlist', () => {
     expect(named.length).toBeGreaterThan(0);
     for (const r of named) expect(r).toMatch(/^(Rio|Kit)( and (Rio|Kit))?, who shares? your taste, gave it 5★$/);
     expect(reasons.join('\n')).not.toContain('Lou');
+  });
+
+  it('when someone searches for or types “seven”, then Se7en is found by its alternative title, from TMDB and from the catalogue alone', async () => {
+    const d = stack.discord;
+    const ray = d.user('ray');
+    const results = await d.command(ray, 'search', { query: 'seven' }).reply();
+    expect(results.embeds[0].title).toContain('Se7en (1995)');
+    const [first] = await d.autocomplete(ray, 'rate', { movie: 'seven' }, 'movie');
+    expect(first).toEqual({ name: 'Se7en (1995)', value: '807' });
+    // The catalogue stored Se7en's alternative titles with its details; with TMDB's search failing, it alone answers.
+    expect(await em().count(MovieAlternativeTitle, { movie: 807 })).toBeGreaterThan(0);
+    const fake = stack.fakeTmdb;
+    fake?.faults.inject({ kind: 'server_error', times: Number.POSITIVE_INFINITY, pathPrefix: '/3/search/movie' });
+    try {
+      const searchesBefore = fake?.requests.filter((r) => r.path === '/3/search/movie').length ?? 0;
+      const [local] = await d.autocomplete(ray, 'rate', { movie: 'sieben' }, 'movie');
+      expect(local).toEqual({ name: 'Se7en (1995)', value: '807' });
+      const offline = await d.command(ray, 'search', { query: 'Sieben' }).reply();
+      expect(offline.embeds[0].title).toContain('Se7en (1995)');
+      // Both went to TMDB first (and failed): what answered was the catalogue.
+      const failed = fake?.requests.filter((r) => r.path === '/3/search/movie' && r.status === 500).length ?? 0;
+      expect(failed).toBeGreaterThan(0);
+      expect(searchesBefore).toBeGreaterThan(0);
+    } finally {
+      fake?.faults.clear();
+    }
   });
 
   it('when all of the above ran, then every body exchanged conforms to Discord’s OpenAPI spec', () => {
