@@ -161,7 +161,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     nightRunner.tick().catch((err: unknown) => logger.error({ err }, 'movie night heartbeat failed'));
   // Weekly picks: DMs and channel digests go out through the bot's own REST client (one rate-limit state), with
   // feedback buttons the bot's dispatcher accepts.
-  const discordSender = createDiscordSender({ rest: bot.client.rest, ids: bot.ids });
+  const discordSender = createDiscordSender({
+    rest: bot.client.rest,
+    ids: bot.ids,
+    whereToWatch: (userId, movieIds) => streaming.whereToWatch(orm.em.fork(), userId, movieIds),
+  });
   const sender = metrics ? countedSender(discordSender, metrics) : discordSender;
   const runner = createWeeklyRunner({
     orm,

@@ -21,7 +21,7 @@ import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
 import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
-import { pickLine, whereToWatchField } from './where-to-watch.ts';
+import { pickLines, whereToWatchField } from './where-to-watch.ts';
 
 export const BRAND_COLOUR = 0xe5a00d;
 /**
@@ -318,10 +318,14 @@ export function renderPicks(
 ): MessageView {
   if (picks.length === 0) return { content: tr.t('picks.none'), ephemeral: true };
   const shown = picks.slice(0, 5);
-  const streams = shown.map((p) => pickLine(tr, where, p.movieId));
+  const { lines: streams, content } = pickLines(
+    tr,
+    where,
+    shown.map((p) => p.movieId),
+    tr.t(intro),
+  );
   return {
-    // TMDB asks for JustWatch's credit wherever its watch-provider data is shown.
-    content: streams.some(Boolean) ? `${tr.t(intro)}\n${tr.t('stream.credit')}` : tr.t(intro),
+    content,
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {

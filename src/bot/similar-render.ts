@@ -3,11 +3,22 @@
 import { ButtonStyle } from 'discord.js';
 import type { Translator } from '../i18n/index.ts';
 import type { SimilarReason } from '../recommender/similar.ts';
+import type { WhereToWatch } from '../services/streaming-service.ts';
 import { clip } from '../text.ts';
 import type { SimilarResult } from './context.ts';
 import { EMBED_TITLE_MAX } from './discord-limits.ts';
-import { BRAND_COLOUR, button, posterUrl, type RenderIds, row, titleWithYear, watchlistButton } from './render.ts';
+import {
+  BRAND_COLOUR,
+  button,
+  PICK_DESCRIPTION_MAX,
+  posterUrl,
+  type RenderIds,
+  row,
+  titleWithYear,
+  watchlistButton,
+} from './render.ts';
 import type { MessageView } from './responder.ts';
+import { pickLines } from './where-to-watch.ts';
 
 /** "Fans of Heat gave it 4.4★", "Same director: Michael Mann", … */
 export function similarReasonText(tr: Translator, reason: SimilarReason, seedTitle: string): string {
@@ -31,19 +42,29 @@ export function similarReasonText(tr: Translator, reason: SimilarReason, seedTit
   }
 }
 
-export function renderSimilar(tr: Translator, result: SimilarResult, r: RenderIds): MessageView {
+/** `where`: the asker's region, services and these films' offers, for a "📺 Stream on …" line under each. */
+export function renderSimilar(tr: Translator, result: SimilarResult, r: RenderIds, where?: WhereToWatch): MessageView {
   const seed = titleWithYear(result.seed.title, result.seed.year);
   if (result.picks.length === 0) return { content: tr.t('similar.none', { seed }), ephemeral: true };
   const shown = result.picks.slice(0, 5);
+  const { lines, content } = pickLines(
+    tr,
+    where,
+    shown.map((p) => p.movieId),
+    tr.t('similar.intro', { seed }),
+  );
   return {
-    content: tr.t('similar.intro', { seed }),
+    content,
     embeds: shown.map((p, i) => {
       const poster = posterUrl(p.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, EMBED_TITLE_MAX),
-        description: [similarReasonText(tr, p.reason, result.seed.title), p.genres.slice(0, 3).join(', ') || null]
-          .filter(Boolean)
-          .join('\n'),
+        description: clip(
+          [similarReasonText(tr, p.reason, result.seed.title), lines[i], p.genres.slice(0, 3).join(', ') || null]
+            .filter(Boolean)
+            .join('\n'),
+          PICK_DESCRIPTION_MAX,
+        ),
         color: BRAND_COLOUR,
         ...(poster ? { thumbnail: { url: poster } } : {}),
       };

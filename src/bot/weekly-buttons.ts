@@ -2,9 +2,10 @@
 // same feedback handler as /recommend's (source `w` = weekly_dm). Pass this renderer to createDiscordSender (or
 // pass `ids` and let it use the same renderer).
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
+import type { WhereToWatch } from '../services/streaming-service.ts';
 import type { CustomIds } from './custom-id.ts';
 import { renderWeeklyMessage, type WeeklyMessageBody } from './weekly-render.ts';
 
-export function weeklyMessageRenderer(ids: CustomIds): (m: ClaimedMessage) => WeeklyMessageBody {
-  return (m) => renderWeeklyMessage(m, ids);
+export function weeklyMessageRenderer(ids: CustomIds): (m: ClaimedMessage, where?: WhereToWatch) => WeeklyMessageBody {
+  return (m, where) => renderWeeklyMessage(m, ids, where);
 }

@@ -9,14 +9,14 @@ import {
 } from 'discord.js';
 import { resolveLocale, type Translator, translator } from '../i18n/index.ts';
 import type { ClaimedMessage } from '../services/delivery-outbox-service.ts';
-import type { WatchlistReminder } from '../services/streaming-service.ts';
+import type { WatchlistReminder, WhereToWatch } from '../services/streaming-service.ts';
 import type { DigestPayload, DmPayload } from '../services/weekly-run-service.ts';
 import { clip } from '../text.ts';
 import type { CustomIds } from './custom-id.ts';
 import { CONTENT_MAX, EMBED_TITLE_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import { BRAND_COLOUR, feedbackButtons, PICK_DESCRIPTION_MAX, posterUrl, titleWithYear } from './render.ts';
-import { joinNames } from './where-to-watch.ts';
+import { joinNames, pickLines } from './where-to-watch.ts';
 
 /** Weekly messages carry only feedback buttons (each with a custom id). */
 type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -28,19 +28,30 @@ export interface WeeklyMessageBody {
   allowed_mentions: { parse: [] };
 }
 
-export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds): WeeklyMessageBody {
+/**
+ * `where`: the person's region, services and the picks' offers, looked up when the DM is sent (src/bot/weekly-sender.ts),
+ * for a "📺 Stream on …" line under each pick; without it (or without a region) the picks carry none.
+ */
+export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds, where?: WhereToWatch): WeeklyMessageBody {
   const picks = p.picks.slice(0, 5); // a message holds at most 5 rows of buttons: one row per pick
-  const intro = tr.t('weekly.dm_intro', { count: picks.length });
+  const { lines, content: intro } = pickLines(
+    tr,
+    where,
+    picks.map((pick) => pick.movieId),
+    tr.t('weekly.dm_intro', { count: picks.length }),
+  );
+  const credited = lines.some(Boolean);
   return {
     // The reminder goes in the content, not an embed: five picks can already use most of a message's 6,000 embed
-    // characters (developers/resources/message.mdx, "Embed Limits"); content has its own 2,000.
-    content: p.reminder ? `${intro}\n\n${reminderText(tr, p.reminder)}` : intro,
+    // characters (developers/resources/message.mdx, "Embed Limits"); content has its own 2,000. JustWatch is
+    // credited once: after the intro when picks show offers, else after the reminder.
+    content: p.reminder ? `${intro}\n\n${reminderText(tr, p.reminder, !credited)}` : intro,
     embeds: picks.map((pick, i) => {
       const poster = posterUrl(pick.posterPath);
       return {
         title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, EMBED_TITLE_MAX),
         description: clip(
-          [reasonText(tr, pick.reason), pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+          [reasonText(tr, pick.reason), lines[i], pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,
@@ -55,14 +66,18 @@ export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds): We
   };
 }
 
-/** "🔖 From your watchlist: …": the film, the person's services carrying it, and JustWatch credited for the data. */
-export function reminderText(tr: Translator, r: WatchlistReminder): string {
+/**
+ * "🔖 From your watchlist: …": the film, the person's services carrying it, and JustWatch credited for the data
+ * (unless the message credits it already).
+ */
+export function reminderText(tr: Translator, r: WatchlistReminder, credit = true): string {
   const film = escapeMarkdown(clip(titleWithYear(r.title, r.year), 200));
   const services = joinNames(
     tr,
     r.services.map((s) => escapeMarkdown(clip(s, 60))),
   );
-  return `${tr.t('stream.reminder', { film, services, region: r.region })} ${tr.t('stream.credit')}`;
+  const text = tr.t('stream.reminder', { film, services, region: r.region });
+  return credit ? `${text} ${tr.t('stream.credit')}` : text;
 }
 
 /** Titles are clipped so that any number of films, with any titles, fits the content limit. */
@@ -90,8 +105,15 @@ export function renderWeeklyDigest(tr: Translator, p: DigestPayload): WeeklyMess
  * The payload carries the locale it is written in (src/services/weekly-run-service.ts decides it with localeFor: the
  * person's language for a DM, the server's for the digest); rows queued before it did are English.
  */
-export function renderWeeklyMessage(m: ClaimedMessage, ids: CustomIds): WeeklyMessageBody {
+export function renderWeeklyMessage(m: ClaimedMessage, ids: CustomIds, where?: WhereToWatch): WeeklyMessageBody {
   const payload = m.payload as DmPayload | DigestPayload;
   const tr = translator(resolveLocale(typeof payload.locale === 'string' ? payload.locale : null));
-  return payload.type === 'weekly_dm' ? renderWeeklyDm(tr, payload, ids) : renderWeeklyDigest(tr, payload);
+  return payload.type === 'weekly_dm' ? renderWeeklyDm(tr, payload, ids, where) : renderWeeklyDigest(tr, payload);
+}
+
+/** The films a weekly DM shows (whose offers the sender looks up), or none for a digest. */
+export function weeklyDmFilms(m: ClaimedMessage): { userId: string; movieIds: number[] } | null {
+  const payload = m.payload as DmPayload | DigestPayload;
+  if (payload.type !== 'weekly_dm') return null;
+  return { userId: payload.userId, movieIds: payload.picks.slice(0, 5).map((p) => p.movieId) };
 }

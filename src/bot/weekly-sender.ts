@@ -3,8 +3,9 @@
 import { DiscordAPIError, type REST } from '@discordjs/rest';
 import { type APIChannel, type APIMessage, RESTJSONErrorCodes, Routes } from 'discord.js';
 import { type ClaimedMessage, SendError, type Sender } from '../services/delivery-outbox-service.ts';
+import type { WhereToWatch } from '../services/streaming-service.ts';
 import type { CustomIds } from './custom-id.ts';
-import { renderWeeklyMessage, type WeeklyMessageBody } from './weekly-render.ts';
+import { renderWeeklyMessage, type WeeklyMessageBody, weeklyDmFilms } from './weekly-render.ts';
 
 export interface DiscordSenderOptions {
   /** The bot's own REST client (`client.rest`), so its rate-limit state is shared with everything else it sends. */
@@ -12,7 +13,13 @@ export interface DiscordSenderOptions {
   /** Signs the feedback buttons the same way the bot's handler verifies them (used by the default renderer). */
   ids?: CustomIds;
   /** Turns an outbox row into a message body; by default the weekly renderers with `ids`. */
-  render?: (m: ClaimedMessage) => WeeklyMessageBody;
+  render?: (m: ClaimedMessage, where?: WhereToWatch) => WeeklyMessageBody;
+  /**
+   * Where a weekly DM's picks stream for its recipient (their region and services, now), for the "📺 Stream on …"
+   * lines; the weekly run warms these offers before delivering, so this is mostly a cache read. A failure only
+   * leaves the lines out.
+   */
+  whereToWatch?: (userId: string, movieIds: readonly number[]) => Promise<WhereToWatch | undefined>;
   /** DM channel ids kept in memory (a DM channel id never changes for a user). */
   dmCacheSize?: number;
 }
@@ -52,7 +59,7 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
   const render =
     o.render ??
     (ids
-      ? (m: ClaimedMessage) => renderWeeklyMessage(m, ids)
+      ? (m: ClaimedMessage, where?: WhereToWatch) => renderWeeklyMessage(m, ids, where)
       : () => {
           throw new Error('createDiscordSender needs ids (or a render function)');
         });
@@ -68,9 +75,15 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
     return channel.id;
   }
 
-  async function post(channelId: string, m: ClaimedMessage): Promise<string> {
+  async function whereFor(m: ClaimedMessage): Promise<WhereToWatch | undefined> {
+    const films = o.whereToWatch ? weeklyDmFilms(m) : null;
+    if (!films || !o.whereToWatch) return undefined;
+    return o.whereToWatch(films.userId, films.movieIds).catch(() => undefined);
+  }
+
+  async function post(channelId: string, m: ClaimedMessage, where: WhereToWatch | undefined): Promise<string> {
     // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
-    const body = { ...render(m), nonce: m.nonce, enforce_nonce: true };
+    const body = { ...render(m, where), nonce: m.nonce, enforce_nonce: true };
     const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
     return message.id;
   }
@@ -79,11 +92,12 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
     dmChannelsOpened: () => opened,
     async send(m) {
       try {
-        if (m.kind !== 'dm') return { messageId: await post(m.recipientId, m) };
+        if (m.kind !== 'dm') return { messageId: await post(m.recipientId, m, undefined) };
+        const where = await whereFor(m);
         const known = m.dmChannelId ?? dmChannels.get(m.recipientId);
         if (known) {
           try {
-            return { messageId: await post(known, m), dmChannelId: known };
+            return { messageId: await post(known, m, where), dmChannelId: known };
           } catch (err) {
             // A recorded DM channel that no longer exists (resources/channel.mdx: Unknown Channel): open it again.
             if (!(isApiError(err) && err.code === RESTJSONErrorCodes.UnknownChannel)) throw err;
@@ -91,7 +105,7 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
           }
         }
         const channelId = await openDmChannel(m.recipientId);
-        return { messageId: await post(channelId, m), dmChannelId: channelId };
+        return { messageId: await post(channelId, m, where), dmChannelId: channelId };
       } catch (err) {
         throw classifySendError(err);
       }

@@ -65,3 +65,18 @@ export function pickLine(tr: Translator, w: WhereToWatch | undefined, movieId: n
   const line = offerLine(tr, w.offers.get(movieId), new Set(w.services.map((s) => s.id)));
   return line ? `📺 ${line}` : null;
 }
+
+/**
+ * The lines for a list of films (/recommend, /similar, the weekly DM): one per film, null where nothing is shown, and
+ * the message text to go above them, which credits JustWatch once when any line is shown (TMDB asks for that credit
+ * wherever its watch-provider data appears).
+ */
+export function pickLines(
+  tr: Translator,
+  w: WhereToWatch | undefined,
+  movieIds: readonly number[],
+  intro: string,
+): { readonly lines: (string | null)[]; readonly content: string } {
+  const lines = movieIds.map((id) => pickLine(tr, w, id));
+  return { lines, content: lines.some(Boolean) ? `${intro}\n${tr.t('stream.credit')}` : intro };
+}

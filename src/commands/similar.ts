@@ -23,7 +23,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     throw UserFacingError.of('not_found', 'similar.unknown_seed', { title: movie.title });
   }
   ctx.logger.info({ movieId: movie.id, picks: result.picks.length }, 'similar shown');
-  await ctx.respond.send(renderSimilar(ctx.tr, result, { ids: ctx.ids, owner: ctx.userId }));
+  // Where to stream is the asker's: their region, their services (nothing without a region).
+  const where = await ctx.services.streaming?.whereToWatch(
+    ctx.em,
+    ctx.userId,
+    result.picks.slice(0, 5).map((p) => p.movieId),
+  );
+  await ctx.respond.send(renderSimilar(ctx.tr, result, { ids: ctx.ids, owner: ctx.userId }, where));
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: AutocompleteContext) {

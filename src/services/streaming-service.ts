@@ -13,6 +13,7 @@ import {
   Movie,
   type OfferedProvider,
   type Offers,
+  User,
   UserStreamingService,
   WatchlistItem,
   WatchOffers,
@@ -110,6 +111,11 @@ export interface StreamingService {
    * calls it before computing, outside its transaction). At most `limit` TMDB lookups.
    */
   warmWatchlists(em: Em, userIds: readonly string[], limit?: number): Promise<number>;
+  /**
+   * Fetches offers that are missing or stale for films about to be shown to these people (a weekly run's picks, per
+   * person), in each person's region; people without a region are skipped. At most `limit` films a region.
+   */
+  warmOffers(em: Em, films: ReadonlyMap<string, readonly number[]>, limit?: number): Promise<number>;
   /** Per person, the watchlisted film to remind them of this week, from cached offers only (no TMDB call). */
   dueReminders(em: Em, userIds: readonly string[]): Promise<Map<string, WatchlistReminder>>;
 }
@@ -372,6 +378,27 @@ export function createStreamingService(deps: StreamingServiceDeps): StreamingSer
         n += (await offersFor(em, movieIds, region, { budgetMs: Number.POSITIVE_INFINITY })).size;
       }
       if (n > 0) log.info({ lookups: pairs.length, found: n }, 'watchlist availability refreshed');
+      return n;
+    },
+    async warmOffers(em, films, limit = 500) {
+      if (films.size === 0 || !tmdbUsable()) return 0;
+      const people = await em.find(
+        User,
+        { id: { $in: [...films.keys()] }, region: { $ne: null } },
+        { fields: ['id', 'region'] },
+      );
+      const byRegion = new Map<string, Set<number>>();
+      for (const u of people) {
+        if (!u.region) continue;
+        const set = byRegion.get(u.region) ?? new Set<number>();
+        for (const id of films.get(u.id) ?? []) set.add(id);
+        byRegion.set(u.region, set);
+      }
+      let n = 0;
+      for (const [region, ids] of byRegion) {
+        // No interaction is waiting: TMDB gets its full timeout. Cached, fresh offers are not asked for again.
+        n += (await offersFor(em, [...ids].slice(0, limit), region, { budgetMs: Number.POSITIVE_INFINITY })).size;
+      }
       return n;
     },
     async dueReminders(em, userIds) {

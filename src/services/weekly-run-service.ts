@@ -78,7 +78,7 @@ export interface WeeklyRunOptions {
   logger: Logger;
   recommender: WeeklyRecommender;
   /** Watchlist reminders; without it, weekly DMs carry picks only. */
-  streaming?: Pick<StreamingService, 'warmWatchlists' | 'dueReminders'>;
+  streaming?: Pick<StreamingService, 'warmWatchlists' | 'dueReminders' | 'warmOffers'>;
   sender: Sender;
   picksPerDm?: number;
   digestSize?: number;
@@ -315,7 +315,12 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         });
       }
       await enqueue(tem, messages);
-      return { audience: audience.length, dms: dms.length, digest: channelId !== null };
+      return {
+        audience: audience.length,
+        dms: dms.length,
+        digest: channelId !== null,
+        films: new Map(dms.map((d) => [d.userId, d.picks.slice(0, picksPerDm).map((p) => p.movieId)])),
+      };
     });
   }
 
@@ -333,6 +338,13 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
             .catch((err: unknown) => log.warn({ err }, 'could not refresh watchlist availability; using the cache'));
         }
         computed = await compute(guildId, isoWeek, log);
+        if (computed && o.streaming) {
+          // Where the picks stream, fetched now (after the transaction, before delivery): the sender reads it from
+          // the cache for each DM's "Stream on …" lines.
+          await o.streaming
+            .warmOffers(o.orm.em.fork(), computed.films)
+            .catch((err: unknown) => log.warn({ err }, 'could not refresh where the picks stream; using the cache'));
+        }
       }
       const computeMs = Math.round(performance.now() - t0);
       if (computed)

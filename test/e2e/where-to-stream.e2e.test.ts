@@ -133,6 +133,30 @@ describe('where to stream', () => {
     expect(anyIds.some((id) => !streamsOn(id, 'US', mine))).toBe(true);
   });
 
+  it('when someone with a region asks for films like one, then each says where it streams for them, crediting JustWatch', async () => {
+    const d = stack.discord;
+    const lee = d.user('lee');
+    await d.command(lee, 'settings region', { code: 'us' }).reply();
+    const menu = await d.command(lee, 'settings services').reply();
+    await d.choose(lee, menu, selectOf(menu)?.customId ?? '', [FAKEFLIX]).reply();
+    const similar = await d.command(lee, 'similar', { movie: '949' }).reply();
+    expect(similar.embeds.length).toBeGreaterThan(0);
+    const ids = FakeDiscord.buttons(similar)
+      .filter((b) => b.label.startsWith('👍'))
+      .map((b) => Number(stack.app.bot.ids.decode(b.customId).args[0]));
+    for (const [i, id] of ids.entries()) {
+      const description: string = similar.embeds[i].description;
+      const offered = Object.values(offersIn(id, 'US')).some((list) => (list?.length ?? 0) > 0);
+      expect(description.includes('📺 '), String(id)).toBe(offered);
+      if (streamsOn(id, 'US', [Number(FAKEFLIX)])) expect(description).toContain('Fakeflix (yours)');
+    }
+    expect(similar.content).toContain('JustWatch');
+    // Someone without a region sees the same films with no lines.
+    const plain = await d.command(d.user('max'), 'similar', { movie: '949' }).reply();
+    expect(JSON.stringify(plain.embeds)).not.toContain('📺');
+    expect(plain.content).not.toContain('JustWatch');
+  });
+
   it('when a watchlisted film streams on a member’s service, then the weekly DM mentions it once, not every week', async () => {
     const d = stack.discord;
     const ivy = d.user('ivy');
@@ -149,6 +173,18 @@ describe('where to stream', () => {
       'From your watchlist: **The Godfather Part II (1974)** is streaming on Fakeflix (US)',
     );
     expect(dm?.content).toContain('JustWatch');
+    // Each pick says where it streams in ivy's region (looked up when the DM was sent), her service marked.
+    const pickIds = FakeDiscord.buttons(dm as StoredMessage)
+      .filter((b) => b.label.startsWith('👍'))
+      .map((b) => Number(stack.app.bot.ids.decode(b.customId).args[0]));
+    expect(pickIds.length).toBeGreaterThan(0);
+    const descriptions: string[] = (dm?.embeds ?? []).map((e: { description: string }) => e.description);
+    for (const [i, id] of pickIds.entries()) {
+      const offered = Object.values(offersIn(id, 'US')).some((list) => (list?.length ?? 0) > 0);
+      expect(descriptions[i]?.includes('📺 '), String(id)).toBe(offered);
+      if (streamsOn(id, 'US', [Number(FAKEFLIX)])) expect(descriptions[i]).toContain('Fakeflix (yours)');
+    }
+    expect((dm?.content.match(/JustWatch/g) ?? []).length).toBe(1);
     expect((await em().findOneOrFail(WatchlistItem, { user: ivy.id, movie: 240 })).remindedAt).not.toBeNull();
     await stack.app.weeklyRunner.runGuildWeek(d.guild.id, '2026-W51');
     const dms = d.dmsTo(ivy.id);

@@ -17,11 +17,13 @@ import {
   renderWatchedList,
   renderWatchlist,
 } from '../../src/bot/render.ts';
+import { renderSimilar } from '../../src/bot/similar-render.ts';
 import { renderWeeklyDigest, renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { enUS } from '../../src/i18n/catalogue/en-US.ts';
 import { LOCALES, type MessageKey, t, translator } from '../../src/i18n/index.ts';
 import type { ImportJobView } from '../../src/services/import/import-service.ts';
 import type { CandidateView, NightView } from '../../src/services/movie-night-service.ts';
+import type { WhereToWatch } from '../../src/services/streaming-service.ts';
 
 const ids = new CustomIds('s', () => Date.UTC(2026, 0, 1));
 const r = { ids, owner: '100000000000000001' };
@@ -125,6 +127,23 @@ const pick = (k: number): PickView => ({
     evidence: [{ movieId: 1, title: LONG_TITLE, stars: 5, share: 1 }],
   },
 });
+/** Every pick on dozens of services with long names, all of them the viewer's: the longest "Stream on …" lines. */
+const manyProviders = Array.from({ length: 40 }, (_, k) => ({ id: k, name: `${'P'.repeat(90)}${k}`, priority: k }));
+const worstWhere: WhereToWatch = {
+  region: 'GB',
+  services: manyProviders.map((p) => ({ id: p.id, name: p.name })),
+  offers: new Map(
+    [1, 2, 3, 4, 5].map((movieId) => [
+      movieId,
+      {
+        movieId,
+        region: 'GB',
+        link: 'https://www.themoviedb.org/movie/1/watch?locale=GB',
+        offers: { flatrate: manyProviders, free: manyProviders, ads: manyProviders, rent: manyProviders, buy: [] },
+      },
+    ]),
+  ),
+};
 const night = {
   id: 7,
   hostId: r.owner,
@@ -195,6 +214,19 @@ describe.each(LOCALES)('in %s', (locale) => {
       searchOtherYears: renderSearchResults(tr, 'Q'.repeat(100), [], r, { year: 1980, otherYears: [card, card, card] }),
       card: renderMovieCard(tr, card, { rating: 4.5, watchedOn: '2024-05-31', onWatchlist: true }, r),
       picks: renderPicks(tr, [1, 2, 3, 4, 5].map(pick), r),
+      picksWithOffers: renderPicks(tr, [1, 2, 3, 4, 5].map(pick), r, undefined, worstWhere),
+      similarWithOffers: renderSimilar(
+        tr,
+        {
+          seed: { movieId: 9, title: LONG_TITLE, year: 2000 },
+          picks: [1, 2, 3, 4, 5].map((k) => ({
+            ...pick(k),
+            reason: { kind: 'shared_keywords', keywords: ['K'.repeat(60), 'K'.repeat(60), 'K'.repeat(60)] },
+          })),
+        },
+        r,
+        worstWhere,
+      ),
       onboarding: renderOnboarding(
         tr,
         [1, 2, 3, 4].map((id) => ({ id, title: LONG_TITLE, year: 2000 })),
@@ -243,6 +275,27 @@ describe.each(LOCALES)('in %s', (locale) => {
           picks: [1, 2, 3, 4, 5].map(pick),
         } as never,
         ids,
+      ),
+      weeklyDmWithOffers: renderWeeklyDm(
+        tr,
+        {
+          type: 'weekly_dm',
+          isoWeek: '2026-W48',
+          guildId: '1',
+          userId: r.owner,
+          batchId: 1,
+          picks: [1, 2, 3, 4, 5].map(pick),
+          reminder: {
+            watchlistItemId: 1,
+            movieId: 9,
+            title: LONG_TITLE,
+            year: 2001,
+            region: 'GB',
+            services: manyProviders.map((p) => p.name),
+          },
+        } as never,
+        ids,
+        worstWhere,
       ),
       digest: renderWeeklyDigest(tr, {
         type: 'weekly_digest',

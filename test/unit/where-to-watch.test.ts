@@ -3,6 +3,7 @@ import type { PickView } from '../../src/bot/context.ts';
 import { CustomIds } from '../../src/bot/custom-id.ts';
 import { PICK_DESCRIPTION_MAX, renderHelp, renderPicks } from '../../src/bot/render.ts';
 import { renderServicesMenu, servicesPage } from '../../src/bot/services-render.ts';
+import { renderSimilar } from '../../src/bot/similar-render.ts';
 import { renderWeeklyDm } from '../../src/bot/weekly-render.ts';
 import { joinNames, offerLine, whereToWatchField } from '../../src/bot/where-to-watch.ts';
 import { commands } from '../../src/commands/index.ts';
@@ -96,6 +97,72 @@ describe('where to watch, in words', () => {
     expect(view.embeds?.[1]?.description).not.toContain('📺');
     for (const e of view.embeds ?? []) expect(e.description?.length).toBeLessThanOrEqual(PICK_DESCRIPTION_MAX);
     expect(renderPicks(en, [pick(2)], r, undefined, where).content).toBe('Picked for you:');
+  });
+});
+
+describe('Stream on … under /similar and weekly picks', () => {
+  const view = (movieId: number): PickView => ({
+    impressionId: movieId,
+    movieId,
+    title: `Film ${movieId}`,
+    year: 2000,
+    posterPath: null,
+    genres: ['Drama'],
+    score: 1,
+    reason: { kind: 'starter' },
+  });
+  const gb: WhereToWatch = {
+    region: 'GB',
+    services: [{ id: 2, name: 'Demo Plus' }],
+    offers: new Map([[1, film(1, { flatrate: [p(1, 'Fakeflix'), p(2, 'Demo Plus')], rent: [p(3, 'Reel Rentals')] })]]),
+  };
+  const dm: DmPayload = {
+    type: 'weekly_dm',
+    isoWeek: '2026-W48',
+    guildId: '1',
+    userId: '123456789012345678',
+    batchId: 'b',
+    picks: [view(1), view(2)],
+  };
+  const reminder = {
+    watchlistItemId: 1,
+    movieId: 9,
+    title: 'Heat',
+    year: 1995,
+    region: 'GB',
+    services: ['Demo Plus'],
+  };
+  const LINE = '📺 Stream on Demo Plus (yours) and Fakeflix · Rent on Reel Rentals';
+  const credits = (text: string) => text.split(JUSTWATCH_CREDIT).length - 1;
+
+  it('when /similar is shown to someone with a region, then each film with offers has its line and JustWatch is credited once', () => {
+    const result = {
+      seed: { movieId: 949, title: 'Heat', year: 1995 },
+      picks: [1, 2].map((id) => ({ ...view(id), reason: { kind: 'same_director' as const, name: 'Michael Mann' } })),
+    };
+    const shown = renderSimilar(tr, result, r, gb);
+    expect(shown.embeds?.[0]?.description).toBe(`Same director: Michael Mann\n${LINE}\nDrama`);
+    expect(shown.embeds?.[1]?.description).not.toContain('📺');
+    expect(credits(shown.content ?? '')).toBe(1);
+    // No region (or no offers known): no line and no credit.
+    const plain = renderSimilar(tr, result, r, { region: null, services: [], offers: new Map() });
+    expect(JSON.stringify(plain)).not.toContain('📺');
+    expect(plain.content).not.toContain(JUSTWATCH_CREDIT);
+  });
+
+  it('when a weekly DM is rendered with where its picks stream, then each pick has its line and JustWatch is credited once, reminder or not', () => {
+    const body = renderWeeklyDm(en, dm, ids, gb);
+    expect(body.embeds?.[0]?.description).toContain(LINE);
+    expect(body.embeds?.[1]?.description).not.toContain('📺');
+    expect(credits(body.content)).toBe(1);
+    const withReminder = renderWeeklyDm(en, { ...dm, reminder }, ids, gb);
+    expect(withReminder.content).toContain('From your watchlist: **Heat (1995)**');
+    expect(credits(withReminder.content)).toBe(1);
+    // Without offers the reminder carries the credit itself; without either, there is none.
+    expect(credits(renderWeeklyDm(en, { ...dm, reminder }, ids).content)).toBe(1);
+    const bare = renderWeeklyDm(en, dm, ids);
+    expect(JSON.stringify(bare)).not.toContain('📺');
+    expect(bare.content).not.toContain(JUSTWATCH_CREDIT);
   });
 });
 
