@@ -19,6 +19,7 @@ import { clip } from '../text.ts';
 import { titleWithYear } from '../title-key.ts';
 import type { MovieCard, PickView } from './context.ts';
 import type { CustomIds } from './custom-id.ts';
+import { EMBED_FIELD_VALUE_MAX } from './discord-limits.ts';
 import { reasonText } from './reason-text.ts';
 import type { MessageView } from './responder.ts';
 import { pickLines, whereToWatchField } from './where-to-watch.ts';
@@ -150,10 +151,16 @@ export function renderMovieCard(
   if (card.directors.length)
     fields.push({
       name: tr.t('card.director', { count: card.directors.length }),
-      value: card.directors.slice(0, 3).join(', '),
+      value: clip(card.directors.slice(0, 3).join(', '), EMBED_FIELD_VALUE_MAX),
       inline: true,
     });
-  if (card.cast.length) fields.push({ name: tr.t('card.cast'), value: card.cast.slice(0, 4).join(', '), inline: true });
+  // TMDB sets no length on a person's name: four long ones would break Discord's 1,024 per field value.
+  if (card.cast.length)
+    fields.push({
+      name: tr.t('card.cast'),
+      value: clip(card.cast.slice(0, 4).join(', '), EMBED_FIELD_VALUE_MAX),
+      inline: true,
+    });
   fields.push({
     name: tr.t('card.you'),
     value: [
