@@ -9,6 +9,7 @@ import {
   GuildScheduledEventPrivacyLevel,
   GuildScheduledEventStatus,
   RESTJSONErrorCodes,
+  RequestMethod,
   Routes,
 } from 'discord.js';
 import type { Orm } from '../db.ts';
@@ -105,15 +106,29 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     async pollVoters(night, answerIds) {
       const out = new Map<number, string[]>();
       if (!night.pollMessageId) return out;
+      let emptyUntil = 0;
       for (const answerId of answerIds) {
         const ids: string[] = [];
         let after: string | undefined;
         for (;;) {
           const query = new URLSearchParams({ limit: '100', ...(after ? { after } : {}) });
-          const page = (await rest.get(Routes.pollAnswerVoters(night.channelId, night.pollMessageId, answerId), {
+          const wait = emptyUntil - Date.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          const res = await rest.queueRequest({
+            method: RequestMethod.Get,
+            fullRoute: Routes.pollAnswerVoters(night.channelId, night.pollMessageId, answerId),
             query,
-          })) as { users: { id: string }[] };
+          });
+          const page = (await res.json()) as { users: { id: string }[] };
           ids.push(...page.users.map((u) => u.id));
+          // Discord counts every answer of a poll in one bucket (topics/rate-limits.mdx: per route and major
+          // parameter), but discord.js keys its queues by path with only snowflakes folded, so /answers/1 … /10 are
+          // ten routes to it and it cannot pace them: a poll of more answers than the bucket holds cost a 429 (an
+          // invalid request). Wait out an empty bucket here, from its own headers.
+          if (res.headers.get('x-ratelimit-remaining') === '0') {
+            const seconds = Number(res.headers.get('x-ratelimit-reset-after'));
+            emptyUntil = Date.now() + (Number.isFinite(seconds) ? seconds * 1_000 : 1_000);
+          }
           if (page.users.length < 100) break;
           after = page.users.at(-1)?.id;
         }
