@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 const pgAdminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const E2E_ON_POSTGRES = [
   'test/e2e/answers-visible.e2e.test.ts',
+  'test/e2e/conformance.e2e.test.ts',
   'test/e2e/film-life.e2e.test.ts',
   'test/e2e/install-context.e2e.test.ts',
   'test/e2e/movie-night.e2e.test.ts',

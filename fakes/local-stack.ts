@@ -8,7 +8,7 @@ import { type Orm, openDatabase } from '../src/db.ts';
 import { Movie } from '../src/entities/index.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { FakeDiscord, type FakeDiscordOptions } from './discord/index.ts';
-import { DEMO_MOVIES, type FakeTmdb, startFakeTmdb } from './tmdb/index.ts';
+import { DEMO_MOVIES, type FakeTmdb, type StartFakeTmdbOptions, startFakeTmdb } from './tmdb/index.ts';
 
 export interface LocalStackOptions {
   /** `memory://` for a throwaway database, or a folder such as `./data/sandbox`. */
@@ -16,6 +16,8 @@ export interface LocalStackOptions {
   readonly discord?: FakeDiscordOptions;
   /** Real TMDB credentials; when absent the fake TMDB serves its demo catalogue. */
   readonly tmdb?: { readToken?: string; apiKey?: string };
+  /** What the fake TMDB serves (default its demo catalogue); e.g. the TMDB 5000 films plus worst cases. */
+  readonly tmdbCatalogue?: StartFakeTmdbOptions['catalogue'];
   readonly logger?: Logger;
   readonly logLevel?: string;
   /** Extra environment for loadConfig (e.g. TMDB timeouts in tests). */
@@ -42,7 +44,7 @@ export interface LocalStack {
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const discord = await new FakeDiscord(opts.discord).start();
   const realTmdb = Boolean(opts.tmdb?.readToken || opts.tmdb?.apiKey);
-  const fakeTmdb = realTmdb ? null : await startFakeTmdb({});
+  const fakeTmdb = realTmdb ? null : await startFakeTmdb(opts.tmdbCatalogue ? { catalogue: opts.tmdbCatalogue } : {});
   const env: Record<string, string> = {
     DISCORD_TOKEN: discord.token,
     DISCORD_APP_ID: discord.appId,
