@@ -70,6 +70,8 @@ function worstCases(): DemoMovie[] {
     popularity: 5_000 + i,
     imdbId: null,
     overview,
+    // Also known as: a long emoji title of another kind, where the catalogue stores and matches alternative titles.
+    alternativeTitles: [{ country: 'JP', title: titles[(i + 5) % titles.length] as string, type: '' }],
   }));
 }
 
@@ -297,7 +299,7 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
     const sol = d().user('sol');
     for (const q of ['Zyzfamily', 'Zyzflag', 'Zyzskin']) {
       const results = await cmd(sol, 'search', { query: q });
-      expect(results.embeds.length).toBe(4);
+      expect(results.embeds.length).toBeGreaterThanOrEqual(4); // and an alternative title may match
     }
     const results = await cmd(sol, 'search', { query: 'Zyzplain' });
     await cmd(sol, 'search', { query: `${FAMILY}${FLAG}${SKIN}`.repeat(5) }); // nothing found, 95 UTF-16 units
