@@ -435,8 +435,10 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
     const ivo = d().user('ivo');
     await cmd(ivo, 'rate', { movie: String(WORST_ID + 5), stars: 5 });
     await cmd(ivo, 'privacy export');
-    const csv = `Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Avatar,2009,u,4.5\n2024-01-03,${worst[0]?.title.slice(0, 120)},2000,u,5\n2024-01-04,${FAMILY.repeat(40)},2011,u,2\n`;
-    const handle = d().command(ivo, 'import', { file: { filename: `${FLAG.repeat(30)}.csv`, data: Buffer.from(csv) } });
+    // Titles, ratings and a file name longer than the import keeps, each with an emoji across where it is cut.
+    const csv = `Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Avatar,2009,u,4.5\n2024-01-03,${worst[0]?.title.slice(0, 120)},2000,u,5\n2024-01-04,x${FAMILY.repeat(40)},2011,u,2\n2024-01-05,Avatar,2009,u,x${FLAG.repeat(10)}\n`;
+    const filename = `x${FLAG.repeat(60)}.csv`; // 245 UTF-16 units: the flag at 197–200 straddles a cut at 200
+    const handle = d().command(ivo, 'import', { file: { filename, data: Buffer.from(csv) } });
     await handle.reply();
     await waitUntil(d(), () => (handle.messages()[0]?.content ?? '').includes('Imported'), 30_000);
     await settle(handle);

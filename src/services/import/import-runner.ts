@@ -6,6 +6,7 @@ import { toCsv } from '../../data/csv.ts';
 import type { Orm } from '../../db.ts';
 import { ImportJob, ImportRow, Movie } from '../../entities/index.ts';
 import type { Logger } from '../../logger.ts';
+import { cut } from '../../text.ts';
 import {
   applyImport,
   claimableJobIds,
@@ -118,7 +119,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           row.status = outcome.status;
           row.confidence = outcome.confidence;
           if (outcome.status === 'matched') row.movie = em.getReference(Movie, outcome.movieId);
-          else row.note = outcome.note.slice(0, 300);
+          else row.note = cut(outcome.note, 300);
         } catch (err) {
           if (err instanceof MatcherUnavailableError) unavailable = true;
           else throw err;

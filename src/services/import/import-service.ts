@@ -14,6 +14,7 @@ import {
   Watched,
 } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
+import { cut } from '../../text.ts';
 import { noteTasteChanged } from '../recommendation-taste.ts';
 import { ensureUser } from '../user-service.ts';
 import { addManyToWatchlist, takeOffWatchlist, watchlistMovieIds } from '../watchlist-service.ts';
@@ -93,7 +94,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
     const j = tem.create(ImportJob, {
       user,
       source: upload.source,
-      fileName: input.fileName.slice(0, 200),
+      fileName: cut(input.fileName, 200),
       fileSha256: sha,
       totalRows: upload.rows.length,
       replyApplicationId: input.reply?.applicationId ?? null,
@@ -106,7 +107,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
       ImportRow,
       upload.rows.map((r) => ({
         job: j.id,
-        file: r.file.slice(0, 100),
+        file: cut(r.file, 100),
         line: r.line,
         kind: r.kind,
         title: r.title,
@@ -117,7 +118,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
         date: r.date,
         rewatch: r.rewatch,
         status: r.skip ? ('not_found' as const) : ('pending' as const),
-        note: r.skip ? r.skip.slice(0, 300) : null,
+        note: r.skip ? cut(r.skip, 300) : null,
       })) as never,
     );
     if (skipped > 0) {
@@ -409,7 +410,7 @@ export async function failImport(em: Em, jobId: number, reason: string, now: Dat
   await em.nativeUpdate(
     ImportJob,
     { id: jobId, status: { $in: ['queued', 'running'] } },
-    { status: 'failed', failure: reason.slice(0, 300), finishedAt: now, leaseExpiresAt: null, replyToken: null },
+    { status: 'failed', failure: cut(reason, 300), finishedAt: now, leaseExpiresAt: null, replyToken: null },
   );
 }
 

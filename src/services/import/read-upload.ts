@@ -5,6 +5,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { parseCsv } from '../../data/csv.ts';
 import type { ImportRowKind, ImportSource } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
+import { cut } from '../../text.ts';
 
 export type SourceChoice = ImportSource | 'auto';
 
@@ -227,7 +228,7 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
       const base = {
         file,
         line,
-        title: title.slice(0, 300),
+        title: cut(title, 300),
         year: parseYear(get('Year')),
         imdbId: null,
         tmdbId: Number.isSafeInteger(tmdb) && tmdb > 0 ? tmdb : null,
@@ -235,7 +236,7 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
       };
       const ratingText = get('Rating');
       const stars = ratingText ? letterboxdStars(Number(ratingText)) : null;
-      const skip = ratingText && stars === null ? `rating "${ratingText.slice(0, 20)}" is not 0.5–5 stars` : undefined;
+      const skip = ratingText && stars === null ? `rating "${cut(ratingText, 20)}" is not 0.5–5 stars` : undefined;
       if (layout.kind === 'diary') {
         out.push({
           ...base,
@@ -257,11 +258,11 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
     if (!imdbId && !title) return;
     const type = get('Title Type');
     const skipTv = TV_TYPES.test(type) ? `an IMDb ${type} (Marquee keeps films)` : undefined;
-    const base = { file, line, title: (title || imdbId || '').slice(0, 300), year: parseYear(get('Year')), imdbId };
+    const base = { file, line, title: cut(title || imdbId || '', 300), year: parseYear(get('Year')), imdbId };
     if (layout.kind === 'rating') {
       const raw = get('Your Rating');
       const stars = imdbToStars(Number(raw));
-      const skip = skipTv ?? (stars === null ? `rating "${raw.slice(0, 20)}" is not 1–10` : undefined);
+      const skip = skipTv ?? (stars === null ? `rating "${cut(raw, 20)}" is not 1–10` : undefined);
       out.push({
         ...base,
         kind: 'rating',
@@ -304,7 +305,7 @@ export function readImportUpload(
   choice: SourceChoice = 'auto',
   limits = IMPORT_LIMITS,
 ): ParsedUpload {
-  const name = fileName.slice(0, 200) || 'upload';
+  const name = cut(fileName, 200) || 'upload';
   if (bytes.length === 0) throw bad(`${name} is empty.`);
   if (bytes.length > limits.maxUploadBytes) {
     throw bad(`${name} is ${mb(bytes.length)}; imports are limited to ${mb(limits.maxUploadBytes)}.`);
@@ -338,7 +339,7 @@ export function readImportUpload(
           `${file} looks like a Letterboxd list, but I can't tell whether it is films you watched or want to: name it watched.csv or watchlist.csv.`,
         );
       }
-      const shown = header.slice(0, 6).join(', ').slice(0, 120) || 'nothing';
+      const shown = cut(header.slice(0, 6).join(', '), 120) || 'nothing';
       throw bad(`I don't recognise the columns of ${file} (${shown}). Upload ${EXPECTED}.`);
     }
     if (choice !== 'auto' && layout.source !== choice) {
