@@ -3,6 +3,7 @@ export * from './blend.ts';
 export * from './content.ts';
 export * from './csr.ts';
 export * from './ease.ts';
+export * from './ease-parallel.ts';
 export * from './filters.ts';
 export * from './group.ts';
 export * from './item-knn.ts';

@@ -3,6 +3,7 @@
 import { buildContent, type ContentModel, type ContentWeights } from './content.ts';
 import { csrFromTriplets, transpose } from './csr.ts';
 import { buildEase, DEFAULT_EASE, type EaseModel, type EaseOptions } from './ease.ts';
+import { buildEaseOnThread, EASE_THREAD_MIN_ITEMS, easeItemCount, type PendingEase } from './ease-parallel.ts';
 import { buildItemKnn, DEFAULT_ITEM_KNN, type ItemKnnModel, type ItemKnnOptions } from './item-knn.ts';
 import { buildPopularity, type PopularityModel } from './popularity.ts';
 import { buildRelated, type RelatedModel } from './related.ts';
@@ -17,6 +18,11 @@ export interface HybridOptions {
   readonly content?: ContentWeights;
   /** Which models to build; all by default. The offline baselines build only what they need. */
   readonly models?: readonly Source[];
+  /**
+   * Build EASE on a second thread while item-kNN builds on this one (ease-parallel.ts); true by default, used only
+   * when EASE covers at least EASE_THREAD_MIN_ITEMS films.
+   */
+  readonly easeThread?: boolean;
 }
 
 export interface HybridModel {
@@ -44,12 +50,13 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
   const byUser = csrFromTriplets(nUsers, nItems, data.ratings.user, data.ratings.item, data.ratings.value);
   const byItem = transpose(byUser);
   const popularity = buildPopularity(byItem, data.items);
+  const easeOpts = opts.ease === undefined ? DEFAULT_EASE : opts.ease;
+  const pendingEase = models.has('ease') && easeOpts ? startEase(byUser, popularity.counts, easeOpts, opts) : null;
   const hasContent = data.items.some((m) => m.genres.length > 0 || m.keywords.length > 0 || m.directors.length > 0);
   const content = models.has('content') || models.has('item_knn') ? buildContent(data.items, opts.content) : null;
   const needKnn = models.has('item_knn') || models.has('ease');
   const itemKnn = needKnn ? buildItemKnn(byUser, byItem, opts.itemKnn ?? DEFAULT_ITEM_KNN) : null;
-  const easeOpts = opts.ease === undefined ? DEFAULT_EASE : opts.ease;
-  const ease = models.has('ease') && easeOpts ? buildEase(byUser, popularity.counts, easeOpts) : null;
+  const ease = pendingEase ? pendingEase.result() : null;
   const itemIndex = new Map(data.items.map((m, i) => [m.id, i]));
   const related = models.has('related') ? buildRelated(data.items, itemIndex) : null;
   return {
@@ -67,4 +74,12 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
     userKnn: opts.userKnn ?? DEFAULT_USER_KNN,
     hasContent,
   };
+}
+
+/** EASE on its own thread when it is big enough to be worth one, else here (when `result()` is called). */
+function startEase(byUser: Csr, counts: Int32Array, easeOpts: EaseOptions, opts: HybridOptions): PendingEase {
+  if (opts.easeThread !== false && easeItemCount(counts, easeOpts) >= EASE_THREAD_MIN_ITEMS) {
+    return buildEaseOnThread(byUser, counts, easeOpts);
+  }
+  return { result: () => buildEase(byUser, counts, easeOpts) };
 }
