@@ -4,6 +4,7 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Translator } from '../i18n/index.ts';
 import type { Count, PersonalStats, ServerStats } from '../services/stats-service.ts';
+import { clip } from '../text.ts';
 
 export const CHART = Object.freeze({
   width: 960,
@@ -44,7 +45,7 @@ function title(g: SKRSContext2D, text: string, x: number, y: number, size = 18) 
 function label(g: SKRSContext2D, text: string, x: number, y: number, color: string = CHART.muted, max = 34) {
   g.fillStyle = color;
   g.font = `13px ${CHART.font}`;
-  g.fillText(text.length > max ? `${text.slice(0, max - 1)}…` : text, x, y);
+  g.fillText(clip(text, max), x, y);
 }
 
 function empty(tr: Translator, g: SKRSContext2D, p: ReturnType<typeof panel>) {

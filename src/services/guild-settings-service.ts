@@ -3,6 +3,7 @@ import type { Em } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Locale, matchLocale } from '../i18n/index.ts';
+import { cut } from '../text.ts';
 import { canonicalTimeZone, DAY_NAMES, nextFireTime, parseTime } from '../weekly/schedule.ts';
 import { normaliseLocale } from './user-service.ts';
 
@@ -67,7 +68,7 @@ export async function updateGuildSettings(
     if (!timezone) {
       throw new UserFacingError(
         'invalid_input',
-        `I don't know the time zone "${patch.timezone.slice(0, 64)}". Use a name like Europe/Berlin or America/New_York.`,
+        `I don't know the time zone "${cut(patch.timezone, 64)}". Use a name like Europe/Berlin or America/New_York.`,
       );
     }
   }

@@ -18,6 +18,7 @@ import {
 } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { yearOf } from '../release-year.ts';
+import { cut } from '../text.ts';
 import { localParts, parseTime, zonedTimeToInstant } from '../weekly/schedule.ts';
 import { getProfileVisibility } from './privacy-service.ts';
 import { setRating, validateStars } from './rating-service.ts';
@@ -175,7 +176,7 @@ export function parseScreeningTime(input: string, timeZone: string, now: Date): 
   const bad = () =>
     new UserFacingError(
       'invalid_input',
-      `I couldn't read "${input.slice(0, 40)}" as a time. Try 20:30, tomorrow 20:30 or 2026-12-05 20:30 (${timeZone}).`,
+      `I couldn't read "${cut(input, 40)}" as a time. Try 20:30, tomorrow 20:30 or 2026-12-05 20:30 (${timeZone}).`,
     );
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const m = /^(?:(tomorrow|today|\d{4}-\d{2}-\d{2}) )?(\d{1,2}:\d{2})$/.exec(text);
@@ -352,7 +353,7 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
         startsAt: input.startsAt,
         timeZone: input.timeZone,
         voiceChannelId: input.voiceChannelId ?? null,
-        location: input.location?.slice(0, 100) ?? null,
+        location: input.location ? cut(input.location, 100) : null,
         candidateCount: count,
         maxRuntime: input.maxRuntime ?? null,
         genre: input.genre ?? null,
@@ -504,7 +505,7 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       await em.nativeUpdate(
         MovieNight,
         { id: nightId },
-        'eventId' in outcome ? { eventId: outcome.eventId } : { eventProblem: outcome.problem.slice(0, 200) },
+        'eventId' in outcome ? { eventId: outcome.eventId } : { eventProblem: cut(outcome.problem, 200) },
       );
     },
 

@@ -21,6 +21,7 @@ import {
 import { UserFacingError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { yearOf } from '../release-year.ts';
+import { cut } from '../text.ts';
 import { isTmdbError, type TmdbClient } from './tmdb/index.ts';
 import type { TmdbProvider, TmdbWatchProviders } from './tmdb/types.ts';
 import { getPreferences } from './user-service.ts';
@@ -129,7 +130,7 @@ const HOUR_MS = 3_600_000;
 function offered(list: readonly TmdbProvider[]): OfferedProvider[] {
   return [...list]
     .sort((a, b) => a.displayPriority - b.displayPriority || a.id - b.id)
-    .map((p) => ({ id: p.id, name: p.name.slice(0, 100), priority: p.displayPriority }));
+    .map((p) => ({ id: p.id, name: cut(p.name, 100), priority: p.displayPriority }));
 }
 
 function toOffers(w: TmdbWatchProviders | undefined): Offers {
@@ -326,7 +327,7 @@ export function createStreamingService(deps: StreamingServiceDeps): StreamingSer
             [...chosen].map((id) => ({
               user: userId,
               providerId: id,
-              providerName: (byId.get(id)?.name ?? String(id)).slice(0, 100),
+              providerName: cut(byId.get(id)?.name ?? String(id), 100),
               addedAt: clock(),
             })),
             {

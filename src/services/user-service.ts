@@ -5,7 +5,7 @@ import type { Em } from '../db.ts';
 import { GuildMember, User, type UserKind } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { LOCALE_NAMES, type Locale, matchLocale } from '../i18n/index.ts';
-import { storable } from '../text.ts';
+import { cut, storable } from '../text.ts';
 
 export interface UserPreferences {
   readonly userId: string;
@@ -117,7 +117,7 @@ export function normaliseLocale(code: string): Locale {
   if (!l) {
     throw new UserFacingError(
       'invalid_input',
-      `I don't speak "${code.slice(0, 16)}" yet. Pick one of: ${Object.values(LOCALE_NAMES).join(', ')}.`,
+      `I don't speak "${cut(code, 16)}" yet. Pick one of: ${Object.values(LOCALE_NAMES).join(', ')}.`,
     );
   }
   return l;

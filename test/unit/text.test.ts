@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseScreeningTime } from '../../src/services/movie-night-service.ts';
+import { normaliseLocale } from '../../src/services/user-service.ts';
 import { cleanText, clip, cut, storable } from '../../src/text.ts';
 
 describe('clip: grapheme-safe cuts of text people read', () => {
@@ -39,5 +41,26 @@ describe('cleanText and storable: text from outside made safe to store', () => {
 
   it('when text is stored with a limit, then it is cleaned first and cut whole', () => {
     expect(storable('\u0000abc😀', 4)).toBe('abc');
+  });
+});
+
+describe('what a person typed, quoted back in a refusal, is cut whole', () => {
+  const family = '👨‍👩‍👧‍👦';
+  const messageOf = (f: () => unknown): string => {
+    try {
+      f();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+  it.each([
+    ['an unknown language', () => normaliseLocale(`x${'🇯🇵'.repeat(5)}`)],
+    ['an unreadable screening time', () => parseScreeningTime(`x${family.repeat(4)}`, 'UTC', new Date(0))],
+  ])('when %s carries an emoji across the cut, then the refusal quotes it without half an emoji', (_name, f) => {
+    const message = messageOf(f);
+    expect(message.isWellFormed()).toBe(true);
+    expect(message).not.toMatch(/\u200d"/); // a family cut at a joiner
+    expect(message).not.toMatch(/(?<!\p{Regional_Indicator})\p{Regional_Indicator}"/u); // half a flag
   });
 });

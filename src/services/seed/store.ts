@@ -5,6 +5,7 @@
 // ordinary escaped parameters of `Connection.execute`, so this works unchanged on PostgreSQL and PGlite.
 import type { Em } from '../../db.ts';
 import type { CastRef, NamedRef } from '../../entities/index.ts';
+import { cut } from '../../text.ts';
 import type { CatalogueMovie } from './catalogue.ts';
 import type { CommunityChunk } from './generator.ts';
 
@@ -59,8 +60,8 @@ export async function insertMovies(em: Em, movies: readonly CatalogueMovie[], no
           now.toISOString(),
           now.toISOString(),
           col((m) => m.id),
-          col((m) => m.title.slice(0, 300)),
-          col((m) => m.title.slice(0, 300)),
+          col((m) => cut(m.title, 300)),
+          col((m) => cut(m.title, 300)),
           col((m) => (m.releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(m.releaseDate) ? m.releaseDate : null)),
           json((m) => m.genres),
           json((m) => m.keywords),
