@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import { ormOptions, pgliteDir } from '../mikro-orm.config.ts';
 import type { DatabaseConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import { ResponsivePgliteConnection } from './responsive-pglite.ts';
 
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>;
 export type Em = SqlEntityManager<AbstractSqlDriver>;
@@ -99,6 +100,21 @@ function watchPool(pool: Pool, logger: Logger): void {
   };
 }
 
+/**
+ * True when a statement issued now would wait behind other work for a while: on PGlite, a long transaction (a weekly
+ * run's compute) or a queue of statements holds its one connection (ResponsivePgliteConnection.busy); on PostgreSQL,
+ * statements wait for a pool connection. The dispatcher then acknowledges interactions before touching the database.
+ */
+export function databaseBusy(orm: Orm): boolean {
+  const connection = orm.em.getConnection();
+  if (connection instanceof ResponsivePgliteConnection) return connection.busy;
+  const pool = pools.get(orm)?.pool;
+  return pool !== undefined && pool.waitingCount > 0;
+}
+
+/** Each open PostgreSQL database's pool, once pg created it. */
+const pools = new WeakMap<Orm, { pool?: Pool }>();
+
 export interface OpenDatabaseOptions {
   logger?: Logger;
   /** Apply pending migrations (the app and `db:migrate` do; the migration generator must not). */
@@ -117,15 +133,18 @@ export async function openDatabase(db: DatabaseConfig, options: OpenDatabaseOpti
   }
   try {
     const log = options.logger?.child({ component: 'orm' });
+    const created: { pool?: Pool } = {};
     const orm = (await MikroORM.init(
       ormOptions(db, {
         pgliteDbName: options.pgliteDbName,
         log: (m) => log?.debug(m),
-        onPool: (pool) => {
-          if (options.logger) watchPool(pool, options.logger);
+        onPool: (p) => {
+          created.pool = p;
+          if (options.logger) watchPool(p, options.logger);
         },
       }),
     )) as Orm;
+    pools.set(orm, created);
     const originalClose = orm.close.bind(orm);
     orm.close = async (force?: boolean) => {
       try {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../commands/index.ts';
 import type { ShardConfig } from '../config.ts';
+import { databaseBusy } from '../db.ts';
 import type { Command } from './command.ts';
 import type { BotServices } from './context.ts';
 import { CustomIds } from './custom-id.ts';
@@ -23,6 +24,8 @@ export interface BotOptions {
   readonly limiter?: RateLimiter;
   /** See DispatcherOptions.deadlineMs. */
   readonly deadlineMs?: number;
+  /** See DispatcherOptions.databaseBusy; by default asks the bot's own database (src/db.ts `databaseBusy`). */
+  readonly databaseBusy?: () => boolean;
   /** Which gateway shards this process runs (default: Discord's recommended count, all here). */
   readonly shards?: ShardConfig;
 }
@@ -135,6 +138,7 @@ export function createBot(opts: BotOptions): Bot {
     autoDeferMs: opts.autoDeferMs,
     limiter: opts.limiter,
     deadlineMs: opts.deadlineMs,
+    databaseBusy: opts.databaseBusy ?? (() => databaseBusy(services.orm)),
   });
   const log = services.logger.child({ component: 'discord' });
   if (!exemptInteractionWebhooksFromGlobalLimit(client.rest)) {

@@ -38,6 +38,12 @@ export interface DispatcherOptions {
   /** Most time autocomplete work may take (default 2 s); it always stops 800 ms before Discord's 3 s window ends. */
   readonly autocompleteBudgetMs?: number;
   readonly limiter?: RateLimiter;
+  /**
+   * True when the database would keep an interaction waiting (src/db.ts `databaseBusy`: on PGlite a weekly run's
+   * compute holds its one connection for seconds). The interaction is then acknowledged ("thinking…") at once, before
+   * anything reads the database, instead of after `autoDeferMs`.
+   */
+  readonly databaseBusy?: () => boolean;
 }
 
 // Discord gives an autocomplete answer 3 s from the interaction's creation (interactions/receiving-and-responding.mdx,
@@ -129,6 +135,8 @@ export class Dispatcher {
         if (cmd.limit) await this.limiter.take(ctx.userId, cmd.data.name, cmd.limit);
         const ephemeral = cmd.ephemeral ?? cmd.defer !== 'always';
         timer = this.autoDefer(respond, { ephemeral });
+        // With the database busy, even the privacy check of `defer: 'always'` would wait: the default privacy is used.
+        this.deferAtOnceIfBusy(respond, { ephemeral });
         await useStoredLocales(ctx, interaction);
         if (cmd.defer === 'always') {
           // The quick privacy check runs under the auto-defer above, so even a slow one keeps Discord's window.
@@ -211,6 +219,11 @@ export class Dispatcher {
     return setTimeout(() => void respond.defer(opts).catch(() => {}), this.opts.autoDeferMs ?? 1_500);
   }
 
+  /** Acknowledges now, before any database work, when the database would hold the answer up (see `databaseBusy`). */
+  private deferAtOnceIfBusy(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): void {
+    if (this.opts.databaseBusy?.()) void respond.defer(opts).catch(() => {});
+  }
+
   private async button(
     interaction: ButtonInteraction | StringSelectMenuInteraction,
     ctx: InteractionContext,
@@ -220,7 +233,9 @@ export class Dispatcher {
     const handler = BUTTONS[id.action];
     if (handler.ownerOnly) assertOwner(id, ctx.userId);
     const mode = typeof handler.defer === 'function' ? handler.defer(id) : handler.defer;
-    setTimer(this.autoDefer(ctx.respond, { ephemeral: mode === 'ephemeral', update: mode === 'update' }));
+    const deferAs = { ephemeral: mode === 'ephemeral', update: mode === 'update' };
+    setTimer(this.autoDefer(ctx.respond, deferAs));
+    this.deferAtOnceIfBusy(ctx.respond, deferAs);
     await useStoredLocales(ctx, interaction);
     await this.recordPresence(ctx, interaction);
     await handler.run(interaction, id, ctx);

@@ -7,7 +7,7 @@
 // process killed while sending leaves rows that the next run (any process) resumes. "Rows exist for this
 // guild-week" is the marker that the compute phase is done.
 import type { Em, Orm } from '../db.ts';
-import { GuildSettings, User } from '../entities/index.ts';
+import { GuildSettings } from '../entities/index.ts';
 import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
 import { localeFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
@@ -115,17 +115,34 @@ export interface WeeklyRunner {
 /**
  * Opted-in, Discord, members of this server whom the recommender knows enough about for personal picks (the same
  * rule /recommend applies: `knowsEnoughForPicks`), so nobody in the audience silently gets films to rate instead.
+ * Read in pages by id: one statement over thousands of members is a single long synchronous step on PGlite (issue 11).
  */
-export async function weeklyAudience(em: Em, guildId: string): Promise<string[]> {
-  const rows = await em.execute<{ id: string }[]>(
-    `select u.id from users u
-     join guild_members gm on gm.user_id = u.id and gm.guild_id = ?
-     where u.dm_opt_in and u.dm_paused_at is null and u.kind = 'discord' and ${knowsEnoughForPicksSql('u')}
-     order by u.id`,
-    [guildId],
-  );
-  return rows.map((r) => r.id);
+export async function weeklyAudience(em: Em, guildId: string, pageSize = AUDIENCE_PAGE): Promise<string[]> {
+  const out: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    // A page of the server's members by id (its primary key), then the rule on that page only: each statement costs
+    // the same whatever the page's place.
+    const rows: { id: string; ok: boolean }[] = await em.execute(
+      `with page as (
+         select gm.user_id from guild_members gm
+         where gm.guild_id = ? ${after === null ? '' : 'and gm.user_id > ?'}
+         order by gm.user_id limit ?)
+       select p.user_id as id,
+              (u.dm_opt_in and u.dm_paused_at is null and u.kind = 'discord' and ${knowsEnoughForPicksSql('u')}) as ok
+       from page p left join users u on u.id = p.user_id
+       order by p.user_id`,
+      after === null ? [guildId, pageSize] : [guildId, after, pageSize],
+    );
+    for (const r of rows) if (r.ok) out.push(r.id);
+    const last = rows.at(-1);
+    if (rows.length < pageSize || !last) return out;
+    after = last.id;
+  }
 }
+
+/** Members per page of the audience read. */
+const AUDIENCE_PAGE = 250;
 
 /**
  * Pauses weekly DMs for this guild-week's members whose DM was undeliverable (Discord 50007 / 50278) now and in the
@@ -173,17 +190,18 @@ export function buildDigest(guildId: string, isoWeek: string, dms: readonly DmPa
 export async function previousWeeklyPicks(
   em: Em,
   guildId: string,
-  audience: readonly string[],
+  members: readonly string[],
   now: Date,
   weeks = 12,
 ): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
-  if (audience.length === 0) return out;
+  if (members.length === 0) return out;
+  // Asked for the members given (a chunk of the audience), so that no one statement reads a whole server's history.
   const rows = await em.execute<{ user_id: string; movie_id: number }[]>(
     `select distinct l.user_id, l.movie_id from recommendation_log l
      join guild_members gm on gm.user_id = l.user_id and gm.guild_id = ?
-     where l.context = 'weekly_dm' and l.shown_at > ?`,
-    [guildId, new Date(now.getTime() - weeks * 7 * 86_400_000)],
+     where l.context = 'weekly_dm' and l.shown_at > ? and l.user_id in (${members.map(() => '?').join(', ')})`,
+    [guildId, new Date(now.getTime() - weeks * 7 * 86_400_000), ...members],
   );
   for (const r of rows) {
     const list = out.get(r.user_id) ?? [];
@@ -223,7 +241,6 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
       const audience = await weeklyAudience(tem, guildId);
-      const previously = await previousWeeklyPicks(tem, guildId, audience, clock());
       const dms: DmPayload[] = [];
       const collect = (userId: string, r: WeeklyRecommendation) => {
         if (r.kind !== 'picks' || r.picks.length === 0) return;
@@ -239,7 +256,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
             count: picksPerDm,
             context: 'weekly_dm',
             guildId,
-            excludeMovieIds: previously,
+            excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
           });
           tem.clear();
           for (const [k, userId] of chunk.entries()) {
@@ -253,7 +270,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
             count: picksPerDm,
             context: 'weekly_dm',
             guildId,
-            excludeMovieIds: previously.get(userId),
+            excludeMovieIds: (await previousWeeklyPicks(tem, guildId, [userId], clock())).get(userId),
           });
           // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities
           // of the members before (quadratic in the audience).
@@ -280,17 +297,18 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       }
       // The language each message is written in, decided now and kept with the row (src/i18n/locale-for.ts): a DM in
       // the person's chosen language, else the one they last used; the digest in the server's /config language.
-      const people = dms.length
-        ? await tem.find(
-            User,
-            { id: { $in: dms.map((d) => d.userId) } },
-            { fields: ['id', 'locale', 'localeOverride'] },
-          )
-        : [];
-      const byId = new Map(people.map((u) => [u.id, u]));
-      for (const d of dms) {
-        const u = byId.get(d.userId);
-        d.locale = localeFor('personal', { userChoice: u?.localeOverride, storedUserLocale: u?.locale });
+      // Plain rows in pages, not entities: hydrating thousands of users at once was one long step on PGlite.
+      for (let i = 0; i < dms.length; i += AUDIENCE_PAGE) {
+        const page = dms.slice(i, i + AUDIENCE_PAGE);
+        const people = await tem.execute<{ id: string; locale: string | null; locale_override: string | null }[]>(
+          `select id, locale, locale_override from users where id in (${page.map(() => '?').join(', ')})`,
+          page.map((d) => d.userId),
+        );
+        const byId = new Map(people.map((u) => [u.id, u]));
+        for (const d of page) {
+          const u = byId.get(d.userId);
+          d.locale = localeFor('personal', { userChoice: u?.locale_override, storedUserLocale: u?.locale });
+        }
       }
       const messages: OutboxMessage[] = dms.map((p) => ({
         idempotencyKey: dmKey(guildId, p.userId, isoWeek),
