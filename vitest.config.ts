@@ -8,6 +8,7 @@ const E2E_ON_POSTGRES = [
   'test/e2e/film-life.e2e.test.ts',
   'test/e2e/install-context.e2e.test.ts',
   'test/e2e/movie-night.e2e.test.ts',
+  'test/e2e/rate-limit-fallback.e2e.test.ts',
   'test/e2e/sharded.e2e.test.ts',
   'test/e2e/where-to-stream.e2e.test.ts',
 ];
