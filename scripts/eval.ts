@@ -1,6 +1,7 @@
 // npm run eval -- [--dir PATH] [--tmdb PATH] [--json PATH] [--users N] [--top-movies N] [--protocols a,b,c,s]
 //                  [--served-users N] [--server-size N] [--server-weights 1,1.5,2] [--server-groupings random,taste]
 //                  [--no-tmdb-lists] [--ablate a,b,c] [--onboarding a,b,c] [--no-demo]
+// (`--protocols ''` measures only the sandbox's demo community.)
 // Offline evaluation of the recommender on MovieLens-format data: protocols (a) random 75/25 per user (seed 42),
 // (b) temporal last 20% per user, (c) cold-start slice (≤ 5 training ratings). Baselines and the hybrid in one run.
 // Hyper-parameters are tuned per protocol on a validation split carved from that protocol's training data only.
@@ -164,7 +165,10 @@ function onboardingArm(
   return { metrics: acc.result(), shown: shown / Math.max(n, 1), answered: answered / Math.max(n, 1) };
 }
 let servers: ServerWeightRun[] | null = null;
-const protocols = args.protocols.split(',').map((p) => p.trim());
+const protocols = args.protocols
+  .split(',')
+  .map((p) => p.trim())
+  .filter((p) => p !== '');
 if (protocols.includes('s')) {
   progress('protocol (s) simulated servers on split (a): weight of server neighbours, chosen on validation');
   const isTest = randomSplit(log, 0.25, seed);
@@ -281,13 +285,18 @@ const demo: DemoReport[] = [];
 if (!args['no-demo']) {
   for (const taste of [
     { tasteWeight: 1, qualityWeight: 1 },
-    { tasteWeight: DEMO_COMMUNITY.tasteWeight, qualityWeight: DEMO_COMMUNITY.qualityWeight },
+    { tasteWeight: 1.8, qualityWeight: 0.4 },
+    {
+      tasteWeight: DEMO_COMMUNITY.tasteWeight,
+      qualityWeight: DEMO_COMMUNITY.qualityWeight,
+      archetypes: DEMO_COMMUNITY.archetypes,
+    },
   ]) {
     const r = demoCommunityReport(taste);
     demo.push(r);
     const c = r.concentration;
     progress(
-      `demo community (taste ×${r.tasteWeight}, quality ×${r.qualityWeight}): top film in ${(c.topFilmShare * 100).toFixed(1)}% of lists, Gini ${c.gini.toFixed(3)}, mean Jaccard ${c.meanJaccard.toFixed(3)}; newcomers' overlap ${r.probeJaccard.toFixed(2)}: ${Object.entries(
+      `demo community (taste ×${r.tasteWeight}, quality ×${r.qualityWeight}, ${r.archetypes ?? 8} archetypes): top film in ${(c.topFilmShare * 100).toFixed(1)}% of lists, Gini ${c.gini.toFixed(3)}, mean Jaccard ${c.meanJaccard.toFixed(3)}; newcomers' overlap ${r.probeJaccard.toFixed(2)}: ${Object.entries(
         r.probes,
       )
         .map(([k, v]) => `${k}: ${v.join(', ')}`)
@@ -338,11 +347,12 @@ if (demo.length > 0) {
   for (const r of demo) {
     const c = r.concentration;
     lines.push(
-      `| taste ×${r.tasteWeight}, quality ×${r.qualityWeight} | ${r.ratings} | ${c.topFilmShare.toFixed(3)} | ${c.gini.toFixed(3)} | ${c.meanJaccard.toFixed(3)} | ${r.probeJaccard.toFixed(2)} |`,
+      `| taste ×${r.tasteWeight}, quality ×${r.qualityWeight}, ${r.archetypes ?? 8} archetypes | ${r.ratings} | ${c.topFilmShare.toFixed(3)} | ${c.gini.toFixed(3)} | ${c.meanJaccard.toFixed(3)} | ${r.probeJaccard.toFixed(2)} |`,
     );
   }
   for (const r of demo)
-    for (const [k, v] of Object.entries(r.probes)) lines.push(`- taste ×${r.tasteWeight}, ${k}: ${v.join(', ')}`);
+    for (const [k, v] of Object.entries(r.probes))
+      lines.push(`- taste ×${r.tasteWeight}, ${r.archetypes ?? 8} archetypes, ${k}: ${v.join(', ')}`);
 }
 if (servers) {
   lines.push(

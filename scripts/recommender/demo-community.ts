@@ -31,9 +31,14 @@ export const PROBES: Record<string, readonly (readonly [string, number])[]> = {
   ],
 };
 
-export interface DemoReport {
+/** How the members are generated (the generator's taste options). */
+export interface DemoTaste {
   readonly tasteWeight: number;
   readonly qualityWeight: number;
+  readonly archetypes?: number;
+}
+
+export interface DemoReport extends DemoTaste {
   readonly members: number;
   readonly ratings: number;
   readonly concentration: Concentration;
@@ -42,10 +47,7 @@ export interface DemoReport {
   readonly probeJaccard: number;
 }
 
-export function demoCommunityReport(
-  taste: { tasteWeight: number; qualityWeight: number },
-  blend: BlendWeights = DEFAULT_BLEND,
-): DemoReport {
+export function demoCommunityReport(taste: DemoTaste, blend: BlendWeights = DEFAULT_BLEND): DemoReport {
   const movies = fromDemoMovies(DEMO_MOVIES);
   const items: ItemMeta[] = movies
     .map((m) => ({
