@@ -319,12 +319,13 @@ for (const [protocol, models] of Object.entries(results)) {
   }
   lines.push('');
 }
-lines.push(
-  '#### served top 5 (blend + MMR λ = 0.85, with reasons)',
-  '',
-  '| protocol | faithful top-1 | top-3 | before: top-1 | top-3 | reasons | top film in lists | Gini exposure | mean Jaccard |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-);
+if (Object.keys(served).length > 0)
+  lines.push(
+    '#### served top 5 (blend + MMR λ = 0.85, with reasons)',
+    '',
+    '| protocol | faithful top-1 | top-3 | before: top-1 | top-3 | reasons | top film in lists | Gini exposure | mean Jaccard |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
 for (const [protocol, r] of Object.entries(served)) {
   const f = r.faithfulness;
   const l = r.legacyFaithfulness;
