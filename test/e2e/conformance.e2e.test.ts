@@ -467,6 +467,9 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
     await cmd(owner, 'config enable');
     await cmd(owner, 'config show');
     for (const name of ['nova', 'ana', 'tom', 'sol']) await cmd(d().user(name), 'settings dms', { state: 'on' });
+    // DMs in the recipient's language: German and Japanese words around the same worst cases.
+    await cmd(d().user('nova'), 'settings language', { language: 'de' });
+    await cmd(d().user('tom'), 'settings language', { language: 'ja' });
     const summary = await stack.app.weeklyRunner.runGuildWeek(d().guild.id, '2026-W48');
     expect(summary).toMatchObject({ computed: true, digestEnqueued: true });
     expect(summary.delivery).toMatchObject({ failed: 0, undeliverable: 0 });
