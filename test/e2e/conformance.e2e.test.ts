@@ -167,7 +167,7 @@ afterAll(async () => {
 // ------------------------------------------------------------------------------------------------ helpers
 /** Waits for the answer and for the bot to go quiet; the interaction's messages as the person now sees them. */
 async function settle(handle: InteractionHandle): Promise<StoredMessage> {
-  const [first] = await handle.settled({ quietMs: 80, timeoutMs: 15_000 });
+  const [first] = await handle.settled({ quietMs: 30, timeoutMs: 15_000 });
   expect(first, 'no answer').toBeDefined();
   return first as StoredMessage;
 }
