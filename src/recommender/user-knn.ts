@@ -1,7 +1,7 @@
 // User-based kNN: neighbours are the k users with the highest shrunk cosine over co-rated films (binary), and a
 // film scores the sum of the similarities of the neighbours who rated it. Computed at query time from the item
 // columns, so a user who joined after the build gets neighbours too.
-import { topK } from './topk.ts';
+import { topKPositive } from './topk.ts';
 import type { Csr } from './types.ts';
 
 export interface UserKnnOptions {
@@ -32,27 +32,38 @@ export function findNeighbours(
   circle?: Uint8Array,
 ): Neighbours {
   const boost = circle ? (opts.serverWeight ?? 1) : 1;
-  const overlap = new Float32Array(byUser.nRows);
-  const touched: number[] = [];
+  // Integer overlap counts and a typed touched list: a heavy user's films reach most users at 5M ratings.
+  const overlap = new Int32Array(byUser.nRows);
+  const touched = new Int32Array(byUser.nRows);
+  let nt = 0;
   for (let t = 0; t < items.length; t++) {
     const j = items[t]!;
     if (j < 0 || j >= byItem.nRows) continue;
-    for (let k = byItem.ptr[j]!; k < byItem.ptr[j + 1]!; k++) {
+    const end = byItem.ptr[j + 1]!;
+    for (let k = byItem.ptr[j]!; k < end; k++) {
       const v = byItem.cols[k]!;
-      if (overlap[v] === 0) touched.push(v);
-      overlap[v]! += 1;
+      const c = overlap[v]!;
+      if (c === 0) touched[nt++] = v;
+      overlap[v] = c + 1;
     }
   }
   const nu = items.length;
-  for (const v of touched) {
+  const cand = touched.subarray(0, nt);
+  const sim = new Float32Array(nt);
+  for (let t = 0; t < nt; t++) {
+    const v = cand[t]!;
     const ov = overlap[v]!;
     const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
-    const sim = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
-    overlap[v] = boost !== 1 && circle![v] === 1 ? sim * boost : sim;
+    const s = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
+    sim[t] = boost !== 1 && circle![v] === 1 ? s * boost : s;
   }
-  const users = topK(overlap, opts.k, (v) => overlap[v]! <= 0, Int32Array.from(touched));
-  const sims = new Float32Array(users.length);
-  for (let t = 0; t < users.length; t++) sims[t] = overlap[users[t]!]!;
+  const best = topKPositive(sim, opts.k, cand);
+  const users = new Int32Array(best.length);
+  const sims = new Float32Array(best.length);
+  for (let t = 0; t < best.length; t++) {
+    users[t] = cand[best[t]!]!;
+    sims[t] = sim[best[t]!]!;
+  }
   return { users, sims };
 }
 

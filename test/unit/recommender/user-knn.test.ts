@@ -1,0 +1,87 @@
+// findNeighbours (integer overlaps, typed candidate list, topKPositive) against a plain Map-and-sort version, and
+// topKPositive against topK.
+import { describe, expect, it } from 'vitest';
+import {
+  csrFromTriplets,
+  findNeighbours,
+  mulberry32,
+  topK,
+  topKPositive,
+  transpose,
+} from '../../../src/recommender/index.ts';
+
+function randomWorld(nUsers: number, nItems: number, seed: number) {
+  const rand = mulberry32(seed);
+  const user: number[] = [];
+  const item: number[] = [];
+  for (let u = 0; u < nUsers; u++) {
+    const p = u % 5 === 0 ? 0.6 : 0.15;
+    for (let i = 0; i < nItems; i++) {
+      if (rand() < p) {
+        user.push(u);
+        item.push(i);
+      }
+    }
+  }
+  const byUser = csrFromTriplets(
+    nUsers,
+    nItems,
+    Int32Array.from(user),
+    Int32Array.from(item),
+    new Float32Array(user.length).fill(3),
+  );
+  return { byUser, byItem: transpose(byUser), rand };
+}
+
+describe('topKPositive', () => {
+  it('returns the positions topK returns over the ids, ties by lower id', () => {
+    const rand = mulberry32(5);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      // Few distinct values, some ≤ 0, so ties and skips are common.
+      const scores = Float32Array.from({ length: n }, () => Math.floor(rand() * 6) - 1);
+      const ids = Int32Array.from({ length: n }, (_, p) => p);
+      for (let p = n - 1; p > 0; p--) {
+        const q = Math.floor(rand() * (p + 1));
+        [ids[p], ids[q]] = [ids[q]!, ids[p]!];
+      }
+      const byId = new Float32Array(n);
+      for (let p = 0; p < n; p++) byId[ids[p]!] = scores[p]!;
+      for (const k of [0, 1, 3, 10, 100]) {
+        const want = Array.from(topK(byId, k, (i) => byId[i]! <= 0, ids));
+        expect(Array.from(topKPositive(scores, k, ids), (p) => ids[p]!)).toEqual(want);
+        expect(Array.from(topKPositive(byId, k))).toEqual(Array.from(topK(byId, k, (i) => byId[i]! <= 0)));
+      }
+    }
+  });
+});
+
+describe('findNeighbours', () => {
+  it('matches overlaps counted in a Map and sorted (similarity desc, then user index)', () => {
+    for (const seed of [1, 2, 3]) {
+      const { byUser, byItem, rand } = randomWorld(70, 40, seed);
+      for (let trial = 0; trial < 10; trial++) {
+        const items = Int32Array.from(Array.from({ length: 40 }, (_, i) => i).filter(() => rand() < 0.3));
+        const self = trial % 2 === 0 ? Math.floor(rand() * 70) : -1;
+        const circle = trial % 3 === 0 ? Uint8Array.from({ length: 70 }, () => (rand() < 0.3 ? 1 : 0)) : undefined;
+        const opts = { k: 7, shrink: 2, serverWeight: 2 };
+        const got = findNeighbours(byUser, byItem, items, opts, self, circle);
+        const overlap = new Map<number, number>();
+        for (const j of items)
+          for (let a = byItem.ptr[j]!; a < byItem.ptr[j + 1]!; a++)
+            overlap.set(byItem.cols[a]!, (overlap.get(byItem.cols[a]!) ?? 0) + 1);
+        const sims = [...overlap].map(([v, ov]) => {
+          const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
+          const s = v === self ? 0 : (ov / Math.sqrt(items.length * nv)) * (ov / (ov + opts.shrink));
+          return [v, Math.fround(circle?.[v] === 1 ? s * 2 : s)] as const;
+        });
+        const want = sims
+          .filter(([, s]) => s > 0)
+          .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+          .slice(0, opts.k);
+        expect(Array.from(got.users)).toEqual(want.map(([v]) => v));
+        expect(Array.from(got.sims)).toEqual(want.map(([, s]) => s));
+      }
+    }
+  });
+});
