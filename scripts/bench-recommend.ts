@@ -1,9 +1,10 @@
-// npm run bench:recommend -- [--json PATH] [--scales ml-latest-small,synthetic-1m] [--users N]
+// npm run bench:recommend -- [--json PATH] [--scales ml-latest-small,synthetic-1m,synthetic-5m] [--users N]
 // Per-user recommend compute time (p50/p95/p99), model build time and peak RSS, each scale in its own process
-// (so peak RSS is per scale). Synthetic data comes from the seed generator (`npm run seed -- --dry-run`).
+// (so peak RSS is per scale). Synthetic data comes from the seed generator (`npm run seed -- --dry-run`). The machine
+// is shared: each scale records the 1-minute load average before its build and after its timings.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../src/data/movielens.ts';
 import { trainingFrom } from '../src/recommender/evaluation.ts';
@@ -14,7 +15,7 @@ import { parseArgs, progress, toRatingLog } from './recommender/common.ts';
 const { values: args } = parseArgs({
   options: {
     json: { type: 'string' },
-    scales: { type: 'string', default: 'ml-latest-small,synthetic-1m' },
+    scales: { type: 'string', default: 'ml-latest-small,synthetic-1m,synthetic-5m' },
     users: { type: 'string', default: '1000' },
     child: { type: 'string' },
     dir: { type: 'string' },
@@ -81,6 +82,7 @@ function runScale(name: string, dir: string) {
   const log = toRatingLog(ds.ratings, ds.meta);
   const train = trainingFrom(log);
   progress(`${name}: ${log.nUsers} users, ${log.items.length} movies, ${log.user.length} ratings; building`);
+  const loadBefore = +loadavg()[0]!.toFixed(2);
   const t0 = performance.now();
   const model = buildHybrid(train);
   const buildS = (performance.now() - t0) / 1000;
@@ -109,6 +111,8 @@ function runScale(name: string, dir: string) {
     ratings: log.user.length,
     ease_movies: model.ease?.m ?? 0,
     timed_users: times.length,
+    load_1m: [loadBefore, +loadavg()[0]!.toFixed(2)],
+    measured_at: new Date().toISOString().slice(0, 16),
   };
 }
 
@@ -132,11 +136,11 @@ if (args.child) {
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
   console.log(`machine: ${machine}`);
-  console.log('| scale | users | movies | ratings | build s | p50 ms | p95 ms | p99 ms | peak RSS MB |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, r] of Object.entries(results) as [string, Record<string, number>][]) {
+  console.log('| scale | users | movies | ratings | build s | p50 ms | p95 ms | p99 ms | peak RSS MB | load (1 min) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const [name, r] of Object.entries(results) as [string, ReturnType<typeof runScale>][]) {
     console.log(
-      `| ${name} | ${r.users} | ${r.movies} | ${r.ratings} | ${r.build_s} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rss_mb} |`,
+      `| ${name} | ${r.users} | ${r.movies} | ${r.ratings} | ${r.build_s} | ${r.p50_ms} | ${r.p95_ms} | ${r.p99_ms} | ${r.rss_mb} | ${r.load_1m.join('–')} |`,
     );
   }
   if (args.json) {
