@@ -82,7 +82,7 @@ export interface Catalogue {
 }
 
 const MAX_CHOICES = 25;
-/** The indexed title key expressions (movies_title_key_index, movie_alternative_titles_key_index). */
+/** The indexed title key expression (movies_title_key_index); alternative titles store theirs (`key`). */
 const TITLE_KEY = titleKeySql('"title"');
 const MAX_LABEL = 100;
 const MAX_KEYWORDS = 20;
@@ -119,15 +119,18 @@ function likeEscape(text: string): string {
  * A film's alternative titles worth keeping: one per title key, none with the key of its own title (it adds nothing),
  * at most MAX_ALTERNATIVE_TITLES, in TMDB's order.
  */
-export function alternativeTitlesToKeep(title: string, alternatives: readonly { title: string }[]): string[] {
+export function alternativeTitlesToKeep(
+  title: string,
+  alternatives: readonly { title: string }[],
+): { key: string; title: string }[] {
   const keys = new Set([titleKey(title)]);
-  const out: string[] = [];
+  const out: { key: string; title: string }[] = [];
   for (const a of alternatives) {
     const t = cut(a.title.trim(), 300);
-    const key = titleKey(t);
+    const key = cut(titleKey(t), 300);
     if (!key || keys.has(key)) continue;
     keys.add(key);
-    out.push(t);
+    out.push({ key, title: t });
     if (out.length >= MAX_ALTERNATIVE_TITLES) break;
   }
   return out;
@@ -275,7 +278,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const rows = await em.execute<{ id: number }[]>(
       `select m.id from movies m
         where m.id in (select id from movies where ${TITLE_KEY} like ?
-                       union select movie_id from movie_alternative_titles where ${TITLE_KEY} like ?)${where}
+                       union select movie_id from movie_alternative_titles where "key" like ?)${where}
         order by m.popularity desc, m.id asc
         limit ?`,
       params,
@@ -347,7 +350,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
         if (alternatives.length > 0) {
           await tem.insertMany(
             MovieAlternativeTitle,
-            alternatives.map((title) => ({ movie: d.id, title })),
+            alternatives.map((a) => ({ movie: d.id, key: a.key, title: a.title })),
           );
         }
       });

@@ -76,7 +76,7 @@ describe('title search without accents or punctuation', () => {
     for (const [id, title, releaseDate] of TITLES) await insertMovie(db.em(), id, title, { releaseDate });
     // TMDB's alternative titles, as the catalogue stores them with a film's details.
     const em = db.em();
-    for (const [movie, title] of ALTERNATIVES) em.create(MovieAlternativeTitle, { movie, title });
+    for (const [movie, title] of ALTERNATIVES) em.create(MovieAlternativeTitle, { movie, key: titleKey(title), title });
     await em.flush();
   });
 
@@ -118,14 +118,14 @@ describe('title search without accents or punctuation', () => {
     expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
   });
 
-  it('when the database computes the key of an alternative title, then it equals the key JavaScript computes', async () => {
+  it('when the database computes the key of an alternative title, then it equals the stored key (the migration fills old rows with it)', async () => {
     const rows = await db
       .em()
-      .execute<{ title: string; key: string }[]>(
-        `select title, ${titleKeySql('title')} as key from movie_alternative_titles`,
+      .execute<{ title: string; key: string; computed: string }[]>(
+        `select title, key, ${titleKeySql('title')} as computed from movie_alternative_titles`,
       );
     expect(rows).toHaveLength(ALTERNATIVES.length);
-    for (const r of rows) expect(r.key).toBe(titleKey(r.title));
+    for (const r of rows) expect([r.key, r.computed]).toEqual([titleKey(r.title), titleKey(r.title)]);
   });
 
   it('when the local search is the fallback, then it finds a film by an alternative title, within the year asked', async () => {
@@ -170,7 +170,7 @@ describe('title search without accents or punctuation', () => {
     const em = db.em();
     await em.execute('set enable_seqscan = off');
     const plan = await em.execute<Record<string, string>[]>(
-      `explain select movie_id from movie_alternative_titles where ${titleKeySql('title')} like 'seve%'`,
+      `explain select movie_id from movie_alternative_titles where "key" like 'seve%'`,
     );
     await em.execute('set enable_seqscan = on');
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('movie_alternative_titles_key_index');
