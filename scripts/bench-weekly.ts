@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { FakeDiscord } from '../fakes/discord/index.ts';
 import { CustomIds } from '../src/bot/custom-id.ts';
 import { createDiscordSender } from '../src/bot/weekly-sender.ts';
+import { DEFAULT_WEEKLY_SEND_PER_SECOND } from '../src/config.ts';
 import { openDatabase } from '../src/db.ts';
 import { mulberry32 } from '../src/recommender/index.ts';
 import { drain } from '../src/services/delivery-outbox-service.ts';
@@ -150,7 +151,11 @@ try {
          where id in (select id from delivery_outbox where kind = 'dm' and guild_id = ? order by id limit ?)`,
       [`:${label}`, guildId, DM_USERS],
     );
-    const sender = createDiscordSender({ rest, ids: new CustomIds('bench') });
+    const sender = createDiscordSender({
+      rest,
+      ids: new CustomIds('bench'),
+      requestsPerSecond: DEFAULT_WEEKLY_SEND_PER_SECOND,
+    });
     const before = discord.requests.length;
     const t2 = performance.now();
     const delivery = await drain(orm.em.fork(), { guildId, isoWeek: WEEK, sender, logger: log, concurrency: 50 });

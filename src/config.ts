@@ -23,6 +23,9 @@ export interface DatabasePoolConfig {
   readonly acquireTimeoutMs: number;
 }
 
+/** See WeeklyConfig.sendPerSecond (also the benchmark's pace). */
+export const DEFAULT_WEEKLY_SEND_PER_SECOND = 48;
+
 export const DEFAULT_DATABASE_POOL: DatabasePoolConfig = Object.freeze({ max: 10, acquireTimeoutMs: 5_000 });
 
 export interface DiscordConfig {
@@ -114,6 +117,11 @@ export interface WeeklyConfig {
   readonly catchUpHours: number;
   /** Discord requests in flight while delivering (@discordjs/rest queues them under the rate limits). */
   readonly sendConcurrency: number;
+  /**
+   * Weekly requests per second, spaced evenly: just under Discord's global 50 per second, so that a 429 never stalls
+   * the bot's REST queue and a little room is left for its other requests (interaction answers do not count).
+   */
+  readonly sendPerSecond: number;
   /** A claimed message not recorded within this time belongs to a dead process and is sent again (same nonce). */
   readonly leaseMs: number;
   readonly maxAttempts: number;
@@ -323,6 +331,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     schedulerEnabled: r.bool('WEEKLY_SCHEDULER', true),
     catchUpHours: r.number('WEEKLY_CATCH_UP_HOURS', 6, { min: 0, max: 72 }),
     sendConcurrency: r.number('WEEKLY_SEND_CONCURRENCY', 50, { min: 1, max: 500, integer: true }),
+    sendPerSecond: r.number('WEEKLY_SEND_PER_SECOND', DEFAULT_WEEKLY_SEND_PER_SECOND, { min: 1, max: 50 }),
     leaseMs: r.number('WEEKLY_LEASE_MS', 60_000, { min: 1_000, max: 3_600_000, integer: true }),
     maxAttempts: r.number('WEEKLY_MAX_ATTEMPTS', 3, { min: 1, max: 20, integer: true }),
     learningCron: r.str('BLEND_LEARNING_CRON') ?? '23 4 * * *',

@@ -1,7 +1,7 @@
 // Button custom ids are untrusted input: anyone can send an interaction with any custom id. Ours are compact,
 // versioned and signed (HMAC over the whole id), carry the user the buttons belong to, and expire.
 // Format: `1|<action>|<owner>|<arg~arg…>|<issued, base36 seconds>|<signature>` — well under Discord's 100 characters.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from '../errors.ts';
 
 export const ACTIONS = {
@@ -57,12 +57,20 @@ const SIG_LENGTH = 10;
 const ARG = /^[A-Za-z0-9._-]{0,24}$/;
 
 export class CustomIds {
-  private readonly key: Buffer;
+  /** The HMAC key XORed with ipad / opad (RFC 2104), computed once: see `sign`. */
+  private readonly inner: Buffer;
+  private readonly outer: Buffer;
   private readonly now: () => number;
 
   /** `secret` is derived from the bot token in the composition root, so ids survive restarts but not a new token. */
   constructor(secret: string, now: () => number = Date.now) {
-    this.key = createHmac('sha256', 'marquee/custom-id').update(secret).digest();
+    const key = createHmac('sha256', 'marquee/custom-id').update(secret).digest();
+    this.inner = Buffer.alloc(64, 0x36);
+    this.outer = Buffer.alloc(64, 0x5c);
+    for (let i = 0; i < key.length; i++) {
+      this.inner[i] = (this.inner[i] as number) ^ (key[i] as number);
+      this.outer[i] = (this.outer[i] as number) ^ (key[i] as number);
+    }
     this.now = now;
   }
 
@@ -100,8 +108,14 @@ export class CustomIds {
     return { action: action as Action, owner, args, issuedAt };
   }
 
+  /**
+   * HMAC-SHA256 of the body (RFC 2104: H(K⊕opad ‖ H(K⊕ipad ‖ body))), the same bytes as `createHmac`, from two one-shot
+   * hashes over the precomputed padded keys: about 5× cheaper than a new Hmac object per id, which a weekly DM's ~20
+   * buttons made a tenth of the delivery's CPU (docs/benchmarks.md, "Weekly run").
+   */
   private sign(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, SIG_LENGTH);
+    const innerHash = hash('sha256', Buffer.concat([this.inner, Buffer.from(body)]), 'buffer');
+    return hash('sha256', Buffer.concat([this.outer, innerHash]), 'base64url').slice(0, SIG_LENGTH);
   }
 }
 

@@ -22,6 +22,32 @@ export interface DiscordSenderOptions {
   whereToWatch?: (userId: string, movieIds: readonly number[]) => Promise<WhereToWatch | undefined>;
   /** DM channel ids kept in memory (a DM channel id never changes for a user). */
   dmCacheSize?: number;
+  /** Requests per second, evenly spaced (config `weekly.sendPerSecond`); unset: as fast as @discordjs/rest allows. */
+  requestsPerSecond?: number;
+}
+
+/**
+ * Spaces calls `1000 / perSecond` ms apart, with at most `burst` back to back after a pause (a late timer catches up
+ * one slot, no more). Each call takes its slot at once, so concurrent callers never share one. Under Discord's
+ * global 50 requests/s a sender paced at 48/s never meets a 429: @discordjs/rest's own global limiter counts in
+ * one-second windows that do not line up with Discord's, and each 429 it met paused every queued request for up to a
+ * second (docs/benchmarks.md, "Weekly run").
+ */
+export function requestPacer(
+  perSecond: number,
+  o: { burst?: number; now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
+): () => Promise<void> {
+  const interval = 1000 / perSecond;
+  const burst = Math.max(1, o.burst ?? 2);
+  const now = o.now ?? (() => performance.now());
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let next = Number.NEGATIVE_INFINITY;
+  return async () => {
+    const t = now();
+    const slot = Math.max(next, t - (burst - 1) * interval);
+    next = slot + interval;
+    if (slot > t) await sleep(slot - t);
+  };
 }
 
 const UNDELIVERABLE = new Set<number | string>([
@@ -66,8 +92,10 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
   const cacheSize = o.dmCacheSize ?? 50_000;
   const dmChannels = new Map<string, string>();
   let opened = 0;
+  const pace = o.requestsPerSecond ? requestPacer(o.requestsPerSecond) : async () => {};
 
   async function openDmChannel(userId: string): Promise<string> {
+    await pace();
     const channel = (await o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
     opened++;
     if (dmChannels.size >= cacheSize) dmChannels.delete(dmChannels.keys().next().value as string);
@@ -84,6 +112,7 @@ export function createDiscordSender(o: DiscordSenderOptions): Sender & { dmChann
   async function post(channelId: string, m: ClaimedMessage, where: WhereToWatch | undefined): Promise<string> {
     // enforce_nonce: a resend after a crash returns the message Discord already made instead of a second one.
     const body = { ...render(m, where), nonce: m.nonce, enforce_nonce: true };
+    await pace();
     const message = (await o.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
     return message.id;
   }

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assertOwner, CustomIds } from '../../src/bot/custom-id.ts';
 import { UserFacingError } from '../../src/errors.ts';
@@ -17,6 +18,14 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('custom ids', () => {
   let now = Date.UTC(2026, 10, 24);
   const ids = new CustomIds('secret', () => now);
+
+  it('when an id is signed, then its signature is HMAC-SHA256 of the id (ids issued before still verify)', () => {
+    const raw = ids.encode('fb', ALICE, [949, 'u', 123456789, 'r']);
+    const body = raw.slice(0, raw.lastIndexOf('|'));
+    const key = createHmac('sha256', 'marquee/custom-id').update('secret').digest();
+    const hmac = createHmac('sha256', key).update(body).digest('base64url').slice(0, 10);
+    expect(raw).toBe(`${body}|${hmac}`);
+  });
 
   it('when an id is encoded, then it decodes to the same action, owner and arguments and fits in 100 characters', () => {
     const raw = ids.encode('fb', ALICE, [949, 'u', 123456789, 'r']);
