@@ -1,4 +1,4 @@
-// npm run simulate -- [--json PATH] [--data DIR] [--members N] [--visible N] [--weeks N] [--seed N]
+// npm run simulate -- [--json PATH] [--data DIR] [--members N] [--visible N] [--weeks N] [--seed N] [--explore SIGMA]
 //
 // A community simulated from MovieLens: each member shows the recommender only a few of their ratings; the rest
 // stay hidden and decide how they react to their weekly picks (👍 for ≥ 4 stars, 👎 for ≤ 2.5, nothing for a film
@@ -6,7 +6,9 @@
 // - with learning: 👍 becomes evidence (a positive signal), 👎 is never recommended again and is negative evidence, a
 //   pick sent earlier that drew no reaction is weak negative evidence (as in the weekly run), and the blend weights
 //   are re-fitted from the impression log each week (adopted only if better on the held-out newest part of the log,
-//   and globally only once the log is large enough), globally and per user;
+//   and globally only once the log is large enough), globally and per user; with `--explore SIGMA` each member's
+//   weekly picks in the learning arms are ranked with their weights perturbed a little (`exploreWeights`; off by
+//   default, see DEFAULT_EXPLORATION);
 // - without learning: the same weekly picks with every reaction ignored.
 // Both arms never repeat a film already sent to that member (the weekly run does the same). A hit is a pick the
 // member rated ≥ 4 in the hidden ratings. The pure engine is used directly: no database, no Discord.
@@ -16,6 +18,8 @@ import { parseArgs } from 'node:util';
 import { readMoviesCsv, readRatingsCsv } from '../src/data/movielens.ts';
 import {
   blendVersion,
+  DEFAULT_EXPLORATION,
+  exploreWeights,
   type LoggedImpression,
   type BlendWeights as RefitWeights,
   refitBlendWeights,
@@ -50,6 +54,8 @@ const { values: args } = parseArgs({
     'dislike-weight': { type: 'string' },
     // Weight of a pick sent earlier without any reaction as negative evidence (the engine's default when not given).
     'ignored-weight': { type: 'string' },
+    // Spread of the exploration over the blend weights in the learning arms (the engine's default when not given).
+    explore: { type: 'string' },
   },
 });
 
@@ -62,6 +68,9 @@ const picksPerWeek = Number(args.picks);
 const rand = mulberry32(Number(args.seed));
 const dislikeWeight = args['dislike-weight'] === undefined ? DEFAULT_DISLIKE_WEIGHT : Number(args['dislike-weight']);
 const ignoredWeight = args['ignored-weight'] === undefined ? DEFAULT_IGNORED_WEIGHT : Number(args['ignored-weight']);
+const exploration = args.explore === undefined ? DEFAULT_EXPLORATION : Number(args.explore);
+// Exploration draws from its own stream, so the members and their hidden ratings do not depend on it.
+const exploreRand = mulberry32(Number(args.seed) ^ 0x7e57);
 
 const t0 = performance.now();
 const items: ItemMeta[] = readMoviesCsv(join(dataDir, 'movies.csv')).map((m) =>
@@ -163,7 +172,8 @@ function blendFor(arm: Arm, u: string): BlendWeights {
   const w = arm.perUser.get(u) ?? arm.global;
   const warm: SourceWeights = {};
   for (const s of SOURCES) warm[s] = w[s] ?? 0;
-  return { ...DEFAULT_BLEND, warm };
+  // The arms that learn explore a little; the arm without learning ranks with the weights as they are.
+  return { ...DEFAULT_BLEND, warm: arm.name === 'static' ? warm : exploreWeights(warm, exploration, exploreRand) };
 }
 
 let clock = 0;
@@ -231,6 +241,7 @@ const result = {
   seed: Number(args.seed),
   dislike_weight: dislikeWeight,
   ignored_weight: ignoredWeight,
+  exploration,
   hit: 'hidden rating >= 4',
   feedback: '👍 hidden >= 4, 👎 hidden <= 2.5, nothing otherwise',
   weekly_hit_rate_learning: learning.hitRates.map(round),

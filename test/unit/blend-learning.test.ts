@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   blendVersion,
+  exploreWeights,
   type LoggedImpression,
   labelFor,
   pairwiseAuc,
@@ -111,3 +112,31 @@ describe('blend learning', () => {
 function popularityHeavy() {
   return { content: 0.05, user_knn: 0.05, item_knn: 0.05, ease: 0.05, popularity: 0.8 };
 }
+
+describe('exploration over the blend weights', () => {
+  const w = { content: 0.4, user_knn: 0.1, item_knn: 0.1, ease: 1, popularity: 0.05 };
+
+  it('when σ is 0, then the weights are unchanged and no randomness is drawn', () => {
+    let draws = 0;
+    expect(
+      exploreWeights(w, 0, () => {
+        draws++;
+        return 0.5;
+      }),
+    ).toEqual(w);
+    expect(draws).toBe(0);
+  });
+
+  it('when σ > 0, then each weight is scaled by a log-normal factor: same draws, same weights; spread as asked', () => {
+    expect(exploreWeights(w, 0.4, lcg(7))).toEqual(exploreWeights(w, 0.4, lcg(7)));
+    const rand = lcg(11);
+    const logs: number[] = [];
+    for (let t = 0; t < 4000; t++) logs.push(Math.log((exploreWeights(w, 0.4, rand).ease ?? 0) / w.ease));
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sd = Math.sqrt(logs.reduce((a, b) => a + (b - mean) ** 2, 0) / logs.length);
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(sd).toBeGreaterThan(0.36);
+    expect(sd).toBeLessThan(0.44);
+    for (const x of Object.values(exploreWeights(w, 0.4, rand))) expect(x).toBeGreaterThan(0);
+  });
+});
