@@ -51,6 +51,8 @@ export interface DispatcherOptions {
 const AUTOCOMPLETE_WINDOW_MS = 3_000;
 const AUTOCOMPLETE_NETWORK_RESERVE_MS = 800;
 const AUTOCOMPLETE_DEFAULT_CAP_MS = 2_000;
+/** How often an unacknowledged interaction checks whether the database turned busy (then it defers at once). */
+const BUSY_CHECK_MS = 100;
 
 /**
  * Whole milliseconds the suggestions may take: at most `capMs`, and never past Discord's window minus the reserve for
@@ -215,8 +217,24 @@ export class Dispatcher {
     await ctx.respond.send(renderDmPauseNotice(ctx.tr));
   }
 
+  /**
+   * Defers after `autoDeferMs`, or as soon as the database turns busy while the interaction waits for it (a weekly
+   * run's transaction that began just after it arrived), checked every BUSY_CHECK_MS. Cleared with clearTimeout.
+   */
   private autoDefer(respond: Responder, opts: { ephemeral?: boolean; update?: boolean }): NodeJS.Timeout {
-    return setTimeout(() => void respond.defer(opts).catch(() => {}), this.opts.autoDeferMs ?? 1_500);
+    const due = performance.now() + (this.opts.autoDeferMs ?? 1_500);
+    const defer = () => void respond.defer(opts).catch(() => {});
+    const timer = setInterval(
+      () => {
+        if (respond.acknowledged) clearInterval(timer);
+        else if (performance.now() >= due || this.opts.databaseBusy?.()) {
+          clearInterval(timer);
+          defer();
+        }
+      },
+      Math.min(BUSY_CHECK_MS, this.opts.autoDeferMs ?? 1_500),
+    );
+    return timer;
   }
 
   /** Acknowledges now, before any database work, when the database would hold the answer up (see `databaseBusy`). */

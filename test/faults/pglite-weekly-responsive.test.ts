@@ -32,7 +32,8 @@ const until = async (what: () => boolean, ms: number): Promise<boolean> => {
   return what();
 };
 
-it('when a long transaction holds PGlite (a weekly run computing), then a command is acknowledged before it ends', async () => {
+/** The bot on this file's PGlite with `commands`; its automatic defer is pushed out of reach (10 minutes). */
+async function withBot(commands: Command[], run: (d: FakeDiscord) => Promise<void>): Promise<void> {
   const d = await new FakeDiscord({ interactionDeadlineMs: 120_000 }).start();
   const unused = () => {
     throw new Error('not used');
@@ -50,44 +51,94 @@ it('when a long transaction holds PGlite (a weekly run computing), then a comman
     recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
     clock: () => new Date(),
   };
+  const bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, autoDeferMs: 600_000 });
+  try {
+    await new REST({ api: d.apiBase })
+      .setToken(d.token)
+      .put(Routes.applicationCommands(d.appId), { body: commands.map((c) => c.data.toJSON()) });
+    await bot.start();
+    await run(d);
+  } finally {
+    await bot.stop();
+    await d.stop();
+  }
+}
+
+/** A transaction that holds PGlite's one connection until `release()`, as a weekly run's compute does. */
+function holdDatabase() {
+  let release = () => {};
+  const state = { held: false };
+  const done = orm.em.fork().transactional(async (tem) => {
+    await tem.execute('select 1');
+    state.held = true;
+    await new Promise<void>((r) => {
+      release = r;
+    });
+    state.held = false;
+  });
+  return { state, done, release: () => release() };
+}
+
+it('when a long transaction holds PGlite (a weekly run computing), then a command is acknowledged before it ends', async () => {
   const hello: Command = {
     data: new SlashCommandBuilder().setName('hello').setDescription('answers at once'),
     async execute(_i, ctx) {
       await ctx.respond.send({ content: 'hello', ephemeral: true });
     },
   };
-  // The automatic defer is pushed out of reach: only acknowledging at once can answer while the database is held.
-  const bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands: [hello], autoDeferMs: 600_000 });
-  let release = () => {};
-  let held = false;
-  try {
-    await new REST({ api: d.apiBase })
-      .setToken(d.token)
-      .put(Routes.applicationCommands(d.appId), { body: [hello.data.toJSON()] });
-    await bot.start();
-    const compute = orm.em.fork().transactional(async (tem) => {
-      await tem.execute('select 1');
-      held = true;
-      await new Promise<void>((r) => {
-        release = r;
-      });
-      held = false;
-    });
-    expect(await until(() => databaseBusy(orm), 10_000)).toBe(true);
-    const h = d.command(d.user('ines'), 'hello');
-    await until(() => h.state.callbacks.length > 0, 20_000);
-    const acknowledgedWhileHeld = held && h.state.callbacks.length > 0;
-    release();
-    await compute;
-    expect(acknowledgedWhileHeld).toBe(true);
-    expect(h.state.callbacks).toEqual([5]); // "thinking…", then the answer in its place once the database is free
-    expect((await h.reply(20_000)).content).toBe('hello');
-    expect(databaseBusy(orm)).toBe(false);
-  } finally {
-    release();
-    await bot.stop();
-    await d.stop();
-  }
+  await withBot([hello], async (d) => {
+    const tx = holdDatabase();
+    try {
+      expect(await until(() => databaseBusy(orm), 10_000)).toBe(true);
+      const h = d.command(d.user('ines'), 'hello');
+      await until(() => h.state.callbacks.length > 0, 20_000);
+      const acknowledgedWhileHeld = tx.state.held && h.state.callbacks.length > 0;
+      tx.release();
+      await tx.done;
+      expect(acknowledgedWhileHeld).toBe(true);
+      expect(h.state.callbacks).toEqual([5]); // "thinking…", then the answer in its place once the database is free
+      expect((await h.reply(20_000)).content).toBe('hello');
+      expect(databaseBusy(orm)).toBe(false);
+    } finally {
+      tx.release();
+    }
+  });
+}, 90_000);
+
+it('when the database turns busy while a command waits for it, then the command is acknowledged then', async () => {
+  let reached = false;
+  let go = () => {};
+  const gate = new Promise<void>((r) => {
+    go = r;
+  });
+  const reads: Command = {
+    data: new SlashCommandBuilder().setName('reads').setDescription('reads the database'),
+    async execute(_i, ctx) {
+      reached = true;
+      await gate;
+      await ctx.em.execute('select 1');
+      await ctx.respond.send({ content: 'read', ephemeral: true });
+    },
+  };
+  await withBot([reads], async (d) => {
+    // The command arrives while the database is free (no defer at once), then waits for a transaction that holds it.
+    const h = d.command(d.user('jon'), 'reads');
+    expect(await until(() => reached, 20_000)).toBe(true);
+    expect(h.state.callbacks).toEqual([]);
+    const tx = holdDatabase();
+    try {
+      expect(await until(() => tx.state.held, 10_000)).toBe(true);
+      go();
+      await until(() => h.state.callbacks.length > 0, 20_000);
+      const acknowledgedWhileHeld = tx.state.held && h.state.callbacks.length > 0;
+      tx.release();
+      await tx.done;
+      expect(acknowledgedWhileHeld).toBe(true);
+      expect((await h.reply(20_000)).content).toBe('read');
+    } finally {
+      tx.release();
+    }
+  });
 }, 90_000);
 
 it('when a weekly run computes for 600 members on PGlite, then no step holds the thread for more than 150 ms of CPU', async () => {
