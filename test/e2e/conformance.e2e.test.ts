@@ -482,6 +482,8 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
     const got = ['nova', 'ana', 'tom', 'sol'].map((n) => d().user(n)).filter((u) => d().dmsTo(u.id).length > 0);
     expect(got.length).toBe(summary.audience);
     expect(got.length).toBeGreaterThanOrEqual(2);
+    const nova = d().user('nova');
+    expect(d().dmsTo(nova.id)[0]?.content).toContain('für diese Woche'); // nova reads German
     for (const u of got) {
       const [dm] = d().dmsTo(u.id) as [StoredMessage];
       const [up, down, seen, notInterested, bookmark] = buttons(dm);
@@ -601,6 +603,7 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
       const original = s.originalMessageId ? fake.messages.get(s.originalMessageId) : undefined;
       expect(original, `${what}'s answer was erased`).toBeDefined();
       expect((original?.flags ?? 0) & 128, `${what} still thinking`).toBe(0);
+      for (const id of s.followupIds) expect(fake.messages.get(id), `${what}'s follow-up was erased`).toBeDefined();
       seen.add(InteractionType[s.type]);
     }
     expect([...seen].sort()).toEqual(['ApplicationCommand', 'MessageComponent', 'autocomplete']);
