@@ -117,6 +117,7 @@ const spec = new DiscordSpec();
 const sent: { method: string; route: string; body: unknown }[] = [];
 const worst = worstCases();
 let stack: LocalStack;
+let warmUpId = '';
 const em = () => stack.orm.em.fork();
 const d = () => stack.discord;
 
@@ -158,6 +159,11 @@ beforeAll(async () => {
       await app.recommendations.rebuild();
     },
   });
+  // The first interaction of a fresh process pays for cold code paths; on a loaded 2-core machine that alone can pass
+  // Discord's 3 s, which is not what this file tests (as in film-life and where-to-stream). It is not counted.
+  const warmUp = d().command(d().user('warm-up'), 'help');
+  warmUpId = warmUp.id;
+  await warmUp.reply().catch(() => {});
 }, 180_000);
 
 afterAll(async () => {
@@ -580,12 +586,15 @@ describe(`conformance on the TMDB 5000 catalogue and worst cases (${inject('dbKi
   it('when all of the above ran, then Discord accepted every body and every interaction was acknowledged in 3 s and answered', () => {
     const fake = d();
     // Rejected requests (50035 Invalid Form Body, 50006 empty message, 40060 acknowledged twice, 10062 late, …).
-    const rejected = fake.requests.filter((r) => r.status >= 400).map((r) => `${r.status} ${r.method} ${r.route}`);
+    const rejected = fake.requests
+      .filter((r) => r.status >= 400 && !r.route.includes(warmUpId))
+      .map((r) => `${r.status} ${r.method} ${r.route}`);
     expect(rejected).toEqual([]);
     expect(fake.invalidRequests.count()).toBe(0);
 
     const seen = new Set<string>();
     for (const s of fake.interactions.values()) {
+      if (s.id === warmUpId) continue;
       const what = `${InteractionType[s.type]} ${s.id}`;
       expect(s.error, what).toBeUndefined();
       expect(s.callbacks.length, `${what} was never acknowledged`).toBe(1);
