@@ -10,7 +10,6 @@ import { type LimitRule, SharedRateLimiter, UserRateLimiter } from './bot/rate-l
 import { createDiscordSender } from './bot/weekly-sender.ts';
 import type { Config } from './config.ts';
 import { type Orm, openDatabase } from './db.ts';
-import { localeFor } from './i18n/index.ts';
 import type { Logger } from './logger.ts';
 import { type HealthServer, startHealthServer } from './observability/health-server.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
@@ -19,6 +18,7 @@ import { type CatalogueRefresher, startCatalogueRefresher } from './services/cat
 import { type Catalogue, createCatalogue } from './services/catalogue-service.ts';
 import { outboxDepth, SendError, type Sender } from './services/delivery-outbox-service.ts';
 import { createImportRunner, type ImportRunner } from './services/import/import-runner.ts';
+import { dmLocale } from './services/locale-service.ts';
 import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
 import { createMovieNightService } from './services/movie-night-service.ts';
 import { createRedisLimits, type RedisLimits } from './services/rate-limit-redis.ts';
@@ -26,7 +26,6 @@ import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
 import { createStreamingService, type StreamingService } from './services/streaming-service.ts';
 import { createTmdbClient, type TmdbClient } from './services/tmdb/index.ts';
-import { getPreferences } from './services/user-service.ts';
 import { createWeeklyRunner, type WeeklyRunner } from './services/weekly-run-service.ts';
 import { createWeeklyScheduler, type WeeklyScheduler } from './weekly/scheduler.ts';
 
@@ -203,8 +202,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     reporter: createImportReporter({
       rest: bot.client.rest,
       clock,
-      localeOf: async (userId) =>
-        localeFor('personal', { storedUserLocale: (await getPreferences(orm.em.fork(), userId)).locale }),
+      localeOf: (userId) => dmLocale(orm.em.fork(), userId),
     }),
     clock,
   });

@@ -299,7 +299,7 @@ export class FakeDiscord extends EventEmitter {
       features: [],
       member_count: this.users.size + 1,
       large: false,
-      preferred_locale: 'en-US',
+      preferred_locale: this.guildLocale(guild.id),
       premium_tier: 0,
       nsfw_level: 0,
       verification_level: 0,
@@ -383,6 +383,40 @@ export class FakeDiscord extends EventEmitter {
 
   clientLocale(user: FakeUser): string {
     return this.clientLocales.get(user.id) ?? 'en-US';
+  }
+
+  /**
+   * Each server's language (Server Settings → Community → Server Primary Language): the guild's `preferred_locale`
+   * (events/gateway-events.mdx § Guild Create) and the `guild_locale` of interactions in it
+   * (interactions/receiving-and-responding.mdx § Interaction Object); en-US unless set.
+   */
+  readonly guildLocales = new Map<string, string>();
+
+  guildLocale(guildId: string): string {
+    return this.guildLocales.get(guildId) ?? 'en-US';
+  }
+
+  /** An admin changes the server's language: GUILD_UPDATE carries the guild with its new `preferred_locale`. */
+  setGuildLocale(locale: string, guild: FakeGuild = this.guild): void {
+    if (!(Object.values(Locale) as string[]).includes(locale)) throw new Error(`${locale} is not a Discord locale`);
+    this.guildLocales.set(guild.id, locale);
+    if (!this.gateway.identified) return;
+    // events/gateway-events.mdx § Guild Update: the guild object, without GUILD_CREATE's extra fields.
+    const {
+      joined_at: _j,
+      large: _l,
+      unavailable: _u,
+      member_count: _m,
+      members: _mem,
+      channels: _c,
+      threads: _t,
+      presences: _p,
+      voice_states: _v,
+      stage_instances: _s,
+      guild_scheduled_events: _e,
+      ...updated
+    } = this.guildPayload(guild);
+    this.dispatch('GUILD_UPDATE', updated);
   }
 
   /** Gives `user` the server's Admin role (Manage Server, Manage Events, Manage Messages). */

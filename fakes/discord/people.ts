@@ -100,7 +100,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
   return {
     ...common,
     guild_id: guild.id,
-    guild: { id: guild.id, locale: 'en-US', features: [] },
+    guild: { id: guild.id, locale: fake.guildLocale(guild.id), features: [] },
     channel: {
       id: guild.channelId,
       type: ChannelType.GuildText,
@@ -124,7 +124,7 @@ function interactionBase(fake: FakeDiscord, user: FakeUser, where: Where, owners
         guild.channelId,
       ),
     ),
-    guild_locale: 'en-US',
+    guild_locale: fake.guildLocale(guild.id),
     // interactions/receiving-and-responding.mdx § Authorizing Integration Owners Object
     authorizing_integration_owners: owners ?? ownersFor(fake, user, where),
     context: InteractionContextType.Guild,

@@ -4,11 +4,14 @@ import { createHash } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials, Status } from 'discord.js';
 import { commands as allCommands } from '../commands/index.ts';
 import type { ShardConfig } from '../config.ts';
-import { databaseBusy } from '../db.ts';
+import { databaseBusy, type Em } from '../db.ts';
+import type { Logger } from '../logger.ts';
+import { noteGuildLocale } from '../services/locale-service.ts';
 import type { Command } from './command.ts';
 import type { BotServices } from './context.ts';
 import { CustomIds } from './custom-id.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { installedInThisGuild } from './install-context.ts';
 import { sanitizePermissionFields } from './permissions.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { exemptInteractionWebhooksFromGlobalLimit } from './rest-limits.ts';
@@ -114,6 +117,24 @@ export function shardOptions(shards: ShardConfig | undefined): { shards: number[
   return { shards: ids, shardCount: shards.count };
 }
 
+/**
+ * Keeps each server's Discord language in the database for the jobs that post without an interaction (the weekly
+ * digest): written when it changes, remembered per process so that every interaction does not cost a write.
+ */
+function guildLocaleNotes(services: BotServices, log: Logger) {
+  const known = new Map<string, string>();
+  return {
+    note(guildId: string, locale: string): void {
+      if (known.get(guildId) === locale) return;
+      known.set(guildId, locale);
+      noteGuildLocale(services.orm.em.fork() as Em, guildId, locale).catch((err: unknown) => {
+        known.delete(guildId);
+        log.warn({ err, guildId }, "could not store the server's language");
+      });
+    },
+  };
+}
+
 export function customIdSecret(token: string): string {
   return createHash('sha256').update(`marquee:${token}`).digest('hex');
 }
@@ -145,6 +166,7 @@ export function createBot(opts: BotOptions): Bot {
     log.warn('could not exempt interaction webhooks from the global rate limit (@discordjs/rest changed?)');
   }
   const voteChains = new Map<string, Promise<void>>();
+  const guildLocales = guildLocaleNotes(services, log);
   // Discord sends permissions as decimal strings. discord.js would throw inside its gateway handler on "abc" (taking
   // the process down) and read "-1" as every permission; a malformed field counts as no permissions instead.
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
@@ -159,12 +181,22 @@ export function createBot(opts: BotOptions): Bot {
       });
     }
     if (packet.t === 'VOICE_STATE_UPDATE') void recordVoiceJoin(services, packet.d, log);
+    if (packet.t === 'GUILD_CREATE' || packet.t === 'GUILD_UPDATE') {
+      // events/gateway-events.mdx § Guild Create / Guild Update: the guild object with its `preferred_locale`.
+      const g = packet.d as { id?: unknown; preferred_locale?: unknown } | null;
+      if (typeof g?.id === 'string' && typeof g.preferred_locale === 'string')
+        guildLocales.note(g.id, g.preferred_locale);
+    }
     const fixed = sanitizePermissionFields(packet.d);
     if (fixed > 0)
       log.warn({ event: packet.t, fields: fixed }, 'malformed permissions in a gateway event; read as none');
   });
   guardPacketHandler(client, log);
-  client.on(Events.InteractionCreate, (i) => void dispatcher.handle(i));
+  client.on(Events.InteractionCreate, (i) => {
+    // interactions/receiving-and-responding.mdx § Interaction Object: `guild_locale`, the server's language.
+    if (i.guildLocale && installedInThisGuild(i)) guildLocales.note(i.guildId as string, i.guildLocale);
+    void dispatcher.handle(i);
+  });
   client.on(Events.Error, (err) => log.error({ err }, 'client error'));
   client.on(Events.Warn, (msg) => log.warn(msg));
   client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));

@@ -297,14 +297,21 @@ export class Dispatcher {
     let failure: ReturnType<typeof classifyFailure> | undefined;
     try {
       if (cmd?.autocomplete && this.accepting) {
-        const work = cmd.autocomplete(interaction, {
-          services,
-          em: services.orm.em.fork() as Em,
-          logger,
-          userId: interaction.user.id,
-          budgetMs,
-          tr: interactionLocales(interaction).tr,
-        });
+        const autocomplete = cmd.autocomplete;
+        const em = services.orm.em.fork() as Em;
+        const work = (async () => {
+          // Suggestions are personal: the person's `/settings language` beats their client's (one small read; if it
+          // fails, Discord's locale is still a fine language for suggestions).
+          const stored = await storedLocaleChoices(em, interaction.user.id, null).catch(() => undefined);
+          return autocomplete(interaction, {
+            services,
+            em,
+            logger,
+            userId: interaction.user.id,
+            budgetMs: Math.max(0, budgetMs - (Date.now() - started)),
+            tr: interactionLocales(interaction, stored).tr,
+          });
+        })();
         // The catalogue keeps its own budget; this guard keeps us inside Discord's 3 s whatever happens.
         choices = await Promise.race([
           work,

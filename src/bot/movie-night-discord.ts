@@ -13,7 +13,8 @@ import {
   Routes,
 } from 'discord.js';
 import type { Orm } from '../db.ts';
-import { localeFor, type Translator, text, translator } from '../i18n/index.ts';
+import { type Translator, text, translator } from '../i18n/index.ts';
+import { publicLocale } from '../services/locale-service.ts';
 import type { MovieNightDiscord } from '../services/movie-night-runner.ts';
 import type { CandidateView, NightView } from '../services/movie-night-service.ts';
 import { DEFAULT_SCREENING_MINUTES, nameableInChannel } from '../services/movie-night-service.ts';
@@ -37,10 +38,10 @@ export interface MovieNightDiscordOptions {
 export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNightDiscord {
   const rest = o.client.rest;
 
-  /** Posts in a night's channel are public: the server's language (localeFor, `public`). */
-  function serverTr(night: NightView): Translator {
+  /** Posts in a night's channel are public: the server's `/config language`, else its Discord language. */
+  async function serverTr(night: NightView): Promise<Translator> {
     const guild = o.client.guilds.cache.get(night.guildId);
-    return translator(localeFor('public', { guildLocale: guild?.preferredLocale }));
+    return translator(await publicLocale(o.orm.em.fork(), night.guildId, guild?.preferredLocale));
   }
 
   /** Display names of participants who allow being named (server members by construction). */
@@ -64,8 +65,8 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     return { scheduled_start_time: start.toISOString(), scheduled_end_time: end.toISOString() };
   }
 
-  function eventBody(night: NightView, winner: CandidateView) {
-    const tr = serverTr(night);
+  async function eventBody(night: NightView, winner: CandidateView) {
+    const tr = await serverTr(night);
     const film = `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${tr.runtime(winner.runtime)}` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}`;
     const base = {
       name: clip(tr.t('night.event_name', { title: winner.title }), 100),
@@ -89,7 +90,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
         participants.filter((p) => !p.out).map((p) => p.userId),
       );
       const msg = (await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderPoll(serverTr(night), night, candidates, people, nonce),
+        body: renderPoll(await serverTr(night), night, candidates, people, nonce),
       })) as APIMessage;
       const expiry = msg.poll?.expiry ? new Date(msg.poll.expiry) : new Date(Date.now() + night.pollHours * 3_600_000);
       return { messageId: msg.id, endsAt: expiry };
@@ -138,14 +139,14 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     },
     async announce(night, winner, nonce) {
       const msg = (await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderWinner(serverTr(night), night, winner, nonce),
+        body: renderWinner(await serverTr(night), night, winner, nonce),
       })) as APIMessage;
       return msg.id;
     },
     async createEvent(night, winner) {
       try {
         const ev = (await rest.post(Routes.guildScheduledEvents(night.guildId), {
-          body: eventBody(night, winner),
+          body: await eventBody(night, winner),
         })) as APIGuildScheduledEvent;
         return { eventId: ev.id };
       } catch (err) {
@@ -185,12 +186,12 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
     },
     async promptRatings(night, winner, attendees) {
       await rest.post(Routes.channelMessages(night.channelId), {
-        body: renderRatingPrompt(serverTr(night), night, winner, attendees, o.ids),
+        body: renderRatingPrompt(await serverTr(night), night, winner, attendees, o.ids),
       });
     },
     async say(night, said) {
       await rest.post(Routes.channelMessages(night.channelId), {
-        body: { content: serverTr(night).text(said), allowed_mentions: { parse: [] } },
+        body: { content: (await serverTr(night)).text(said), allowed_mentions: { parse: [] } },
       });
     },
   };

@@ -13,6 +13,11 @@ export const GuildSettingsSchema = defineEntity({
     enabled: p.boolean().default(false),
     /** `/config language`: the locale of public messages (digest, movie night); null follows the server's Discord. */
     language: p.string().length(8).nullable(),
+    /**
+     * The server's own Discord language (`preferred_locale` from GUILD_CREATE / GUILD_UPDATE, or an interaction's
+     * `guild_locale`), kept for public posts a job writes with no interaction at hand (the weekly digest).
+     */
+    discordLocale: p.string().length(16).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

@@ -3,6 +3,7 @@
 // user-service (updatePreferences) and guild-settings-service (updateGuildSettings).
 import type { Em } from '../db.ts';
 import { type Locale, localeFor } from '../i18n/index.ts';
+import { storable } from '../text.ts';
 
 export interface StoredLocaleChoices {
   /** `/settings language`, or null. */
@@ -39,14 +40,52 @@ export async function dmLocale(em: Em, userId: string): Promise<Locale> {
   return localeFor('personal', { userChoice, storedUserLocale });
 }
 
+/** What a server's row says about its language: the admin's choice and its Discord language as last seen. */
+export interface GuildLanguage {
+  /** `/config language`, or null. */
+  readonly language?: string | null;
+  /** The server's `preferred_locale` as last seen (GUILD_CREATE / GUILD_UPDATE or an interaction's `guild_locale`). */
+  readonly discordLocale?: string | null;
+}
+
 /**
- * The locale of a public message in a server (the digest, movie-night posts): its `/config language`, else
- * `guildLocale`, the server's Discord language (`interaction.guildLocale` or the guild's `preferredLocale`).
+ * The locale of a public message in a server (the digest, movie-night posts), from its settings row: its
+ * `/config language`, else `guildLocale` (what Discord says right now, when the caller knows it), else the server's
+ * Discord language as last stored. The one home for "which language does this server read".
  */
-export async function publicLocale(em: Em, guildId: string, guildLocale: string | null | undefined): Promise<Locale> {
-  const rows = await em.execute<{ language: string | null }[]>(
-    'select language from guild_settings where guild_id = ?',
+export function serverLocale(settings: GuildLanguage | null | undefined, guildLocale?: string | null): Locale {
+  return localeFor('public', {
+    guildChoice: settings?.language ?? null,
+    guildLocale: guildLocale || settings?.discordLocale || null,
+  });
+}
+
+/**
+ * The locale of a public message in a server (the digest, movie-night posts): see `serverLocale`. `guildLocale` is
+ * the server's Discord language when the caller has it (`interaction.guildLocale` or the cached guild's
+ * `preferredLocale`); without it the stored one is used.
+ */
+export async function publicLocale(em: Em, guildId: string, guildLocale?: string | null): Promise<Locale> {
+  const rows = await em.execute<{ language: string | null; discord_locale: string | null }[]>(
+    'select language, discord_locale from guild_settings where guild_id = ?',
     [guildId],
   );
-  return localeFor('public', { guildChoice: rows[0]?.language ?? null, guildLocale });
+  const r = rows[0];
+  return serverLocale({ language: r?.language, discordLocale: r?.discord_locale }, guildLocale);
+}
+
+/**
+ * Remembers a server's Discord language (`preferred_locale` of the guild in events/gateway-events.mdx, "Guild Create" and
+ * "Guild Update"), creating its settings row if needed; a no-op write when it did not change. Jobs read it back through
+ * `serverLocale`.
+ */
+export async function noteGuildLocale(em: Em, guildId: string, discordLocale: string): Promise<void> {
+  const locale = storable(discordLocale, 16);
+  if (!/^\d{17,20}$/.test(guildId) || !locale) return;
+  await em.execute(
+    `insert into guild_settings (guild_id, discord_locale, created_at, updated_at) values (?, ?, ?, ?)
+     on conflict (guild_id) do update set discord_locale = excluded.discord_locale
+     where guild_settings.discord_locale is distinct from excluded.discord_locale`,
+    [guildId, locale, new Date(), new Date()],
+  );
 }

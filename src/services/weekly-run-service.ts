@@ -23,6 +23,7 @@ import {
   type OutboxMessage,
   type Sender,
 } from './delivery-outbox-service.ts';
+import { serverLocale } from './locale-service.ts';
 import { knowsEnoughForPicksSql } from './recommendation-data.ts';
 import type { PickView, RecommendationResult } from './recommendation-service.ts';
 import { markReminded, type StreamingService, type WatchlistReminder } from './streaming-service.ts';
@@ -296,7 +297,8 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         );
       }
       // The language each message is written in, decided now and kept with the row (src/i18n/locale-for.ts): a DM in
-      // the person's chosen language, else the one they last used; the digest in the server's /config language.
+      // the person's chosen language, else the one they last used; the digest in the server's /config language, else its
+      // Discord language (stored from the gateway and interactions).
       // Plain rows in pages, not entities: hydrating thousands of users at once was one long step on PGlite.
       for (let i = 0; i < dms.length; i += AUDIENCE_PAGE) {
         const page = dms.slice(i, i + AUDIENCE_PAGE);
@@ -328,7 +330,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           isoWeek,
           payload: {
             ...buildDigest(guildId, isoWeek, dms, digestSize),
-            locale: localeFor('public', { guildChoice: settings?.language }),
+            locale: serverLocale(settings),
           },
         });
       }

@@ -1,7 +1,7 @@
 // The real discord.js client against the local Discord, the fake TMDB and PGlite: what a person does, end to end.
 import { REST } from '@discordjs/rest';
 import { GatewayIntentBits, Routes, SlashCommandBuilder } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeDiscord, type StoredMessage } from '../../fakes/discord/index.ts';
 import { type LocalStack, startLocalStack } from '../../fakes/local-stack.ts';
 import { createBot } from '../../src/bot/client.ts';
@@ -12,6 +12,7 @@ import { createDiscordSender } from '../../src/bot/weekly-sender.ts';
 import { commands } from '../../src/commands/index.ts';
 import { Feedback, GuildMember, GuildSettings, Rating, RecommendationLog, Watched } from '../../src/entities/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { publicLocale } from '../../src/services/locale-service.ts';
 import { updatePreferences } from '../../src/services/user-service.ts';
 import { DiscordSpec } from '../support/discord-spec.ts';
 
@@ -90,6 +91,19 @@ describe('the bot against the local Discord', () => {
     expect(await helpText()).toContain('`/ヘルプ`'); // the choice beats the client
     await d.command(yuki, 'settings language', { language: 'auto' }).reply();
     expect(await helpText()).toContain('`/hilfe`'); // back to the client's language
+  });
+
+  it("when the server's Discord language changes, then Marquee keeps it for the posts its jobs write (the digest)", async () => {
+    const d = stack.discord;
+    const stored = async () => (await em().findOne(GuildSettings, d.guild.id))?.discordLocale;
+    d.setGuildLocale('pt-BR'); // GUILD_UPDATE
+    try {
+      await vi.waitFor(async () => expect(await stored()).toBe('pt-BR'));
+      expect(await publicLocale(em(), d.guild.id)).toBe('pt-BR');
+    } finally {
+      d.setGuildLocale('en-US');
+      await vi.waitFor(async () => expect(await stored()).toBe('en-US'));
+    }
   });
 
   it('when a new user searches, rates five films, logs one, asks for picks and likes one, then the database has every step', async () => {
@@ -384,7 +398,8 @@ describe('the bot against the local Discord', () => {
     const e = em();
     await updatePreferences(e, alice.id, { dmOptIn: true });
     const minuteAgo = new Date(now.getTime() - 60_000);
-    e.create(GuildSettings, {
+    // The row exists already: the bot keeps the server's Discord language there since GUILD_CREATE.
+    await e.upsert(GuildSettings, {
       guildId: d.guild.id,
       picksChannelId: d.guild.channelId,
       enabled: true,
@@ -392,7 +407,6 @@ describe('the bot against the local Discord', () => {
       scheduleTime: minuteAgo.toISOString().slice(11, 16),
       timezone: 'UTC',
     });
-    await e.flush();
     const ran = await stack.app.weekly.tick(now);
     expect(ran.map((r) => r.guildId)).toEqual([d.guild.id]);
     const [dm] = d.dmsTo(alice.id);

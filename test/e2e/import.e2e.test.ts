@@ -59,4 +59,17 @@ describe('/import', () => {
     expect(reply.content).toContain('poster.png is not a CSV or a ZIP');
     expect(await stack.orm.em.fork().count(ImportJob, { user: user.id })).toBe(0);
   });
+
+  it('when someone chose /settings language ja, then the progress and the summary of their import are in Japanese', {
+    timeout: 60_000,
+  }, async () => {
+    const d = stack.discord;
+    const user = d.user('yoko'); // a Discord client in English
+    await d.command(user, 'settings language', { language: 'ja' }).reply();
+    const zip = zipSync({ 'ratings.csv': strToU8(RATINGS) });
+    const handle = d.command(user, 'import', { file: { filename: 'letterboxd-yoko.zip', data: zip } });
+    await handle.reply();
+    await waitUntil(d, () => /✅|❌/.test(handle.messages()[0]?.content ?? ''), 50_000);
+    expect(handle.messages()[0]?.content).toContain('を取り込みました');
+  });
 });

@@ -260,6 +260,22 @@ describe('movie nights in a voice channel, rescheduled, cancelled, and without M
     d.leaveVoice(dave);
   });
 
+  it('when an admin sets /config language de, then the poll and the winner are posted in German', async () => {
+    const d = stack.discord;
+    const admin = { permissions: String(PermissionFlagsBits.ManageGuild) };
+    await d.command(d.user('alice'), 'config language', { language: 'de' }, admin).reply();
+    try {
+      const before = channel().length;
+      await nightToDecision({ when: 'tomorrow 20:30', people: `<@${d.user('bob').id}>` });
+      const posted = channel().slice(before);
+      expect(posted.find((m) => m.poll)?.content).toContain('Filmabend');
+      expect(posted.some((m) => m.content.startsWith('🏆 Filmabend'))).toBe(true);
+    } finally {
+      await d.command(d.user('alice'), 'movienight cancel').reply();
+      await d.command(d.user('alice'), 'config language', { language: 'auto' }, admin).reply();
+    }
+  });
+
   it('when the host cancels a decided night, then its event is cancelled and the night is over', async () => {
     const d = stack.discord;
     const { nightId } = await nightToDecision({ when: 'tomorrow 20:30', people: `<@${d.user('bob').id}>` });

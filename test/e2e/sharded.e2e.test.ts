@@ -69,7 +69,9 @@ beforeAll(async () => {
   for (const [g, guild] of guilds.entries()) {
     await em.execute(
       `insert into guild_settings (guild_id, picks_channel_id, schedule_day, schedule_time, timezone, enabled, created_at, updated_at)
-       values (?, ?, ?, ?, 'UTC', true, now(), now())`,
+       values (?, ?, ?, ?, 'UTC', true, now(), now())
+       on conflict (guild_id) do update set picks_channel_id = excluded.picks_channel_id, schedule_day = excluded.schedule_day,
+         schedule_time = excluded.schedule_time, timezone = excluded.timezone, enabled = excluded.enabled`,
       [guild.id, guild.channelId, day, time],
     );
     const people = Array.from({ length: MEMBERS_PER_GUILD }, (_, i) => discord.user(`member-${g}-${i}`));

@@ -10,6 +10,8 @@ import {
   SendError,
   type Sender,
 } from '../../src/services/delivery-outbox-service.ts';
+import { updateGuildSettings } from '../../src/services/guild-settings-service.ts';
+import { noteGuildLocale } from '../../src/services/locale-service.ts';
 import { takeDmPauseNotice, updatePreferences } from '../../src/services/user-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -141,6 +143,25 @@ describe('weekly run', () => {
     expect(again).toMatchObject({ computed: false, delivery: { attempted: 0 } });
     expect(rec.calls).toHaveLength(6);
     expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
+  });
+
+  it("when the server's Discord language is German, then the digest is German until /config language says French", async () => {
+    const g = await seedGuild(db.em(), { prefix: '75', members: 2 });
+    await noteGuildLocale(db.em(), g.guildId, 'de');
+    const digestLocale = async (week: string) => {
+      const out = recordingSender();
+      const runner = createWeeklyRunner({
+        orm: db.orm,
+        logger,
+        recommender: await spiedRecommender(db.orm),
+        sender: out.sender,
+      });
+      await runner.runGuildWeek(g.guildId, week);
+      return out.sends.find((m) => m.kind === 'channel')?.payload.locale;
+    };
+    expect(await digestLocale(WEEK)).toBe('de');
+    await updateGuildSettings(db.em(), g.guildId, { language: 'fr' }, new Date());
+    expect(await digestLocale('2026-W49')).toBe('fr');
   });
 
   it('when the picks channel refuses the digest, then the run reports it and the server can read it back', async () => {
