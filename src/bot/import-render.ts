@@ -28,7 +28,10 @@ export function renderImportSummary(tr: Translator, job: ImportJobView, hasRepor
   if (job.status === 'failed') {
     // The stored reason is English (it is also what the operator reads); the frame around it is the person's.
     return {
-      content: tr.t('import.failed', { file: job.fileName, reason: job.failure ?? tr.t('import.unknown_failure') }),
+      content: tr.t('import.failed', {
+        file: job.fileName,
+        reason: tr.t(job.failure === 'tmdb_unavailable' ? 'import.failure_tmdb' : 'import.unknown_failure'),
+      }),
     };
   }
   const s = job.summary;

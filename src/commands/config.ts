@@ -15,14 +15,9 @@ import type { AutocompleteContext, InteractionContext } from '../bot/command.ts'
 import { installedInThisGuild } from '../bot/install-context.ts';
 import { hasPermissions, missingDigestPermissions } from '../bot/permissions.ts';
 import { UserFacingError } from '../errors.ts';
-import { LOCALE_NAMES } from '../i18n/index.ts';
+import { discordTimestamp, LOCALE_NAMES, type Translator } from '../i18n/index.ts';
 import { lastDigestProblem } from '../services/delivery-outbox-service.ts';
-import {
-  describeSchedule,
-  type GuildSettingsView,
-  getGuildSettings,
-  updateGuildSettings,
-} from '../services/guild-settings-service.ts';
+import { type GuildSettingsView, getGuildSettings, updateGuildSettings } from '../services/guild-settings-service.ts';
 import { DAY_NAMES } from '../weekly/schedule.ts';
 import { FOLLOW_DISCORD, languageOption } from './_shared.ts';
 
@@ -94,31 +89,37 @@ export const data = {
 
 export const ephemeral = true;
 
-function summary(s: GuildSettingsView): string {
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** "Fridays at 18:00 (Europe/Berlin)" in the reader's language. */
+export function describeSchedule(tr: Translator, s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
+  return tr.t('config.schedule', { day: DAY_KEYS[s.day] ?? 'sat', time: s.time, timezone: s.timezone });
+}
+
+function summary(tr: Translator, s: GuildSettingsView): string {
   const lines = [
-    `Weekly picks: **${s.enabled ? 'on' : 'off'}**`,
-    `Picks channel: ${s.picksChannelId ? `<#${s.picksChannelId}>` : 'not set (members who opted in still get DMs)'}`,
-    `Schedule: ${describeSchedule(s)}`,
-    `Language of public posts: ${s.language ? LOCALE_NAMES[s.language] : "the server's Discord language"}`,
+    tr.t('config.summary', {
+      enabled: s.enabled ? 'yes' : 'no',
+      channel: s.picksChannelId ? `<#${s.picksChannelId}>` : tr.t('config.channel_not_set'),
+      schedule: describeSchedule(tr, s),
+      language: s.language ? LOCALE_NAMES[s.language] : tr.t('config.language_discord'),
+    }),
   ];
-  if (s.nextRun) lines.push(`Next run: <t:${Math.floor(s.nextRun.getTime() / 1000)}:F>`);
+  if (s.nextRun) lines.push(tr.t('config.next_run', { when: discordTimestamp(s.nextRun, 'F') }));
   return lines.join('\n');
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   if (!interaction.inGuild() || !ctx.guildId) {
-    throw new UserFacingError('forbidden', '/config works in a server, not in DMs.');
+    throw UserFacingError.of('forbidden', 'config.server_only');
   }
   if (!installedInThisGuild(interaction)) {
-    throw new UserFacingError(
-      'forbidden',
-      "Marquee isn't installed to this server, only to your account, so there is nothing here to configure. " +
-        'A server admin can add Marquee to the server to get weekly picks.',
-    );
+    throw UserFacingError.of('forbidden', 'config.not_installed');
   }
   if (!hasPermissions(interaction.memberPermissions, PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('forbidden', 'Only people with the **Manage Server** permission can change this.');
+    throw UserFacingError.of('forbidden', 'config.manage_server');
   }
+  const { tr } = ctx;
   const now = ctx.services.clock();
   const sub = interaction.options.getSubcommand(true);
   let s: GuildSettingsView;
@@ -126,7 +127,7 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
   if (sub === 'picks-channel') {
     const channelId = await checkPicksChannel(interaction);
     s = await updateGuildSettings(ctx.em, ctx.guildId, { picksChannelId: channelId }, now);
-    intro = `✅ Weekly picks will be posted in <#${channelId}>.`;
+    intro = tr.t('config.channel_set', { channelId });
   } else if (sub === 'schedule') {
     s = await updateGuildSettings(
       ctx.em,
@@ -138,31 +139,30 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
       },
       now,
     );
-    intro = `✅ Weekly picks go out ${describeSchedule(s)}.`;
+    intro = tr.t('config.schedule_set', { schedule: describeSchedule(tr, s) });
   } else if (sub === 'language') {
     const chosen = interaction.options.getString('language', true);
     s = await updateGuildSettings(ctx.em, ctx.guildId, { language: chosen === FOLLOW_DISCORD ? null : chosen }, now);
     intro = s.language
-      ? `✅ The digest and movie-night posts here will be in **${LOCALE_NAMES[s.language]}**. Personal replies still follow each person's language.`
-      : "✅ The digest and movie-night posts here will follow the server's Discord language.";
+      ? tr.t('config.language_set', { language: LOCALE_NAMES[s.language] })
+      : tr.t('config.language_follow');
   } else if (sub === 'enable' || sub === 'disable') {
     s = await updateGuildSettings(ctx.em, ctx.guildId, { enabled: sub === 'enable' }, now);
-    intro =
-      sub === 'enable'
-        ? '✅ Weekly picks are on. DMs are opt-in: members get personal picks only after `/settings dms on`.'
-        : '⏸️ Weekly picks are off. Nothing else changes; `/config enable` turns them back on.';
+    intro = tr.t(sub === 'enable' ? 'config.enabled' : 'config.disabled');
   } else {
     s = await getGuildSettings(ctx.em, ctx.guildId, now);
     const problem = await lastDigestProblem(ctx.em, ctx.guildId);
-    intro = problem
-      ? `Weekly picks settings:\n⚠️ The ${problem.isoWeek} digest couldn't be posted in <#${problem.channelId}> (${problem.error.replace(/^DiscordAPIError\[\d+\]: /, '')}). Check my permissions there, or pick another channel with \`/config picks-channel\`.`
-      : 'Weekly picks settings:';
+    intro = tr.t('config.title');
+    if (problem) {
+      const error = problem.error.replace(/^DiscordAPIError\[\d+\]: /, '');
+      intro += `\n${tr.t('config.digest_problem', { week: problem.isoWeek, channelId: problem.channelId, error })}`;
+    }
   }
   ctx.logger.info(
     { sub, enabled: s.enabled, day: s.day, time: s.time, timezone: s.timezone, language: s.language },
     'guild settings',
   );
-  await ctx.respond.send({ content: `${intro}\n${summary(s)}`, ephemeral: true });
+  await ctx.respond.send({ content: `${intro}\n${summary(tr, s)}`, ephemeral: true });
 }
 
 /**
@@ -176,16 +176,10 @@ async function checkPicksChannel(interaction: ChatInputCommandInteraction<'cache
   const guild = interaction.guild;
   const channel = guild?.channels.cache.get(channelId);
   if (!guild || !channel) {
-    throw new UserFacingError(
-      'invalid_input',
-      "I can't find that channel in this server. Pick one of its text channels.",
-    );
+    throw UserFacingError.of('invalid_input', 'config.channel_unknown');
   }
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    throw new UserFacingError(
-      'invalid_input',
-      `<#${channelId}> isn't a text channel. Pick a text or announcement channel.`,
-    );
+    throw UserFacingError.of('invalid_input', 'config.channel_not_text', { channelId });
   }
   let bits: Readonly<PermissionsBitField> | null = null;
   if (channelId === interaction.channelId) bits = interaction.appPermissions;
@@ -194,18 +188,11 @@ async function checkPicksChannel(interaction: ChatInputCommandInteraction<'cache
     bits = me ? me.permissionsIn(channel) : null;
   }
   if (!bits) {
-    throw new UserFacingError(
-      'forbidden',
-      `I couldn't check my permissions in <#${channelId}>. Run this command in that channel, or try again in a moment.`,
-    );
+    throw UserFacingError.of('forbidden', 'config.channel_unchecked', { channelId });
   }
   const missing = missingDigestPermissions(bits);
   if (missing.length > 0) {
-    throw new UserFacingError(
-      'forbidden',
-      `I can't post the weekly picks in <#${channelId}>: I'm missing **${missing.join('**, **')}** there. ` +
-        'Give Marquee those permissions in the channel settings (or pick another channel), then run this again.',
-    );
+    throw UserFacingError.of('forbidden', 'config.channel_missing', { channelId, missing: missing.join('**, **') });
   }
   return channelId;
 }

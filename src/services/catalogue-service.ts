@@ -207,17 +207,11 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     };
   }
 
-  function userError(err: unknown, what: string): UserFacingError {
+  function userError(err: unknown, action: 'lookup' | 'search'): UserFacingError {
     if (isTmdbError(err) && err.kind === 'not_found') {
-      return new UserFacingError('unknown_movie', "I couldn't find that film. Try picking it from the list.", {
-        cause: err,
-      });
+      return UserFacingError.of('unknown_movie', 'movie.unknown', undefined, { cause: err });
     }
-    return new UserFacingError(
-      'tmdb_unavailable',
-      `The movie database isn't answering right now, so I can't ${what}. Please try again in a minute.`,
-      { cause: err },
-    );
+    return UserFacingError.of('tmdb_unavailable', 'tmdb.unavailable', { action }, { cause: err });
   }
 
   /** TMDB is worth trying: a key is set and the breaker is not open. */
@@ -372,7 +366,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
 
   async function ensureMovie(em: Em, tmdbId: number): Promise<Movie> {
     if (!Number.isSafeInteger(tmdbId) || tmdbId <= 0) {
-      throw new UserFacingError('unknown_movie', "I couldn't find that film. Try picking it from the list.");
+      throw UserFacingError.of('unknown_movie', 'movie.unknown');
     }
     const row = await em.findOne(Movie, tmdbId);
     if (row?.fetchedAt) return row;
@@ -380,7 +374,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       if (row) return row; // a stub still has a title; details come with the refresher
       throw userError(
         new TmdbError(tmdb.configured ? 'circuit_open' : 'not_configured', '/3/movie/{movie_id}', 'unavailable'),
-        'look that film up',
+        'lookup',
       );
     }
     try {
@@ -389,7 +383,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     } catch (err) {
       if (row && !(isTmdbError(err) && err.kind === 'not_found')) return row;
       if (!isTmdbError(err)) throw err;
-      throw userError(err, 'look that film up');
+      throw userError(err, 'lookup');
     }
   }
 
@@ -415,7 +409,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       );
     }
     const local = page === 1 ? await localMatches(em, text, 20, o.year) : [];
-    if (local.length === 0 && tmdb.configured) throw userError(tmdbFailure, 'search for films');
+    if (local.length === 0 && tmdb.configured) throw userError(tmdbFailure, 'search');
     return local.map(toCard);
   }
 

@@ -4,7 +4,7 @@ import { GuildSettings } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { type Locale, matchLocale } from '../i18n/index.ts';
 import { cut } from '../text.ts';
-import { canonicalTimeZone, DAY_NAMES, nextFireTime, parseTime } from '../weekly/schedule.ts';
+import { canonicalTimeZone, nextFireTime, parseTime } from '../weekly/schedule.ts';
 import { normaliseLocale } from './user-service.ts';
 
 export interface GuildSettingsView {
@@ -57,24 +57,21 @@ export async function updateGuildSettings(
   now: Date,
 ): Promise<GuildSettingsView> {
   if (patch.day !== undefined && (!Number.isInteger(patch.day) || patch.day < 0 || patch.day > 6)) {
-    throw new UserFacingError('invalid_input', 'The day must be one of Sunday to Saturday.');
+    throw UserFacingError.of('invalid_input', 'config.bad_day');
   }
   if (patch.time !== undefined && !parseTime(patch.time.trim())) {
-    throw new UserFacingError('invalid_input', 'The time is 24-hour HH:MM, like 18:00 or 09:30.');
+    throw UserFacingError.of('invalid_input', 'config.bad_time');
   }
   let timezone: string | undefined;
   if (patch.timezone !== undefined) {
     timezone = canonicalTimeZone(patch.timezone.trim()) ?? undefined;
     if (!timezone) {
-      throw new UserFacingError(
-        'invalid_input',
-        `I don't know the time zone "${cut(patch.timezone, 64)}". Use a name like Europe/Berlin or America/New_York.`,
-      );
+      throw UserFacingError.of('invalid_input', 'config.bad_timezone', { zone: cut(patch.timezone, 64) });
     }
   }
   const language = patch.language == null ? patch.language : normaliseLocale(patch.language);
   if (patch.picksChannelId !== undefined && !/^\d{17,20}$/.test(patch.picksChannelId)) {
-    throw new UserFacingError('invalid_input', 'That is not a channel I can post in.');
+    throw UserFacingError.of('invalid_input', 'config.bad_channel');
   }
   let s = await em.findOne(GuildSettings, guildId);
   if (!s) s = em.create(GuildSettings, { guildId });
@@ -86,10 +83,6 @@ export async function updateGuildSettings(
   if (language !== undefined) s.language = language;
   await em.flush();
   return view(s, now);
-}
-
-export function describeSchedule(s: Pick<GuildSettingsView, 'day' | 'time' | 'timezone'>): string {
-  return `${DAY_NAMES[s.day] ?? '?'}s at ${s.time} (${s.timezone})`;
 }
 
 /** Every configured picks channel (the doctor checks the bot may post there). */

@@ -173,11 +173,7 @@ function view(n: MovieNight): NightView {
  * that time has passed), `tomorrow HH:MM`, or `YYYY-MM-DD HH:MM`.
  */
 export function parseScreeningTime(input: string, timeZone: string, now: Date): Date {
-  const bad = () =>
-    new UserFacingError(
-      'invalid_input',
-      `I couldn't read "${cut(input, 40)}" as a time. Try 20:30, tomorrow 20:30 or 2026-12-05 20:30 (${timeZone}).`,
-    );
+  const bad = () => UserFacingError.of('invalid_input', 'night.bad_time', { input: cut(input, 40), timeZone });
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const m = /^(?:(tomorrow|today|\d{4}-\d{2}-\d{2}) )?(\d{1,2}:\d{2})$/.exec(text);
   const t = m ? parseTime(m[2]!.padStart(5, '0')) : null;
@@ -216,7 +212,7 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
 
   async function requireNight(em: Em, nightId: number): Promise<MovieNight> {
     const night = await em.findOne(MovieNight, nightId);
-    if (!night) throw new UserFacingError('not_found', 'That movie night no longer exists.');
+    if (!night) throw UserFacingError.of('not_found', 'night.gone');
     return night;
   }
 
@@ -224,7 +220,7 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
   async function lockNight(em: Em, nightId: number): Promise<MovieNight> {
     await em.execute('select id from movie_nights where id = ? for update', [nightId]);
     const night = await em.findOne(MovieNight, nightId, { refresh: true });
-    if (!night) throw new UserFacingError('not_found', 'That movie night no longer exists.');
+    if (!night) throw UserFacingError.of('not_found', 'night.gone');
     return night;
   }
 
@@ -328,22 +324,17 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       const now = deps.clock();
       const count = Math.trunc(input.candidateCount);
       if (count < MIN_CANDIDATES || count > MAX_CANDIDATES)
-        throw new UserFacingError('invalid_input', `Pick between ${MIN_CANDIDATES} and ${MAX_CANDIDATES} candidates.`);
-      if (input.startsAt.getTime() <= now.getTime())
-        throw new UserFacingError('invalid_input', 'That time has already passed. Pick a time in the future.');
+        throw UserFacingError.of('invalid_input', 'night.bad_candidates', { min: MIN_CANDIDATES, max: MAX_CANDIDATES });
+      if (input.startsAt.getTime() <= now.getTime()) throw UserFacingError.of('invalid_input', 'night.time_passed');
       const joinMinutes = Math.trunc(input.joinMinutes);
-      if (joinMinutes < 1 || joinMinutes > 24 * 60)
-        throw new UserFacingError('invalid_input', 'Joining can stay open between 1 minute and 24 hours.');
+      if (joinMinutes < 1 || joinMinutes > 24 * 60) throw UserFacingError.of('invalid_input', 'night.bad_join_minutes');
       const pollHours = Math.trunc(input.pollHours);
       if (pollHours < 1 || pollHours > MAX_POLL_HOURS)
-        throw new UserFacingError('invalid_input', `A poll lasts between 1 and ${MAX_POLL_HOURS} hours.`);
+        throw UserFacingError.of('invalid_input', 'night.bad_poll_hours', { max: MAX_POLL_HOURS });
       if (input.maxRuntime !== undefined && input.maxRuntime !== null && input.maxRuntime < 30)
-        throw new UserFacingError('invalid_input', 'A maximum runtime under 30 minutes leaves no films to pick.');
+        throw UserFacingError.of('invalid_input', 'night.bad_max_runtime');
       if (await em.count(MovieNight, { guildId: input.guildId, status: { $in: ['gathering', 'polling'] } }))
-        throw new UserFacingError(
-          'duplicate',
-          'This server already has a movie night being planned. Finish it with /movienight end or /movienight cancel first.',
-        );
+        throw UserFacingError.of('duplicate', 'night.already_planned');
       const host = await ensureUser(em, input.hostId);
       const night = em.create(MovieNight, {
         guildId: input.guildId,
@@ -374,9 +365,9 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
     async join(em: Em, nightId: number, userId: string): Promise<ParticipantView[]> {
       const night = await requireNight(em, nightId);
       if (night.status !== 'gathering' || night.joinClosesAt.getTime() <= deps.clock().getTime())
-        throw new UserFacingError('expired', 'Joining has closed for this movie night.');
+        throw UserFacingError.of('expired', 'night.joining_closed');
       const p = await addParticipant(em, night, userId, 'joined');
-      if (!p) throw new UserFacingError('forbidden', 'Only members of this server can join.');
+      if (!p) throw UserFacingError.of('forbidden', 'night.members_only');
       await em.flush();
       return participants(em, nightId);
     },
@@ -385,9 +376,9 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
     async leave(em: Em, nightId: number, userId: string): Promise<ParticipantView[]> {
       const night = await requireNight(em, nightId);
       if (night.status !== 'gathering' || night.joinClosesAt.getTime() <= deps.clock().getTime())
-        throw new UserFacingError('expired', 'Joining has closed for this movie night.');
+        throw UserFacingError.of('expired', 'night.joining_closed');
       const p = await em.findOne(MovieNightParticipant, { night, user: userId });
-      if (!p || p.out) throw new UserFacingError('not_found', "You weren't in this movie night.");
+      if (!p || p.out) throw UserFacingError.of('not_found', 'night.not_in');
       p.out = true;
       await em.flush();
       return participants(em, nightId);
@@ -512,9 +503,8 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
     async reschedule(em: Em, nightId: number, startsAt: Date): Promise<NightView> {
       const night = await requireNight(em, nightId);
       if (night.status === 'finished' || night.status === 'cancelled')
-        throw new UserFacingError('expired', 'That movie night is over.');
-      if (startsAt.getTime() <= deps.clock().getTime())
-        throw new UserFacingError('invalid_input', 'That time has already passed. Pick a time in the future.');
+        throw UserFacingError.of('expired', 'night.over');
+      if (startsAt.getTime() <= deps.clock().getTime()) throw UserFacingError.of('invalid_input', 'night.time_passed');
       night.startsAt = startsAt;
       await em.flush();
       return view(night);
@@ -523,7 +513,7 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
     async cancel(em: Em, nightId: number): Promise<NightView> {
       const night = await requireNight(em, nightId);
       if (night.status === 'finished' || night.status === 'cancelled')
-        throw new UserFacingError('expired', 'That movie night is already over.');
+        throw UserFacingError.of('expired', 'night.already_over');
       night.status = 'cancelled';
       night.cancelledAt = deps.clock();
       await em.flush();
@@ -606,10 +596,10 @@ export function createMovieNightService(deps: MovieNightServiceDeps) {
       const night = await requireNight(em, nightId);
       const winnerId = night.winner?.id;
       if (!winnerId || (night.status !== 'decided' && night.status !== 'finished'))
-        throw new UserFacingError('expired', 'This movie night has no film to rate yet.');
+        throw UserFacingError.of('expired', 'night.no_film_yet');
       const change = await em.transactional(async (tx) => {
         const p = await tx.findOne(MovieNightParticipant, { night: nightId, user: userId });
-        if (!p) throw new UserFacingError('forbidden', 'Only people who were at this movie night can rate it here.');
+        if (!p) throw UserFacingError.of('forbidden', 'night.attendees_only');
         const firstAnswer = p.stars === null || p.stars === undefined;
         p.stars = stars;
         p.attendedVia ??= 'button';

@@ -26,7 +26,7 @@ export interface UserInit {
 const SNOWFLAKE = /^\d{17,20}$/;
 
 export function assertDiscordId(id: string): void {
-  if (!SNOWFLAKE.test(id)) throw new UserFacingError('invalid_input', 'That is not a valid Discord user id.');
+  if (!SNOWFLAKE.test(id)) throw UserFacingError.of('invalid_input', 'user.bad_id');
 }
 
 /** Returns the user, creating the row on first use. Concurrent first uses are safe (insert … on conflict). */
@@ -115,10 +115,10 @@ export interface PreferencesPatch {
 export function normaliseLocale(code: string): Locale {
   const l = matchLocale(code);
   if (!l) {
-    throw new UserFacingError(
-      'invalid_input',
-      `I don't speak "${cut(code, 16)}" yet. Pick one of: ${Object.values(LOCALE_NAMES).join(', ')}.`,
-    );
+    throw UserFacingError.of('invalid_input', 'settings.unknown_language', {
+      code: cut(code, 16),
+      languages: Object.values(LOCALE_NAMES).join(', '),
+    });
   }
   return l;
 }
@@ -131,14 +131,10 @@ const REGIONS = new Set(Object.keys(countries.getAlpha2Codes()));
 export function normaliseRegion(region: string): string {
   const r = region.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(r)) {
-    throw new UserFacingError('invalid_input', 'A region is a two-letter country code, like US, GB or DE.');
+    throw UserFacingError.of('invalid_input', 'settings.region_format');
   }
   if (!REGIONS.has(r)) {
-    const hint = r === 'UK' ? ' For the United Kingdom it is GB.' : '';
-    throw new UserFacingError(
-      'invalid_input',
-      `${r} isn't an ISO 3166-1 country code.${hint} Use two letters like US, GB or DE.`,
-    );
+    throw UserFacingError.of('invalid_input', 'settings.region_unknown', { region: r, uk: r === 'UK' ? 'yes' : 'no' });
   }
   return r;
 }

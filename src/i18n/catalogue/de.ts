@@ -324,6 +324,7 @@ export const de: Messages = {
     '📥 Importiere **{file}** ({source}, {rows, plural, one {# Zeile} other {# Zeilen}}). Ich aktualisiere diese Nachricht zwischendurch; du kannst Marquee solange weiter benutzen.',
   'import.progress': '📥 Importiere **{file}** ({source}): {done} / {total} nachgeschlagen, {matched} gefunden…',
   'import.failed': '⚠️ Der Import von **{file}** wurde abgebrochen: {reason} Es wurde nichts geändert.',
+  'import.failure_tmdb': 'die Filmdatenbank hat lange nicht geantwortet. Versuch es später noch mal.',
   'import.unknown_failure': 'etwas ist schiefgelaufen.',
   'import.done':
     '✅ **{file}** importiert ({source}): {matched} von {total, plural, one {# Zeile} other {# Zeilen}} zugeordnet.',
@@ -378,4 +379,96 @@ export const de: Messages = {
   'compare.not_possible': 'Mit dieser Person kann ich dich nicht vergleichen.',
   'compare.not_visible': 'Den Geschmack dieser Person kannst du hier nicht sehen.',
   'profile.invalid': 'Profile sind öffentlich, Server oder privat.',
+  'config.schedule':
+    '{day, select, sun {sonntags} mon {montags} tue {dienstags} wed {mittwochs} thu {donnerstags} fri {freitags} other {samstags}} um {time} ({timezone})',
+  'config.summary':
+    'Wochentipps: **{enabled, select, yes {an} other {aus}}**\nTipp-Kanal: {channel}\nZeitplan: {schedule}\nSprache öffentlicher Beiträge: {language}',
+  'config.channel_not_set': 'nicht festgelegt (wer sich angemeldet hat, bekommt trotzdem DMs)',
+  'config.language_discord': 'die Discord-Sprache des Servers',
+  'config.next_run': 'Nächster Versand: {when}',
+  'config.title': 'Einstellungen der Wochentipps:',
+  'config.digest_problem':
+    '⚠️ Die Übersicht für {week} konnte ich nicht in <#{channelId}> posten ({error}). Prüf meine Berechtigungen dort oder wähl mit `/einrichten tipp-kanal` einen anderen Kanal.',
+  'config.channel_set': '✅ Die Wochentipps erscheinen ab jetzt in <#{channelId}>.',
+  'config.schedule_set': '✅ Die Wochentipps kommen {schedule}.',
+  'config.language_set':
+    '✅ Übersicht und Filmabend-Beiträge erscheinen hier auf **{language}**. Persönliche Antworten folgen weiter der Sprache jeder Person.',
+  'config.language_follow': '✅ Übersicht und Filmabend-Beiträge folgen hier der Discord-Sprache des Servers.',
+  'config.enabled':
+    '✅ Die Wochentipps sind an. DMs gibt es nur auf Wunsch: Persönliche Tipps bekommt, wer `/einstellungen dms an` nutzt.',
+  'config.disabled':
+    '⏸️ Die Wochentipps sind aus. Sonst ändert sich nichts; `/einrichten einschalten` schaltet sie wieder an.',
+  'config.server_only': '/einrichten funktioniert auf einem Server, nicht in DMs.',
+  'config.not_installed':
+    'Marquee ist nicht auf diesem Server installiert, nur in deinem Konto – hier gibt es also nichts einzurichten. Ein Server-Admin kann Marquee zum Server hinzufügen, dann gibt es Wochentipps.',
+  'config.manage_server': 'Das können nur Leute mit der Berechtigung **Server verwalten** ändern.',
+  'config.channel_unknown': 'Diesen Kanal finde ich auf dem Server nicht. Wähl einen seiner Textkanäle.',
+  'config.channel_not_text': '<#{channelId}> ist kein Textkanal. Wähl einen Text- oder Ankündigungskanal.',
+  'config.channel_unchecked':
+    'Meine Berechtigungen in <#{channelId}> konnte ich nicht prüfen. Nutz den Befehl in diesem Kanal oder versuch es gleich noch mal.',
+  'config.channel_missing':
+    'In <#{channelId}> kann ich die Wochentipps nicht posten: Mir fehlt dort **{missing}**. Gib Marquee diese Berechtigungen in den Kanaleinstellungen (oder wähl einen anderen Kanal) und versuch es dann noch mal.',
+  'config.bad_day': 'Der Tag muss zwischen Sonntag und Samstag liegen.',
+  'config.bad_time': 'Die Uhrzeit im 24-Stunden-Format HH:MM, etwa 18:00 oder 09:30.',
+  'config.bad_timezone':
+    'Die Zeitzone „{zone}“ kenne ich nicht. Nimm einen Namen wie Europe/Berlin oder America/New_York.',
+  'config.bad_channel': 'In diesem Kanal kann ich nicht posten.',
+  'user.bad_id': 'Das ist keine gültige Discord-Nutzer-ID.',
+  'settings.unknown_language': '„{code}“ spreche ich noch nicht. Wähl eine davon: {languages}.',
+  'settings.region_format': 'Eine Region ist ein Ländercode aus zwei Buchstaben, etwa DE, AT oder CH.',
+  'settings.region_unknown':
+    '{region} ist kein Ländercode nach ISO 3166-1.{uk, select, yes { Für das Vereinigte Königreich ist es GB.} other {}} Nimm zwei Buchstaben wie DE, AT oder CH.',
+  'tmdb.unavailable':
+    'Die Filmdatenbank antwortet gerade nicht, deshalb kann ich {action, select, search {keine Filme suchen} other {den Film nicht nachschlagen}}. Versuch es in einer Minute noch mal.',
+  'import.busy': 'Ein Import von dir läuft noch. Warte auf die Zusammenfassung und versuch es dann noch mal.',
+  'import.nothing_to_undo': 'Es gibt keinen Import zum Rückgängigmachen.',
+  'import.undo_running': 'Dein Import läuft noch; mach ihn rückgängig, sobald er fertig ist.',
+  'upload.not_csv_zip':
+    '{name} ist weder CSV noch ZIP. Lade die Datei genau so hoch, wie Letterboxd oder IMDb sie dir gegeben hat.',
+  'upload.not_utf8':
+    '{name} ist kein UTF-8-Text. Wenn du sie in einer Tabellenkalkulation geöffnet hast, speichere sie noch mal als „CSV UTF-8“ oder lade den ursprünglichen Export hoch.',
+  'upload.zip_too_many': 'Dieses ZIP enthält mehr als {max, number} Dateien; ein Letterboxd-Export hat etwa 20.',
+  'upload.zip_entry_too_big':
+    '{name} in diesem ZIP wird entpackt größer als {mb, number} MB; das ist kein Letterboxd-Export.',
+  'upload.zip_compression':
+    '{name} in diesem ZIP ist auf eine Art komprimiert, die ich nicht lesen kann. Lade das ZIP genau so hoch, wie Letterboxd es erstellt hat.',
+  'upload.zip_damaged':
+    'Dieses ZIP ist beschädigt. Lade den Export noch einmal herunter und lade ihn unverändert hoch.',
+  'upload.zip_too_big': 'Dieses ZIP wird entpackt größer als {mb, number} MB; ein Letterboxd-Export ist viel kleiner.',
+  'upload.csv_broken':
+    '{name} ist keine lesbare CSV-Datei (ein Anführungszeichen wird nie geschlossen oder die Zeilen sind kaputt).',
+  'upload.empty': '{name} ist leer.',
+  'upload.too_big': '{name} ist {mb, number} MB groß; Importe dürfen höchstens {max, number} MB groß sein.',
+  'upload.zip_no_files':
+    'In diesem ZIP ist keine der Letterboxd-Dateien ratings.csv, diary.csv, watched.csv oder watchlist.csv.',
+  'upload.zip_unreadable':
+    '{name} ist kein lesbares ZIP. Lade den Export noch einmal herunter und lade ihn unverändert hoch.',
+  'upload.list_ambiguous':
+    '{file} sieht nach einer Letterboxd-Liste aus, aber ich erkenne nicht, ob es gesehene oder gemerkte Filme sind: Nenn die Datei watched.csv oder watchlist.csv.',
+  'upload.expected':
+    'Lade einen Letterboxd-Export hoch (das ZIP oder ratings.csv, diary.csv, watched.csv bzw. watchlist.csv) oder eine IMDb-CSV mit Bewertungen oder Merkliste.',
+  'upload.unknown_columns':
+    'Die Spalten von {file} ({shown}) kenne ich nicht. Lade einen Letterboxd-Export hoch (das ZIP oder ratings.csv, diary.csv, watched.csv bzw. watchlist.csv) oder eine IMDb-CSV mit Bewertungen oder Merkliste.',
+  'upload.wrong_source':
+    '{file} sieht nach einem {found, select, imdb {IMDb} other {Letterboxd}}-Export aus, nicht nach {chosen, select, imdb {IMDb} other {Letterboxd}}. Wähl als Quelle „auto“ oder die richtige.',
+  'upload.too_many_rows':
+    'Dieser Import hat mehr als {max, number} Zeilen; Marquee nimmt höchstens {max, number} auf einmal. Teil die Datei auf und importiere die Teile nacheinander.',
+  'upload.no_films': 'In {name} sind keine Filme.',
+  'night.bad_time':
+    '„{input}“ kann ich nicht als Uhrzeit lesen. Versuch 20:30, tomorrow 20:30 oder 2026-12-05 20:30 ({timeZone}).',
+  'night.gone': 'Diesen Filmabend gibt es nicht mehr.',
+  'night.bad_candidates': 'Wähl zwischen {min} und {max} Kandidaten.',
+  'night.time_passed': 'Dieser Zeitpunkt ist schon vorbei. Wähl einen in der Zukunft.',
+  'night.bad_join_minutes': 'Die Anmeldung kann zwischen 1 Minute und 24 Stunden offen bleiben.',
+  'night.bad_poll_hours': 'Eine Umfrage dauert zwischen 1 und {max} Stunden.',
+  'night.bad_max_runtime': 'Bei einer Höchstlaufzeit unter 30 Minuten bleibt kein Film übrig.',
+  'night.already_planned':
+    'Auf diesem Server wird schon ein Filmabend geplant. Schließ ihn zuerst mit /filmabend beenden oder /filmabend absagen ab.',
+  'night.joining_closed': 'Die Anmeldung für diesen Filmabend ist geschlossen.',
+  'night.members_only': 'Mitmachen können nur Mitglieder dieses Servers.',
+  'night.not_in': 'Du warst bei diesem Filmabend nicht dabei.',
+  'night.over': 'Dieser Filmabend ist vorbei.',
+  'night.already_over': 'Dieser Filmabend ist schon vorbei.',
+  'night.no_film_yet': 'Bei diesem Filmabend gibt es noch keinen Film zum Bewerten.',
+  'night.attendees_only': 'Hier bewerten können nur Leute, die bei diesem Filmabend dabei waren.',
 };

@@ -317,6 +317,7 @@ export const enUS = {
     "📥 Importing **{file}** ({source}, {rows, plural, one {# row} other {# rows}}). I'll update this message as I go; you can keep using Marquee meanwhile.",
   'import.progress': '📥 Importing **{file}** ({source}): {done} / {total} looked up, {matched} matched…',
   'import.failed': '⚠️ Import of **{file}** stopped: {reason} Nothing was changed.',
+  'import.failure_tmdb': "the movie database didn't answer for a long time. Please try again later.",
   'import.unknown_failure': 'something went wrong.',
   'import.done': '✅ Imported **{file}** ({source}): {matched} of {total, plural, one {# row} other {# rows}} matched.',
   'import.ratings_added': '{n, plural, one {# rating} other {# ratings}} added',
@@ -367,4 +368,88 @@ export const enUS = {
   'compare.not_possible': "I can't compare you with that person.",
   'compare.not_visible': "That person's taste isn't visible to you here.",
   'profile.invalid': 'Profiles are public, server or private.',
+  // Server settings (/config), languages and regions, uploads, movie nights: services return these as keys.
+  'config.schedule':
+    '{day, select, sun {Sundays} mon {Mondays} tue {Tuesdays} wed {Wednesdays} thu {Thursdays} fri {Fridays} other {Saturdays}} at {time} ({timezone})',
+  'config.summary':
+    'Weekly picks: **{enabled, select, yes {on} other {off}}**\nPicks channel: {channel}\nSchedule: {schedule}\nLanguage of public posts: {language}',
+  'config.channel_not_set': 'not set (members who opted in still get DMs)',
+  'config.language_discord': "the server's Discord language",
+  'config.next_run': 'Next run: {when}',
+  'config.title': 'Weekly picks settings:',
+  'config.digest_problem':
+    "⚠️ The {week} digest couldn't be posted in <#{channelId}> ({error}). Check my permissions there, or pick another channel with `/config picks-channel`.",
+  'config.channel_set': '✅ Weekly picks will be posted in <#{channelId}>.',
+  'config.schedule_set': '✅ Weekly picks go out {schedule}.',
+  'config.language_set':
+    "✅ The digest and movie-night posts here will be in **{language}**. Personal replies still follow each person's language.",
+  'config.language_follow': "✅ The digest and movie-night posts here will follow the server's Discord language.",
+  'config.enabled': '✅ Weekly picks are on. DMs are opt-in: members get personal picks only after `/settings dms on`.',
+  'config.disabled': '⏸️ Weekly picks are off. Nothing else changes; `/config enable` turns them back on.',
+  'config.server_only': '/config works in a server, not in DMs.',
+  'config.not_installed':
+    "Marquee isn't installed to this server, only to your account, so there is nothing here to configure. A server admin can add Marquee to the server to get weekly picks.",
+  'config.manage_server': 'Only people with the **Manage Server** permission can change this.',
+  'config.channel_unknown': "I can't find that channel in this server. Pick one of its text channels.",
+  'config.channel_not_text': "<#{channelId}> isn't a text channel. Pick a text or announcement channel.",
+  'config.channel_unchecked':
+    "I couldn't check my permissions in <#{channelId}>. Run this command in that channel, or try again in a moment.",
+  'config.channel_missing':
+    "I can't post the weekly picks in <#{channelId}>: I'm missing **{missing}** there. Give Marquee those permissions in the channel settings (or pick another channel), then run this again.",
+  'config.bad_day': 'The day must be one of Sunday to Saturday.',
+  'config.bad_time': 'The time is 24-hour HH:MM, like 18:00 or 09:30.',
+  'config.bad_timezone': 'I don\'t know the time zone "{zone}". Use a name like Europe/Berlin or America/New_York.',
+  'config.bad_channel': 'That is not a channel I can post in.',
+  'user.bad_id': 'That is not a valid Discord user id.',
+  'settings.unknown_language': 'I don\'t speak "{code}" yet. Pick one of: {languages}.',
+  'settings.region_format': 'A region is a two-letter country code, like US, GB or DE.',
+  'settings.region_unknown':
+    "{region} isn't an ISO 3166-1 country code.{uk, select, yes { For the United Kingdom it is GB.} other {}} Use two letters like US, GB or DE.",
+  'tmdb.unavailable':
+    "The movie database isn't answering right now, so I can't {action, select, search {search for films} other {look that film up}}. Please try again in a minute.",
+  'import.busy': 'An import of yours is still running. Wait for its summary, then try again.',
+  'import.nothing_to_undo': "There's no import to undo.",
+  'import.undo_running': 'Your import is still running; undo it once it has finished.',
+  'upload.not_csv_zip': '{name} is not a CSV or a ZIP. Upload the file exactly as Letterboxd or IMDb gave it.',
+  'upload.not_utf8':
+    '{name} is not UTF-8 text. If you opened it in a spreadsheet, save it again as "CSV UTF-8", or upload the original export.',
+  'upload.zip_too_many': 'That ZIP lists more than {max, number} files; a Letterboxd export has about 20.',
+  'upload.zip_entry_too_big':
+    '{name} in that ZIP unpacks to more than {mb, number} MB; that is not a Letterboxd export.',
+  'upload.zip_compression':
+    "{name} in that ZIP uses a compression I can't read. Upload the ZIP exactly as Letterboxd made it.",
+  'upload.zip_damaged': 'That ZIP is damaged. Download the export again and upload it as it is.',
+  'upload.zip_too_big': 'That ZIP unpacks to more than {mb, number} MB; a Letterboxd export is far smaller.',
+  'upload.csv_broken': '{name} is not a readable CSV (a quote is never closed, or the rows are broken).',
+  'upload.empty': '{name} is empty.',
+  'upload.too_big': '{name} is {mb, number} MB; imports are limited to {max, number} MB.',
+  'upload.zip_no_files': "That ZIP has none of Letterboxd's ratings.csv, diary.csv, watched.csv or watchlist.csv.",
+  'upload.zip_unreadable': '{name} is not a readable ZIP. Download the export again and upload it as it is.',
+  'upload.list_ambiguous':
+    "{file} looks like a Letterboxd list, but I can't tell whether it is films you watched or want to: name it watched.csv or watchlist.csv.",
+  'upload.expected':
+    'Upload a Letterboxd export (the ZIP, or ratings.csv, diary.csv, watched.csv or watchlist.csv) or an IMDb ratings or watchlist CSV.',
+  'upload.unknown_columns':
+    "I don't recognise the columns of {file} ({shown}). Upload a Letterboxd export (the ZIP, or ratings.csv, diary.csv, watched.csv or watchlist.csv) or an IMDb ratings or watchlist CSV.",
+  'upload.wrong_source':
+    '{file} looks like {found, select, imdb {an IMDb} other {a Letterboxd}} export, not {chosen, select, imdb {IMDb} other {Letterboxd}}. Choose source: auto, or the right one.',
+  'upload.too_many_rows':
+    'That import has more than {max, number} rows; Marquee takes at most {max, number} at a time. Split the file and import the parts one after another.',
+  'upload.no_films': '{name} has no films in it.',
+  'night.bad_time': 'I couldn\'t read "{input}" as a time. Try 20:30, tomorrow 20:30 or 2026-12-05 20:30 ({timeZone}).',
+  'night.gone': 'That movie night no longer exists.',
+  'night.bad_candidates': 'Pick between {min} and {max} candidates.',
+  'night.time_passed': 'That time has already passed. Pick a time in the future.',
+  'night.bad_join_minutes': 'Joining can stay open between 1 minute and 24 hours.',
+  'night.bad_poll_hours': 'A poll lasts between 1 and {max} hours.',
+  'night.bad_max_runtime': 'A maximum runtime under 30 minutes leaves no films to pick.',
+  'night.already_planned':
+    'This server already has a movie night being planned. Finish it with /movienight end or /movienight cancel first.',
+  'night.joining_closed': 'Joining has closed for this movie night.',
+  'night.members_only': 'Only members of this server can join.',
+  'night.not_in': "You weren't in this movie night.",
+  'night.over': 'That movie night is over.',
+  'night.already_over': 'That movie night is already over.',
+  'night.no_film_yet': 'This movie night has no film to rate yet.',
+  'night.attendees_only': 'Only people who were at this movie night can rate it here.',
 } as const satisfies Record<string, string>;

@@ -319,6 +319,7 @@ export const esES: Messages = {
     '📥 Importando **{file}** ({source}, {rows, plural, one {# fila} other {# filas}}). Iré actualizando este mensaje; mientras tanto puedes seguir usando Marquee.',
   'import.progress': '📥 Importando **{file}** ({source}): {done} / {total} consultadas, {matched} encontradas…',
   'import.failed': '⚠️ La importación de **{file}** se ha detenido: {reason} No se ha cambiado nada.',
+  'import.failure_tmdb': 'la base de datos de películas no ha respondido en mucho tiempo. Inténtalo más tarde.',
   'import.unknown_failure': 'algo ha fallado.',
   'import.done':
     '✅ **{file}** importado ({source}): {matched} de {total, plural, one {# fila} other {# filas}} reconocidas.',
@@ -372,4 +373,93 @@ export const esES: Messages = {
   'compare.not_possible': 'No puedo compararte con esa persona.',
   'compare.not_visible': 'Los gustos de esa persona no son visibles para ti aquí.',
   'profile.invalid': 'Los perfiles son público, servidor o privado.',
+  'config.schedule':
+    'los {day, select, sun {domingos} mon {lunes} tue {martes} wed {miércoles} thu {jueves} fri {viernes} other {sábados}} a las {time} ({timezone})',
+  'config.summary':
+    'Recomendaciones semanales: **{enabled, select, yes {activadas} other {desactivadas}}**\nCanal de recomendaciones: {channel}\nHorario: {schedule}\nIdioma de las publicaciones: {language}',
+  'config.channel_not_set': 'sin definir (quien se haya apuntado sigue recibiendo MD)',
+  'config.language_discord': 'el idioma de Discord del servidor',
+  'config.next_run': 'Próximo envío: {when}',
+  'config.title': 'Ajustes de las recomendaciones semanales:',
+  'config.digest_problem':
+    '⚠️ No he podido publicar el resumen de {week} en <#{channelId}> ({error}). Revisa mis permisos allí o elige otro canal con `/configurar canal`.',
+  'config.channel_set': '✅ Las recomendaciones semanales se publicarán en <#{channelId}>.',
+  'config.schedule_set': '✅ Las recomendaciones semanales salen {schedule}.',
+  'config.language_set':
+    '✅ El resumen y las publicaciones de la noche de cine irán aquí en **{language}**. Las respuestas personales siguen el idioma de cada persona.',
+  'config.language_follow':
+    '✅ El resumen y las publicaciones de la noche de cine seguirán aquí el idioma de Discord del servidor.',
+  'config.enabled':
+    '✅ Las recomendaciones semanales están activadas. Los MD son voluntarios: cada miembro recibe las suyas tras `/ajustes md activar`.',
+  'config.disabled':
+    '⏸️ Las recomendaciones semanales están desactivadas. Nada más cambia; `/configurar activar` las vuelve a activar.',
+  'config.server_only': '/configurar funciona en un servidor, no en MD.',
+  'config.not_installed':
+    'Marquee no está instalado en este servidor, solo en tu cuenta, así que aquí no hay nada que configurar. Un admin del servidor puede añadir Marquee para tener recomendaciones semanales.',
+  'config.manage_server': 'Solo quien tenga el permiso **Gestionar servidor** puede cambiar esto.',
+  'config.channel_unknown': 'No encuentro ese canal en este servidor. Elige uno de sus canales de texto.',
+  'config.channel_not_text': '<#{channelId}> no es un canal de texto. Elige un canal de texto o de anuncios.',
+  'config.channel_unchecked':
+    'No he podido comprobar mis permisos en <#{channelId}>. Usa el comando en ese canal o vuelve a intentarlo en un momento.',
+  'config.channel_missing':
+    'No puedo publicar las recomendaciones semanales en <#{channelId}>: me falta **{missing}** allí. Dale esos permisos a Marquee en los ajustes del canal (o elige otro canal) y vuelve a intentarlo.',
+  'config.bad_day': 'El día tiene que ser de domingo a sábado.',
+  'config.bad_time': 'La hora va en formato de 24 horas HH:MM, como 18:00 o 09:30.',
+  'config.bad_timezone': 'No conozco la zona horaria «{zone}». Usa un nombre como Europe/Madrid o America/New_York.',
+  'config.bad_channel': 'En ese canal no puedo publicar.',
+  'user.bad_id': 'Eso no es un ID de usuario de Discord válido.',
+  'settings.unknown_language': 'Todavía no hablo «{code}». Elige uno de estos: {languages}.',
+  'settings.region_format': 'Una región es un código de país de dos letras, como ES, MX o AR.',
+  'settings.region_unknown':
+    '{region} no es un código de país ISO 3166-1.{uk, select, yes { Para el Reino Unido es GB.} other {}} Usa dos letras como ES, MX o AR.',
+  'tmdb.unavailable':
+    'La base de datos de películas no responde ahora mismo, así que no puedo {action, select, search {buscar películas} other {consultar esa película}}. Inténtalo de nuevo en un minuto.',
+  'import.busy': 'Todavía hay una importación tuya en marcha. Espera a su resumen y vuelve a intentarlo.',
+  'import.nothing_to_undo': 'No hay ninguna importación que deshacer.',
+  'import.undo_running': 'Tu importación sigue en marcha; deshazla cuando termine.',
+  'upload.not_csv_zip': '{name} no es ni un CSV ni un ZIP. Sube el archivo tal como te lo dio Letterboxd o IMDb.',
+  'upload.not_utf8':
+    '{name} no es texto UTF-8. Si lo abriste en una hoja de cálculo, vuelve a guardarlo como «CSV UTF-8» o sube la exportación original.',
+  'upload.zip_too_many': 'Ese ZIP tiene más de {max, number} archivos; una exportación de Letterboxd tiene unos 20.',
+  'upload.zip_entry_too_big':
+    '{name} dentro de ese ZIP ocupa más de {mb, number} MB al descomprimirlo; eso no es una exportación de Letterboxd.',
+  'upload.zip_compression':
+    '{name} dentro de ese ZIP usa una compresión que no sé leer. Sube el ZIP tal como lo generó Letterboxd.',
+  'upload.zip_damaged': 'Ese ZIP está dañado. Descarga otra vez la exportación y súbela tal cual.',
+  'upload.zip_too_big':
+    'Ese ZIP ocupa más de {mb, number} MB al descomprimirlo; una exportación de Letterboxd es mucho más pequeña.',
+  'upload.csv_broken': '{name} no es un CSV legible (hay comillas sin cerrar o las filas están rotas).',
+  'upload.empty': '{name} está vacío.',
+  'upload.too_big': '{name} ocupa {mb, number} MB; las importaciones tienen un límite de {max, number} MB.',
+  'upload.zip_no_files':
+    'Ese ZIP no tiene ninguno de los archivos de Letterboxd ratings.csv, diary.csv, watched.csv o watchlist.csv.',
+  'upload.zip_unreadable': '{name} no es un ZIP legible. Descarga otra vez la exportación y súbela tal cual.',
+  'upload.list_ambiguous':
+    '{file} parece una lista de Letterboxd, pero no sé si son películas que has visto o que quieres ver: llámalo watched.csv o watchlist.csv.',
+  'upload.expected':
+    'Sube una exportación de Letterboxd (el ZIP, o ratings.csv, diary.csv, watched.csv o watchlist.csv) o un CSV de IMDb con valoraciones o lista de pendientes.',
+  'upload.unknown_columns':
+    'No reconozco las columnas de {file} ({shown}). Sube una exportación de Letterboxd (el ZIP, o ratings.csv, diary.csv, watched.csv o watchlist.csv) o un CSV de IMDb con valoraciones o lista de pendientes.',
+  'upload.wrong_source':
+    '{file} parece una exportación de {found, select, imdb {IMDb} other {Letterboxd}}, no de {chosen, select, imdb {IMDb} other {Letterboxd}}. Elige como origen «auto» o el correcto.',
+  'upload.too_many_rows':
+    'Esa importación tiene más de {max, number} filas; Marquee acepta como mucho {max, number} a la vez. Divide el archivo e importa las partes una tras otra.',
+  'upload.no_films': '{name} no contiene ninguna película.',
+  'night.bad_time':
+    'No puedo leer «{input}» como una hora. Prueba con 20:30, tomorrow 20:30 o 2026-12-05 20:30 ({timeZone}).',
+  'night.gone': 'Esa noche de cine ya no existe.',
+  'night.bad_candidates': 'Elige entre {min} y {max} candidatas.',
+  'night.time_passed': 'Esa hora ya ha pasado. Elige una hora futura.',
+  'night.bad_join_minutes': 'La inscripción puede estar abierta entre 1 minuto y 24 horas.',
+  'night.bad_poll_hours': 'Una encuesta dura entre 1 y {max} horas.',
+  'night.bad_max_runtime': 'Con una duración máxima de menos de 30 minutos no queda ninguna película.',
+  'night.already_planned':
+    'Ya hay una noche de cine en preparación en este servidor. Termínala primero con /noche-de-cine cerrar o /noche-de-cine cancelar.',
+  'night.joining_closed': 'La inscripción para esta noche de cine está cerrada.',
+  'night.members_only': 'Solo pueden apuntarse los miembros de este servidor.',
+  'night.not_in': 'No estabas apuntado a esta noche de cine.',
+  'night.over': 'Esa noche de cine ya ha terminado.',
+  'night.already_over': 'Esa noche de cine ya ha terminado.',
+  'night.no_film_yet': 'Esta noche de cine todavía no tiene película que valorar.',
+  'night.attendees_only': 'Solo quienes estuvieron en esta noche de cine pueden valorarla aquí.',
 };

@@ -323,6 +323,7 @@ export const fr: Messages = {
     '📥 Import de **{file}** ({source}, {rows, plural, one {# ligne} other {# lignes}}). Je mettrai ce message à jour au fur et à mesure ; tu peux continuer à utiliser Marquee en attendant.',
   'import.progress': '📥 Import de **{file}** ({source}) : {done} / {total} recherchées, {matched} trouvées…',
   'import.failed': '⚠️ L’import de **{file}** s’est arrêté : {reason} Rien n’a été modifié.',
+  'import.failure_tmdb': 'la base de films n’a pas répondu pendant longtemps. Réessaie plus tard.',
   'import.unknown_failure': 'quelque chose s’est mal passé.',
   'import.done':
     '✅ **{file}** importé ({source}) : {matched} sur {total, plural, one {# ligne} other {# lignes}} reconnues.',
@@ -376,4 +377,94 @@ export const fr: Messages = {
   'compare.not_possible': 'Je ne peux pas te comparer à cette personne.',
   'compare.not_visible': 'Les goûts de cette personne ne te sont pas visibles ici.',
   'profile.invalid': 'Un profil est public, serveur ou privé.',
+  'config.schedule':
+    'le {day, select, sun {dimanche} mon {lundi} tue {mardi} wed {mercredi} thu {jeudi} fri {vendredi} other {samedi}} à {time} ({timezone})',
+  'config.summary':
+    'Suggestions de la semaine : **{enabled, select, yes {activées} other {désactivées}}**\nSalon des suggestions : {channel}\nHoraire : {schedule}\nLangue des messages publics : {language}',
+  'config.channel_not_set': 'aucun (les membres inscrits reçoivent quand même leurs MP)',
+  'config.language_discord': 'la langue Discord du serveur',
+  'config.next_run': 'Prochain envoi : {when}',
+  'config.title': 'Réglages des suggestions de la semaine :',
+  'config.digest_problem':
+    "⚠️ Je n'ai pas pu publier le récap {week} dans <#{channelId}> ({error}). Vérifie mes permissions là-bas, ou choisis un autre salon avec `/configurer salon`.",
+  'config.channel_set': '✅ Les suggestions de la semaine seront publiées dans <#{channelId}>.',
+  'config.schedule_set': '✅ Les suggestions de la semaine partent {schedule}.',
+  'config.language_set':
+    '✅ Le récap et les messages de soirée ciné seront ici en **{language}**. Les réponses personnelles suivent toujours la langue de chacun.',
+  'config.language_follow': '✅ Le récap et les messages de soirée ciné suivront ici la langue Discord du serveur.',
+  'config.enabled':
+    '✅ Les suggestions de la semaine sont activées. Les MP sont sur inscription : chacun reçoit ses suggestions après `/paramètres mp activer`.',
+  'config.disabled':
+    "⏸️ Les suggestions de la semaine sont désactivées. Rien d'autre ne change ; `/configurer activer` les réactive.",
+  'config.server_only': '/configurer fonctionne sur un serveur, pas en MP.',
+  'config.not_installed':
+    "Marquee n'est pas installé sur ce serveur, seulement sur ton compte : il n'y a donc rien à configurer ici. Un admin du serveur peut y ajouter Marquee pour avoir les suggestions de la semaine.",
+  'config.manage_server': 'Seules les personnes ayant la permission **Gérer le serveur** peuvent modifier ça.',
+  'config.channel_unknown': 'Je ne trouve pas ce salon sur ce serveur. Choisis un de ses salons textuels.',
+  'config.channel_not_text': "<#{channelId}> n'est pas un salon textuel. Choisis un salon textuel ou d'annonces.",
+  'config.channel_unchecked':
+    "Je n'ai pas pu vérifier mes permissions dans <#{channelId}>. Lance la commande dans ce salon, ou réessaie dans un instant.",
+  'config.channel_missing':
+    'Je ne peux pas publier les suggestions de la semaine dans <#{channelId}> : il me manque **{missing}**. Donne ces permissions à Marquee dans les paramètres du salon (ou choisis un autre salon), puis relance la commande.',
+  'config.bad_day': 'Le jour doit être entre dimanche et samedi.',
+  'config.bad_time': "L'heure s'écrit HH:MM sur 24 heures, comme 18:00 ou 09:30.",
+  'config.bad_timezone':
+    'Je ne connais pas le fuseau horaire « {zone} ». Utilise un nom comme Europe/Paris ou America/New_York.',
+  'config.bad_channel': 'Je ne peux pas publier dans ce salon.',
+  'user.bad_id': "Ce n'est pas un identifiant d'utilisateur Discord valide.",
+  'settings.unknown_language': 'Je ne parle pas encore « {code} ». Choisis parmi : {languages}.',
+  'settings.region_format': 'Une région est un code pays à deux lettres, comme FR, BE ou CA.',
+  'settings.region_unknown':
+    "{region} n'est pas un code pays ISO 3166-1.{uk, select, yes { Pour le Royaume-Uni, c'est GB.} other {}} Utilise deux lettres comme FR, BE ou CA.",
+  'tmdb.unavailable':
+    "La base de films ne répond pas pour l'instant, je ne peux donc pas {action, select, search {chercher de films} other {trouver ce film}}. Réessaie dans une minute.",
+  'import.busy': 'Une de tes importations est encore en cours. Attends son récapitulatif, puis réessaie.',
+  'import.nothing_to_undo': "Il n'y a aucune importation à annuler.",
+  'import.undo_running': 'Ton importation est encore en cours ; annule-la une fois terminée.',
+  'upload.not_csv_zip': "{name} n'est ni un CSV ni un ZIP. Envoie le fichier tel que Letterboxd ou IMDb te l'a donné.",
+  'upload.not_utf8':
+    "{name} n'est pas du texte UTF-8. Si tu l'as ouvert dans un tableur, réenregistre-le en « CSV UTF-8 », ou envoie l'export d'origine.",
+  'upload.zip_too_many':
+    'Ce ZIP contient plus de {max, number} fichiers ; un export Letterboxd en compte une vingtaine.',
+  'upload.zip_entry_too_big':
+    "{name} dans ce ZIP dépasse {mb, number} Mo une fois décompressé ; ce n'est pas un export Letterboxd.",
+  'upload.zip_compression':
+    "{name} dans ce ZIP utilise une compression que je ne sais pas lire. Envoie le ZIP tel que Letterboxd l'a créé.",
+  'upload.zip_damaged': "Ce ZIP est endommagé. Télécharge de nouveau l'export et envoie-le tel quel.",
+  'upload.zip_too_big':
+    'Ce ZIP dépasse {mb, number} Mo une fois décompressé ; un export Letterboxd est bien plus petit.',
+  'upload.csv_broken': "{name} n'est pas un CSV lisible (un guillemet n'est jamais fermé, ou les lignes sont abîmées).",
+  'upload.empty': '{name} est vide.',
+  'upload.too_big': '{name} fait {mb, number} Mo ; les importations sont limitées à {max, number} Mo.',
+  'upload.zip_no_files':
+    'Ce ZIP ne contient aucun des fichiers Letterboxd ratings.csv, diary.csv, watched.csv ou watchlist.csv.',
+  'upload.zip_unreadable': "{name} n'est pas un ZIP lisible. Télécharge de nouveau l'export et envoie-le tel quel.",
+  'upload.list_ambiguous':
+    "{file} ressemble à une liste Letterboxd, mais je ne sais pas s'il s'agit de films vus ou à voir : nomme-le watched.csv ou watchlist.csv.",
+  'upload.expected':
+    'Envoie un export Letterboxd (le ZIP, ou ratings.csv, diary.csv, watched.csv ou watchlist.csv) ou un CSV IMDb de notes ou de liste à voir.',
+  'upload.unknown_columns':
+    'Je ne reconnais pas les colonnes de {file} ({shown}). Envoie un export Letterboxd (le ZIP, ou ratings.csv, diary.csv, watched.csv ou watchlist.csv) ou un CSV IMDb de notes ou de liste à voir.',
+  'upload.wrong_source':
+    '{file} ressemble à un export {found, select, imdb {IMDb} other {Letterboxd}}, pas {chosen, select, imdb {IMDb} other {Letterboxd}}. Choisis la source « auto », ou la bonne.',
+  'upload.too_many_rows':
+    "Cette importation compte plus de {max, number} lignes ; Marquee en prend au plus {max, number} à la fois. Découpe le fichier et importe les morceaux l'un après l'autre.",
+  'upload.no_films': '{name} ne contient aucun film.',
+  'night.bad_time':
+    "Je n'arrive pas à lire « {input} » comme une heure. Essaie 20:30, tomorrow 20:30 ou 2026-12-05 20:30 ({timeZone}).",
+  'night.gone': "Cette soirée ciné n'existe plus.",
+  'night.bad_candidates': 'Choisis entre {min} et {max} films candidats.',
+  'night.time_passed': 'Cette heure est déjà passée. Choisis un moment à venir.',
+  'night.bad_join_minutes': 'Les inscriptions peuvent rester ouvertes entre 1 minute et 24 heures.',
+  'night.bad_poll_hours': 'Un sondage dure entre 1 et {max} heures.',
+  'night.bad_max_runtime': 'Avec une durée maximale de moins de 30 minutes, il ne reste aucun film.',
+  'night.already_planned':
+    "Une soirée ciné est déjà en préparation sur ce serveur. Termine-la d'abord avec /soirée-ciné clore ou /soirée-ciné annuler.",
+  'night.joining_closed': 'Les inscriptions à cette soirée ciné sont closes.',
+  'night.members_only': 'Seuls les membres de ce serveur peuvent participer.',
+  'night.not_in': 'Tu ne participais pas à cette soirée ciné.',
+  'night.over': 'Cette soirée ciné est terminée.',
+  'night.already_over': 'Cette soirée ciné est déjà terminée.',
+  'night.no_film_yet': "Cette soirée ciné n'a pas encore de film à noter.",
+  'night.attendees_only': 'Seules les personnes présentes à cette soirée ciné peuvent la noter ici.',
 };

@@ -308,6 +308,7 @@ export const ja: Messages = {
     '📥 **{file}**（{source}、{rows, plural, other {# 行}}）を取り込んでいます。進み具合に合わせてこのメッセージを更新します。その間も Marquee はいつもどおり使えます。',
   'import.progress': '📥 **{file}**（{source}）を取り込み中: {total} 件中 {done} 件を照合、{matched} 件が一致…',
   'import.failed': '⚠️ **{file}** の取り込みを中止しました: {reason} 何も変更していません。',
+  'import.failure_tmdb': '映画データベースが長い間応答しませんでした。しばらくしてからもう一度お試しください。',
   'import.unknown_failure': '問題が発生しました。',
   'import.done':
     '✅ **{file}**（{source}）を取り込みました: {total, plural, other {# 行}}中 {matched} 行が一致しました。',
@@ -357,4 +358,98 @@ export const ja: Messages = {
   'compare.not_possible': 'その人とは比較できません。',
   'compare.not_visible': 'その人の好みは、ここでは見られません。',
   'profile.invalid': 'プロフィールの公開範囲は、全員・サーバー・非公開のいずれかです。',
+  'config.schedule':
+    '毎週{day, select, sun {日曜日} mon {月曜日} tue {火曜日} wed {水曜日} thu {木曜日} fri {金曜日} other {土曜日}} {time}（{timezone}）',
+  'config.summary':
+    '今週のおすすめ: **{enabled, select, yes {オン} other {オフ}}**\n投稿チャンネル: {channel}\nスケジュール: {schedule}\n公開メッセージの言語: {language}',
+  'config.channel_not_set': '未設定（登録したメンバーには引き続き DM が届きます）',
+  'config.language_discord': 'サーバーの Discord の言語',
+  'config.next_run': '次回の配信: {when}',
+  'config.title': '今週のおすすめの設定:',
+  'config.digest_problem':
+    '⚠️ {week} のまとめを <#{channelId}> に投稿できませんでした（{error}）。そこでの私の権限を確認するか、`/サーバー設定 チャンネル` で別のチャンネルを選んでください。',
+  'config.channel_set': '✅ 今週のおすすめは <#{channelId}> に投稿されます。',
+  'config.schedule_set': '✅ 今週のおすすめは{schedule}に届きます。',
+  'config.language_set':
+    '✅ このサーバーのまとめと映画会の投稿は **{language}** になります。個人あての返信は、引き続き各自の言語です。',
+  'config.language_follow': '✅ このサーバーのまとめと映画会の投稿は、サーバーの Discord の言語に合わせます。',
+  'config.enabled':
+    '✅ 今週のおすすめをオンにしました。DM は希望制です。`/設定 dm オン` を使ったメンバーにだけ届きます。',
+  'config.disabled':
+    '⏸️ 今週のおすすめをオフにしました。ほかは何も変わりません。`/サーバー設定 有効化` でまたオンにできます。',
+  'config.server_only': '/サーバー設定 はサーバー内で使ってください。DM では使えません。',
+  'config.not_installed':
+    'Marquee はこのサーバーではなく、あなたのアカウントにだけインストールされているため、ここで設定できることはありません。サーバーの管理者が Marquee を追加すると、今週のおすすめが使えます。',
+  'config.manage_server': 'これを変更できるのは **サーバー管理** 権限を持つ人だけです。',
+  'config.channel_unknown': 'このサーバーにそのチャンネルが見つかりません。テキストチャンネルを選んでください。',
+  'config.channel_not_text':
+    '<#{channelId}> はテキストチャンネルではありません。テキストチャンネルかアナウンスチャンネルを選んでください。',
+  'config.channel_unchecked':
+    '<#{channelId}> での私の権限を確認できませんでした。そのチャンネルでコマンドを実行するか、少ししてからもう一度お試しください。',
+  'config.channel_missing':
+    '<#{channelId}> に今週のおすすめを投稿できません。そこでは **{missing}** の権限がありません。チャンネル設定で Marquee に権限を与える（または別のチャンネルを選ぶ）と、もう一度実行できます。',
+  'config.bad_day': '曜日は日曜日から土曜日のいずれかにしてください。',
+  'config.bad_time': '時刻は 24 時間制の HH:MM で入力してください（例: 18:00、09:30）。',
+  'config.bad_timezone':
+    'タイムゾーン「{zone}」がわかりません。Asia/Tokyo や America/New_York のような名前を使ってください。',
+  'config.bad_channel': 'そのチャンネルには投稿できません。',
+  'user.bad_id': '有効な Discord のユーザー ID ではありません。',
+  'settings.unknown_language': '「{code}」にはまだ対応していません。次から選んでください: {languages}。',
+  'settings.region_format': '地域は JP、US、GB のような 2 文字の国コードです。',
+  'settings.region_unknown':
+    '{region} は ISO 3166-1 の国コードではありません。{uk, select, yes {イギリスは GB です。} other {}}JP、US、GB のような 2 文字で入力してください。',
+  'tmdb.unavailable':
+    '映画データベースが応答していないため、{action, select, search {映画を検索} other {その映画を確認}}できません。1 分ほどしてからもう一度お試しください。',
+  'import.busy': 'あなたのインポートがまだ実行中です。結果が届いてから、もう一度お試しください。',
+  'import.nothing_to_undo': '取り消せるインポートはありません。',
+  'import.undo_running': 'インポートはまだ実行中です。終わってから取り消してください。',
+  'upload.not_csv_zip':
+    '{name} は CSV でも ZIP でもありません。Letterboxd や IMDb から受け取ったままのファイルをアップロードしてください。',
+  'upload.not_utf8':
+    '{name} は UTF-8 のテキストではありません。表計算ソフトで開いた場合は「CSV UTF-8」で保存し直すか、元のエクスポートをアップロードしてください。',
+  'upload.zip_too_many':
+    'この ZIP には {max, number} 個を超えるファイルがあります。Letterboxd のエクスポートは 20 個ほどです。',
+  'upload.zip_entry_too_big':
+    'この ZIP の {name} は展開すると {mb, number} MB を超えます。Letterboxd のエクスポートではありません。',
+  'upload.zip_compression':
+    'この ZIP の {name} は読み取れない方式で圧縮されています。Letterboxd が作成したままの ZIP をアップロードしてください。',
+  'upload.zip_damaged':
+    'この ZIP は壊れています。エクスポートをもう一度ダウンロードして、そのままアップロードしてください。',
+  'upload.zip_too_big':
+    'この ZIP は展開すると {mb, number} MB を超えます。Letterboxd のエクスポートはずっと小さいはずです。',
+  'upload.csv_broken': '{name} は読み取れる CSV ではありません（引用符が閉じていないか、行が壊れています）。',
+  'upload.empty': '{name} は空です。',
+  'upload.too_big': '{name} は {mb, number} MB あります。インポートできるのは {max, number} MB までです。',
+  'upload.zip_no_files':
+    'この ZIP には Letterboxd の ratings.csv、diary.csv、watched.csv、watchlist.csv のどれも入っていません。',
+  'upload.zip_unreadable':
+    '{name} は読み取れる ZIP ではありません。エクスポートをもう一度ダウンロードして、そのままアップロードしてください。',
+  'upload.list_ambiguous':
+    '{file} は Letterboxd のリストのようですが、観た映画か見たい映画か判断できません。ファイル名を watched.csv か watchlist.csv にしてください。',
+  'upload.expected':
+    'Letterboxd のエクスポート（ZIP、または ratings.csv、diary.csv、watched.csv、watchlist.csv）か、IMDb の評価または見たいリストの CSV をアップロードしてください。',
+  'upload.unknown_columns':
+    '{file} の列（{shown}）を認識できません。Letterboxd のエクスポート（ZIP、または ratings.csv、diary.csv、watched.csv、watchlist.csv）か、IMDb の評価または見たいリストの CSV をアップロードしてください。',
+  'upload.wrong_source':
+    '{file} は {chosen, select, imdb {IMDb} other {Letterboxd}} ではなく {found, select, imdb {IMDb} other {Letterboxd}} のエクスポートのようです。取り込み元を auto か正しいものにしてください。',
+  'upload.too_many_rows':
+    'このインポートは {max, number} 行を超えています。Marquee が一度に取り込めるのは {max, number} 行までです。ファイルを分けて、順番にインポートしてください。',
+  'upload.no_films': '{name} には映画が入っていません。',
+  'night.bad_time':
+    '「{input}」を時刻として読み取れませんでした。20:30、tomorrow 20:30、2026-12-05 20:30（{timeZone}）のように入力してください。',
+  'night.gone': 'その映画会はもうありません。',
+  'night.bad_candidates': '候補は {min}〜{max} 本の間で選んでください。',
+  'night.time_passed': 'その時刻はもう過ぎています。これからの時刻を選んでください。',
+  'night.bad_join_minutes': '参加受付は 1 分から 24 時間までの間で設定できます。',
+  'night.bad_poll_hours': '投票の期間は 1〜{max} 時間です。',
+  'night.bad_max_runtime': '最大上映時間が 30 分未満だと、選べる映画がありません。',
+  'night.already_planned':
+    'このサーバーではすでに映画会を準備中です。先に /映画会 締め切る か /映画会 中止 で終わらせてください。',
+  'night.joining_closed': 'この映画会の参加受付は終了しました。',
+  'night.members_only': '参加できるのはこのサーバーのメンバーだけです。',
+  'night.not_in': 'あなたはこの映画会に参加していませんでした。',
+  'night.over': 'その映画会は終了しました。',
+  'night.already_over': 'その映画会はすでに終了しています。',
+  'night.no_film_yet': 'この映画会には、まだ評価する映画がありません。',
+  'night.attendees_only': 'ここで評価できるのは、この映画会に参加した人だけです。',
 };

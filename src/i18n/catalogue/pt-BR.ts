@@ -316,6 +316,7 @@ export const ptBR: Messages = {
     '📥 Importando **{file}** ({source}, {rows, plural, one {# linha} other {# linhas}}). Vou atualizando esta mensagem; enquanto isso, pode continuar usando o Marquee.',
   'import.progress': '📥 Importando **{file}** ({source}): {done} / {total} consultadas, {matched} encontradas…',
   'import.failed': '⚠️ A importação de **{file}** parou: {reason} Nada foi alterado.',
+  'import.failure_tmdb': 'a base de filmes ficou muito tempo sem responder. Tente de novo mais tarde.',
   'import.unknown_failure': 'algo deu errado.',
   'import.done':
     '✅ **{file}** importado ({source}): {matched} de {total, plural, one {# linha reconhecida} other {# linhas reconhecidas}}.',
@@ -369,4 +370,92 @@ export const ptBR: Messages = {
   'compare.not_possible': 'Não consigo comparar você com essa pessoa.',
   'compare.not_visible': 'O gosto dessa pessoa não está visível para você aqui.',
   'profile.invalid': 'Perfis podem ser público, servidor ou privado.',
+  'config.schedule':
+    '{day, select, sun {aos domingos} mon {às segundas} tue {às terças} wed {às quartas} thu {às quintas} fri {às sextas} other {aos sábados}} às {time} ({timezone})',
+  'config.summary':
+    'Indicações da semana: **{enabled, select, yes {ativadas} other {desativadas}}**\nCanal das indicações: {channel}\nHorário: {schedule}\nIdioma das mensagens públicas: {language}',
+  'config.channel_not_set': 'não definido (quem ativou continua recebendo DMs)',
+  'config.language_discord': 'o idioma do Discord do servidor',
+  'config.next_run': 'Próximo envio: {when}',
+  'config.title': 'Configurações das indicações da semana:',
+  'config.digest_problem':
+    '⚠️ Não consegui publicar o resumo de {week} em <#{channelId}> ({error}). Confira minhas permissões lá ou escolha outro canal com `/configurar canal`.',
+  'config.channel_set': '✅ As indicações da semana serão publicadas em <#{channelId}>.',
+  'config.schedule_set': '✅ As indicações da semana saem {schedule}.',
+  'config.language_set':
+    '✅ O resumo e as mensagens da noite de cinema aqui serão em **{language}**. As respostas pessoais continuam no idioma de cada pessoa.',
+  'config.language_follow':
+    '✅ O resumo e as mensagens da noite de cinema aqui seguirão o idioma do Discord do servidor.',
+  'config.enabled':
+    '✅ As indicações da semana estão ativadas. As DMs são opcionais: cada membro recebe as suas depois de `/configurações dm ativar`.',
+  'config.disabled': '⏸️ As indicações da semana estão desativadas. Nada mais muda; `/configurar ativar` as reativa.',
+  'config.server_only': '/configurar funciona em um servidor, não em DMs.',
+  'config.not_installed':
+    'O Marquee não está instalado neste servidor, só na sua conta, então não há nada para configurar aqui. Um admin do servidor pode adicionar o Marquee para ter as indicações da semana.',
+  'config.manage_server': 'Só quem tem a permissão **Gerenciar servidor** pode mudar isso.',
+  'config.channel_unknown': 'Não encontrei esse canal neste servidor. Escolha um dos canais de texto dele.',
+  'config.channel_not_text': '<#{channelId}> não é um canal de texto. Escolha um canal de texto ou de anúncios.',
+  'config.channel_unchecked':
+    'Não consegui verificar minhas permissões em <#{channelId}>. Use o comando nesse canal ou tente de novo daqui a pouco.',
+  'config.channel_missing':
+    'Não consigo publicar as indicações da semana em <#{channelId}>: falta **{missing}** lá. Dê essas permissões ao Marquee nas configurações do canal (ou escolha outro canal) e tente de novo.',
+  'config.bad_day': 'O dia precisa ser de domingo a sábado.',
+  'config.bad_time': 'O horário é no formato 24 horas HH:MM, como 18:00 ou 09:30.',
+  'config.bad_timezone': 'Não conheço o fuso horário “{zone}”. Use um nome como America/Sao_Paulo ou Europe/Lisbon.',
+  'config.bad_channel': 'Não consigo publicar nesse canal.',
+  'user.bad_id': 'Isso não é um ID de usuário do Discord válido.',
+  'settings.unknown_language': 'Ainda não falo “{code}”. Escolha um destes: {languages}.',
+  'settings.region_format': 'Uma região é um código de país de duas letras, como BR, PT ou US.',
+  'settings.region_unknown':
+    '{region} não é um código de país ISO 3166-1.{uk, select, yes { Para o Reino Unido é GB.} other {}} Use duas letras como BR, PT ou US.',
+  'tmdb.unavailable':
+    'A base de filmes não está respondendo agora, então não consigo {action, select, search {buscar filmes} other {consultar esse filme}}. Tente de novo em um minuto.',
+  'import.busy': 'Uma importação sua ainda está em andamento. Espere o resumo e tente de novo.',
+  'import.nothing_to_undo': 'Não há nenhuma importação para desfazer.',
+  'import.undo_running': 'Sua importação ainda está em andamento; desfaça quando ela terminar.',
+  'upload.not_csv_zip':
+    '{name} não é um CSV nem um ZIP. Envie o arquivo exatamente como o Letterboxd ou o IMDb o gerou.',
+  'upload.not_utf8':
+    '{name} não é texto UTF-8. Se você abriu em uma planilha, salve de novo como “CSV UTF-8” ou envie a exportação original.',
+  'upload.zip_too_many': 'Esse ZIP tem mais de {max, number} arquivos; uma exportação do Letterboxd tem uns 20.',
+  'upload.zip_entry_too_big':
+    '{name} nesse ZIP passa de {mb, number} MB descompactado; isso não é uma exportação do Letterboxd.',
+  'upload.zip_compression':
+    '{name} nesse ZIP usa uma compressão que não consigo ler. Envie o ZIP exatamente como o Letterboxd o gerou.',
+  'upload.zip_damaged': 'Esse ZIP está corrompido. Baixe a exportação de novo e envie sem alterar.',
+  'upload.zip_too_big': 'Esse ZIP passa de {mb, number} MB descompactado; uma exportação do Letterboxd é bem menor.',
+  'upload.csv_broken': '{name} não é um CSV legível (há aspas sem fechar ou as linhas estão quebradas).',
+  'upload.empty': '{name} está vazio.',
+  'upload.too_big': '{name} tem {mb, number} MB; as importações vão até {max, number} MB.',
+  'upload.zip_no_files':
+    'Esse ZIP não tem nenhum dos arquivos do Letterboxd ratings.csv, diary.csv, watched.csv ou watchlist.csv.',
+  'upload.zip_unreadable': '{name} não é um ZIP legível. Baixe a exportação de novo e envie sem alterar.',
+  'upload.list_ambiguous':
+    '{file} parece uma lista do Letterboxd, mas não sei se são filmes que você viu ou quer ver: renomeie para watched.csv ou watchlist.csv.',
+  'upload.expected':
+    'Envie uma exportação do Letterboxd (o ZIP, ou ratings.csv, diary.csv, watched.csv ou watchlist.csv) ou um CSV do IMDb com avaliações ou lista Quero ver.',
+  'upload.unknown_columns':
+    'Não reconheço as colunas de {file} ({shown}). Envie uma exportação do Letterboxd (o ZIP, ou ratings.csv, diary.csv, watched.csv ou watchlist.csv) ou um CSV do IMDb com avaliações ou lista Quero ver.',
+  'upload.wrong_source':
+    '{file} parece uma exportação do {found, select, imdb {IMDb} other {Letterboxd}}, não do {chosen, select, imdb {IMDb} other {Letterboxd}}. Escolha a origem “auto” ou a certa.',
+  'upload.too_many_rows':
+    'Essa importação tem mais de {max, number} linhas; o Marquee aceita no máximo {max, number} por vez. Divida o arquivo e importe as partes uma depois da outra.',
+  'upload.no_films': '{name} não tem nenhum filme.',
+  'night.bad_time':
+    'Não consegui entender “{input}” como horário. Tente 20:30, tomorrow 20:30 ou 2026-12-05 20:30 ({timeZone}).',
+  'night.gone': 'Essa noite de cinema não existe mais.',
+  'night.bad_candidates': 'Escolha entre {min} e {max} candidatos.',
+  'night.time_passed': 'Esse horário já passou. Escolha um horário no futuro.',
+  'night.bad_join_minutes': 'As inscrições podem ficar abertas de 1 minuto a 24 horas.',
+  'night.bad_poll_hours': 'Uma enquete dura de 1 a {max} horas.',
+  'night.bad_max_runtime': 'Com duração máxima abaixo de 30 minutos, não sobra nenhum filme.',
+  'night.already_planned':
+    'Este servidor já tem uma noite de cinema sendo planejada. Finalize antes com /noite-de-cinema encerrar ou /noite-de-cinema cancelar.',
+  'night.joining_closed': 'As inscrições para esta noite de cinema estão encerradas.',
+  'night.members_only': 'Só membros deste servidor podem participar.',
+  'night.not_in': 'Você não estava nesta noite de cinema.',
+  'night.over': 'Essa noite de cinema já acabou.',
+  'night.already_over': 'Essa noite de cinema já terminou.',
+  'night.no_film_yet': 'Esta noite de cinema ainda não tem filme para avaliar.',
+  'night.attendees_only': 'Só quem esteve nesta noite de cinema pode avaliar aqui.',
 };

@@ -155,12 +155,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
         const n = (unavailableCount.get(jobId) ?? 0) + 1;
         unavailableCount.set(jobId, n);
         if (n >= maxUnavailable) {
-          await failImport(
-            opts.orm.em.fork(),
-            jobId,
-            "The movie database didn't answer for a long time, so nothing was imported. Please try again later.",
-            clock(),
-          );
+          await failImport(opts.orm.em.fork(), jobId, 'tmdb_unavailable', clock());
           unavailableCount.delete(jobId);
           const failed = await getImportJob(opts.orm.em.fork(), jobId);
           if (failed) await report(() => opts.reporter.finished(failed, null), jobLog);
@@ -222,12 +217,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           await runJob(id);
         } catch (err) {
           log.error({ err, jobId: id }, 'import job crashed');
-          await failImport(
-            opts.orm.em.fork(),
-            id,
-            'Something went wrong while importing; nothing was changed.',
-            clock(),
-          ).catch(() => undefined);
+          await failImport(opts.orm.em.fork(), id, 'crashed', clock()).catch(() => undefined);
           const failed = await getImportJob(opts.orm.em.fork(), id).catch(() => null);
           if (failed) await report(() => opts.reporter.finished(failed, null), log);
         }

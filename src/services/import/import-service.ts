@@ -83,10 +83,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
   const upload = parsed ?? readImportUpload(input.bytes, input.fileName, input.source);
   const active = await em.count(ImportJob, { user: input.userId, status: { $in: ['queued', 'running'] } });
   if (active > 0) {
-    throw new UserFacingError(
-      'duplicate',
-      'An import of yours is still running. Wait for its summary, then try again.',
-    );
+    throw UserFacingError.of('duplicate', 'import.busy');
   }
   const sha = createHash('sha256').update(input.bytes).digest('hex');
   const job = await em.transactional(async (tem) => {
@@ -328,10 +325,10 @@ export async function undoLastImport(em: Em, userId: string, now: Date): Promise
       { orderBy: { createdAt: 'desc', id: 'desc' } },
     );
     if (!job || job.status === 'undone') {
-      throw new UserFacingError('not_found', "There's no import to undo.");
+      throw UserFacingError.of('not_found', 'import.nothing_to_undo');
     }
     if (job.status !== 'done') {
-      throw new UserFacingError('duplicate', 'Your import is still running; undo it once it has finished.');
+      throw UserFacingError.of('duplicate', 'import.undo_running');
     }
     const changes = await tem.find(ImportChange, { job: job.id }, { orderBy: { id: 'desc' } });
     let restored = 0;
@@ -406,11 +403,14 @@ export async function claimJob(em: Em, jobId: number, now: Date, leaseMs: number
   return n > 0;
 }
 
-export async function failImport(em: Em, jobId: number, reason: string, now: Date): Promise<void> {
+/** Why an import stopped, as a code (the words are made by the bot, in the person's language). */
+export type ImportFailure = 'tmdb_unavailable' | 'crashed';
+
+export async function failImport(em: Em, jobId: number, reason: ImportFailure, now: Date): Promise<void> {
   await em.nativeUpdate(
     ImportJob,
     { id: jobId, status: { $in: ['queued', 'running'] } },
-    { status: 'failed', failure: cut(reason, 300), finishedAt: now, leaseExpiresAt: null, replyToken: null },
+    { status: 'failed', failure: reason, finishedAt: now, leaseExpiresAt: null, replyToken: null },
   );
 }
 

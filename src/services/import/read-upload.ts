@@ -5,6 +5,7 @@ import { Unzip, UnzipInflate } from 'fflate';
 import { parseCsv } from '../../data/csv.ts';
 import type { ImportRowKind, ImportSource } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
+import type { MessageKey, MessageValues } from '../../i18n/index.ts';
 import { cut } from '../../text.ts';
 
 export type SourceChoice = ImportSource | 'auto';
@@ -48,12 +49,11 @@ export interface ParsedUpload {
 
 const LETTERBOXD_FILES = ['ratings.csv', 'diary.csv', 'watched.csv', 'watchlist.csv'] as const;
 
-function bad(message: string): UserFacingError {
-  return new UserFacingError('invalid_input', message);
+function bad(key: MessageKey, values?: MessageValues): UserFacingError {
+  return UserFacingError.of('invalid_input', key, values);
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** IMDb's 1–10 is exactly twice our half-star scale: 1 → 0.5★, 7 → 3.5★, 10 → 5★. */
 export function imdbToStars(rating: number): number | null {
@@ -82,14 +82,12 @@ function parseDate(s: string | undefined): string | null {
 
 function decodeUtf8(bytes: Uint8Array, name: string): string {
   if (bytes.includes(0)) {
-    throw bad(`${name} is not a CSV or a ZIP. Upload the file exactly as Letterboxd or IMDb gave it.`);
+    throw bad('upload.not_csv_zip', { name });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw bad(
-      `${name} is not UTF-8 text. If you opened it in a spreadsheet, save it again as "CSV UTF-8", or upload the original export.`,
-    );
+    throw bad('upload.not_utf8', { name });
   }
 }
 
@@ -111,7 +109,7 @@ export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<
     if (failure) return;
     entries++;
     if (entries > limits.maxZipEntries) {
-      failure = bad(`That ZIP lists more than ${fmt(limits.maxZipEntries)} files; a Letterboxd export has about 20.`);
+      failure = bad('upload.zip_too_many', { max: limits.maxZipEntries });
       return;
     }
     const name = wantedEntry(file.name);
@@ -120,29 +118,23 @@ export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<
     if (!name || (depthOf.get(name) ?? Number.POSITIVE_INFINITY) <= depth) return;
     depthOf.set(name, depth);
     if ((file.originalSize ?? 0) > limits.maxUnzippedBytes) {
-      failure = bad(
-        `${name} in that ZIP unpacks to more than ${mb(limits.maxUnzippedBytes)}; that is not a Letterboxd export.`,
-      );
+      failure = bad('upload.zip_entry_too_big', { name, mb: mb(limits.maxUnzippedBytes) });
       return;
     }
     if (file.compression !== 0 && file.compression !== 8) {
-      failure = bad(
-        `${name} in that ZIP uses a compression I can't read. Upload the ZIP exactly as Letterboxd made it.`,
-      );
+      failure = bad('upload.zip_compression', { name });
       return;
     }
     const chunks: Uint8Array[] = [];
     file.ondata = (err, chunk, final) => {
       if (failure) return;
       if (err) {
-        failure = bad('That ZIP is damaged. Download the export again and upload it as it is.');
+        failure = bad('upload.zip_damaged');
         return;
       }
       total += chunk.length;
       if (total > limits.maxUnzippedBytes) {
-        failure = bad(
-          `That ZIP unpacks to more than ${mb(limits.maxUnzippedBytes)}; a Letterboxd export is far smaller.`,
-        );
+        failure = bad('upload.zip_too_big', { mb: mb(limits.maxUnzippedBytes) });
         file.terminate();
         return;
       }
@@ -158,7 +150,7 @@ export function unzipLetterboxd(bytes: Uint8Array, limits = IMPORT_LIMITS): Map<
       unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
     }
   } catch {
-    failure ??= bad('That ZIP is damaged. Download the export again and upload it as it is.');
+    failure ??= bad('upload.zip_damaged');
   }
   if (failure) throw failure;
   return found;
@@ -291,12 +283,9 @@ function readCsv(bytes: Uint8Array, name: string, rowsLeft: number): string[][] 
     // One record past the cap is enough to know the file is too long, without parsing the rest.
     return parseCsv(text, { maxRecords: rowsLeft + 2 });
   } catch {
-    throw bad(`${name} is not a readable CSV (a quote is never closed, or the rows are broken).`);
+    throw bad('upload.csv_broken', { name });
   }
 }
-
-const EXPECTED =
-  'a Letterboxd export (the ZIP, or ratings.csv, diary.csv, watched.csv or watchlist.csv) or an IMDb ratings or watchlist CSV';
 
 /** Reads an upload; throws UserFacingError('invalid_input') with a clear message for anything it cannot take. */
 export function readImportUpload(
@@ -306,22 +295,22 @@ export function readImportUpload(
   limits = IMPORT_LIMITS,
 ): ParsedUpload {
   const name = cut(fileName, 200) || 'upload';
-  if (bytes.length === 0) throw bad(`${name} is empty.`);
+  if (bytes.length === 0) throw bad('upload.empty', { name });
   if (bytes.length > limits.maxUploadBytes) {
-    throw bad(`${name} is ${mb(bytes.length)}; imports are limited to ${mb(limits.maxUploadBytes)}.`);
+    throw bad('upload.too_big', { name, mb: mb(bytes.length), max: mb(limits.maxUploadBytes) });
   }
   const files: [string, Uint8Array][] = [];
   if (isZip(bytes)) {
     const inside = unzipLetterboxd(bytes, limits);
     if (inside.size === 0) {
-      throw bad(`That ZIP has none of Letterboxd's ratings.csv, diary.csv, watched.csv or watchlist.csv.`);
+      throw bad('upload.zip_no_files');
     }
     for (const f of LETTERBOXD_FILES) {
       const b = inside.get(f);
       if (b) files.push([f, b]);
     }
   } else if (/\.zip$/i.test(name)) {
-    throw bad(`${name} is not a readable ZIP. Download the export again and upload it as it is.`);
+    throw bad('upload.zip_unreadable', { name });
   } else {
     files.push([name, bytes]);
   }
@@ -335,29 +324,23 @@ export function readImportUpload(
     const layout = layoutOf(header, file);
     if (!layout) {
       if (header.includes('Name') && header.includes('Year')) {
-        throw bad(
-          `${file} looks like a Letterboxd list, but I can't tell whether it is films you watched or want to: name it watched.csv or watchlist.csv.`,
-        );
+        throw bad('upload.list_ambiguous', { file });
       }
-      const shown = cut(header.slice(0, 6).join(', '), 120) || 'nothing';
-      throw bad(`I don't recognise the columns of ${file} (${shown}). Upload ${EXPECTED}.`);
+      const shown = cut(header.slice(0, 6).join(', '), 120) || '—';
+      throw bad('upload.unknown_columns', { file, shown });
     }
     if (choice !== 'auto' && layout.source !== choice) {
-      throw bad(
-        `${file} looks like a${layout.source === 'imdb' ? 'n IMDb' : ' Letterboxd'} export, not ${choice === 'imdb' ? 'IMDb' : 'Letterboxd'}. Choose source: auto, or the right one.`,
-      );
+      throw bad('upload.wrong_source', { file, found: layout.source, chosen: choice });
     }
     source = layout.source;
     const found = rowsOf(layout, file, records);
     if (records.length - 1 > limits.maxRows - rows.length) {
-      throw bad(
-        `That import has more than ${fmt(limits.maxRows)} rows; Marquee takes at most ${fmt(limits.maxRows)} at a time. Split the file and import the parts one after another.`,
-      );
+      throw bad('upload.too_many_rows', { max: limits.maxRows });
     }
     rows.push(...found);
     read.push(file);
   }
-  if (!source) throw bad(`Upload ${EXPECTED}.`);
-  if (rows.length === 0) throw bad(`${name} has no films in it.`);
+  if (!source) throw bad('upload.expected');
+  if (rows.length === 0) throw bad('upload.no_films', { name });
   return { source, files: read, rows };
 }
