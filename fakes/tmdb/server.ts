@@ -6,6 +6,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { DEMO_MOVIES, type DemoMovie, TMDB_MOVIE_GENRES } from '../../src/data/demo-catalogue.ts';
 import { createRelatedIndex, type RelatedKind, relatedFactsOf } from '../../src/data/related-lists.ts';
 import { loadTmdb5000 } from './csv.ts';
+import { TRANSLATED_TITLES, translatedTitle } from './translated-titles.ts';
 import { FAKE_WATCH_REGIONS, movieWatchProviders, providerIdsIn, providerList } from './watch-providers.ts';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'malformed_json' | 'reset';
@@ -98,7 +99,8 @@ function paged<T>(items: readonly T[], page: number, size = PAGE_SIZE) {
   };
 }
 
-function summary(m: DemoMovie) {
+/** A film in a result list; `language` (the request's) picks a translated title where the fake has one. */
+function summary(m: DemoMovie, language: string | null = null) {
   const out: Record<string, unknown> = {
     adult: false,
     genre_ids: [...m.genreIds],
@@ -108,7 +110,7 @@ function summary(m: DemoMovie) {
     overview: m.overview,
     popularity: m.popularity,
     release_date: m.releaseDate,
-    title: m.title,
+    title: translatedTitle(m.id, language) ?? m.title,
     video: false,
     vote_average: m.voteAverage,
     vote_count: m.voteCount,
@@ -140,7 +142,11 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
   const foldAll = (m: DemoMovie) => ({
     title: fold(m.title),
     originalTitle: fold(m.originalTitle),
-    alternatives: m.alternativeTitles.map((a) => fold(a.title)),
+    // "Search for movies by their original, translated and alternative titles" (GET /3/search/movie).
+    alternatives: [
+      ...m.alternativeTitles.map((a) => fold(a.title)),
+      ...Object.values(TRANSLATED_TITLES[m.id] ?? {}).map(fold),
+    ],
   });
   const foldedTitles = new Map(list.map((m) => [m.id, foldAll(m)]));
   const folded = (m: DemoMovie) => foldedTitles.get(m.id) ?? foldAll(m);
@@ -244,7 +250,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
 
   function relatedPage(m: DemoMovie, kind: 'recommendations' | 'similar', q: URLSearchParams) {
     const p = paged(related(m, kind), parsePage(q));
-    return { ...p, results: p.results.map(summary) };
+    return { ...p, results: p.results.map((r) => summary(r, q.get('language'))) };
   }
 
   function details(m: DemoMovie, q: URLSearchParams) {
@@ -266,7 +272,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       spoken_languages: [],
       status: 'Released',
       tagline: '',
-      title: m.title,
+      title: translatedTitle(m.id, q.get('language')) ?? m.title,
       video: false,
       vote_average: m.voteAverage,
       vote_count: m.voteCount,
@@ -307,7 +313,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       .sort((a, b) => a.rank - b.rank || byPopularity(a.m, b.m))
       .map((x) => x.m);
     const p = paged(matches, page);
-    return { ...p, results: p.results.map(summary) };
+    return { ...p, results: p.results.map((r) => summary(r, q.get('language'))) };
   }
 
   function discover(q: URLSearchParams) {
@@ -370,7 +376,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       });
     }
     const p = paged(out, page);
-    return { ...p, results: p.results.map(summary) };
+    return { ...p, results: p.results.map((r) => summary(r, q.get('language'))) };
   }
 
   function route(path: string, q: URLSearchParams): unknown {
@@ -396,7 +402,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
     if (path === '/3/discover/movie') return discover(q);
     if (path === '/3/movie/popular') {
       const p = paged(popularOrder, parsePage(q));
-      return { ...p, results: p.results.map(summary) };
+      return { ...p, results: p.results.map((r) => summary(r, q.get('language'))) };
     }
     if (path === '/3/movie/changes') {
       const ids = [...changedIds].sort((a, b) => a - b).map((id) => ({ id, adult: false }));
@@ -405,7 +411,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
     let match = /^\/3\/trending\/movie\/(day|week)$/.exec(path);
     if (match) {
       const p = paged(popularOrder, parsePage(q));
-      return { ...p, results: p.results.map((r) => ({ ...summary(r), media_type: 'movie' })) };
+      return { ...p, results: p.results.map((r) => ({ ...summary(r, q.get('language')), media_type: 'movie' })) };
     }
     match = /^\/3\/find\/([^/]+)$/.exec(path);
     if (match) {
@@ -414,7 +420,7 @@ export async function startFakeTmdb(opts: StartFakeTmdbOptions = {}): Promise<Fa
       }
       const m = byImdb.get(decodeURIComponent(match[1] as string));
       return {
-        movie_results: m ? [{ ...summary(m), media_type: 'movie' }] : [],
+        movie_results: m ? [{ ...summary(m, q.get('language')), media_type: 'movie' }] : [],
         person_results: [],
         tv_results: [],
         tv_episode_results: [],

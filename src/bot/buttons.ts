@@ -7,6 +7,7 @@ import { watchlistView } from '../commands/watchlist.ts';
 import { Movie, Watched } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import { toggleFeedback } from '../services/feedback-service.ts';
+import { inLanguage } from '../services/movie-titles.ts';
 import { deleteUserData } from '../services/privacy-data.ts';
 import { getRating, removeRating, setRating, validateStars } from '../services/rating-service.ts';
 import { addWatched } from '../services/watched-service.ts';
@@ -146,7 +147,12 @@ export const BUTTONS: Record<Action, ButtonHandler> = {
     defer: 'ephemeral',
     async run(_i, id, ctx) {
       const movieId = intArg(id, 0, { min: 1 });
-      const card = await ctx.services.catalogue.getDetails(ctx.em, movieId);
+      const english = await ctx.services.catalogue.getDetails(ctx.em, movieId);
+      const card = inLanguage(
+        english,
+        movieId,
+        await ctx.services.catalogue.titlesFor(ctx.em, [movieId], ctx.tr.locale),
+      );
       const rating = await getRating(ctx.em, ctx.userId, movieId);
       const watched = await ctx.em.findOne(Watched, { user: ctx.userId, movie: movieId });
       const onWatchlist = await isOnWatchlist(ctx.em, ctx.userId, movieId);

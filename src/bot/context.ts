@@ -19,7 +19,10 @@ export type {
   SimilarView,
 } from '../services/recommendation-service.ts';
 
-export type Catalogue = Pick<CatalogueService, 'search' | 'autocomplete' | 'ensureMovie' | 'getDetails' | 'popular'>;
+export type Catalogue = Pick<
+  CatalogueService,
+  'search' | 'autocomplete' | 'titlesFor' | 'ensureMovie' | 'getDetails' | 'popular'
+>;
 export type Recommendations = Pick<
   RecommendationService,
   'recommend' | 'needsOnboarding' | 'similar' | 'recommendForGroup'

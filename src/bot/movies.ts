@@ -13,7 +13,7 @@ export async function resolveMovie(ctx: InteractionContext, raw: string): Promis
   const text = raw.trim();
   if (/^\d{1,9}$/.test(text)) return ctx.services.catalogue.ensureMovie(ctx.em, Number(text));
   if (text.length === 0) throw UserFacingError.of('invalid_input', 'movie.which');
-  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text, { budgetMs: 1_500 });
+  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text, { budgetMs: 1_500, locale: ctx.tr.locale });
   const first = hits[0];
   if (!first) {
     throw UserFacingError.of('not_found', 'movie.not_found', { title: clip(text, 80) });
@@ -25,6 +25,9 @@ export async function movieChoices(
   ctx: AutocompleteContext,
   text: string,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text.trim(), { budgetMs: ctx.budgetMs });
+  const hits = await ctx.services.catalogue.autocomplete(ctx.em, text.trim(), {
+    budgetMs: ctx.budgetMs,
+    locale: ctx.tr.locale,
+  });
   return hits.slice(0, 25).map((h) => ({ name: clip(h.label, 100), value: String(h.id) }));
 }

@@ -2,6 +2,7 @@
 import { Rating } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
 import type { Translator } from '../i18n/index.ts';
+import { inLanguage } from '../services/movie-titles.ts';
 import type { InteractionContext } from './command.ts';
 import type { RecommendOptions } from './context.ts';
 import { renderOnboarding, renderPicks } from './render.ts';
@@ -74,7 +75,13 @@ export async function picksView(ctx: InteractionContext, filters: PickFilters): 
     ctx.userId,
     result.picks.map((p) => p.movieId),
   );
-  return renderPicks(ctx.tr, result.picks, r, undefined, where);
+  const titles = await ctx.services.catalogue.titlesFor(
+    ctx.em,
+    result.picks.map((p) => p.movieId),
+    ctx.tr.locale,
+  );
+  const picks = result.picks.map((p) => inLanguage(p, p.movieId, titles));
+  return renderPicks(ctx.tr, picks, r, undefined, where);
 }
 
 export async function showPicks(ctx: InteractionContext, filters: PickFilters): Promise<void> {

@@ -24,9 +24,11 @@ export function validate(interaction: ChatInputCommandInteraction): void {
 export async function execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void> {
   const query = queryOf(interaction);
   const year = interaction.options.getInteger('year') ?? undefined;
-  const cards = await ctx.services.catalogue.search(ctx.em, query, { year });
+  const locale = ctx.tr.locale;
+  const cards = await ctx.services.catalogue.search(ctx.em, query, { year, locale });
   // When a year found nothing, say whether the year was the reason (the same words match other years).
-  const otherYears = cards.length === 0 && year !== undefined ? await ctx.services.catalogue.search(ctx.em, query) : [];
+  const otherYears =
+    cards.length === 0 && year !== undefined ? await ctx.services.catalogue.search(ctx.em, query, { locale }) : [];
   ctx.logger.info({ results: cards.length, otherYears: otherYears.length }, 'searched');
   await ctx.respond.send(
     renderSearchResults(ctx.tr, query, cards, { ids: ctx.ids, owner: ctx.userId }, { year, otherYears }),

@@ -14,6 +14,7 @@ import { MovieNightSchema } from './movie-night.entity.ts';
 import { MovieNightCandidateSchema } from './movie-night-candidate.entity.ts';
 import { MovieNightParticipantSchema } from './movie-night-participant.entity.ts';
 import { MovieNightVoteSchema } from './movie-night-vote.entity.ts';
+import { MovieTitleSchema } from './movie-title.entity.ts';
 import { RateLimitUseSchema } from './rate-limit-use.entity.ts';
 import { RatingSchema } from './rating.entity.ts';
 import { RecommendationLogSchema } from './recommendation-log.entity.ts';
@@ -38,6 +39,7 @@ export * from './movie-night.entity.ts';
 export * from './movie-night-candidate.entity.ts';
 export * from './movie-night-participant.entity.ts';
 export * from './movie-night-vote.entity.ts';
+export * from './movie-title.entity.ts';
 export * from './rate-limit-use.entity.ts';
 export * from './rating.entity.ts';
 export * from './recommendation-log.entity.ts';
@@ -64,6 +66,7 @@ export const ENTITIES = [
   MovieNightParticipantSchema,
   MovieNightCandidateSchema,
   MovieNightVoteSchema,
+  MovieTitleSchema,
   WatchlistItemSchema,
   BlendWeightsSchema,
   ModelSnapshotSchema,

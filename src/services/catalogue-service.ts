@@ -6,11 +6,13 @@ import { TMDB_DEFAULTS } from '../config.ts';
 import type { Em } from '../db.ts';
 import { Movie, MovieAlternativeTitle } from '../entities/index.ts';
 import { UserFacingError } from '../errors.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { mergeRelated } from '../recommender/related.ts';
 import { yearOf } from '../release-year.ts';
 import { cut } from '../text.ts';
 import { titleKey, titleKeySql, titleWithYear } from '../title-key.ts';
+import { inLanguage, storedTitles, storeTitles, TMDB_LANGUAGE, usesCatalogueTitles } from './movie-titles.ts';
 import { TMDB_GENRE_NAMES } from './tmdb/genres.ts';
 import { DEFAULT_IMAGE_BASE, POSTER_SIZE, posterSizeFrom, posterUrl as posterUrlFor } from './tmdb/images.ts';
 import { isTmdbError, type TmdbClient, TmdbError } from './tmdb/index.ts';
@@ -60,8 +62,14 @@ export interface CreateCatalogueOptions {
 }
 
 export interface Catalogue {
-  search(em: Em, query: string, opts?: { year?: number; page?: number }): Promise<MovieCard[]>;
-  autocomplete(em: Em, text: string, opts: { budgetMs: number }): Promise<AutocompleteChoice[]>;
+  /** `locale`: the reader's; titles come in their language where TMDB has them (src/services/movie-titles.ts). */
+  search(em: Em, query: string, opts?: { year?: number; page?: number; locale?: Locale }): Promise<MovieCard[]>;
+  autocomplete(em: Em, text: string, opts: { budgetMs: number; locale?: Locale }): Promise<AutocompleteChoice[]>;
+  /**
+   * The titles of `ids` in `locale`, where known: cached ones, and those TMDB gives within `budgetMs` (then cached).
+   * Empty for English (the catalogue's own titles). Never throws for TMDB: a missing title shows in English.
+   */
+  titlesFor(em: Em, ids: readonly number[], locale: Locale, opts?: { budgetMs?: number }): Promise<Map<number, string>>;
   /** The cached row, fetched from TMDB when missing (or a stub). Throws UserFacingError unknown_movie / tmdb_unavailable. */
   ensureMovie(em: Em, tmdbId: number): Promise<Movie>;
   getDetails(em: Em, tmdbId: number): Promise<MovieCard>;
@@ -82,6 +90,8 @@ export interface Catalogue {
 }
 
 const MAX_CHOICES = 25;
+/** Titles looked up from TMDB at once for one answer (a page of picks or results); the rest show in English. */
+const MAX_TITLE_LOOKUPS = 10;
 /** The indexed title key expression (movies_title_key_index); alternative titles store theirs (`key`). */
 const TITLE_KEY = titleKeySql('"title"');
 const MAX_LABEL = 100;
@@ -235,16 +245,55 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   }
 
   /** TMDB search results, from the LRU when fresh; identical concurrent searches share one request. */
-  function tmdbSearch(query: string, year: number | undefined, page: number, timeoutMs: number, signal?: AbortSignal) {
-    const key = `${normalise(query)}\u0000${year ?? ''}\u0000${page}`;
+  function tmdbSearch(
+    query: string,
+    year: number | undefined,
+    page: number,
+    timeoutMs: number,
+    signal?: AbortSignal,
+    locale: Locale = 'en-US',
+  ) {
+    // Cached per language: the same words give the same films, but their titles differ by language.
+    const language = TMDB_LANGUAGE[locale];
+    const key = `${normalise(query)}\u0000${year ?? ''}\u0000${page}\u0000${language}`;
     const cached = searchCache.get(key);
     if (cached) return Promise.resolve(cached);
     return share(inflightSearch, key, timeoutMs, () =>
-      tmdb.searchMovies(query, { year, page }, { timeoutMs, signal }).then((r) => {
+      tmdb.searchMovies(query, { year, page, language }, { timeoutMs, signal }).then((r) => {
         searchCache.set(key, r.results);
         return r.results;
       }),
     );
+  }
+
+  /** Titles a search in `locale` returned are that language's: cached for cards, picks and DMs (best effort). */
+  function keepTitles(em: Em, locale: Locale, results: readonly TmdbMovieSummary[]): Promise<void> {
+    return storeTitles(em.fork(), locale, results, clock()).catch((err: unknown) =>
+      log.warn({ err, locale }, 'could not cache localized titles'),
+    );
+  }
+
+  async function titlesFor(
+    em: Em,
+    ids: readonly number[],
+    locale: Locale,
+    o: { budgetMs?: number } = {},
+  ): Promise<Map<number, string>> {
+    if (usesCatalogueTitles(locale) || ids.length === 0) return new Map();
+    const known = await storedTitles(em, ids, locale);
+    const missing = [...new Set(ids)].filter((id) => !known.has(id)).slice(0, MAX_TITLE_LOOKUPS);
+    if (missing.length === 0 || !tmdbUsable()) return known;
+    const timeoutMs = Math.max(50, Math.floor(o.budgetMs ?? budgetMs));
+    const language = TMDB_LANGUAGE[locale];
+    const found = await Promise.all(
+      missing.map((id) => tmdb.movieTitle(id, language, { timeoutMs }).catch(() => null)),
+    );
+    const fetched = found.filter((f): f is { id: number; title: string } => f !== null);
+    for (const f of fetched) known.set(f.id, f.title);
+    await storeTitles(em.fork(), locale, fetched, clock()).catch((err: unknown) =>
+      log.warn({ err, locale }, 'could not cache localized titles'),
+    );
+    return known;
   }
 
   /**
@@ -387,7 +436,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     }
   }
 
-  async function search(em: Em, query: string, o: { year?: number; page?: number } = {}): Promise<MovieCard[]> {
+  async function search(
+    em: Em,
+    query: string,
+    o: { year?: number; page?: number; locale?: Locale } = {},
+  ): Promise<MovieCard[]> {
+    const locale = o.locale ?? 'en-US';
     const text = query.trim();
     if (!text) return [];
     const page = Math.min(Math.max(1, Math.trunc(o.page ?? 1)), 500);
@@ -395,7 +449,8 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     if (tmdbUsable()) {
       void loadReferenceData();
       try {
-        const results = await tmdbSearch(text, o.year, page, budgetMs);
+        const results = await tmdbSearch(text, o.year, page, budgetMs, undefined, locale);
+        await keepTitles(em, locale, results);
         return results.map(summaryCard);
       } catch (err) {
         if (!isTmdbError(err)) throw err;
@@ -410,7 +465,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     }
     const local = page === 1 ? await localMatches(em, text, 20, o.year) : [];
     if (local.length === 0 && tmdb.configured) throw userError(tmdbFailure, 'search');
-    return local.map(toCard);
+    const titles = await storedTitles(
+      em,
+      local.map((m) => m.id),
+      locale,
+    );
+    return local.map((m) => inLanguage(toCard(m), m.id, titles));
   }
 
   /**
@@ -418,12 +478,18 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
    * needed, and in any case no later than NETWORK_RESERVE_MS before the end of the budget: a slow database (a busy
    * PGlite) must not eat the time the network needs, or a fresh install (no local titles) would never get any.
    */
-  async function autocomplete(em: Em, text: string, o: { budgetMs: number }): Promise<AutocompleteChoice[]> {
+  async function autocomplete(
+    em: Em,
+    text: string,
+    o: { budgetMs: number; locale?: Locale },
+  ): Promise<AutocompleteChoice[]> {
+    const locale = o.locale ?? 'en-US';
     const budget = Math.max(0, Math.floor(o.budgetMs));
     const deadline = performance.now() + budget;
     const remaining = () => Math.floor(deadline - performance.now());
     const q = text.trim();
     let local: Movie[] | null = null;
+    let localTitles = new Map<number, string>();
     let remote: readonly TmdbMovieSummary[] = [];
     const controller = new AbortController();
     let tmdbCall: Promise<void> | null = null;
@@ -431,7 +497,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       if (tmdbCall || q.length < 2 || !tmdbUsable()) return;
       const left = remaining() - ANSWER_MARGIN_MS;
       if (left < 50) return;
-      tmdbCall = tmdbSearch(q, undefined, 1, left, controller.signal).then(
+      tmdbCall = tmdbSearch(q, undefined, 1, left, controller.signal, locale).then(
         (results) => {
           remote = results;
         },
@@ -444,6 +510,11 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     const work = (async () => {
       local = q ? await localMatches(em, q, MAX_CHOICES) : [];
       if (local.length < MAX_CHOICES) startTmdb();
+      localTitles = await storedTitles(
+        em,
+        local.map((m) => m.id),
+        locale,
+      );
       await tmdbCall;
     })();
     work.catch((err: unknown) => log.warn({ err }, 'autocomplete failed'));
@@ -463,8 +534,12 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
       seen.add(id);
       choices.push({ id, label: formatLabel(title, yearOf(date)) });
     };
-    for (const m of (local as Movie[] | null) ?? []) add(m.id, m.title, isoDate(m.releaseDate));
+    // A film TMDB named in the reader's language beats the same film's English row.
+    const remoteTitle = new Map(remote.map((r) => [r.id, r.title]));
+    for (const m of (local as Movie[] | null) ?? [])
+      add(m.id, remoteTitle.get(m.id) ?? localTitles.get(m.id) ?? m.title, isoDate(m.releaseDate));
     for (const r of remote) add(r.id, r.title, r.releaseDate);
+    if (remote.length > 0) void keepTitles(em, locale, remote);
     return choices;
   }
 
@@ -590,6 +665,7 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
   return {
     search,
     autocomplete,
+    titlesFor,
     ensureMovie,
     async getDetails(em, tmdbId) {
       return toCard(await ensureMovie(em, tmdbId));

@@ -9,7 +9,7 @@
 import type { Em, Orm } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
-import { localeFor } from '../i18n/index.ts';
+import { type Locale, localeFor } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { previousIsoWeek } from '../weekly/schedule.ts';
 import {
@@ -24,6 +24,7 @@ import {
   type Sender,
 } from './delivery-outbox-service.ts';
 import { serverLocale } from './locale-service.ts';
+import { inLanguage, titlesByLocale } from './movie-titles.ts';
 import { knowsEnoughForPicksSql } from './recommendation-data.ts';
 import type { PickView, RecommendationResult } from './recommendation-service.ts';
 import { markReminded, type StreamingService, type WatchlistReminder } from './streaming-service.ts';
@@ -312,6 +313,23 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           d.locale = localeFor('personal', { userChoice: u?.locale_override, storedUserLocale: u?.locale });
         }
       }
+      const channelId = settings?.picksChannelId ?? null;
+      // The digest ranks films across the DMs by id, so it is built before the titles change language.
+      const digest = channelId
+        ? { ...buildDigest(guildId, isoWeek, dms, digestSize), locale: serverLocale(settings) }
+        : null;
+      // Titles in each reader's language where we have them cached (src/services/movie-titles.ts); no TMDB call
+      // inside this transaction: a title we do not have shows in English.
+      const localized = await titlesByLocale(tem, [
+        ...dms.map((d) => ({ locale: d.locale as Locale, ids: d.picks.map((p) => p.movieId) })),
+        ...(digest ? [{ locale: digest.locale, ids: digest.films.map((f) => f.movieId) }] : []),
+      ]);
+      for (const d of dms) {
+        const titles = localized.get(d.locale as Locale);
+        if (titles) d.picks = d.picks.map((p) => inLanguage(p, p.movieId, titles));
+      }
+      const digestTitles = digest ? localized.get(digest.locale) : undefined;
+      if (digest && digestTitles) digest.films = digest.films.map((f) => inLanguage(f, f.movieId, digestTitles));
       const messages: OutboxMessage[] = dms.map((p) => ({
         idempotencyKey: dmKey(guildId, p.userId, isoWeek),
         kind: 'dm',
@@ -320,18 +338,14 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         isoWeek,
         payload: p,
       }));
-      const channelId = settings?.picksChannelId ?? null;
-      if (channelId) {
+      if (channelId && digest) {
         messages.push({
           idempotencyKey: channelKey(guildId, channelId, isoWeek),
           kind: 'channel',
           guildId,
           recipientId: channelId,
           isoWeek,
-          payload: {
-            ...buildDigest(guildId, isoWeek, dms, digestSize),
-            locale: serverLocale(settings),
-          },
+          payload: digest,
         });
       }
       await enqueue(tem, messages);

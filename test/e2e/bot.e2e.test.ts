@@ -87,6 +87,14 @@ describe('the bot against the local Discord', () => {
     expect(registered.name_localizations.ja).toBe('設定');
     await d.command(yuki, 'settings language', { language: 'ja' }).reply();
     expect(await helpText()).toContain('`/ヘルプ`');
+    // Film titles follow the choice too, where TMDB has them: suggestions, search results and the card.
+    const [spirited] = await d.autocomplete(yuki, 'rate', { movie: 'Spirited Away' }, 'movie');
+    expect(spirited?.name).toBe('千と千尋の神隠し (2001)');
+    const found = await d.command(yuki, 'search', { query: 'Shawshank' }).reply();
+    expect(JSON.stringify(found.embeds)).toContain('ショーシャンクの空に');
+    const open = buttonsOf(found).find((b) => b.label.includes('ショーシャンク'));
+    const card = await d.click(yuki, found, open?.customId ?? '').reply();
+    expect(card.embeds[0].title).toContain('ショーシャンクの空に');
     d.setClientLocale(yuki, 'de');
     expect(await helpText()).toContain('`/ヘルプ`'); // the choice beats the client
     await d.command(yuki, 'settings language', { language: 'auto' }).reply();

@@ -45,6 +45,7 @@ beforeAll(async () => {
     catalogue: {
       search: unused,
       autocomplete: async () => [],
+      titlesFor: async () => new Map(),
       ensureMovie: unused,
       getDetails: unused,
       popular: unused,

@@ -65,6 +65,7 @@ beforeAll(async () => {
     catalogue: {
       search: unused,
       autocomplete: async () => [],
+      titlesFor: async () => new Map(),
       ensureMovie: unused,
       getDetails: unused,
       popular: unused,

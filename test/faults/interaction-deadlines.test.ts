@@ -46,6 +46,7 @@ async function withBot(
     catalogue: {
       search: unused,
       autocomplete: async () => [],
+      titlesFor: async () => new Map(),
       ensureMovie: unused,
       getDetails: unused,
       popular: unused,

@@ -44,6 +44,7 @@ async function withBot(commands: Command[], run: (d: FakeDiscord) => Promise<voi
     catalogue: {
       search: unused,
       autocomplete: async () => [],
+      titlesFor: async () => new Map(),
       ensureMovie: unused,
       getDetails: unused,
       popular: unused,

@@ -51,6 +51,30 @@ describe('catalogue', () => {
     expect(row.expiresAt?.toISOString()).toBe('2026-11-08T12:00:00.000Z');
   });
 
+  it('when a German reader needs titles, then TMDB is asked in de-DE once per film and the answers are kept per language', async () => {
+    const before = h.fake.requests.length;
+    const de = await catalogue.titlesFor(db.em(), [278, 238, HEAT], 'de');
+    expect(de.get(278)).toBe('Die Verurteilten');
+    expect(de.get(238)).toBe('Der Pate');
+    expect(de.get(HEAT)).toBe('Heat'); // no German title: TMDB answers with the original one
+    const asked = h.fake.requests.slice(before).filter((r) => r.path === '/3/movie/278');
+    expect(asked.map((r) => r.query.language)).toEqual(['de-DE']);
+    const again = h.fake.requests.length;
+    expect((await catalogue.titlesFor(db.em(), [278, 238], 'de')).get(278)).toBe('Die Verurteilten');
+    expect(h.fake.requests.length).toBe(again); // from movie_titles
+    expect((await catalogue.titlesFor(db.em(), [278], 'ja')).get(278)).toBe('ショーシャンクの空に');
+    expect(await catalogue.titlesFor(db.em(), [278], 'en-US')).toEqual(new Map());
+  });
+
+  it('when a Japanese reader searches, then results carry Japanese titles (kept for later) and English stays English', async () => {
+    const ja = await catalogue.search(db.em(), 'Spirited Away', { locale: 'ja' });
+    expect(ja[0]?.title).toBe('千と千尋の神隠し');
+    expect((await catalogue.search(db.em(), 'Spirited Away'))[0]?.title).toBe('Spirited Away');
+    const before = h.fake.requests.length;
+    expect((await catalogue.titlesFor(db.em(), [129], 'ja')).get(129)).toBe('千と千尋の神隠し');
+    expect(h.fake.requests.length).toBe(before);
+  });
+
   it('when a film is cached and fresh, then ensureMovie does not call TMDB', async () => {
     await catalogue.ensureMovie(db.em(), HEAT);
     const before = h.fake.requests.length;

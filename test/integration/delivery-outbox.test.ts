@@ -12,6 +12,7 @@ import {
 } from '../../src/services/delivery-outbox-service.ts';
 import { updateGuildSettings } from '../../src/services/guild-settings-service.ts';
 import { noteGuildLocale } from '../../src/services/locale-service.ts';
+import { storeTitles } from '../../src/services/movie-titles.ts';
 import { takeDmPauseNotice, updatePreferences } from '../../src/services/user-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -162,6 +163,29 @@ describe('weekly run', () => {
     expect(await digestLocale(WEEK)).toBe('de');
     await updateGuildSettings(db.em(), g.guildId, { language: 'fr' }, new Date());
     expect(await digestLocale('2026-W49')).toBe('fr');
+  });
+
+  it('when a member reads German, then their weekly picks carry the German titles we have; English ones stay for others', async () => {
+    const g = await seedGuild(db.em(), { prefix: '76', members: 2 });
+    const [german, english] = g.optedIn as [string, string];
+    await updatePreferences(db.em(), german, { localeOverride: 'de' });
+    const films = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, title: `Der Film ${i + 1}` }));
+    await storeTitles(db.em(), 'de', films, new Date());
+    const out = recordingSender();
+    const runner = createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: await spiedRecommender(db.orm),
+      sender: out.sender,
+    });
+    await runner.runGuildWeek(g.guildId, WEEK);
+    const titles = (userId: string) =>
+      (
+        (out.sends.find((m) => m.kind === 'dm' && m.recipientId === userId)?.payload.picks ?? []) as { title: string }[]
+      ).map((p) => p.title);
+    expect(titles(german).length).toBeGreaterThan(0);
+    expect(titles(german).every((t) => t.startsWith('Der Film'))).toBe(true);
+    expect(titles(english).every((t) => /^Film \d+$/.test(t))).toBe(true);
   });
 
   it('when the picks channel refuses the digest, then the run reports it and the server can read it back', async () => {

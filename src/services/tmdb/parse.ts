@@ -136,6 +136,12 @@ export function parseConfiguration(x: unknown): TmdbConfiguration {
   };
 }
 
+/** GET /3/movie/{movie_id} read for its title only (asked with `language`: the title in that language). */
+export function parseMovieTitle(x: unknown): { id: number; title: string } {
+  const o = obj(x, 'body');
+  return { id: int(o.id, 'body.id'), title: str(o.title, 'body.title') };
+}
+
 export function parseFindMovie(x: unknown): TmdbMovieSummary | null {
   const results = list(obj(x, 'body').movie_results, 'body.movie_results', parseMovieSummary, true);
   return results[0] ?? null;

@@ -14,6 +14,7 @@ import {
   parseGenres,
   parseMovieDetails,
   parseMoviePage,
+  parseMovieTitle,
   parseMovieWatchProviders,
   parseProviderList,
   parseRegions,
@@ -73,11 +74,14 @@ export interface TmdbClient {
   readonly breakerState: BreakerState;
   configuration(o?: RequestOptions): Promise<TmdbConfiguration>;
   genres(o?: RequestOptions): Promise<NamedRef[]>;
+  /** `language` (TMDB's, e.g. `de-DE`): titles in that language where TMDB has them; the client's default otherwise. */
   searchMovies(
     query: string,
-    p?: { year?: number; page?: number },
+    p?: { year?: number; page?: number; language?: string },
     o?: RequestOptions,
   ): Promise<TmdbPage<TmdbMovieSummary>>;
+  /** The film's title in `language` (TMDB's original/English title when it has no translation). */
+  movieTitle(id: number, language: string, o?: RequestOptions): Promise<{ id: number; title: string }>;
   /**
    * Details with credits, keywords, videos, release dates, alternative titles, recommendations and similar in one
    * call (`append_to_response`, which the spec allows for any endpoint under the film). Watch providers
@@ -362,10 +366,12 @@ export function createTmdbClient(options: CreateTmdbClientOptions): TmdbClient {
       send(
         '/3/search/movie',
         '/3/search/movie',
-        { query, include_adult: false, language: lang, year: p.year, page: page(p.page) },
+        { query, include_adult: false, language: p.language ?? lang, year: p.year, page: page(p.page) },
         parseMoviePage,
         o,
       ),
+    movieTitle: (id, language, o) =>
+      send('/3/movie/{movie_id}', `/3/movie/${encodeURIComponent(String(id))}`, { language }, parseMovieTitle, o),
     movieDetails: (id, o) =>
       send(
         '/3/movie/{movie_id}',
