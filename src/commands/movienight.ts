@@ -23,6 +23,7 @@ import {
   type NightView,
   parseScreeningTime,
 } from '../services/movie-night-service.ts';
+import { CHOOSABLE_GENRES } from '../services/tmdb/genres.ts';
 
 /** Defaults for `/movienight start` options left out. */
 export const DEFAULT_CANDIDATES = 5;
@@ -64,7 +65,12 @@ const builder = new SlashCommandBuilder()
       .addIntegerOption((o) =>
         o.setName('max-runtime').setDescription('Longest film, in minutes').setMinValue(30).setMaxValue(400),
       )
-      .addStringOption((o) => o.setName('genre').setDescription('Only this genre (e.g. Comedy)').setMaxLength(40))
+      .addStringOption((o) =>
+        o
+          .setName('genre')
+          .setDescription('Only this genre')
+          .addChoices(...CHOOSABLE_GENRES.map((g) => ({ name: g, value: g }))),
+      )
       .addIntegerOption((o) =>
         o
           .setName('join-minutes')

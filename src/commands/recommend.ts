@@ -2,11 +2,11 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
 import { type PickFilters, showPicks } from '../bot/picks.ts';
 import { UserFacingError } from '../errors.ts';
-import { TMDB_GENRE_NAMES } from '../services/tmdb/genres.ts';
+import { CHOOSABLE_GENRES } from '../services/tmdb/genres.ts';
 import { personalCommand } from './_shared.ts';
 
-/** TMDB's movie genres (the one list, src/services/tmdb/genres.ts), without TV Movie, alphabetically. */
-export const GENRES = [...TMDB_GENRE_NAMES.values()].filter((g) => g !== 'TV Movie').sort();
+/** The genres to choose from (the one list: src/services/tmdb/genres.ts). */
+export const GENRES = CHOOSABLE_GENRES;
 
 export const data = personalCommand('recommend', 'Films picked for you, each with a reason')
   .addIntegerOption((o) =>

@@ -685,14 +685,11 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandText>> = {
   },
   'movienight.start.genre': {
     name: GENRE_NAME,
-    description: L(
-      'Nur dieses Genre (z. B. Comedy)',
-      'Ce genre seulement (ex. Comedy)',
-      'Solo este género (p. ej. Comedy)',
-      'Só este gênero (ex.: Comedy)',
-      'このジャンルだけ（例：Comedy）',
-    ),
+    description: L('Nur dieses Genre', 'Ce genre seulement', 'Solo este género', 'Só este gênero', 'このジャンルだけ'),
   },
+  ...Object.fromEntries(
+    Object.entries(GENRES).map(([g, names]) => [`movienight.start.genre.choice.${g}`, { name: names }]),
+  ),
   'movienight.start.join-minutes': {
     name: L('anmeldeminuten', 'minutes-inscription', 'minutos-para-unirse', 'minutos-para-entrar', '受付時間'),
     description: L(

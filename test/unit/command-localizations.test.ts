@@ -113,3 +113,18 @@ describe('command localizations', () => {
     expect(err?.errors?.['0']?._errors?.[0]?.code).toBe('APPLICATION_COMMAND_TOO_LARGE');
   });
 });
+
+describe('genres to choose from', () => {
+  const genreChoices = (command: string, sub?: string) => {
+    const json: Json = commandsJson().find((c: Json) => c.name === command);
+    const options: Json[] = sub ? json.options.find((o: Json) => o.name === sub).options : json.options;
+    return options.find((o: Json) => o.name === 'genre').choices as Json[];
+  };
+
+  it('when someone picks a movie-night genre, then it is a choice from the one genre list, named in their language', () => {
+    const night = genreChoices('movienight', 'start');
+    expect(night.map((c) => c.value)).toEqual(genreChoices('recommend').map((c) => c.value));
+    const comedy = night.find((c) => c.value === 'Comedy');
+    expect(comedy.name_localizations).toMatchObject({ de: 'Komödie', fr: 'Comédie', ja: 'コメディ' });
+  });
+});

@@ -29,5 +29,14 @@ export const TMDB_MOVIE_GENRES: readonly TmdbGenre[] = [
   { id: 37, name: 'Western' },
 ];
 
+/**
+ * The genres a person picks from (/recommend genre, /movienight start genre): TMDB's movie genres without TV Movie,
+ * alphabetically, by their English name (the choice's value; Discord shows each locale's name from
+ * src/i18n/commands.ts).
+ */
+export const CHOOSABLE_GENRES: readonly string[] = TMDB_MOVIE_GENRES.map((g) => g.name)
+  .filter((g) => g !== 'TV Movie')
+  .sort();
+
 /** Genre names by id. */
 export const TMDB_GENRE_NAMES: ReadonlyMap<number, string> = new Map(TMDB_MOVIE_GENRES.map((g) => [g.id, g.name]));
