@@ -103,7 +103,7 @@ export const de: Messages = {
   'help.watchlist':
     '`/merkliste hinzufügen|liste|entfernen` – Filme, die du sehen willst (🔖 bei jeder Karte und jedem Tipp fügt einen hinzu; bewerten oder eintragen nimmt ihn wieder runter)',
   'help.recommend':
-    '`/empfehlen [anzahl] [genre] [ab-jahr] [bis-jahr] [max-laufzeit] [available:mine]` – Tipps mit Begründung und wo sie laufen (`available:mine`: nur, was auf deinen Diensten läuft); 👍 👎 Schon gesehen / Kein Interesse bringen mir deinen Geschmack bei',
+    '`/empfehlen [anzahl] [genre] [ab-jahr] [bis-jahr] [max-laufzeit] [verfügbar:bei meinen Diensten]` – Tipps mit Begründung und wo sie laufen (`verfügbar:bei meinen Diensten`: nur, was auf deinen Diensten läuft); 👍 👎 Schon gesehen / Kein Interesse bringen mir deinen Geschmack bei',
   'help.movienight':
     '`/filmabend starten|beenden|verschieben|absagen|verlauf` – Tipps für die Gruppe heute Abend, eine Umfrage zur Entscheidung, ein Server-Event',
   'help.stats': '`/statistik [person] [server]` – dein Geschmack (oder der des Servers) als Bild',
@@ -260,28 +260,28 @@ export const de: Messages = {
   'stream.buy_on': 'Kaufen bei {names}',
   'stream.field_title': 'Wo du ihn siehst ({region})',
   'stream.field_title_no_region': 'Wo du ihn siehst',
-  'stream.field_no_region': 'Leg mit `/settings region` dein Land fest, dann zeige ich dir, wo der Film läuft.',
+  'stream.field_no_region': 'Leg mit `/einstellungen region` dein Land fest, dann zeige ich dir, wo der Film läuft.',
   'stream.field_nothing': 'Soweit ich weiß, in {region} weder im Stream noch zum Leihen oder Kaufen.',
   'stream.reminder': '🔖 Von deiner Merkliste: **{film}** läuft jetzt bei {services} ({region}).',
   'stream.needs_region':
-    '🌍 Um aus deinen Streamingdiensten zu wählen, brauche ich zuerst dein Land: `/settings region code:DE` (dein Ländercode mit zwei Buchstaben), dann `/settings services`.',
+    '🌍 Um aus deinen Streamingdiensten zu wählen, brauche ich zuerst dein Land: `/einstellungen region code:DE` (dein Ländercode mit zwei Buchstaben), dann `/einstellungen dienste`.',
   'stream.needs_services':
-    '📺 Du hast mir deine Streamingdienste in {region} noch nicht genannt. Wähl sie mit `/settings services` und frag dann noch einmal.',
+    '📺 Du hast mir deine Streamingdienste in {region} noch nicht genannt. Wähl sie mit `/einstellungen dienste` und frag dann noch einmal.',
   'stream.nothing_on_services':
-    '📺 Bei {services} passt gerade nichts Neues für dich. Versuch es mit weniger Filtern, wähl mit `/settings services` mehr Dienste oder frag ohne `available`.',
+    '📺 Bei {services} passt gerade nichts Neues für dich. Versuch es mit weniger Filtern, wähl mit `/einstellungen dienste` mehr Dienste oder frag ohne `verfügbar`.',
   'stream.unavailable': 'Wo-streamen ist gerade nicht verfügbar. Bitte versuch es später noch einmal.',
   'stream.services_unreachable':
     'Die Filmdatenbank antwortet gerade nicht, deshalb kann ich die Streamingdienste nicht auflisten. Bitte versuch es in einer Minute noch einmal.',
   'stream.not_offered': 'Diesen Dienst hatte ich nicht angeboten. Bitte wähl noch einmal.',
   'services.needs_region':
-    'Streamingdienste unterscheiden sich von Land zu Land, deshalb brauche ich zuerst deins: `/settings region code:DE` (dein Ländercode mit zwei Buchstaben), dann noch einmal `/settings services`.',
+    'Streamingdienste unterscheiden sich von Land zu Land, deshalb brauche ich zuerst deins: `/einstellungen region code:DE` (dein Ländercode mit zwei Buchstaben), dann noch einmal `/einstellungen dienste`.',
   'services.none_listed': 'TMDB kennt für {region} noch keine Streamingdienste, es gibt also nichts zu wählen.',
   'services.saved': '✅ Gespeichert.',
   'services.ask': '📺 Welche Streamingdienste hast du in {region}? Hak sie unten an (Haken weg zum Entfernen).',
   'services.yours': 'Deine: {services}.',
   'services.yours_none': 'Du hast noch keine gewählt.',
   'services.explain':
-    'Filme darauf stehen bei „Wo du ihn siehst“ auf Karten und Vorschlägen vorne, `/recommend available:mine` bleibt bei ihnen, und deine wöchentliche DM sagt dir, wenn ein Film von deiner Merkliste auf einem davon erscheint.',
+    'Filme darauf stehen bei „Wo du ihn siehst“ auf Karten und Vorschlägen vorne, `/empfehlen verfügbar:bei meinen Diensten` bleibt bei ihnen, und deine wöchentliche DM sagt dir, wenn ein Film von deiner Merkliste auf einem davon erscheint.',
   'services.page': 'Dienste {from}–{to} von {total}, die meistgenutzten zuerst: ◀ ▶ für die anderen.',
   'services.placeholder': 'Deine Dienste in {region}',
   'services.previous': 'Zurück',

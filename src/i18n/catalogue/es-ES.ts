@@ -103,7 +103,7 @@ export const esES: Messages = {
   'help.watchlist':
     '`/pendientes añadir|lista|quitar`: películas que quieres ver (🔖 en cualquier ficha o recomendación añade una; valorarla o apuntarla como vista la quita)',
   'help.recommend':
-    '`/recomendar [cantidad] [género] [desde] [hasta] [duración-máx] [available:mine]`: recomendaciones con su porqué y dónde verlas en streaming (`available:mine`: solo lo que está en tus servicios); 👍 👎 Ya la he visto / No me interesa me enseñan tus gustos',
+    '`/recomendar [cantidad] [género] [desde] [hasta] [duración-máx] [disponible:en mis servicios]`: recomendaciones con su porqué y dónde verlas en streaming (`disponible:en mis servicios`: solo lo que está en tus servicios); 👍 👎 Ya la he visto / No me interesa me enseñan tus gustos',
   'help.movienight':
     '`/noche-de-cine empezar|cerrar|reprogramar|cancelar|historial`: películas para el grupo esta noche, una encuesta para decidir y un evento en el servidor',
   'help.stats': '`/estadísticas [persona] [servidor]`: tus gustos (o los del servidor) en una imagen',
@@ -255,28 +255,28 @@ export const esES: Messages = {
   'stream.buy_on': 'A la venta en {names}',
   'stream.field_title': 'Dónde verla ({region})',
   'stream.field_title_no_region': 'Dónde verla',
-  'stream.field_no_region': 'Indica tu país con `/settings region` para ver dónde verla.',
+  'stream.field_no_region': 'Indica tu país con `/ajustes región` para ver dónde verla.',
   'stream.field_nothing': 'Que yo sepa, en {region} no está en streaming, ni en alquiler ni a la venta.',
   'stream.reminder': '🔖 De tu lista de pendientes: **{film}** ya está en streaming en {services} ({region}).',
   'stream.needs_region':
-    '🌍 Para elegir entre tus servicios de streaming necesito primero tu país: `/settings region code:ES` (el código de dos letras) y luego `/settings services`.',
+    '🌍 Para elegir entre tus servicios de streaming necesito primero tu país: `/ajustes región código:ES` (el código de dos letras) y luego `/ajustes servicios`.',
   'stream.needs_services':
-    '📺 Aún no me has dicho tus servicios de streaming en {region}. Elígelos con `/settings services` y vuelve a preguntar.',
+    '📺 Aún no me has dicho tus servicios de streaming en {region}. Elígelos con `/ajustes servicios` y vuelve a preguntar.',
   'stream.nothing_on_services':
-    '📺 Ahora mismo no hay nada nuevo para ti en {services}. Prueba con menos filtros, elige más servicios con `/settings services` o pregunta sin `available`.',
+    '📺 Ahora mismo no hay nada nuevo para ti en {services}. Prueba con menos filtros, elige más servicios con `/ajustes servicios` o pregunta sin `disponible`.',
   'stream.unavailable': 'Dónde verla no está disponible ahora mismo. Inténtalo más tarde.',
   'stream.services_unreachable':
     'La base de datos de películas no responde ahora mismo, así que no puedo listar los servicios de streaming. Inténtalo de nuevo en un minuto.',
   'stream.not_offered': 'Ese servicio no estaba entre los que ofrecí. Elige de nuevo.',
   'services.needs_region':
-    'Los servicios de streaming cambian de un país a otro, así que necesito primero el tuyo: `/settings region code:ES` (el código de dos letras) y luego otra vez `/settings services`.',
+    'Los servicios de streaming cambian de un país a otro, así que necesito primero el tuyo: `/ajustes región código:ES` (el código de dos letras) y luego otra vez `/ajustes servicios`.',
   'services.none_listed': 'TMDB aún no lista servicios de streaming para {region}, así que no hay nada que elegir.',
   'services.saved': '✅ Guardado.',
   'services.ask': '📺 ¿Qué servicios de streaming tienes en {region}? Márcalos abajo (desmarca para quitar).',
   'services.yours': 'Los tuyos: {services}.',
   'services.yours_none': 'Aún no has elegido ninguno.',
   'services.explain':
-    'Las películas que están en ellos salen primero en «dónde verla» en fichas y sugerencias, `/recommend available:mine` se limita a ellos y tu MD semanal te avisa cuando una película de tu lista de pendientes llega a uno.',
+    'Las películas que están en ellos salen primero en «dónde verla» en fichas y sugerencias, `/recomendar disponible:en mis servicios` se limita a ellos y tu MD semanal te avisa cuando una película de tu lista de pendientes llega a uno.',
   'services.page': 'Servicios {from}–{to} de {total}, los más usados primero: ◀ ▶ para los demás.',
   'services.placeholder': 'Tus servicios en {region}',
   'services.previous': 'Anterior',

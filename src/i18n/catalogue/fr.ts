@@ -103,7 +103,7 @@ export const fr: Messages = {
   'help.watchlist':
     '`/à-voir ajouter|liste|retirer` — les films que tu comptes voir (🔖 sur une fiche ou une suggestion en ajoute un ; le noter ou le marquer vu le retire)',
   'help.recommend':
-    '`/suggestions [nombre] [genre] [depuis] [jusqu’à] [durée-max] [available:mine]` — des suggestions avec leur raison et où les voir en streaming (`available:mine` : seulement ce qui est sur tes services) ; 👍 👎 Déjà vu / Pas intéressé m’apprennent tes goûts',
+    '`/suggestions [nombre] [genre] [depuis] [jusqu’à] [durée-max] [disponible:sur mes services]` — des suggestions avec leur raison et où les voir en streaming (`disponible:sur mes services` : seulement ce qui est sur tes services) ; 👍 👎 Déjà vu / Pas intéressé m’apprennent tes goûts',
   'help.movienight':
     '`/soirée-ciné lancer|clore|reporter|annuler|historique` — des films pour le groupe ce soir, un sondage pour trancher, un événement sur le serveur',
   'help.stats': '`/stats [membre] [serveur]` — tes goûts (ou ceux du serveur) en image',
@@ -257,21 +257,21 @@ export const fr: Messages = {
   'stream.buy_on': 'À l’achat sur {names}',
   'stream.field_title': 'Où le regarder ({region})',
   'stream.field_title_no_region': 'Où le regarder',
-  'stream.field_no_region': 'Indiquez votre pays avec `/settings region` pour voir où le regarder.',
+  'stream.field_no_region': 'Indiquez votre pays avec `/paramètres région` pour voir où le regarder.',
   'stream.field_nothing': 'Ni en streaming, ni en location, ni à l’achat en {region} à ma connaissance.',
   'stream.reminder': '🔖 De votre liste à voir : **{film}** est maintenant en streaming sur {services} ({region}).',
   'stream.needs_region':
-    '🌍 Pour choisir parmi vos services de streaming, il me faut d’abord votre pays : `/settings region code:FR` (le code à deux lettres), puis `/settings services`.',
+    '🌍 Pour choisir parmi vos services de streaming, il me faut d’abord votre pays : `/paramètres région code:FR` (le code à deux lettres), puis `/paramètres services`.',
   'stream.needs_services':
-    '📺 Vous ne m’avez pas encore indiqué vos services de streaming en {region}. Choisissez-les avec `/settings services`, puis redemandez.',
+    '📺 Vous ne m’avez pas encore indiqué vos services de streaming en {region}. Choisissez-les avec `/paramètres services`, puis redemandez.',
   'stream.nothing_on_services':
-    '📺 Rien de nouveau pour vous sur {services} pour le moment. Essayez avec moins de filtres, choisissez plus de services avec `/settings services`, ou demandez sans `available`.',
+    '📺 Rien de nouveau pour vous sur {services} pour le moment. Essayez avec moins de filtres, choisissez plus de services avec `/paramètres services`, ou demandez sans `disponible`.',
   'stream.unavailable': 'Où regarder n’est pas disponible pour le moment. Réessayez plus tard.',
   'stream.services_unreachable':
     'La base de données de films ne répond pas pour le moment, je ne peux donc pas lister les services de streaming. Réessayez dans une minute.',
   'stream.not_offered': 'Je n’avais pas proposé ce service. Choisissez à nouveau.',
   'services.needs_region':
-    'Les services de streaming varient d’un pays à l’autre, il me faut donc d’abord le vôtre : `/settings region code:FR` (le code à deux lettres), puis à nouveau `/settings services`.',
+    'Les services de streaming varient d’un pays à l’autre, il me faut donc d’abord le vôtre : `/paramètres région code:FR` (le code à deux lettres), puis à nouveau `/paramètres services`.',
   'services.none_listed':
     'TMDB ne liste encore aucun service de streaming pour {region}, il n’y a donc rien à choisir.',
   'services.saved': '✅ Enregistré.',
@@ -280,7 +280,7 @@ export const fr: Messages = {
   'services.yours': 'Les vôtres : {services}.',
   'services.yours_none': 'Vous n’en avez encore choisi aucun.',
   'services.explain':
-    'Les films qui y sont passent en premier dans « où le regarder » sur les fiches et les suggestions, `/recommend available:mine` s’y limite, et votre MP hebdomadaire vous prévient quand un film de votre liste à voir y arrive.',
+    'Les films qui y sont passent en premier dans « où le regarder » sur les fiches et les suggestions, `/suggestions disponible:sur mes services` s’y limite, et votre MP hebdomadaire vous prévient quand un film de votre liste à voir y arrive.',
   'services.page': 'Services {from}–{to} sur {total}, les plus utilisés d’abord : ◀ ▶ pour les autres.',
   'services.placeholder': 'Vos services en {region}',
   'services.previous': 'Précédent',

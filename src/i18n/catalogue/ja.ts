@@ -100,7 +100,7 @@ export const ja: Messages = {
   'help.watchlist':
     '`/見たいリスト 追加|一覧|削除` — これから観たい映画（カードやおすすめの 🔖 で追加。評価や鑑賞記録をすると外れます）',
   'help.recommend':
-    '`/おすすめ [件数] [ジャンル] [開始年] [終了年] [最大上映時間] [available:mine]` — 理由と配信先つきのおすすめ（`available:mine`: 契約中のサービスで観られる作品だけ）。👍 👎 観た / 興味なし で好みを学びます',
+    '`/おすすめ [件数] [ジャンル] [開始年] [終了年] [最大上映時間] [配信:契約中のサービス]` — 理由と配信先つきのおすすめ（`配信:契約中のサービス`: 契約中のサービスで観られる作品だけ）。👍 👎 観た / 興味なし で好みを学びます',
   'help.movienight':
     '`/映画会 開始|締め切る|日時変更|中止|履歴` — 今夜のグループ向けの候補、決めるための投票、サーバーイベント',
   'help.stats': '`/統計 [ユーザー] [サーバー]` — あなた（またはサーバー）の好みを画像で',
@@ -244,28 +244,28 @@ export const ja: Messages = {
   'stream.buy_on': '購入: {names}',
   'stream.field_title': '視聴方法（{region}）',
   'stream.field_title_no_region': '視聴方法',
-  'stream.field_no_region': '`/settings region` で国を設定すると、どこで観られるか表示します。',
+  'stream.field_no_region': '`/設定 地域` で国を設定すると、どこで観られるか表示します。',
   'stream.field_nothing': '私の知る限り、{region} では配信・レンタル・購入のいずれもありません。',
   'stream.reminder': '🔖 ウォッチリストから: **{film}** が {services}（{region}）で配信中です。',
   'stream.needs_region':
-    '🌍 加入中の配信サービスから選ぶには、まず国が必要です: `/settings region code:JP`（2文字の国コード）、次に `/settings services`。',
+    '🌍 加入中の配信サービスから選ぶには、まず国が必要です: `/設定 地域 コード:JP`（2文字の国コード）、次に `/設定 配信サービス`。',
   'stream.needs_services':
-    '📺 {region} で加入している配信サービスがまだ登録されていません。`/settings services` で選んでから、もう一度どうぞ。',
+    '📺 {region} で加入している配信サービスがまだ登録されていません。`/設定 配信サービス` で選んでから、もう一度どうぞ。',
   'stream.nothing_on_services':
-    '📺 今は {services} に新しいおすすめがありません。フィルターを減らすか、`/settings services` でサービスを追加するか、`available` なしで試してください。',
+    '📺 今は {services} に新しいおすすめがありません。フィルターを減らすか、`/設定 配信サービス` でサービスを追加するか、`配信` なしで試してください。',
   'stream.unavailable': '視聴方法は現在利用できません。後でもう一度お試しください。',
   'stream.services_unreachable':
     '映画データベースが応答していないため、配信サービスを一覧できません。1分ほどしてからもう一度お試しください。',
   'stream.not_offered': 'そのサービスは選択肢にありませんでした。もう一度選んでください。',
   'services.needs_region':
-    '配信サービスは国によって異なるため、まず国を設定してください: `/settings region code:JP`（2文字の国コード）、その後もう一度 `/settings services`。',
+    '配信サービスは国によって異なるため、まず国を設定してください: `/設定 地域 コード:JP`（2文字の国コード）、その後もう一度 `/設定 配信サービス`。',
   'services.none_listed': 'TMDB には {region} の配信サービスがまだないため、選べるものがありません。',
   'services.saved': '✅ 保存しました。',
   'services.ask': '📺 {region} で加入している配信サービスは？下でチェックしてください（外すと削除）。',
   'services.yours': '加入中: {services}',
   'services.yours_none': 'まだ何も選ばれていません。',
   'services.explain':
-    '加入中のサービスで観られる作品は、カードやおすすめの「視聴方法」で先に表示され、`/recommend available:mine` はそれだけに絞り、週1回のDMではウォッチリストの作品が配信され始めたらお知らせします。',
+    '加入中のサービスで観られる作品は、カードやおすすめの「視聴方法」で先に表示され、`/おすすめ 配信:契約中のサービス` はそれだけに絞り、週1回のDMではウォッチリストの作品が配信され始めたらお知らせします。',
   'services.page': 'サービス {from}–{to}（全{total}件、利用の多い順）: 他は ◀ ▶ で。',
   'services.placeholder': '{region} の加入サービス',
   'services.previous': '前へ',

@@ -101,7 +101,7 @@ export const ptBR: Messages = {
   'help.watchlist':
     '`/quero-ver adicionar|lista|remover` — filmes que você quer ver (🔖 em qualquer ficha ou indicação adiciona; avaliar ou registrar tira da lista)',
   'help.recommend':
-    '`/recomendar [quantidade] [gênero] [a-partir-de] [até] [duração-máx] [available:mine]` — indicações com o porquê e onde assistir (`available:mine`: só o que está nos seus serviços); 👍 👎 Já vi / Não tenho interesse me ensinam seu gosto',
+    '`/recomendar [quantidade] [gênero] [a-partir-de] [até] [duração-máx] [disponível:nos meus serviços]` — indicações com o porquê e onde assistir (`disponível:nos meus serviços`: só o que está nos seus serviços); 👍 👎 Já vi / Não tenho interesse me ensinam seu gosto',
   'help.movienight':
     '`/noite-de-cinema começar|encerrar|remarcar|cancelar|histórico` — filmes para o grupo hoje, uma enquete para decidir e um evento no servidor',
   'help.stats': '`/estatísticas [pessoa] [servidor]` — seu gosto (ou o do servidor) em uma imagem',
@@ -251,21 +251,21 @@ export const ptBR: Messages = {
   'stream.buy_on': 'Para comprar em {names}',
   'stream.field_title': 'Onde assistir ({region})',
   'stream.field_title_no_region': 'Onde assistir',
-  'stream.field_no_region': 'Defina seu país com `/settings region` para ver onde assistir.',
+  'stream.field_no_region': 'Defina seu país com `/configurações região` para ver onde assistir.',
   'stream.field_nothing': 'Pelo que sei, em {region} não está no streaming, nem para alugar ou comprar.',
   'stream.reminder': '🔖 Da sua lista para ver: **{film}** agora está no streaming em {services} ({region}).',
   'stream.needs_region':
-    '🌍 Para escolher entre os seus serviços de streaming, preciso primeiro do seu país: `/settings region code:BR` (o código de duas letras) e depois `/settings services`.',
+    '🌍 Para escolher entre os seus serviços de streaming, preciso primeiro do seu país: `/configurações região código:BR` (o código de duas letras) e depois `/configurações serviços`.',
   'stream.needs_services':
-    '📺 Você ainda não me disse seus serviços de streaming em {region}. Escolha-os com `/settings services` e pergunte de novo.',
+    '📺 Você ainda não me disse seus serviços de streaming em {region}. Escolha-os com `/configurações serviços` e pergunte de novo.',
   'stream.nothing_on_services':
-    '📺 Nada novo para você em {services} no momento. Tente menos filtros, escolha mais serviços com `/settings services` ou pergunte sem `available`.',
+    '📺 Nada novo para você em {services} no momento. Tente menos filtros, escolha mais serviços com `/configurações serviços` ou pergunte sem `disponível`.',
   'stream.unavailable': 'Onde assistir não está disponível agora. Tente mais tarde.',
   'stream.services_unreachable':
     'O banco de dados de filmes não está respondendo agora, então não consigo listar os serviços de streaming. Tente de novo em um minuto.',
   'stream.not_offered': 'Esse serviço não estava entre os que ofereci. Escolha de novo.',
   'services.needs_region':
-    'Os serviços de streaming mudam de país para país, então preciso primeiro do seu: `/settings region code:BR` (o código de duas letras) e depois `/settings services` de novo.',
+    'Os serviços de streaming mudam de país para país, então preciso primeiro do seu: `/configurações região código:BR` (o código de duas letras) e depois `/configurações serviços` de novo.',
   'services.none_listed':
     'O TMDB ainda não lista serviços de streaming para {region}, então não há nada para escolher.',
   'services.saved': '✅ Salvo.',
@@ -273,7 +273,7 @@ export const ptBR: Messages = {
   'services.yours': 'Os seus: {services}.',
   'services.yours_none': 'Você ainda não escolheu nenhum.',
   'services.explain':
-    'Filmes neles aparecem primeiro em "onde assistir" nos cards e sugestões, `/recommend available:mine` fica só neles, e sua DM semanal avisa quando um filme da sua lista para ver chega a um deles.',
+    'Filmes neles aparecem primeiro em "onde assistir" nos cards e sugestões, `/recomendar disponível:nos meus serviços` fica só neles, e sua DM semanal avisa quando um filme da sua lista para ver chega a um deles.',
   'services.page': 'Serviços {from}–{to} de {total}, os mais usados primeiro: ◀ ▶ para os outros.',
   'services.placeholder': 'Seus serviços em {region}',
   'services.previous': 'Anterior',
