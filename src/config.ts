@@ -167,7 +167,7 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads `.env` (if present) under the real environment: variables already set win. */
 export function readEnv(options: { cwd?: string; envFile?: string; env?: Env } = {}): Env {

@@ -1,4 +1,5 @@
-// `npm run doctor` as a process against the local Discord, the fake TMDB and a PGlite folder: ✓/✗ lines with fixes.
+// `npm run doctor` against the local Discord, the fake TMDB and a PGlite folder: ✓/✗ lines with fixes. The first case
+// runs the script as its own process (output and exit code); the others run the same checks in this process.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { type FakeTmdb, startFakeTmdb } from '../../fakes/tmdb/index.ts';
 import { deployCommands } from '../../src/bot/deploy.ts';
 import { openDatabase } from '../../src/db.ts';
+import { doctorSummary, formatDoctorLine, runDoctor } from '../../src/doctor.ts';
 import { GuildSettings } from '../../src/entities/index.ts';
 
 let discord: FakeDiscord;
@@ -28,20 +30,24 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function doctor(env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+function env(extra: Record<string, string>): Record<string, string> {
+  return {
+    MARQUEE_ENV_FILE: '/nonexistent',
+    MARQUEE_DATA_DIR: dataDir,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APP_ID: discord.appId,
+    DISCORD_API_URL: discord.apiBase,
+    TMDB_BASE_URL: tmdb.url,
+    TMDB_READ_TOKEN: 'fake-tmdb-token',
+    ...extra,
+  };
+}
+
+/** The doctor as an admin runs it: `scripts/doctor.ts` in its own process, its output and exit code. */
+async function doctorProcess(extra: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['scripts/doctor.ts'], {
-      env: {
-        PATH: process.env.PATH,
-        MARQUEE_ENV_FILE: '/nonexistent',
-        MARQUEE_DATA_DIR: dataDir,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_APP_ID: discord.appId,
-        DISCORD_API_URL: discord.apiBase,
-        TMDB_BASE_URL: tmdb.url,
-        TMDB_READ_TOKEN: 'fake-tmdb-token',
-        ...env,
-      },
+      env: { PATH: process.env.PATH, ...env(extra) },
     });
     return { code: 0, out: stdout };
   } catch (err) {
@@ -50,9 +56,18 @@ async function doctor(env: Record<string, string> = {}): Promise<{ code: number;
   }
 }
 
+/** The same checks in this process (a new process costs seconds on 2 cores): the lines it would print, and its code. */
+async function doctor(extra: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  const lines = await runDoctor(env(extra));
+  return {
+    code: lines.every((l) => l.ok) ? 0 : 1,
+    out: `${lines.map(formatDoctorLine).join('\n')}\n\n${doctorSummary(lines)}\n`,
+  };
+}
+
 it('when commands are not deployed and User Install is off, then those lines fail with their fixes', async () => {
   discord.installContexts = { guild: true, user: false };
-  const { code, out } = await doctor();
+  const { code, out } = await doctorProcess();
   expect(code).toBe(1);
   expect(out).toContain('✓ Configuration');
   expect(out).toMatch(/✓ Database \(PGlite at .*\): reachable, no migrations pending/);
