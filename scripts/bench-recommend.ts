@@ -82,7 +82,7 @@ function runScale(name: string, dir: string) {
   const log = toRatingLog(ds.ratings, ds.meta);
   const train = trainingFrom(log);
   progress(`${name}: ${log.nUsers} users, ${log.items.length} movies, ${log.user.length} ratings; building`);
-  const loadBefore = +loadavg()[0]!.toFixed(2);
+  const loadBefore = +(loadavg()[0] ?? 0).toFixed(2);
   const t0 = performance.now();
   const model = buildHybrid(train);
   const buildS = (performance.now() - t0) / 1000;
@@ -111,7 +111,7 @@ function runScale(name: string, dir: string) {
     ratings: log.user.length,
     ease_movies: model.ease?.m ?? 0,
     timed_users: times.length,
-    load_1m: [loadBefore, +loadavg()[0]!.toFixed(2)],
+    load_1m: [loadBefore, +(loadavg()[0] ?? 0).toFixed(2)],
     measured_at: new Date().toISOString().slice(0, 16),
   };
 }
