@@ -1,7 +1,14 @@
 // The item-kNN build (upper-triangle counting, per-film heaps) against the textbook computation: a full
 // co-occurrence matrix, shrunk cosine per row, then `topK`.
 import { describe, expect, it } from 'vitest';
-import { buildItemKnn, csrFromTriplets, mulberry32, topK, transpose } from '../../../src/recommender/index.ts';
+import {
+  buildItemKnn,
+  csrFromTriplets,
+  itemKnnSimilarity,
+  mulberry32,
+  topK,
+  transpose,
+} from '../../../src/recommender/index.ts';
 
 function randomInteractions(nUsers: number, nItems: number, density: number, seed: number) {
   const rand = mulberry32(seed);
@@ -77,5 +84,19 @@ describe('buildItemKnn', () => {
     expect(Array.from(buildItemKnn(byUser, byItem, { k: 3, shrink: 0 }).ptr)).toEqual([0, 0, 0, 0, 0]);
     const dense = randomInteractions(10, 6, 0.5, 2);
     expect(buildItemKnn(dense.byUser, dense.byItem, { k: 0, shrink: 0 }).nbr.length).toBe(0);
+  });
+});
+
+describe('itemKnnSimilarity', () => {
+  it("is sim(a → b) when b is among a's neighbours and 0 otherwise, for every pair", () => {
+    const { byUser, byItem } = randomInteractions(50, 30, 0.2, 4);
+    const model = buildItemKnn(byUser, byItem, { k: 6, shrink: 1 });
+    for (let a = 0; a < 30; a++) {
+      for (let b = 0; b < 30; b++) {
+        let want = 0;
+        for (let k = model.ptr[a]!; k < model.ptr[a + 1]!; k++) if (model.nbr[k] === b) want = model.sim[k]!;
+        expect(itemKnnSimilarity(model, a, b), `${a} → ${b}`).toBe(want);
+      }
+    }
   });
 });
