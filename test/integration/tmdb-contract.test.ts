@@ -29,6 +29,10 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     ['/3/search/movie', '/3/search/movie?query=the&page=2'],
     ['/3/search/movie', '/3/search/movie?query=nothing-matches-this'],
     ['/3/movie/{movie_id}', '/3/movie/949'],
+    // Titles in a language (issue 17): a translated one where the fake has it, the original otherwise.
+    ['/3/movie/{movie_id}', '/3/movie/129?language=ja-JP'],
+    ['/3/movie/{movie_id}', '/3/movie/949?language=de-DE'],
+    ['/3/search/movie', '/3/search/movie?query=Spirited&language=ja-JP'],
     ['/3/movie/{movie_id}/recommendations', '/3/movie/949/recommendations'],
     ['/3/movie/{movie_id}/similar', '/3/movie/949/similar?page=1'],
     ['/3/movie/{movie_id}/credits', '/3/movie/949/credits'],
@@ -134,12 +138,22 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     },
   );
 
+  it('when a title is asked for in a language, then TMDB’s translated title comes back, and the original where there is none', async () => {
+    expect((await h.client.movieTitle(129, 'ja-JP')).title).toBe('千と千尋の神隠し');
+    expect((await h.client.movieTitle(278, 'de-DE')).title).toBe('Die Verurteilten');
+    expect((await h.client.movieTitle(949, 'de-DE')).title).toBe('Heat');
+    const found = await h.client.searchMovies('die verurteilten', { language: 'de-DE' });
+    expect(found.results[0]).toMatchObject({ id: 278, title: 'Die Verurteilten' });
+  });
+
   it('when the client calls every endpoint, then each request uses a declared path and declared parameters', async () => {
     const before = h.fake.requests.length;
     const c = h.client;
     await c.configuration();
     await c.genres();
     await c.searchMovies('heat', { year: 1995, page: 1 });
+    await c.searchMovies('die verurteilten', { language: 'de-DE' });
+    await c.movieTitle(129, 'ja-JP');
     await c.movieDetails(949);
     await c.recommendations(949, { page: 1 });
     await c.similar(949, { page: 1 });
@@ -166,7 +180,7 @@ describe.skipIf(inject('dbKind') === 'postgres')('TMDB contract', () => {
     await c.watchProviders('GB');
     await c.watchRegions();
     const made = h.fake.requests.slice(before);
-    expect(made).toHaveLength(15);
+    expect(made).toHaveLength(17);
     for (const r of made) {
       expect(r.status, r.path).toBe(200);
       expect(spec.checkRequest(r.method, r.path, r.query as Record<string, string>)).toEqual([]);
