@@ -157,9 +157,13 @@ try {
       requestsPerSecond: DEFAULT_WEEKLY_SEND_PER_SECOND,
     });
     const before = discord.requests.length;
+    const cpu0 = process.cpuUsage();
     const t2 = performance.now();
     const delivery = await drain(orm.em.fork(), { guildId, isoWeek: WEEK, sender, logger: log, concurrency: 50 });
     const sendMs = performance.now() - t2;
+    const cpu = process.cpuUsage(cpu0);
+    // CPU of this whole process (the local Discord included) per DM: the headroom the rate alone does not show.
+    const cpuMsPerDm = (cpu.user + cpu.system) / 1000 / Math.max(delivery.sent, 1);
     const reqs = discord.requests.slice(before);
     const ok = reqs.filter((r) => r.status < 400).length;
     const got429 = reqs.filter((r) => r.status === 429).length;
@@ -168,7 +172,8 @@ try {
     say(
       `delivery (${label}): ${delivery.sent} DMs, ${ok} successful requests (${got429} answered 429) in ` +
         `${(sendMs / 1000).toFixed(1)} s → ${reqPerSec.toFixed(1)} requests/s (${((reqPerSec / 50) * 100).toFixed(1)} % ` +
-        `of 50), ${dmPerSec.toFixed(1)} DMs/s, ${(ok / Math.max(delivery.sent, 1)).toFixed(2)} requests per DM`,
+        `of 50), ${dmPerSec.toFixed(1)} DMs/s, ${(ok / Math.max(delivery.sent, 1)).toFixed(2)} requests per DM, ` +
+        `${cpuMsPerDm.toFixed(2)} ms CPU per DM`,
     );
     return {
       dms: delivery.sent,
@@ -179,6 +184,7 @@ try {
       seconds: Math.round(sendMs) / 1000,
       requests_per_second: Math.round(reqPerSec * 10) / 10,
       dms_per_second: Math.round(dmPerSec * 10) / 10,
+      cpu_ms_per_dm: Math.round(cpuMsPerDm * 100) / 100,
     };
   };
   const firstWeek = await deliver('first-week');
@@ -202,6 +208,7 @@ try {
     },
     delivery: {
       enforced_limit_per_second: 50,
+      paced_requests_per_second: DEFAULT_WEEKLY_SEND_PER_SECOND,
       target_dms_per_second: 45,
       client_rate_limited_events: rateLimited,
       first_week: firstWeek,

@@ -24,7 +24,7 @@ export interface DatabasePoolConfig {
 }
 
 /** See WeeklyConfig.sendPerSecond (also the benchmark's pace). */
-export const DEFAULT_WEEKLY_SEND_PER_SECOND = 48;
+export const DEFAULT_WEEKLY_SEND_PER_SECOND = 47;
 
 export const DEFAULT_DATABASE_POOL: DatabasePoolConfig = Object.freeze({ max: 10, acquireTimeoutMs: 5_000 });
 

@@ -29,7 +29,7 @@ export interface DiscordSenderOptions {
 /**
  * Spaces calls `1000 / perSecond` ms apart, with at most `burst` back to back after a pause (a late timer catches up
  * one slot, no more). Each call takes its slot at once, so concurrent callers never share one. Under Discord's
- * global 50 requests/s a sender paced at 48/s never meets a 429: @discordjs/rest's own global limiter counts in
+ * global 50 requests/s a sender paced at 47/s (burst 2) does not meet 429s: @discordjs/rest's own global limiter counts in
  * one-second windows that do not line up with Discord's, and each 429 it met paused every queued request for up to a
  * second (docs/benchmarks.md, "Weekly run").
  */
