@@ -237,14 +237,17 @@ describe('the bot against the local Discord', () => {
 
   it('when the gateway connection drops, then the bot resumes and answers what was sent meanwhile', async () => {
     const d = stack.discord;
+    // Counted from here: on a loaded machine an earlier stall past the short test heartbeat can close the connection
+    // as a zombie, which the bot also resumes. What this case checks: each drop is resumed, never re-identified.
+    const { resumes, identifies } = { ...d.stats };
     const resumed = d.waitForResume();
     d.dropConnection();
     const pending = d.command(d.user('carol'), 'help');
     await resumed;
     const reply = await pending.reply();
     expect(reply.embeds[0].title).toContain('Marquee');
-    expect(d.stats.resumes).toBe(1);
-    expect(d.stats.identifies).toBe(1);
+    expect(d.stats.resumes).toBeGreaterThanOrEqual(resumes + 1);
+    expect(d.stats.identifies).toBe(identifies);
     const resume = d.frames.find((f) => f.dir === 'in' && f.op === 6);
     expect(resume?.d.session_id).toMatch(/^fake-session-/);
 
@@ -254,8 +257,8 @@ describe('the bot against the local Discord', () => {
     const second = d.command(d.user('carol'), 'help');
     await again;
     expect((await second.reply()).embeds[0].title).toContain('Marquee');
-    expect(d.stats.resumes).toBe(2);
-    expect(d.stats.identifies).toBe(1);
+    expect(d.stats.resumes).toBeGreaterThanOrEqual(resumes + 2);
+    expect(d.stats.identifies).toBe(identifies);
   });
 
   it('when someone uses Marquee in a DM, then personal commands work and no server membership is recorded', async () => {
