@@ -15,7 +15,10 @@ process.stdin.on('end', async () => { await orm.close(true); process.exit(0); })
 `;
 
 describe.skipIf(inject('dbKind') !== 'pglite')('embedded database lock', () => {
-  it('when another process has the folder open, then a second open is refused; after it exits, it opens', async () => {
+  // A second process creates the PGlite folder (an initdb), seconds on a busy 2-core machine.
+  it('when another process has the folder open, then a second open is refused; after it exits, it opens', {
+    timeout: 90_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'marquee-lock-'));
     const child = spawn(process.execPath, ['--input-type=module', '-e', HOLDER, dataDir], {
       cwd: join(import.meta.dirname, '../..'),

@@ -16,7 +16,10 @@ const dir = mkdtempSync(join(tmpdir(), 'marquee-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('weekly run killed with SIGKILL', () => {
-  it('when the process dies mid-run and a new one resumes, then no message is missed or duplicated', async () => {
+  // Two processes each open the database (PGlite in a folder: an initdb), seconds apiece on a busy 2-core machine.
+  it('when the process dies mid-run and a new one resumes, then no message is missed or duplicated', {
+    timeout: 90_000,
+  }, async () => {
     // PGlite must live in a folder (two processes share it one after the other); PostgreSQL gets a fresh database.
     const pg = inject('dbKind') === 'postgres' ? await createTestDatabaseConfig() : null;
     const config: DatabaseConfig = pg?.config ?? { url: undefined, dataDir: dir, debug: false };
