@@ -67,7 +67,7 @@ export function createMovieNightDiscord(o: MovieNightDiscordOptions): MovieNight
 
   async function eventBody(night: NightView, winner: CandidateView) {
     const tr = await serverTr(night);
-    const film = `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${tr.runtime(winner.runtime)}` : ''}${winner.genres.length ? ` · ${winner.genres.slice(0, 3).join(', ')}` : ''}`;
+    const film = `${winner.title}${winner.year ? ` (${winner.year})` : ''}${winner.runtime ? ` · ${tr.runtime(winner.runtime)}` : ''}${winner.genres.length ? ` · ${tr.genres(winner.genres.slice(0, 3))}` : ''}`;
     const base = {
       name: clip(tr.t('night.event_name', { title: winner.title }), 100),
       description: clip(tr.t('night.event_description', { film }), 1000),

@@ -120,7 +120,7 @@ export function renderPoll(
       candidates
         .map(
           (c) =>
-            `**${c.answerId}. ${c.title}${yearText(c.year)}**${c.runtime ? ` · ${tr.runtime(c.runtime)}` : ''}${c.genres.length ? ` · ${c.genres.slice(0, 3).join(', ')}` : ''}\n${groupReasonText(tr, c.reasons, names)}`,
+            `**${c.answerId}. ${c.title}${yearText(c.year)}**${c.runtime ? ` · ${tr.runtime(c.runtime)}` : ''}${c.genres.length ? ` · ${tr.genres(c.genres.slice(0, 3))}` : ''}\n${groupReasonText(tr, c.reasons, names)}`,
         )
         .join('\n'),
       EMBED_DESCRIPTION_MAX,

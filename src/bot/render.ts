@@ -70,7 +70,7 @@ export function row(...components: APIButtonComponent[]): Row {
 function cardFacts(tr: Translator, card: Pick<MovieCard, 'voteAverage' | 'voteCount' | 'genres' | 'runtime'>): string {
   const parts: string[] = [];
   if (card.voteCount > 0) parts.push(tr.t('card.tmdb_score', { score: tr.decimal(card.voteAverage) }));
-  if (card.genres.length) parts.push(card.genres.slice(0, 3).join(', '));
+  if (card.genres.length) parts.push(tr.genres(card.genres.slice(0, 3)));
   if (card.runtime) parts.push(tr.runtime(card.runtime));
   return parts.join(' · ') || tr.t('card.no_details');
 }
@@ -338,7 +338,7 @@ export function renderPicks(
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, 256),
         description: clip(
-          [reasonText(tr, p.reason), streams[i], p.genres.length ? p.genres.slice(0, 3).join(', ') : null]
+          [reasonText(tr, p.reason), streams[i], p.genres.length ? tr.genres(p.genres.slice(0, 3)) : null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,

@@ -37,7 +37,7 @@ export function similarReasonText(tr: Translator, reason: SimilarReason, seedTit
       return tr.t('similar.co_watched', { people: reason.people, seed: seedTitle });
     case 'similar_content':
       return reason.genres.length > 0
-        ? tr.t('similar.close_in_style', { genres: reason.genres.join(', ').toLocaleLowerCase(tr.locale) })
+        ? tr.t('similar.close_in_style', { genres: tr.genres(reason.genres).toLocaleLowerCase(tr.locale) })
         : tr.t('similar.close_to_seed', { seed: seedTitle });
   }
 }
@@ -60,7 +60,7 @@ export function renderSimilar(tr: Translator, result: SimilarResult, r: RenderId
       return {
         title: clip(`${i + 1}. ${titleWithYear(p.title, p.year)}`, EMBED_TITLE_MAX),
         description: clip(
-          [similarReasonText(tr, p.reason, result.seed.title), lines[i], p.genres.slice(0, 3).join(', ') || null]
+          [similarReasonText(tr, p.reason, result.seed.title), lines[i], tr.genres(p.genres.slice(0, 3)) || null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,

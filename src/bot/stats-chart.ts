@@ -104,7 +104,7 @@ export function renderPersonalChart(tr: Translator, name: string, s: PersonalSta
   const maxShare = Math.max(1e-9, ...s.genres.flatMap((x) => [x.mine, x.server]));
   s.genres.forEach((x, k) => {
     const y = p1.y + 48 + k * 36;
-    label(g, x.label, p1.x + 24, y + 12, CHART.text);
+    label(g, tr.genres([x.label]), p1.x + 24, y + 12, CHART.text);
     const scale = (v: number) => Math.max(1, Math.round((v / maxShare) * (p1.w - 200)));
     g.fillStyle = CHART.bar;
     g.fillRect(p1.x + 150, y + 2, scale(x.mine), 10);

@@ -51,7 +51,7 @@ export function renderWeeklyDm(tr: Translator, p: DmPayload, ids: CustomIds, whe
       return {
         title: clip(`${i + 1}. ${titleWithYear(pick.title, pick.year)}`, EMBED_TITLE_MAX),
         description: clip(
-          [reasonText(tr, pick.reason), lines[i], pick.genres.length > 0 ? pick.genres.slice(0, 3).join(', ') : null]
+          [reasonText(tr, pick.reason), lines[i], pick.genres.length > 0 ? tr.genres(pick.genres.slice(0, 3)) : null]
             .filter(Boolean)
             .join('\n'),
           PICK_DESCRIPTION_MAX,

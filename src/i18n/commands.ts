@@ -78,6 +78,19 @@ const GENRES: Readonly<Record<string, PerLocale>> = {
   Western: L('Western', 'Western', 'Western', 'Faroeste', '西部劇'),
 };
 
+/** TV Movie is never a choice (src/services/tmdb/genres.ts CHOOSABLE_GENRES) but films carry it. */
+const TV_MOVIE = L('TV-Film', 'Téléfilm', 'Película de TV', 'Cinema TV', 'テレビ映画');
+
+/**
+ * A TMDB genre (its English name, as films carry it) in `locale`: the one home of genre names for messages, the same
+ * names the genre choices show. An unknown genre stays as it is.
+ */
+export function genreName(locale: Locale, english: string): string {
+  if (locale === 'en-US') return english;
+  const names = english === 'TV Movie' ? TV_MOVIE : GENRES[english];
+  return names?.[locale] ?? english;
+}
+
 /** Sunday (0) to Saturday (6), as `/config schedule day` numbers them. */
 const WEEKDAYS: readonly PerLocale[] = [
   L('Sonntag', 'dimanche', 'domingo', 'domingo', '日曜日'),

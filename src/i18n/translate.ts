@@ -2,6 +2,7 @@
 // and the locale's number and date formats.
 
 import type { MessageKey } from './catalogue/index.ts';
+import { genreName } from './commands.ts';
 import {
   formatCalendarDate,
   formatDecimal,
@@ -29,6 +30,8 @@ export interface Translator {
   starBar(score: number): string;
   date(day: string | Date): string;
   list(items: readonly string[]): string;
+  /** TMDB genres (English names) in this locale, comma-separated. */
+  genres(names: readonly string[]): string;
 }
 
 const cache = new Map<Locale, Translator>();
@@ -48,6 +51,7 @@ export function translator(locale: Locale): Translator {
       starBar: (s: number) => formatStarBar(locale, s),
       date: (d: string | Date) => formatCalendarDate(locale, d),
       list: (items: readonly string[]) => formatList(locale, items),
+      genres: (names: readonly string[]) => names.map((g) => genreName(locale, g)).join(', '),
     });
     cache.set(locale, tr);
   }

@@ -99,3 +99,14 @@ describe('messages', () => {
     );
   });
 });
+
+describe('genre names in messages', () => {
+  it.each([
+    ['de', ['Crime', 'Comedy', 'TV Movie'], 'Krimi, Komödie, TV-Film'],
+    ['ja', ['Science Fiction', 'Drama'], 'サイエンスフィクション, ドラマ'],
+    ['en-US', ['Crime', 'Comedy'], 'Crime, Comedy'],
+    ['fr', ['Unknown Genre'], 'Unknown Genre'],
+  ] as const)('when a %s reader sees %j, then they read %s', (locale, names, expected) => {
+    expect(translator(locale).genres(names)).toBe(expected);
+  });
+});
