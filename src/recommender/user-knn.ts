@@ -32,9 +32,10 @@ export function findNeighbours(
   circle?: Uint8Array,
 ): Neighbours {
   const boost = circle ? (opts.serverWeight ?? 1) : 1;
-  // Integer overlap counts and a typed touched list: a heavy user's films reach most users at 5M ratings.
-  const overlap = new Int32Array(byUser.nRows);
-  const touched = new Int32Array(byUser.nRows);
+  // Integer overlap counts and a typed touched list: a heavy user's films reach most users at 5M ratings. Both are
+  // kept between calls (zeroed again through the touched list): fresh arrays per call were 1.2 MB at 100k users,
+  // and that churn of external memory kept the garbage collector busy under a stream of requests.
+  const { overlap, touched, score } = scratchFor(byUser.nRows);
   let nt = 0;
   for (let t = 0; t < items.length; t++) {
     const j = items[t]!;
@@ -49,13 +50,14 @@ export function findNeighbours(
   }
   const nu = items.length;
   const cand = touched.subarray(0, nt);
-  const sim = new Float32Array(nt);
+  const sim = score.subarray(0, nt);
   for (let t = 0; t < nt; t++) {
     const v = cand[t]!;
     const ov = overlap[v]!;
     const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
     const s = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
     sim[t] = boost !== 1 && circle![v] === 1 ? s * boost : s;
+    overlap[v] = 0;
   }
   const best = topKPositive(sim, opts.k, cand);
   const users = new Int32Array(best.length);
@@ -65,6 +67,21 @@ export function findNeighbours(
     sims[t] = sim[best[t]!]!;
   }
   return { users, sims };
+}
+
+interface Scratch {
+  readonly overlap: Int32Array;
+  readonly touched: Int32Array;
+  readonly score: Float32Array;
+}
+let scratch: Scratch | null = null;
+
+/** This thread's overlap counts (all zero between calls), touched list and scores, grown to `n` users when needed. */
+function scratchFor(n: number): Scratch {
+  if (!scratch || scratch.overlap.length < n) {
+    scratch = { overlap: new Int32Array(n), touched: new Int32Array(n), score: new Float32Array(n) };
+  }
+  return scratch;
 }
 
 export function scoreUserKnn(byUser: Csr, nb: Neighbours, out: Float32Array): void {
