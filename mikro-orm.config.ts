@@ -22,6 +22,8 @@ export function pgliteDir(db: Pick<DatabaseConfig, 'dataDir'>): string {
 /** `pgliteDbName` overrides the PGlite location, e.g. `memory://` in tests. */
 export interface OrmOverrides {
   pgliteDbName?: string;
+  /** A PGlite data directory dump (`dumpDataDir`) to start from instead of an empty cluster (tests: a migrated template). */
+  pgliteLoadDataDir?: Blob;
   /** Where MikroORM's own messages (migrator, debug SQL) go; by default they are dropped. */
   log?: (message: string) => void;
   /** Called with the PostgreSQL connection pool once it exists (to watch for starvation). */
@@ -32,7 +34,14 @@ export function ormOptions(db: DatabaseConfig, overrides: OrmOverrides = {}): Or
   return defineConfig<AbstractSqlDriver, SqlEntityManager<AbstractSqlDriver>>({
     ...(db.url
       ? { driver: PostgreSqlDriver, clientUrl: db.url, ...postgresPool(db, overrides) }
-      : { driver: ResponsivePgliteDriver, dbName: overrides.pgliteDbName ?? pgliteDir(db) }),
+      : {
+          driver: ResponsivePgliteDriver,
+          dbName: overrides.pgliteDbName ?? pgliteDir(db),
+          // A function, so MikroORM hands PGlite the Blob itself (it deep-copies an options object, and a copied Blob throws).
+          ...(overrides.pgliteLoadDataDir
+            ? { driverOptions: () => ({ loadDataDir: overrides.pgliteLoadDataDir }) }
+            : {}),
+        }),
     entities: [...ENTITIES],
     extensions: [Migrator],
     migrations: {

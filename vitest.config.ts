@@ -25,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['./test/support/pglite-template-setup.ts'],
           provide: { dbKind: 'pglite', pgAdminUrl: '' },
         },
       },
@@ -49,6 +50,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/support/pglite-template-setup.ts'],
           provide: { dbKind: 'pglite', pgAdminUrl: '' },
         },
       },

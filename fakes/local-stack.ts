@@ -20,6 +20,8 @@ export interface LocalStackOptions {
   readonly tmdbCatalogue?: StartFakeTmdbOptions['catalogue'];
   readonly logger?: Logger;
   readonly logLevel?: string;
+  /** With `memory://`: a migrated PGlite dump to start from instead of an empty cluster (tests pass one per run). */
+  readonly pgliteLoadDataDir?: Blob;
   /** Extra environment for loadConfig (e.g. TMDB timeouts in tests). */
   readonly env?: Record<string, string>;
   /** Fetch every demo film into the catalogue at start so /recommend has something to pick from (default true). */
@@ -63,7 +65,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const logger = opts.logger ?? createLogger(config);
   let orm: Orm;
   if (opts.dataDir.startsWith('memory://')) {
-    orm = await openDatabase(config.database, { pgliteDbName: 'memory://', logger });
+    orm = await openDatabase(config.database, {
+      pgliteDbName: 'memory://',
+      pgliteLoadDataDir: opts.pgliteLoadDataDir,
+      logger,
+    });
   } else {
     mkdirSync(opts.dataDir, { recursive: true });
     orm = await openDatabase(config.database, { logger });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { DatabaseConfig } from '../../src/config.ts';
 import { type Em, type Orm, openDatabase } from '../../src/db.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export interface TestDatabase {
   readonly kind: 'pglite' | 'postgres';
@@ -41,7 +42,7 @@ export async function createTestDatabaseConfig(): Promise<{ config: DatabaseConf
 
 export async function openTestDatabase(): Promise<TestDatabase & { close(): Promise<void> }> {
   const { config, drop } = await createTestDatabaseConfig();
-  const orm = await openDatabase(config, { pgliteDbName: 'memory://' });
+  const orm = await openDatabase(config, { pgliteDbName: 'memory://', pgliteLoadDataDir: await pgliteTemplate() });
   return {
     kind: inject('dbKind'),
     orm,
@@ -54,6 +55,17 @@ export async function openTestDatabase(): Promise<TestDatabase & { close(): Prom
   };
 }
 
+/**
+ * Empties every entity table in one statement, as `orm.schema.clear()` does table by table (one TRUNCATE each: a
+ * few hundred milliseconds per test on a busy PGlite).
+ */
+export async function emptyTables(orm: Orm): Promise<void> {
+  const tables = [...orm.getMetadata().getAll().values()]
+    .filter((meta) => meta.tableName && !meta.embeddable && !meta.virtual && !meta.abstract)
+    .map((meta) => `"${meta.tableName}"`);
+  await orm.em.getConnection().execute(`truncate table ${[...new Set(tables)].join(', ')} restart identity cascade`);
+}
+
 /** Registers hooks: one database for the file, emptied before each test. */
 export function useTestDatabase(): TestDatabase {
   let db: (TestDatabase & { close(): Promise<void> }) | undefined;
@@ -61,7 +73,7 @@ export function useTestDatabase(): TestDatabase {
     db = await openTestDatabase();
   });
   beforeEach(async () => {
-    await db?.orm.schema.clear();
+    if (db) await emptyTables(db.orm);
   });
   afterAll(async () => {
     await db?.close();

@@ -3,6 +3,7 @@
 import { inject } from 'vitest';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../fakes/local-stack.ts';
 import { createTestDatabaseConfig } from './database.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export async function startE2eStack(
   opts: Omit<LocalStackOptions, 'dataDir'> = {},
@@ -12,6 +13,7 @@ export async function startE2eStack(
   const stack = await startLocalStack({
     ...opts,
     dataDir: 'memory://',
+    pgliteLoadDataDir: config.url ? undefined : await pgliteTemplate(),
     env: { ...(config.url ? { DATABASE_URL: config.url } : {}), ...opts.env },
   });
   return {

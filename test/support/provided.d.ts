@@ -3,6 +3,8 @@ declare module 'vitest' {
     dbKind: 'pglite' | 'postgres';
     pgAdminUrl: string;
     pgDatabasePrefix: string;
+    /** The migrated PGlite dump made once per run (test/support/pglite-template-setup.ts); unset on PostgreSQL. */
+    pgliteTemplatePath?: string;
   }
 }
 
