@@ -17,9 +17,9 @@ import {
   trainingFrom,
 } from '../../src/recommender/evaluation.ts';
 import { buildHybrid, type HybridModel } from '../../src/recommender/model.ts';
-import { mulberry32, shuffleInPlace } from '../../src/recommender/rng.ts';
+import { mulberry32 } from '../../src/recommender/rng.ts';
 import { topK } from '../../src/recommender/topk.ts';
-import { validationSplit } from '../../src/recommender/tuning.ts';
+import { sampleEvidence, validationSplit } from '../../src/recommender/tuning.ts';
 import { SOURCES, type UserEvidence } from '../../src/recommender/types.ts';
 import { progress, toRatingLog, withTmdbLists } from './common.ts';
 
@@ -169,19 +169,7 @@ interface Cached {
 function cache(model: HybridModel, users: readonly number[], maxItems: number, excludeAll: boolean): Cached[] {
   const rand = mulberry32(seed ^ 0xc01d);
   return users.map((u) => {
-    const a = model.byUser.ptr[u]!;
-    const b = model.byUser.ptr[u + 1]!;
-    let pick = Array.from({ length: b - a }, (_, t) => a + t);
-    if (pick.length > maxItems) {
-      shuffleInPlace(pick, rand);
-      pick = pick.slice(0, maxItems).sort((x, y) => x - y);
-    }
-    const ev: UserEvidence = {
-      items: Int32Array.from(pick, (k) => model.byUser.cols[k]!),
-      ratings: Float32Array.from(pick, (k) => model.byUser.vals[k]!),
-      selfIndex: u,
-      exclude: excludeAll ? model.byUser.cols.slice(a, b) : undefined,
-    };
+    const ev = sampleEvidence(model, u, maxItems, rand, excludeAll);
     const r = blendScores(model, ev, { blend: ALL_ON });
     return { u, ev, z: { ...r.normalised }, excluded: r.excluded };
   });

@@ -139,23 +139,37 @@ const ALL_ON: BlendWeights = {
   cold: Object.fromEntries(SOURCES.map((s) => [s, 1])),
 };
 
+/**
+ * A validation user as a cold or warm user would look: at most `maxItems` of their training films, chosen at random.
+ * With `excludeAll`, everything they rated in the full training stays excluded from what is recommended.
+ */
+export function sampleEvidence(
+  model: HybridModel,
+  u: number,
+  maxItems: number,
+  rand: () => number,
+  excludeAll = true,
+): UserEvidence {
+  const a = model.byUser.ptr[u]!;
+  const b = model.byUser.ptr[u + 1]!;
+  let pick = Array.from({ length: b - a }, (_, t) => a + t);
+  if (pick.length > maxItems) {
+    shuffleInPlace(pick, rand);
+    pick = pick.slice(0, maxItems).sort((x, y) => x - y);
+  }
+  return {
+    items: Int32Array.from(pick, (k) => model.byUser.cols[k]!),
+    ratings: Float32Array.from(pick, (k) => model.byUser.vals[k]!),
+    selfIndex: u,
+    // A simulated cold user must not be recommended what they rated in the full validation training.
+    exclude: excludeAll ? model.byUser.cols.slice(a, b) : undefined,
+  };
+}
+
 /** Caches each validation user seen through at most `maxItems` of their training films (randomly chosen). */
 function cacheUsers(model: HybridModel, users: readonly number[], maxItems: number, rand: () => number): CachedUser[] {
   return users.map((u) => {
-    const a = model.byUser.ptr[u]!;
-    const b = model.byUser.ptr[u + 1]!;
-    let pick = Array.from({ length: b - a }, (_, t) => a + t);
-    if (pick.length > maxItems) {
-      shuffleInPlace(pick, rand);
-      pick = pick.slice(0, maxItems).sort((x, y) => x - y);
-    }
-    const ev: UserEvidence = {
-      items: Int32Array.from(pick, (k) => model.byUser.cols[k]!),
-      ratings: Float32Array.from(pick, (k) => model.byUser.vals[k]!),
-      selfIndex: u,
-      // A simulated cold user must not be recommended what they rated in the full validation training.
-      exclude: model.byUser.cols.slice(a, b),
-    };
+    const ev = sampleEvidence(model, u, maxItems, rand);
     const r = blendScores(model, ev, { blend: ALL_ON });
     return { u, n: ev.items.length, z: r.normalised, excluded: r.excluded };
   });
