@@ -193,6 +193,14 @@ const job = {
   },
 } as unknown as ImportJobView;
 const page = { total: 987_654, page: 98_766, pages: 98_766 };
+const weeklyDm = {
+  type: 'weekly_dm',
+  isoWeek: '2026-W48',
+  guildId: '1',
+  userId: r.owner,
+  batchId: 1,
+  picks: [1, 2, 3, 4, 5].map(pick),
+};
 
 describe.each(LOCALES)('in %s', (locale) => {
   const tr = translator(locale);
@@ -264,27 +272,11 @@ describe.each(LOCALES)('in %s', (locale) => {
         { targetId: '1', targetName: LONG_NAME, self: false },
         r,
       ),
-      weeklyDm: renderWeeklyDm(
-        tr,
-        {
-          type: 'weekly_dm',
-          isoWeek: '2026-W48',
-          guildId: '1',
-          userId: r.owner,
-          batchId: 1,
-          picks: [1, 2, 3, 4, 5].map(pick),
-        } as never,
-        ids,
-      ),
+      weeklyDm: renderWeeklyDm(tr, weeklyDm as never, ids),
       weeklyDmWithOffers: renderWeeklyDm(
         tr,
         {
-          type: 'weekly_dm',
-          isoWeek: '2026-W48',
-          guildId: '1',
-          userId: r.owner,
-          batchId: 1,
-          picks: [1, 2, 3, 4, 5].map(pick),
+          ...weeklyDm,
           reminder: {
             watchlistItemId: 1,
             movieId: 9,
