@@ -1,7 +1,10 @@
 // /stats as a picture: a PNG drawn with @napi-rs/canvas (Skia, prebuilt binaries inside the npm package, no
-// download step; see docs/stats.md). Pure: stats in, PNG bytes out. Layout numbers are exported so tests can check
-// pixels where bars must be.
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+// download step; see the README, "Your taste as a picture"). Pure: stats in, PNG bytes out. Layout numbers are
+// exported so tests can check pixels where bars must be.
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import type { Translator } from '../i18n/index.ts';
 import type { Count, PersonalStats, ServerStats } from '../services/stats-service.ts';
 import { clip } from '../text.ts';
@@ -15,8 +18,26 @@ export const CHART = Object.freeze({
   bar: '#5865f2',
   server: '#eb459e',
   accent: '#57f287',
-  font: 'DejaVu Sans, Arial, sans-serif',
+  // DejaVu Sans (or Arial) draws Latin, Cyrillic and Greek as before; Noto Sans JP only the glyphs they lack.
+  font: 'DejaVu Sans, Arial, Noto Sans JP, sans-serif',
 });
+
+let fontsLoaded = false;
+
+/**
+ * Registers Noto Sans JP (npm `@fontsource-variable/noto-sans-jp`: one variable font split by Unicode range into
+ * 124 woff2 files, 5.5 MB) under one family name, once per process; Skia picks the file holding each glyph. Without
+ * it the machine has no CJK font and Japanese draws as identical boxes.
+ */
+export function loadChartFonts(): void {
+  if (fontsLoaded) return;
+  fontsLoaded = true;
+  const pkg = createRequire(import.meta.url).resolve('@fontsource-variable/noto-sans-jp/package.json');
+  const files = join(dirname(pkg), 'files');
+  for (const file of readdirSync(files)) {
+    if (file.endsWith('.woff2')) GlobalFonts.registerFromPath(join(files, file), 'Noto Sans JP');
+  }
+}
 
 /** Where panel `i` (0–3, reading order) sits: 2 × 2 grid under a 56 px title. */
 export function panel(i: number): { x: number; y: number; w: number; h: number } {
@@ -78,6 +99,7 @@ function bars(
 }
 
 function canvasWithTitle(text: string) {
+  loadChartFonts();
   const canvas = createCanvas(CHART.width, CHART.height);
   const g = canvas.getContext('2d');
   g.fillStyle = CHART.background;
