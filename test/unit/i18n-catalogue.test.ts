@@ -60,3 +60,18 @@ describe('the English catalogue', () => {
     expect(broken).toEqual([]);
   });
 });
+
+describe('the French register', () => {
+  // docs/i18n-glossary.md: French says "tu" to the person it answers; "vous" only where a message speaks to two
+  // people or a group (a comparison, a movie night's members). A singular "vous" anywhere else is a slip.
+  const GROUP = /^(compare\.|night\.)|^(help\.compare|profile\.server_means)$/;
+  const VOUS =
+    /(?<!\p{L})(vous|votre|vos|vôtres?)(?!\p{L})|(?<!\p{L})(?!(?:assez|chez|nez)(?!\p{L}))\p{L}+ez(?!\p{L})/iu;
+
+  it('when a message addresses one person, then it says "tu", never "vous" or a -ez imperative', () => {
+    const slips = Object.entries(CATALOGUES.fr as Record<string, string>)
+      .filter(([key, text]) => !GROUP.test(key) && VOUS.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(slips).toEqual([]);
+  });
+});
