@@ -132,6 +132,7 @@ export function legacyEvidence(
   const order: Record<string, (() => ReturnType<typeof legacyEvidence>)[]> = {
     ease: [becauseYou, neighbours, shared],
     item_knn: [becauseYou, shared, neighbours],
+    related: [becauseYou, shared, neighbours],
     user_knn: [neighbours, becauseYou, shared],
     content: [shared, becauseYou, neighbours],
     popularity: [neighbours, becauseYou, shared],
