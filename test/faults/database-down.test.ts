@@ -7,10 +7,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { type Bot, createBot } from '../../src/bot/client.ts';
-import type { BotServices } from '../../src/bot/context.ts';
 import { commandsJson } from '../../src/commands/index.ts';
 import { type Orm, openDatabase } from '../../src/db.ts';
 import { createLogger } from '../../src/logger.ts';
+import { databaseOnlyServices } from '../support/bot-services.ts';
 
 const adminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const name = `marquee_test_down_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -36,23 +36,7 @@ beforeAll(async () => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   orm = await openDatabase({ url: url.toString(), dataDir: '/nonexistent', debug: false });
-  const unused = () => {
-    throw new Error('not used in this test');
-  };
-  const services: BotServices = {
-    orm,
-    logger: createLogger({ log: { level: 'silent', format: 'json' } }),
-    catalogue: {
-      search: unused,
-      autocomplete: async () => [],
-      titlesFor: async () => new Map(),
-      ensureMovie: unused,
-      getDetails: unused,
-      popular: unused,
-    },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
-    clock: () => new Date(),
-  };
+  const services = databaseOnlyServices(orm, createLogger({ log: { level: 'silent', format: 'json' } }));
   await new REST({ api: discord.apiBase })
     .setToken(discord.token)
     .put(Routes.applicationCommands(discord.appId), { body: commandsJson() });

@@ -10,10 +10,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord, type FakeUser, type InteractionHandle } from '../../fakes/discord/index.ts';
 import { type Bot, createBot } from '../../src/bot/client.ts';
-import type { BotServices } from '../../src/bot/context.ts';
 import { commandsJson } from '../../src/commands/index.ts';
 import { type Orm, openDatabase, poolState } from '../../src/db.ts';
 import { createLogger } from '../../src/logger.ts';
+import { databaseOnlyServices } from '../support/bot-services.ts';
 
 const adminUrl = process.env.PG_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const name = `marquee_test_storm_${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -56,23 +56,7 @@ beforeAll(async () => {
     { url: url.toString(), dataDir: '/nonexistent', debug: false, pool: { max: 4, acquireTimeoutMs: 2_000 } },
     { logger },
   );
-  const unused = () => {
-    throw new Error('not used in this test');
-  };
-  const services: BotServices = {
-    orm,
-    logger,
-    catalogue: {
-      search: unused,
-      autocomplete: async () => [],
-      titlesFor: async () => new Map(),
-      ensureMovie: unused,
-      getDetails: unused,
-      popular: unused,
-    },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
-    clock: () => new Date(),
-  };
+  const services = databaseOnlyServices(orm, logger);
   await new REST({ api: discord.apiBase })
     .setToken(discord.token)
     .put(Routes.applicationCommands(discord.appId), { body: commandsJson() });

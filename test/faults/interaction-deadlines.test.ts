@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { type Bot, createBot } from '../../src/bot/client.ts';
 import type { Command } from '../../src/bot/command.ts';
-import type { BotServices } from '../../src/bot/context.ts';
 import { type Orm, openDatabase } from '../../src/db.ts';
 import { createLogger } from '../../src/logger.ts';
+import { databaseOnlyServices } from '../support/bot-services.ts';
 
 let orm: Orm;
 const lines: string[] = [];
@@ -37,23 +37,7 @@ async function withBot(
   run: (d: FakeDiscord) => Promise<void>,
 ) {
   const d = await new FakeDiscord(discordOptions).start();
-  const unused = () => {
-    throw new Error('not used');
-  };
-  const services: BotServices = {
-    orm,
-    logger,
-    catalogue: {
-      search: unused,
-      autocomplete: async () => [],
-      titlesFor: async () => new Map(),
-      ensureMovie: unused,
-      getDetails: unused,
-      popular: unused,
-    },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
-    clock: () => new Date(),
-  };
+  const services = databaseOnlyServices(orm, logger);
   const bot: Bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, ...botOptions });
   try {
     await new REST({ api: d.apiBase })

@@ -11,10 +11,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { createBot } from '../../src/bot/client.ts';
 import type { Command } from '../../src/bot/command.ts';
-import type { BotServices } from '../../src/bot/context.ts';
 import { databaseBusy, type Orm, openDatabase } from '../../src/db.ts';
 import { createRecommendationService } from '../../src/services/recommendation-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
+import { databaseOnlyServices } from '../support/bot-services.ts';
 
 const logger = pino({ level: 'silent' });
 let orm: Orm;
@@ -35,23 +35,7 @@ const until = async (what: () => boolean, ms: number): Promise<boolean> => {
 /** The bot on this file's PGlite with `commands`; its automatic defer is pushed out of reach (10 minutes). */
 async function withBot(commands: Command[], run: (d: FakeDiscord) => Promise<void>): Promise<void> {
   const d = await new FakeDiscord({ interactionDeadlineMs: 120_000 }).start();
-  const unused = () => {
-    throw new Error('not used');
-  };
-  const services: BotServices = {
-    orm,
-    logger,
-    catalogue: {
-      search: unused,
-      autocomplete: async () => [],
-      titlesFor: async () => new Map(),
-      ensureMovie: unused,
-      getDetails: unused,
-      popular: unused,
-    },
-    recommendations: { recommend: unused, needsOnboarding: unused, similar: unused, recommendForGroup: unused },
-    clock: () => new Date(),
-  };
+  const services = databaseOnlyServices(orm, logger);
   const bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, autoDeferMs: 600_000 });
   try {
     await new REST({ api: d.apiBase })
