@@ -14,21 +14,9 @@ import {
   transpose,
   type UserEvidence,
 } from '../../../src/recommender/index.ts';
+import { item as fixtureItem } from './fixtures.ts';
 
-const item = (id: number, genres: string[]): ItemMeta => ({
-  id,
-  title: `Film ${id}`,
-  year: 2000,
-  genres,
-  keywords: [],
-  cast: [],
-  directors: [],
-  language: 'en',
-  collection: null,
-  runtime: 100,
-  voteAverage: 0,
-  voteCount: 0,
-});
+const item = (id: number, genres: string[]): ItemMeta => fixtureItem(id, { genres });
 
 /** Films 0–3 crime, 4–7 animation; users 0–5 like crime (film 3 from users 0–4 only), 6–11 animation. */
 function community(): TrainingData {

@@ -9,29 +9,11 @@ import {
   topK,
   transpose,
 } from '../../../src/recommender/index.ts';
+import { randomMatrix } from './fixtures.ts';
 
 function randomInteractions(nUsers: number, nItems: number, density: number, seed: number) {
-  const rand = mulberry32(seed);
-  const user: number[] = [];
-  const item: number[] = [];
-  for (let u = 0; u < nUsers; u++) {
-    // A few heavy users, as in real data, so some rows take the dense path and others the sparse one.
-    const p = u % 7 === 0 ? Math.min(1, density * 6) : density;
-    for (let i = 0; i < nItems; i++) {
-      if (rand() < p) {
-        user.push(u);
-        item.push(i);
-      }
-    }
-  }
-  const byUser = csrFromTriplets(
-    nUsers,
-    nItems,
-    Int32Array.from(user),
-    Int32Array.from(item),
-    new Float32Array(user.length).fill(4),
-  );
-  return { byUser, byItem: transpose(byUser) };
+  // A few heavy users, as in real data, so some rows take the dense path and others the sparse one.
+  return randomMatrix(nUsers, nItems, (u) => (u % 7 === 0 ? Math.min(1, density * 6) : density), 4, mulberry32(seed));
 }
 
 function naiveItemKnn(

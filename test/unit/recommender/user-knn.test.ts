@@ -9,28 +9,11 @@ import {
   topKPositive,
   transpose,
 } from '../../../src/recommender/index.ts';
+import { randomMatrix } from './fixtures.ts';
 
 function randomWorld(nUsers: number, nItems: number, seed: number) {
   const rand = mulberry32(seed);
-  const user: number[] = [];
-  const item: number[] = [];
-  for (let u = 0; u < nUsers; u++) {
-    const p = u % 5 === 0 ? 0.6 : 0.15;
-    for (let i = 0; i < nItems; i++) {
-      if (rand() < p) {
-        user.push(u);
-        item.push(i);
-      }
-    }
-  }
-  const byUser = csrFromTriplets(
-    nUsers,
-    nItems,
-    Int32Array.from(user),
-    Int32Array.from(item),
-    new Float32Array(user.length).fill(3),
-  );
-  return { byUser, byItem: transpose(byUser), rand };
+  return { ...randomMatrix(nUsers, nItems, (u) => (u % 5 === 0 ? 0.6 : 0.15), 3, rand), rand };
 }
 
 describe('topKPositive', () => {
