@@ -1,5 +1,8 @@
 // Words for /import: queued, progress, the summary and undo. Pure: data in, message views out.
+import { toCsv } from '../data/csv.ts';
+import type { ImportRow } from '../entities/index.ts';
 import type { Translator } from '../i18n/index.ts';
+import { decodeNotes, type ImportNote } from '../services/import/import-note.ts';
 import type { ImportJobView, UndoResult } from '../services/import/import-service.ts';
 import type { MessageView } from './responder.ts';
 
@@ -68,4 +71,56 @@ export function renderUndo(tr: Translator, r: UndoResult): MessageView {
 
 export function renderImportHelp(tr: Translator): MessageView {
   return { content: tr.t('import.help'), ephemeral: true };
+}
+
+/** Why a row was not matched, in the reader's language (notes stored before notes were data are shown as stored). */
+export function importNoteText(tr: Translator, stored: string | null | undefined): string {
+  const one = (n: ImportNote | { readonly text: string }): string => {
+    if ('text' in n) return n.text;
+    switch (n.k) {
+      case 'no_title':
+        return tr.t('import.note_no_title');
+      case 'no_film':
+        return tr.t('import.note_no_film');
+      case 'closest':
+        return tr.t('import.note_closest', { film: n.film, sure: n.sure });
+      case 'could_be':
+        return tr.t('import.note_could_be', {
+          first: n.first,
+          second: n.second,
+          addYear: n.addYear ? 'yes' : 'no',
+        });
+      case 'tmdb_off':
+        return tr.t('import.note_tmdb_off');
+      case 'no_imdb':
+        return tr.t('import.note_no_imdb', { id: n.id });
+      case 'bad_stars':
+        return tr.t('import.note_bad_stars', { raw: n.raw });
+      case 'bad_imdb':
+        return tr.t('import.note_bad_imdb', { raw: n.raw });
+      case 'tv':
+        return tr.t('import.note_tv', { type: n.type });
+    }
+  };
+  return decodeNotes(stored).map(one).join('; ');
+}
+
+/**
+ * The unmatched-rows CSV an import attaches. The column names and `status` values stay English in every locale: they
+ * are machine-readable (a spreadsheet's formulas, a script); the `note` a person reads is in their language.
+ */
+export function unmatchedCsv(tr: Translator, rows: readonly ImportRow[]): string {
+  return toCsv(
+    ['file', 'line', 'title', 'year', 'imdb_id', 'status', 'confidence', 'note'],
+    rows.map((r) => [
+      r.file,
+      r.line,
+      r.title,
+      r.year,
+      r.imdbId,
+      r.status,
+      r.confidence === null || r.confidence === undefined ? '' : Math.round(r.confidence * 100) / 100,
+      importNoteText(tr, r.note),
+    ]),
+  );
 }

@@ -4,10 +4,15 @@
 import type { REST } from '@discordjs/rest';
 import { type APIChannel, Routes } from 'discord.js';
 import { type Locale, type Translator, translator } from '../i18n/index.ts';
-import type { ImportReport, ImportReporter } from '../services/import/import-runner.ts';
+import type { ImportReporter } from '../services/import/import-runner.ts';
 import type { ImportJobView } from '../services/import/import-service.ts';
-import { renderImportProgress, renderImportSummary } from './import-render.ts';
+import { renderImportProgress, renderImportSummary, unmatchedCsv } from './import-render.ts';
 import type { MessageView } from './responder.ts';
+
+interface CsvFile {
+  readonly name: string;
+  readonly data: Buffer;
+}
 
 function body(view: MessageView) {
   return {
@@ -31,7 +36,7 @@ export function createImportReporter(o: {
     translator((await o.localeOf?.(job.userId).catch(() => undefined)) ?? 'en-US');
   // Leave a margin: an edit that starts just before expiry may land after it.
   const usable = (job: ImportJobView) => job.reply && job.reply.expiresAt.getTime() - 30_000 > o.clock().getTime();
-  async function dm(userId: string, view: MessageView, files: ImportReport[]) {
+  async function dm(userId: string, view: MessageView, files: CsvFile[]) {
     const channel = (await o.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
     await o.rest.post(Routes.channelMessages(channel.id), {
       body: { ...body(view), attachments: files.map((f, i) => ({ id: i, filename: f.name })) },
@@ -47,8 +52,11 @@ export function createImportReporter(o: {
       });
     },
     async finished(job, report) {
-      const view = renderImportSummary(await trFor(job), job, report !== null);
-      const files = report ? [report] : [];
+      const tr = await trFor(job);
+      const view = renderImportSummary(tr, job, report !== null);
+      const files: CsvFile[] = report
+        ? [{ name: report.name, data: Buffer.from(unmatchedCsv(tr, report.rows), 'utf8') }]
+        : [];
       if (usable(job) && job.reply) {
         await o.rest.patch(Routes.webhookMessage(job.reply.applicationId, job.reply.token, '@original'), {
           body: { ...body(view), attachments: files.map((f, i) => ({ id: i, filename: f.name })) },

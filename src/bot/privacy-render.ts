@@ -12,6 +12,11 @@ export function renderExportSent(tr: Translator, counts: Readonly<Record<string,
   return { content: tr.t('privacy.export_sent', { rows: sum(counts) }), ephemeral: true };
 }
 
+/** README.txt of a privacy export, in the reader's language. */
+export function renderExportReadme(tr: Translator, userId: string, now: Date): string {
+  return tr.t('privacy.export_readme', { user: userId, date: now.toISOString() });
+}
+
 export function renderExportDm(tr: Translator, fileName: string, data: Buffer): MessageView {
   return { content: tr.t('privacy.export_dm'), files: [{ name: fileName, data }] };
 }

@@ -1,7 +1,7 @@
 // /privacy: see everything Marquee holds about you (a ZIP by DM) and delete it (after a confirmation button).
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { InteractionContext } from '../bot/command.ts';
-import { renderDeleteConfirm, renderExportDm, renderExportSent } from '../bot/privacy-render.ts';
+import { renderDeleteConfirm, renderExportDm, renderExportReadme, renderExportSent } from '../bot/privacy-render.ts';
 import { UserFacingError } from '../errors.ts';
 import { exportUserData } from '../services/privacy-data.ts';
 import { personalCommand } from './_shared.ts';
@@ -19,7 +19,8 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Int
     await ctx.respond.send(renderDeleteConfirm(ctx.tr, { ids: ctx.ids, owner: ctx.userId }));
     return;
   }
-  const exported = await exportUserData(ctx.em, ctx.userId, ctx.services.clock());
+  const now = ctx.services.clock();
+  const exported = await exportUserData(ctx.em, ctx.userId, now, renderExportReadme(ctx.tr, ctx.userId, now));
   const view = renderExportDm(ctx.tr, exported.fileName, exported.data);
   try {
     await interaction.user.send({

@@ -76,6 +76,7 @@ async function letterboxdFiles(em: Em, userId: string, watchlistTable: string | 
   );
   const year = (d: unknown) => String(yearOf(plain(d)) ?? '');
   const day = (d: unknown) => (d ? String(plain(d)).slice(0, 10) : '');
+  // Column names are Letterboxd's, in English in every locale: they are machine-read (`/import`, Letterboxd).
   const files: Record<string, string> = {
     'ratings.csv': toCsv(
       ['Date', 'Name', 'Year', 'Letterboxd URI', 'Rating', 'TMDB ID'],
@@ -120,8 +121,12 @@ async function letterboxdFiles(em: Em, userId: string, watchlistTable: string | 
   return files;
 }
 
-/** A ZIP of everything held about `userId`. */
-export async function exportUserData(em: Em, userId: string, now: Date): Promise<UserExport> {
+/**
+ * A ZIP of everything held about `userId`. `readme` is README.txt in the person's language (the caller renders it:
+ * privacy-render.ts); file names, JSON keys and CSV column names stay English, since Letterboxd and `/import` read
+ * them back.
+ */
+export async function exportUserData(em: Em, userId: string, now: Date, readme: string): Promise<UserExport> {
   const tables: Record<string, Row[]> = {};
   const user = await select(em, 'select * from users where id = ?', [userId]);
   tables.users = user;
@@ -153,14 +158,7 @@ export async function exportUserData(em: Em, userId: string, now: Date): Promise
   const watchlistTable = userTables(em).find((t) => /watchlist/.test(t.table))?.table ?? null;
   const stamp = now.toISOString().slice(0, 10);
   const files: Record<string, Uint8Array> = {
-    'README.txt': strToU8(
-      [
-        `Everything Marquee holds about user ${userId}, exported ${now.toISOString()}.`,
-        'marquee.json has every row of every table that refers to you; tables/*.csv are the same rows as CSV.',
-        'ratings.csv, diary.csv and watchlist.csv use Letterboxd’s layout (plus a TMDB ID column): `/import` this ZIP to bring the data back.',
-        '',
-      ].join('\n'),
-    ),
+    'README.txt': strToU8(readme),
     'marquee.json': strToU8(
       JSON.stringify(
         { exportedAt: now.toISOString(), userId, tables },

@@ -1,6 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { unmatchedCsv } from '../../src/bot/import-render.ts';
 import { ImportChange, ImportJob, ImportRow, Rating, Watched } from '../../src/entities/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { createCatalogue } from '../../src/services/catalogue-service.ts';
 import { createImportRunner, type ImportReport } from '../../src/services/import/import-runner.ts';
 import type { ImportJobView } from '../../src/services/import/import-service.ts';
@@ -92,9 +94,11 @@ describe('import service', () => {
     expect(job).toMatchObject({ status: 'done', totalRows: 7, matchedRows: 6, unmatchedRows: 1 });
     expect(job?.summary).toMatchObject({ ratingsAdded: 2, watchedAdded: 2, watchlistAdded: 1 });
     expect(report?.name).toMatch(/\.csv$/);
-    const csv = report?.data.toString('utf8') ?? '';
+    // Column names and statuses stay English (machine-read); the note is in the reader's language.
+    const csv = unmatchedCsv(translator('de'), report?.rows ?? []);
     expect(csv.split('\n')[0]).toBe('file,line,title,year,imdb_id,status,confidence,note');
     expect(csv).toContain('ratings.csv,4,Zorblax Returns Again,2011,,not_found');
+    expect(csv).toMatch(/am nächsten: |kein Film mit diesem Titel/);
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)?.processedRows).toBeLessThanOrEqual(7);
     // The import told the recommender (taste_version is what every process's cache compares).

@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderExportReadme } from '../../src/bot/privacy-render.ts';
 import { Feedback, GuildMember, Rating, Watched } from '../../src/entities/index.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { createCatalogue } from '../../src/services/catalogue-service.ts';
 import { createImportRunner } from '../../src/services/import/import-runner.ts';
 import { createImportJob } from '../../src/services/import/import-service.ts';
@@ -46,7 +48,7 @@ describe('privacy export and delete', { timeout: 60_000 }, () => {
 
   it('when someone exports, then the ZIP holds every table that refers to them, as JSON and CSV', async () => {
     const user = await someone();
-    const out = await exportUserData(db.em(), user, now);
+    const out = await exportUserData(db.em(), user, now, renderExportReadme(translator('de'), user, now));
     const files = unzipSync(new Uint8Array(out.data));
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining([
@@ -70,11 +72,16 @@ describe('privacy export and delete', { timeout: 60_000 }, () => {
         .split('\n')
         .filter(Boolean),
     ).toHaveLength(1 + 3); // Heat twice
+    // The readme is in the person's language; the column names /import reads back stay Letterboxd's English.
+    const readme = strFromU8(files['README.txt'] as Uint8Array);
+    expect(readme).toContain(`Alles, was Marquee über Nutzer ${user} gespeichert hat`);
+    expect(readme).toContain('`/importieren datei:`');
+    expect(strFromU8(files['ratings.csv'] as Uint8Array).split('\n')[0]).toMatch(/^Date,Name,Year/);
   });
 
   it('when the export is imported as a new user, then they get the same ratings and watch log', async () => {
     const user = await someone();
-    const out = await exportUserData(db.em(), user, now);
+    const out = await exportUserData(db.em(), user, now, renderExportReadme(translator('en-US'), user, now));
     const copy = snowflake();
     const job = await createImportJob(db.em(), {
       userId: copy,

@@ -21,16 +21,8 @@ const OPERATOR_FILES = [
 
 /** Literals that are not ours to translate yet, each with the reason (file: start of the literal). */
 const KNOWN: readonly string[] = [
-  // The per-row notes of the unmatched-rows CSV an import attaches, and the header of a privacy export: file
-  // contents, written once in English (a translated CSV would be harder to reuse).
-  'src/services/import/match.ts: no film with that title',
-  'src/services/import/match.ts: could be ',
+  // MatcherUnavailableError's message (`super(...)`): for logs; the person reads import.* messages.
   'src/services/import/match.ts: TMDB is unavailable',
-  'src/services/import/match.ts: TMDB is not configured',
-  'src/services/import/match.ts: TMDB has no film with IMDb id',
-  'src/services/import/match.ts: ${outcome.note} (TMDB is not configured)',
-  'src/services/import/read-upload.ts: an IMDb ${type} (Marquee keeps films)',
-  'src/services/privacy-data.ts: Everything Marquee holds about user',
 ];
 
 /** Calls whose string arguments are not read by a person in Discord. */

@@ -56,7 +56,7 @@ describe('import matching', () => {
   it('when there is no year and two films share the title, then the row is ambiguous, not guessed', () => {
     const out = chooseCandidate({ title: 'Hamlet', year: null }, [c(1, 'Hamlet', 1948, 50), c(2, 'Hamlet', 1996, 500)]);
     expect(out).toMatchObject({ status: 'ambiguous' });
-    expect(out.status !== 'matched' && out.note).toMatch(/add the year/);
+    expect(out.status !== 'matched' && out.notes).toMatchObject([{ k: 'could_be', addYear: true }]);
   });
 
   it('when there is no year and the title is unique, then it matches', () => {
@@ -71,7 +71,7 @@ describe('import matching', () => {
   it('when the best candidate is a different film, then the row is not found with the closest named', () => {
     const out = chooseCandidate({ title: 'Zorblax Returns', year: 2011 }, [c(5, 'Zorro Returns', 1998)]);
     expect(out.status).toBe('not_found');
-    expect(out.status !== 'matched' && out.note).toMatch(/closest: Zorro Returns \(1998\)/);
+    expect(out.status !== 'matched' && out.notes).toMatchObject([{ k: 'closest', film: 'Zorro Returns (1998)' }]);
   });
 
   it('when the year is one off, then the title still matches', () => {

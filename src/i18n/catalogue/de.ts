@@ -160,6 +160,17 @@ export const de: Messages = {
   'privacy.deleted':
     '🗑️ Erledigt. Ich habe alles gelöscht, was ich über dich gespeichert hatte ({rows, plural, one {# Zeile} other {# Zeilen}}). Wenn du Marquee wieder nutzt, fängt es bei null an.',
   'privacy.delete_cancelled': 'Es wurde nichts gelöscht.',
+  'privacy.export_readme':
+    'Alles, was Marquee über Nutzer {user} gespeichert hat, exportiert am {date}.\nmarquee.json enthält jede Zeile jeder Tabelle, die sich auf dich bezieht; tables/*.csv sind dieselben Zeilen als CSV.\nratings.csv, diary.csv und watchlist.csv haben das Format von Letterboxd (plus eine Spalte mit der TMDB-ID): Mit `/importieren datei:` und dieser ZIP-Datei holst du die Daten zurück.\nDie Spaltennamen bleiben englisch, damit Letterboxd und `/importieren` die Dateien lesen können.\n',
+  'import.note_no_title': 'kein Titel',
+  'import.note_no_film': 'kein Film mit diesem Titel',
+  'import.note_closest': 'am nächsten: {film}, zu {sure, number, percent} sicher',
+  'import.note_could_be': 'könnte {first} oder {second} sein{addYear, select, yes { (gib das Jahr an)} other {}}',
+  'import.note_tmdb_off': 'TMDB ist nicht eingerichtet',
+  'import.note_no_imdb': 'TMDB kennt keinen Film mit der IMDb-ID {id}',
+  'import.note_bad_stars': 'Bewertung „{raw}“ liegt nicht zwischen 0,5 und 5 Sternen',
+  'import.note_bad_imdb': 'Bewertung „{raw}“ liegt nicht zwischen 1 und 10',
+  'import.note_tv': 'ein IMDb-Eintrag vom Typ {type} (Marquee speichert nur Filme)',
   'profile.visibility':
     '🔒 Profil {changed, select, yes {ist jetzt} other {ist}} **{level, select, public {öffentlich} server {Server} other {privat}}**: {meaning}.',
   'profile.public_means':

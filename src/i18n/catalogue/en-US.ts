@@ -155,6 +155,17 @@ export const enUS = {
   'privacy.deleted':
     '🗑️ Done. I deleted everything I held about you ({rows, plural, one {# row} other {# rows}}). If you use Marquee again it starts from nothing.',
   'privacy.delete_cancelled': 'Nothing was deleted.',
+  'privacy.export_readme':
+    'Everything Marquee holds about user {user}, exported {date}.\nmarquee.json has every row of every table that refers to you; tables/*.csv are the same rows as CSV.\nratings.csv, diary.csv and watchlist.csv use Letterboxd’s layout (plus a TMDB ID column): `/import file:` this ZIP to bring the data back.\nColumn names stay in English so that Letterboxd and `/import` can read the files.\n',
+  'import.note_no_title': 'no title',
+  'import.note_no_film': 'no film with that title',
+  'import.note_closest': 'closest: {film}, {sure, number, percent} sure',
+  'import.note_could_be': 'could be {first} or {second}{addYear, select, yes { (add the year)} other {}}',
+  'import.note_tmdb_off': 'TMDB is not configured',
+  'import.note_no_imdb': 'TMDB has no film with IMDb id {id}',
+  'import.note_bad_stars': 'rating "{raw}" is not 0.5–5 stars',
+  'import.note_bad_imdb': 'rating "{raw}" is not 1–10',
+  'import.note_tv': 'an IMDb {type} (Marquee keeps films)',
   'profile.visibility':
     '🔒 Profile {changed, select, yes {set to} other {is}} **{level, select, public {public} server {server} other {private}}**: {meaning}.',
   'profile.public_means':

@@ -158,6 +158,17 @@ export const esES: Messages = {
   'privacy.deleted':
     '🗑️ Hecho. He borrado todo lo que guardaba sobre ti ({rows, plural, one {# fila} other {# filas}}). Si vuelves a usar Marquee, empezará de cero.',
   'privacy.delete_cancelled': 'No se ha borrado nada.',
+  'privacy.export_readme':
+    'Todo lo que Marquee guarda sobre el usuario {user}, exportado el {date}.\nmarquee.json tiene cada fila de cada tabla que se refiere a ti; tables/*.csv son las mismas filas en CSV.\nratings.csv, diary.csv y watchlist.csv usan el formato de Letterboxd (más una columna con el ID de TMDB): usa `/importar archivo:` con este ZIP para recuperar los datos.\nLos nombres de las columnas siguen en inglés para que Letterboxd y `/importar` puedan leer los archivos.\n',
+  'import.note_no_title': 'sin título',
+  'import.note_no_film': 'ninguna película con ese título',
+  'import.note_closest': 'la más parecida: {film}, con un {sure, number, percent} de seguridad',
+  'import.note_could_be': 'podría ser {first} o {second}{addYear, select, yes { (añade el año)} other {}}',
+  'import.note_tmdb_off': 'TMDB no está configurado',
+  'import.note_no_imdb': 'TMDB no tiene ninguna película con el ID de IMDb {id}',
+  'import.note_bad_stars': 'la nota «{raw}» no está entre 0,5 y 5 estrellas',
+  'import.note_bad_imdb': 'la nota «{raw}» no está entre 1 y 10',
+  'import.note_tv': 'una ficha de IMDb de tipo {type} (Marquee solo guarda películas)',
   'profile.visibility':
     '🔒 Perfil {changed, select, yes {cambiado a} other {en modo}} **{level, select, public {público} server {servidor} other {privado}}**: {meaning}.',
   'profile.public_means':

@@ -158,6 +158,17 @@ export const fr: Messages = {
   'privacy.deleted':
     '🗑️ C’est fait. J’ai supprimé tout ce que je gardais sur toi ({rows, plural, one {# ligne} other {# lignes}}). Si tu reviens sur Marquee, tout repart de zéro.',
   'privacy.delete_cancelled': 'Rien n’a été supprimé.',
+  'privacy.export_readme':
+    'Tout ce que Marquee garde sur l’utilisateur {user}, exporté le {date}.\nmarquee.json contient chaque ligne de chaque table qui te concerne ; tables/*.csv contient les mêmes lignes en CSV.\nratings.csv, diary.csv et watchlist.csv suivent le format de Letterboxd (plus une colonne avec l’identifiant TMDB) : importe ce ZIP avec `/importer fichier:` pour récupérer tes données.\nLes noms de colonnes restent en anglais pour que Letterboxd et `/importer` puissent lire les fichiers.\n',
+  'import.note_no_title': 'pas de titre',
+  'import.note_no_film': 'aucun film avec ce titre',
+  'import.note_closest': 'le plus proche : {film}, sûr à {sure, number, percent}',
+  'import.note_could_be': 'peut-être {first} ou {second}{addYear, select, yes { (ajoute l’année)} other {}}',
+  'import.note_tmdb_off': 'TMDB n’est pas configuré',
+  'import.note_no_imdb': 'TMDB n’a aucun film avec l’identifiant IMDb {id}',
+  'import.note_bad_stars': 'la note « {raw} » n’est pas entre 0,5 et 5 étoiles',
+  'import.note_bad_imdb': 'la note « {raw} » n’est pas entre 1 et 10',
+  'import.note_tv': 'une fiche IMDb de type {type} (Marquee ne garde que les films)',
   'profile.visibility':
     '🔒 Profil {changed, select, yes {désormais} other {actuellement}} **{level, select, public {public} server {serveur} other {privé}}** : {meaning}.',
   'profile.public_means':

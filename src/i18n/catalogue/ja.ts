@@ -151,6 +151,18 @@ export const ja: Messages = {
   'privacy.deleted':
     '🗑️ 完了しました。保存していたあなたのデータをすべて削除しました（{rows, plural, other {# 行}}）。また Marquee を使うときは、ゼロからのスタートになります。',
   'privacy.delete_cancelled': '何も削除していません。',
+  'privacy.export_readme':
+    'Marquee がユーザー {user} について保存しているすべてのデータです（{date} に書き出し）。\nmarquee.json には、あなたに関係するすべてのテーブルの全行が入っています。tables/*.csv は同じ行を CSV にしたものです。\nratings.csv、diary.csv、watchlist.csv は Letterboxd の形式です（TMDB ID の列つき）。この ZIP を `/インポート ファイル:` で取り込むと、データを元に戻せます。\nLetterboxd と `/インポート` が読めるように、列名は英語のままにしています。\n',
+  'import.note_no_title': 'タイトルがありません',
+  'import.note_no_film': 'このタイトルの作品が見つかりません',
+  'import.note_closest': '最も近い候補: {film}（確からしさ {sure, number, percent}）',
+  'import.note_could_be':
+    '{first} か {second} のどちらかです{addYear, select, yes {（公開年を入れてください）} other {}}',
+  'import.note_tmdb_off': 'TMDB が設定されていません',
+  'import.note_no_imdb': 'IMDb ID {id} の作品は TMDB にありません',
+  'import.note_bad_stars': '評価「{raw}」が 0.5〜5 の星ではありません',
+  'import.note_bad_imdb': '評価「{raw}」が 1〜10 ではありません',
+  'import.note_tv': 'IMDb の {type}（Marquee が扱うのは映画だけです）',
   'profile.visibility':
     '🔒 プロフィールを**{level, select, public {全員に公開} server {サーバー内で公開} other {非公開}}**{changed, select, yes {にしました} other {にしています}}: {meaning}。',
   'profile.public_means':

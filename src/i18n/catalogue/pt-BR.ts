@@ -155,6 +155,17 @@ export const ptBR: Messages = {
   'privacy.deleted':
     '🗑️ Pronto. Apaguei tudo o que eu guardava sobre você ({rows, plural, one {# linha} other {# linhas}}). Se você usar o Marquee de novo, ele começa do zero.',
   'privacy.delete_cancelled': 'Nada foi apagado.',
+  'privacy.export_readme':
+    'Tudo o que o Marquee guarda sobre o usuário {user}, exportado em {date}.\nmarquee.json tem cada linha de cada tabela que se refere a você; tables/*.csv são as mesmas linhas em CSV.\nratings.csv, diary.csv e watchlist.csv seguem o formato do Letterboxd (mais uma coluna com o ID do TMDB): use `/importar arquivo:` com este ZIP para trazer os dados de volta.\nOs nomes das colunas ficam em inglês para que o Letterboxd e o `/importar` consigam ler os arquivos.\n',
+  'import.note_no_title': 'sem título',
+  'import.note_no_film': 'nenhum filme com esse título',
+  'import.note_closest': 'o mais próximo: {film}, com {sure, number, percent} de certeza',
+  'import.note_could_be': 'pode ser {first} ou {second}{addYear, select, yes { (informe o ano)} other {}}',
+  'import.note_tmdb_off': 'o TMDB não está configurado',
+  'import.note_no_imdb': 'o TMDB não tem nenhum filme com o ID do IMDb {id}',
+  'import.note_bad_stars': 'a nota “{raw}” não está entre 0,5 e 5 estrelas',
+  'import.note_bad_imdb': 'a nota “{raw}” não está entre 1 e 10',
+  'import.note_tv': 'um título do IMDb do tipo {type} (o Marquee guarda só filmes)',
   'profile.visibility':
     '🔒 Perfil {changed, select, yes {agora} other {está}} **{level, select, public {público} server {servidor} other {privado}}**: {meaning}.',
   'profile.public_means':

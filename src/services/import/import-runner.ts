@@ -2,11 +2,10 @@
 // up where it stopped), matches its pending rows in batches, reports progress, applies the result in one
 // transaction and hands the summary and the unmatched rows to the reporter. One job at a time per process.
 
-import { toCsv } from '../../data/csv.ts';
 import type { Orm } from '../../db.ts';
 import { ImportJob, ImportRow, Movie } from '../../entities/index.ts';
 import type { Logger } from '../../logger.ts';
-import { cut } from '../../text.ts';
+import { encodeNotes } from './import-note.ts';
 import {
   applyImport,
   claimableJobIds,
@@ -19,9 +18,10 @@ import {
 } from './import-service.ts';
 import { createMatcher, type MatcherDeps, MatcherUnavailableError } from './match.ts';
 
+/** The rows an import could not match, for the bot to write as a CSV in the person's language. */
 export interface ImportReport {
   readonly name: string;
-  readonly data: Buffer;
+  readonly rows: readonly ImportRow[];
 }
 
 /** Implemented by the bot (edits the `/import` reply, or DMs when it can no longer be edited). */
@@ -57,22 +57,6 @@ export interface ImportRunner {
   /** Runs one job to its end or until TMDB is unavailable (tests; the loop calls it too). */
   runJob(jobId: number): Promise<'done' | 'failed' | 'retry' | 'busy'>;
   stop(): Promise<void>;
-}
-
-export function unmatchedCsv(rows: readonly ImportRow[]): string {
-  return toCsv(
-    ['file', 'line', 'title', 'year', 'imdb_id', 'status', 'confidence', 'note'],
-    rows.map((r) => [
-      r.file,
-      r.line,
-      r.title,
-      r.year,
-      r.imdbId,
-      r.status,
-      r.confidence === null || r.confidence === undefined ? '' : Math.round(r.confidence * 100) / 100,
-      r.note,
-    ]),
-  );
 }
 
 export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
@@ -119,7 +103,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
           row.status = outcome.status;
           row.confidence = outcome.confidence;
           if (outcome.status === 'matched') row.movie = em.getReference(Movie, outcome.movieId);
-          else row.note = cut(outcome.note, 300);
+          else row.note = encodeNotes(outcome.notes);
         } catch (err) {
           if (err instanceof MatcherUnavailableError) unavailable = true;
           else throw err;
@@ -188,9 +172,7 @@ export function createImportRunner(opts: ImportRunnerOptions): ImportRunner {
     const view = await getImportJob(opts.orm.em.fork(), jobId);
     if (!view) return 'failed';
     const unmatched = await unmatchedRows(opts.orm.em.fork(), jobId);
-    const reportFile = unmatched.length
-      ? { name: `marquee-unmatched-${jobId}.csv`, data: Buffer.from(unmatchedCsv(unmatched), 'utf8') }
-      : null;
+    const reportFile = unmatched.length ? { name: `marquee-unmatched-${jobId}.csv`, rows: unmatched } : null;
     // The finished handler gets the reply handle the job had (applyImport cleared the stored token).
     await report(() => opts.reporter.finished({ ...view, reply: start.reply }, reportFile), jobLog);
     jobLog.info({ ...summary, matched: view.matchedRows, unmatched: view.unmatchedRows }, 'import job done');

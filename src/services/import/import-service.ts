@@ -18,6 +18,7 @@ import { cut } from '../../text.ts';
 import { noteTasteChanged } from '../recommendation-taste.ts';
 import { ensureUser } from '../user-service.ts';
 import { addManyToWatchlist, takeOffWatchlist, watchlistMovieIds } from '../watchlist-service.ts';
+import { encodeNotes } from './import-note.ts';
 import { type ParsedUpload, readImportUpload, type SourceChoice } from './read-upload.ts';
 
 /** Where the runner may post progress: the `/import` reply while Discord accepts edits to it. */
@@ -115,7 +116,7 @@ export async function createImportJob(em: Em, input: CreateImportInput, parsed?:
         date: r.date,
         rewatch: r.rewatch,
         status: r.skip ? ('not_found' as const) : ('pending' as const),
-        note: r.skip ? cut(r.skip, 300) : null,
+        note: r.skip ? encodeNotes([r.skip]) : null,
       })) as never,
     );
     if (skipped > 0) {

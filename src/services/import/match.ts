@@ -8,6 +8,7 @@ import { Movie } from '../../entities/index.ts';
 import { yearOf } from '../../release-year.ts';
 import { isTmdbError, type TmdbClient } from '../tmdb/index.ts';
 import type { TmdbMovieSummary } from '../tmdb/types.ts';
+import type { ImportNote } from './import-note.ts';
 
 /** At or above this a candidate may be taken. */
 export const ACCEPT_CONFIDENCE = 0.86;
@@ -24,7 +25,11 @@ export interface Candidate {
 
 export type MatchOutcome =
   | { readonly status: 'matched'; readonly movieId: number; readonly confidence: number }
-  | { readonly status: 'ambiguous' | 'not_found'; readonly confidence: number | null; readonly note: string };
+  | {
+      readonly status: 'ambiguous' | 'not_found';
+      readonly confidence: number | null;
+      readonly notes: readonly ImportNote[];
+    };
 
 /** Lower case, accents and punctuation gone, "&" as "and", a leading article dropped: "Amélie" = "amelie". */
 export function normaliseTitle(title: string): string {
@@ -63,7 +68,6 @@ export function scoreCandidate(row: { title: string; year: number | null }, c: C
   return sim * yearFactor(row.year, c.year);
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const label = (c: Candidate) => `${c.title}${c.year === null ? '' : ` (${c.year})`}`;
 
 /** Picks the match among candidates, or says why there is none. */
@@ -76,16 +80,20 @@ export function chooseCandidate(
     .map((c) => ({ c, s: scoreCandidate(row, c) }))
     .sort((a, b) => b.s - a.s || b.c.voteCount - a.c.voteCount || a.c.id - b.c.id);
   const [best, second] = scored;
-  if (!best) return { status: 'not_found', confidence: null, note: 'no film with that title' };
+  if (!best) return { status: 'not_found', confidence: null, notes: [{ k: 'no_film' }] };
   const confidence = Math.round(best.s * 1000) / 1000;
   if (best.s < ACCEPT_CONFIDENCE) {
-    return { status: 'not_found', confidence, note: `closest: ${label(best.c)}, ${pct(best.s)} sure` };
+    return {
+      status: 'not_found',
+      confidence,
+      notes: [{ k: 'closest', film: label(best.c), sure: Math.round(best.s * 100) / 100 }],
+    };
   }
   if (second && best.s - second.s < MIN_MARGIN) {
     return {
       status: 'ambiguous',
       confidence,
-      note: `could be ${label(best.c)} or ${label(second.c)}${row.year === null ? ' (add the year)' : ''}`,
+      notes: [{ k: 'could_be', first: label(best.c), second: label(second.c), addYear: row.year === null }],
     };
   }
   return { status: 'matched', movieId: best.c.id, confidence };
@@ -138,7 +146,7 @@ export function createMatcher(deps: MatcherDeps) {
   async function byImdb(em: Em, imdbId: string, row: MatchRow): Promise<MatchOutcome> {
     const local = await em.findOne(Movie, { imdbId }, { fields: ['id'] });
     if (local) return { status: 'matched', movieId: local.id, confidence: 1 };
-    if (!tmdb.configured) return { status: 'not_found', confidence: null, note: 'TMDB is not configured' };
+    if (!tmdb.configured) return { status: 'not_found', confidence: null, notes: [{ k: 'tmdb_off' }] };
     if (!usable()) throw new MatcherUnavailableError();
     let found: TmdbMovieSummary | null;
     try {
@@ -147,7 +155,7 @@ export function createMatcher(deps: MatcherDeps) {
       if (isTmdbError(err) && err.kind === 'not_found') found = null;
       else rethrow(err);
     }
-    if (!found) return byTitle(em, row, `TMDB has no film with IMDb id ${imdbId}`);
+    if (!found) return byTitle(em, row, { k: 'no_imdb', id: imdbId });
     await deps.storeSummaries(em, [found]);
     // Remember the IMDb id so the next import of this film needs no TMDB call (skip if another row claims it).
     await em.nativeUpdate(Movie, { id: found.id, imdbId: null }, { imdbId }).catch(() => undefined);
@@ -171,8 +179,8 @@ export function createMatcher(deps: MatcherDeps) {
     }
   }
 
-  async function byTitle(em: Em, row: MatchRow, failedBefore?: string): Promise<MatchOutcome> {
-    if (!row.title.trim()) return { status: 'not_found', confidence: null, note: failedBefore ?? 'no title' };
+  async function byTitle(em: Em, row: MatchRow, failedBefore?: ImportNote): Promise<MatchOutcome> {
+    if (!row.title.trim()) return { status: 'not_found', confidence: null, notes: [failedBefore ?? { k: 'no_title' }] };
     // The local catalogue first: an exact title and year needs no TMDB call.
     const local = await em.find(
       Movie,
@@ -195,7 +203,7 @@ export function createMatcher(deps: MatcherDeps) {
     }
     if (!tmdb.configured) {
       const outcome = chooseCandidate(row, localCandidates);
-      return outcome.status === 'matched' ? outcome : { ...outcome, note: `${outcome.note} (TMDB is not configured)` };
+      return outcome.status === 'matched' ? outcome : { ...outcome, notes: [...outcome.notes, { k: 'tmdb_off' }] };
     }
     let results = await search(row.title, row.year);
     let outcome = chooseCandidate(row, [...localCandidates, ...results.map(summaryCandidate)]);
@@ -209,7 +217,7 @@ export function createMatcher(deps: MatcherDeps) {
       const chosen = results.find((r) => r.id === outcome.movieId);
       if (chosen) await deps.storeSummaries(em, [chosen]);
     }
-    if (outcome.status !== 'matched' && failedBefore) return { ...outcome, note: `${failedBefore}; ${outcome.note}` };
+    if (outcome.status !== 'matched' && failedBefore) return { ...outcome, notes: [failedBefore, ...outcome.notes] };
     return outcome;
   }
 

@@ -7,6 +7,7 @@ import type { ImportRowKind, ImportSource } from '../../entities/index.ts';
 import { UserFacingError } from '../../errors.ts';
 import type { MessageKey, MessageValues } from '../../i18n/index.ts';
 import { cut } from '../../text.ts';
+import type { ImportNote } from './import-note.ts';
 
 export type SourceChoice = ImportSource | 'auto';
 
@@ -37,7 +38,7 @@ export interface ImportRowInput {
   readonly date: string | null;
   readonly rewatch: boolean;
   /** Set when the row cannot be imported at all (a TV series on IMDb, an impossible rating). */
-  readonly skip?: string;
+  readonly skip?: ImportNote;
 }
 
 export interface ParsedUpload {
@@ -228,7 +229,8 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
       };
       const ratingText = get('Rating');
       const stars = ratingText ? letterboxdStars(Number(ratingText)) : null;
-      const skip = ratingText && stars === null ? `rating "${cut(ratingText, 20)}" is not 0.5–5 stars` : undefined;
+      const skip: ImportNote | undefined =
+        ratingText && stars === null ? { k: 'bad_stars', raw: cut(ratingText, 20) } : undefined;
       if (layout.kind === 'diary') {
         out.push({
           ...base,
@@ -249,12 +251,12 @@ function rowsOf(layout: Layout, file: string, records: readonly string[][]): Imp
     const title = get('Title') || get('Original Title');
     if (!imdbId && !title) return;
     const type = get('Title Type');
-    const skipTv = TV_TYPES.test(type) ? `an IMDb ${type} (Marquee keeps films)` : undefined;
+    const skipTv: ImportNote | undefined = TV_TYPES.test(type) ? { k: 'tv', type: cut(type, 40) } : undefined;
     const base = { file, line, title: cut(title || imdbId || '', 300), year: parseYear(get('Year')), imdbId };
     if (layout.kind === 'rating') {
       const raw = get('Your Rating');
       const stars = imdbToStars(Number(raw));
-      const skip = skipTv ?? (stars === null ? `rating "${cut(raw, 20)}" is not 1–10` : undefined);
+      const skip = skipTv ?? (stars === null ? ({ k: 'bad_imdb', raw: cut(raw, 20) } as const) : undefined);
       out.push({
         ...base,
         kind: 'rating',
