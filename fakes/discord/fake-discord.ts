@@ -96,6 +96,8 @@ export class FakeDiscord extends EventEmitter {
   readonly messages = new Map<string, StoredMessage>();
   readonly interactions = new Map<string, InteractionState>();
   readonly users = new Map<string, FakeUser>();
+  /** username → user: `user(name)` is called once per member, 100,000 times in the weekly bench. */
+  private readonly usersByName = new Map<string, FakeUser>();
   /** Registered commands: `global` and one list per guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly dmChannels = new Map<string, string>();
@@ -428,7 +430,7 @@ export class FakeDiscord extends EventEmitter {
   /** A person in the server. Ids are stable per name so scripts and tests are repeatable. */
   user(name: string): FakeUser {
     const key = name.toLowerCase();
-    const existing = [...this.users.values()].find((u) => u.username === key);
+    const existing = this.usersByName.get(key);
     if (existing) return existing;
     let h = 0n;
     for (const c of key) h = (h * 131n + BigInt(c.charCodeAt(0))) % 1_000_000_000_000n;
@@ -443,6 +445,7 @@ export class FakeDiscord extends EventEmitter {
       primary_guild: null,
     };
     this.users.set(u.id, u);
+    this.usersByName.set(key, u);
     return u;
   }
 
