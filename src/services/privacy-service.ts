@@ -62,37 +62,72 @@ export async function nameablePeople(
   ownerIds: readonly string[],
   guildId: string | null,
 ): Promise<Map<string, string>> {
-  const ids = [...new Set(ownerIds)].filter((id) => id !== viewerId);
-  const out = new Map<string, string>();
-  if (ids.length === 0) return out;
+  return (await nameablePeopleMany(em, new Map([[viewerId, ownerIds]]), guildId)).get(viewerId) ?? new Map();
+}
+
+/**
+ * {@link nameablePeople} for many viewers at once (a weekly chunk): the same rule, in two reads for all of them
+ * rather than two per viewer. Viewers with no one nameable are absent from the result.
+ */
+export async function nameablePeopleMany(
+  em: Em,
+  asks: ReadonlyMap<string, readonly string[]>,
+  guildId: string | null,
+): Promise<Map<string, Map<string, string>>> {
+  const wanted = new Map<string, string[]>();
+  const allIds = new Set<string>();
+  for (const [viewerId, ownerIds] of asks) {
+    const ids = [...new Set(ownerIds)].filter((id) => id !== viewerId);
+    if (ids.length === 0) continue;
+    wanted.set(viewerId, ids);
+    for (const id of ids) allIds.add(id);
+  }
+  const out = new Map<string, Map<string, string>>();
+  if (allIds.size === 0) return out;
   const people = await em.find(
     User,
-    { id: { $in: ids }, kind: 'discord', displayName: { $ne: null } },
+    { id: { $in: [...allIds] }, kind: 'discord', displayName: { $ne: null } },
     { fields: ['id', 'displayName', 'profileVisibility'] },
   );
+  if (people.length === 0) return out;
+  const byId = new Map(people.map((u) => [u.id, u]));
   const needServer = people.filter((u) => u.profileVisibility === 'server').map((u) => u.id);
-  const shareServer = new Set<string>();
-  if (needServer.length > 0) {
+  // Viewer → the owners (needing a shared server) who share one with them.
+  const shareServer = new Map<string, Set<string>>();
+  const viewers = [...wanted].filter(([, ids]) => ids.some((id) => byId.has(id))).map(([v]) => v);
+  if (needServer.length > 0 && viewers.length > 0) {
     if (guildId !== null) {
       const rows = await em.find(
         GuildMember,
-        { guildId, user: { $in: [viewerId, ...needServer] } },
+        { guildId, user: { $in: [...new Set([...viewers, ...needServer])] } },
         { fields: ['user'] },
       );
       const members = new Set(rows.map((r) => r.user.id));
-      if (members.has(viewerId)) for (const id of needServer) if (members.has(id)) shareServer.add(id);
+      for (const v of viewers) if (members.has(v)) shareServer.set(v, members);
     } else {
-      const rows = await em.execute<{ user_id: string }[]>(
-        `select distinct b.user_id from guild_members a join guild_members b on a.guild_id = b.guild_id
-           where a.user_id = ? and b.user_id in (${needServer.map(() => '?').join(', ')})`,
-        [viewerId, ...needServer],
+      const rows = await em.execute<{ viewer: string; owner: string }[]>(
+        `select distinct a.user_id as viewer, b.user_id as owner from guild_members a
+           join guild_members b on a.guild_id = b.guild_id
+           where a.user_id in (${viewers.map(() => '?').join(', ')})
+             and b.user_id in (${needServer.map(() => '?').join(', ')})`,
+        [...viewers, ...needServer],
       );
-      for (const r of rows) shareServer.add(r.user_id);
+      for (const r of rows) {
+        const set = shareServer.get(r.viewer) ?? new Set<string>();
+        set.add(r.owner);
+        shareServer.set(r.viewer, set);
+      }
     }
   }
-  for (const u of people) {
-    const name = u.displayName?.trim();
-    if (name && visibleWith(u.profileVisibility, shareServer.has(u.id))) out.set(u.id, name);
+  for (const [viewerId, ids] of wanted) {
+    const names = new Map<string, string>();
+    const shared = shareServer.get(viewerId);
+    for (const id of ids) {
+      const u = byId.get(id);
+      const name = u?.displayName?.trim();
+      if (u && name && visibleWith(u.profileVisibility, shared?.has(id) ?? false)) names.set(id, name);
+    }
+    if (names.size > 0) out.set(viewerId, names);
   }
   return out;
 }

@@ -38,7 +38,7 @@ import {
   snapshotMeta,
   tryBuildLease,
 } from './model-snapshot-service.ts';
-import { nameablePeople } from './privacy-service.ts';
+import { nameablePeopleMany } from './privacy-service.ts';
 import {
   type CatalogueItem,
   excludedMovieIds,
@@ -612,14 +612,16 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       results.push(pending.length);
       pending.push({ userId, batchId, picks, logs });
     }
-    // Who each viewer's reasons may name: the privacy rule, asked once per viewer whose picks name anyone.
-    const names = new Map<string, ReadonlyMap<string, string>>();
+    // Who each viewer's reasons may name: the privacy rule, asked once for the whole batch (two reads, not two per
+    // viewer: at 100,000 members a read per viewer was most of the weekly run's database time).
+    const asks = new Map<string, string[]>();
     for (const { userId, picks } of pending) {
       const people = picks.flatMap((p) =>
         p.reason ? reasonPeople(p.reason).map((x) => s.model.userIds[x.user]!) : [],
       );
-      if (people.length > 0) names.set(userId, await nameablePeople(em, userId, people, guildId));
+      if (people.length > 0) asks.set(userId, people);
     }
+    const names: ReadonlyMap<string, ReadonlyMap<string, string>> = await nameablePeopleMany(em, asks, guildId);
     if (pending.length > 0) await em.flush();
     const none: ReadonlyMap<string, string> = new Map();
     return results.map((r) => {

@@ -5,6 +5,7 @@ import {
   getProfileVisibility,
   nameableBy,
   nameablePeople,
+  nameablePeopleMany,
   setProfileVisibility,
 } from '../../src/services/privacy-service.ts';
 import { ensureUser } from '../../src/services/user-service.ts';
@@ -86,6 +87,45 @@ describe('profile visibility', () => {
     // The same rule as canSee, person by person.
     for (const id of [ids.Sam!, ids.Ana!, ids.Zoe!, ids.Max!]) {
       expect(named.has(id)).toBe(await canSee(db.em(), viewer, id, GUILD));
+    }
+  });
+
+  it('when many viewers ask at once (a weekly chunk), then each is answered as if asked alone', async () => {
+    const ids: Record<string, string> = {};
+    for (const [name, visibility, guilds] of [
+      ['Sam', 'server', [GUILD]],
+      ['Ana', 'public', [OTHER]],
+      ['Zoe', 'private', [GUILD]],
+      ['Max', 'server', [OTHER]],
+    ] as const) {
+      const id = snowflake();
+      ids[name] = id;
+      const em = db.em();
+      em.create(User, { id, kind: 'discord', displayName: name, profileVisibility: visibility });
+      for (const g of guilds) em.create(GuildMember, { guildId: g, user: id });
+      await em.flush();
+    }
+    const [inGuild, inOther, nowhere] = [snowflake(), snowflake(), snowflake()];
+    await member(inGuild, GUILD);
+    await member(inOther, OTHER);
+    await ensureUser(db.em(), nowhere);
+    const all = Object.values(ids);
+    // Sam asks about himself among others: never named to himself.
+    const asks = new Map<string, string[]>([
+      [inGuild, all],
+      [inOther, all],
+      [nowhere, all],
+      [ids.Sam!, all],
+    ]);
+    for (const guildId of [GUILD, null]) {
+      const many = await nameablePeopleMany(db.em(), asks, guildId);
+      for (const [viewer, owners] of asks) {
+        const alone = await nameablePeople(db.em(), viewer, owners, guildId);
+        expect(Object.fromEntries(many.get(viewer) ?? new Map())).toEqual(Object.fromEntries(alone));
+      }
+      expect(many.get(inOther)?.has(ids.Max!)).toBe(guildId === null);
+      expect(many.get(inGuild)?.has(ids.Sam!)).toBe(true);
+      expect(many.get(ids.Sam!)?.has(ids.Sam!)).toBeFalsy();
     }
   });
 });
