@@ -145,7 +145,8 @@ try {
   const instant = { send: async () => ({ messageId: '1' }) };
   const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
   // Where the time goes: wall time inside recommendMany (the chunk's reads, ranking, impressions) vs the rest (audience,
-  // previous picks, outbox rows), and this process's CPU (ranking, ORM, driver) vs waiting for the database.
+  // previous picks, outbox rows), and this process's CPU (ranking, ORM, driver) over the whole weekly run, which also
+  // drains the rows through the instant sender.
   let inManyMs = 0;
   const timed = {
     ...recommendations,
@@ -167,8 +168,8 @@ try {
   say(
     `picks: ${run.dmsEnqueued} DMs (${run.audience} members) computed and enqueued in ${run.computeMs} ms ` +
       `(${((run.computeMs / Math.max(run.dmsEnqueued, 1)) * 1000).toFixed(0)} µs per member); ` +
-      `${Math.round(inManyMs)} ms inside recommendMany; ${computeCpuMs} ms CPU in this process ` +
-      `(the rest of the wall time waits for the database); load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
+      `${Math.round(inManyMs)} ms inside recommendMany; ${computeCpuMs} ms CPU in this process over the whole ` +
+      `weekly run (compute and its instant delivery); load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
   );
 
   // ---------------------------------------------------------------- 2. delivery to the local Discord
