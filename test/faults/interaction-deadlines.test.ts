@@ -1,15 +1,13 @@
 // Work that never finishes, and answers that come too late for Discord: the person is never left looking at
 // "thinking…" for ever, and an interaction that expired is one warning with its timing, not an error with an id.
 import { Writable } from 'node:stream';
-import { REST } from '@discordjs/rest';
-import { Routes, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FakeDiscord } from '../../fakes/discord/index.ts';
-import { type Bot, createBot } from '../../src/bot/client.ts';
+import type { FakeDiscord, FakeDiscordOptions } from '../../fakes/discord/index.ts';
 import type { Command } from '../../src/bot/command.ts';
 import { type Orm, openDatabase } from '../../src/db.ts';
 import { createLogger } from '../../src/logger.ts';
-import { databaseOnlyServices } from '../support/bot-services.ts';
+import { databaseOnlyServices, withCommandBot } from '../support/bot-services.ts';
 
 let orm: Orm;
 const lines: string[] = [];
@@ -31,24 +29,15 @@ afterAll(async () => {
 });
 
 async function withBot(
-  discordOptions: ConstructorParameters<typeof FakeDiscord>[0],
+  discordOptions: FakeDiscordOptions,
   commands: Command[],
   botOptions: { autoDeferMs?: number; deadlineMs?: number },
   run: (d: FakeDiscord) => Promise<void>,
 ) {
-  const d = await new FakeDiscord(discordOptions).start();
-  const services = databaseOnlyServices(orm, logger);
-  const bot: Bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, ...botOptions });
-  try {
-    await new REST({ api: d.apiBase })
-      .setToken(d.token)
-      .put(Routes.applicationCommands(d.appId), { body: commands.map((c) => c.data.toJSON()) });
-    await bot.start();
-    await run(d);
-  } finally {
-    await bot.stop();
-    await d.stop();
-  }
+  await withCommandBot(
+    { discord: discordOptions, services: databaseOnlyServices(orm, logger), commands, bot: botOptions },
+    run,
+  );
 }
 
 it('when a command never finishes, then the person is told to try again once the deadline passes', async () => {

@@ -1,20 +1,12 @@
-// While a weekly run computes on PGlite, the bot still meets Discord's 3-second window (issue 11, item 4). The
-// compute holds PGlite's one connection in a transaction for seconds to minutes, so anything that needs the database
-// waits until it commits: the first response must not need it, and the compute must never hold the thread for long.
-// Both are measured logically, not with wall-clock thresholds: whether the acknowledgement came while the transaction
-// was still open, and the CPU time the thread spent between two turns of its event loop (which a busy machine does
-// not inflate, unlike the wall-clock gap).
-import { REST } from '@discordjs/rest';
-import { Routes, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FakeDiscord } from '../../fakes/discord/index.ts';
-import { createBot } from '../../src/bot/client.ts';
+import type { FakeDiscord } from '../../fakes/discord/index.ts';
 import type { Command } from '../../src/bot/command.ts';
 import { databaseBusy, type Orm, openDatabase } from '../../src/db.ts';
 import { createRecommendationService } from '../../src/services/recommendation-service.ts';
 import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
-import { databaseOnlyServices } from '../support/bot-services.ts';
+import { databaseOnlyServices, withCommandBot } from '../support/bot-services.ts';
 
 const logger = pino({ level: 'silent' });
 let orm: Orm;
@@ -34,19 +26,15 @@ const until = async (what: () => boolean, ms: number): Promise<boolean> => {
 
 /** The bot on this file's PGlite with `commands`; its automatic defer is pushed out of reach (10 minutes). */
 async function withBot(commands: Command[], run: (d: FakeDiscord) => Promise<void>): Promise<void> {
-  const d = await new FakeDiscord({ interactionDeadlineMs: 120_000 }).start();
-  const services = databaseOnlyServices(orm, logger);
-  const bot = createBot({ services, token: d.token, apiUrl: d.apiBase, commands, autoDeferMs: 600_000 });
-  try {
-    await new REST({ api: d.apiBase })
-      .setToken(d.token)
-      .put(Routes.applicationCommands(d.appId), { body: commands.map((c) => c.data.toJSON()) });
-    await bot.start();
-    await run(d);
-  } finally {
-    await bot.stop();
-    await d.stop();
-  }
+  await withCommandBot(
+    {
+      discord: { interactionDeadlineMs: 120_000 },
+      services: databaseOnlyServices(orm, logger),
+      commands,
+      bot: { autoDeferMs: 600_000 },
+    },
+    run,
+  );
 }
 
 /** A transaction that holds PGlite's one connection until `release()`, as a weekly run's compute does. */
