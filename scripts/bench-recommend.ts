@@ -3,14 +3,14 @@
 // (so peak RSS is per scale). Synthetic data comes from the seed generator (`npm run seed -- --dry-run`). The machine
 // is shared: each scale records the 1-minute load average before its build and after its timings.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname } from 'node:path';
 import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../src/data/movielens.ts';
 import { trainingFrom } from '../src/recommender/evaluation.ts';
 import { buildHybrid, mulberry32, recommend, shuffleInPlace } from '../src/recommender/index.ts';
 import { trainingEvidence } from '../src/recommender/offline.ts';
-import { parseArgs, progress, toRatingLog } from './recommender/common.ts';
+import { parseArgs, progress, syntheticDir, toRatingLog } from './recommender/common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,36 +25,6 @@ const { values: args } = parseArgs({
 interface ScaleDef {
   describe: string;
   dir: () => string;
-}
-const SYNTHETIC: Record<string, { users: number; movies: number; perUser: number }> = {
-  'synthetic-1m': { users: 20000, movies: 10000, perUser: 50 },
-  'synthetic-5m': { users: 100000, movies: 20000, perUser: 50 },
-};
-function syntheticDir(name: string): string {
-  const s = SYNTHETIC[name]!;
-  const dir = join(tmpdir(), `marquee-bench-${name}`);
-  if (!existsSync(join(dir, 'ratings.csv'))) {
-    progress(`generating ${name} with the seed generator (${s.users} users × ${s.movies} movies)`);
-    execFileSync(
-      process.execPath,
-      [
-        'scripts/seed.ts',
-        '--users',
-        String(s.users),
-        '--movies',
-        String(s.movies),
-        '--ratings-per-user',
-        String(s.perUser),
-        '--seed',
-        '42',
-        '--dry-run',
-        '--out',
-        dir,
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-  }
-  return dir;
 }
 const SCALES: Record<string, ScaleDef> = {
   'ml-latest-small': {

@@ -1,4 +1,8 @@
 // Helpers shared by the offline recommender scripts (eval, recommend:offline, bench).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RatingsFile, TmdbMovie } from '../../src/data/movielens.ts';
 import { createRelatedIndex } from '../../src/data/related-lists.ts';
@@ -102,4 +106,63 @@ export function withTmdbLists(
     out.set(id, { ...m, related });
   }
   return out;
+}
+
+/** The synthetic scales the benchmarks generate with the seed generator (no real data). */
+export const SYNTHETIC_SCALES: Readonly<Record<string, { users: number; movies: number; perUser: number }>> = {
+  'synthetic-1m': { users: 20000, movies: 10000, perUser: 50 },
+  'synthetic-5m': { users: 100000, movies: 20000, perUser: 50 },
+};
+
+/** A folder with that scale's MovieLens-format files, generated once (seed 42) under the system's temp folder. */
+export function syntheticDir(name: string): string {
+  const s = SYNTHETIC_SCALES[name];
+  if (!s) throw new Error(`unknown synthetic scale ${name}`);
+  const dir = join(tmpdir(), `marquee-bench-${name}`);
+  if (!existsSync(join(dir, 'ratings.csv'))) {
+    progress(`generating ${name} with the seed generator (${s.users} users × ${s.movies} movies)`);
+    execFileSync(
+      process.execPath,
+      [
+        'scripts/seed.ts',
+        '--users',
+        String(s.users),
+        '--movies',
+        String(s.movies),
+        '--ratings-per-user',
+        String(s.perUser),
+        '--seed',
+        '42',
+        '--dry-run',
+        '--out',
+        dir,
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  }
+  return dir;
+}
+
+/**
+ * The weekly bench's synthetic community (`npm run bench:weekly`): each member prefers one of `genres` genres, and
+ * rates `perMember` distinct films drawn with a popularity skew (film index ⌊movies · u^2.5⌋, so low indices are the
+ * most rated): about 4★ in the liked genre, 2.5★ elsewhere, ±1★ of noise. Film i (0-based) is in genre i mod genres.
+ * Calls `rate(member, filmIndex, stars)` for each rating in order; the same seed gives the same community.
+ */
+export function weeklyCommunity(
+  o: { members: number; movies: number; perMember: number; genres: number; seed: number },
+  rate: (member: number, film: number, stars: number) => void,
+): void {
+  const rand = mulberry32(o.seed);
+  for (let u = 0; u < o.members; u++) {
+    const liked = u % o.genres;
+    const seen = new Set<number>();
+    while (seen.size < o.perMember) {
+      const film = Math.floor(o.movies * rand() ** 2.5);
+      if (seen.has(film)) continue;
+      seen.add(film);
+      const base = film % o.genres === liked ? 4 : 2.5;
+      rate(u, film, Math.min(5, Math.max(0.5, Math.round((base + (rand() * 2 - 1)) * 2) / 2)));
+    }
+  }
 }

@@ -14,9 +14,23 @@ export interface UserKnnOptions {
    * `npm run eval -- --protocols s` (docs/benchmarks.md, "Server neighbours").
    */
   readonly serverWeight?: number;
+  /**
+   * The most raters of one film the neighbour search reads (evenly spaced through its raters); omitted: all. A
+   * film with more raters than this is sampled, and the best `k × RESCORE_FACTOR` candidates found are then scored
+   * exactly from their own rows, so the similarities used (and named in reasons) are always the true ones; only the
+   * search is approximate. Without it the search reads every co-rater of every film the user has, which grows with
+   * the server: ~94,000 rater entries per member at 100,000 members. Measured with `npm run eval:user-knn-cap`.
+   */
+  readonly maxRatersPerFilm?: number;
 }
-/** The one home of user-kNN's tuning: neighbourhood size, shrinkage and the weight of server neighbours. */
-export const DEFAULT_USER_KNN: UserKnnOptions = { k: 50, shrink: 5, serverWeight: 2 };
+/**
+ * The one home of user-kNN's tuning: neighbourhood size, shrinkage, the weight of server neighbours and the search
+ * bound (docs/benchmarks.md, "User-kNN search bound").
+ */
+export const DEFAULT_USER_KNN: UserKnnOptions = { k: 50, shrink: 5, serverWeight: 2, maxRatersPerFilm: 1000 };
+
+/** How many approximate candidates per neighbour wanted are re-scored exactly when the search was bounded. */
+export const RESCORE_FACTOR = 4;
 
 export interface Neighbours {
   readonly users: Int32Array;
@@ -36,13 +50,20 @@ export function findNeighbours(
   // kept between calls (zeroed again through the touched list): fresh arrays per call were 1.2 MB at 100k users,
   // and that churn of external memory kept the garbage collector busy under a stream of requests.
   const { overlap, touched, score } = scratchFor(byUser.nRows);
+  const cap = opts.maxRatersPerFilm ?? Number.POSITIVE_INFINITY;
   let nt = 0;
+  let sampled = false;
   for (let t = 0; t < items.length; t++) {
     const j = items[t]!;
     if (j < 0 || j >= byItem.nRows) continue;
-    const end = byItem.ptr[j + 1]!;
-    for (let k = byItem.ptr[j]!; k < end; k++) {
-      const v = byItem.cols[k]!;
+    const start = byItem.ptr[j]!;
+    const raters = byItem.ptr[j + 1]! - start;
+    // A film with more raters than the bound is read at evenly spaced raters (the same ones every time).
+    const reads = raters > cap ? cap : raters;
+    const step = raters / reads;
+    if (reads < raters) sampled = true;
+    for (let r = 0; r < reads; r++) {
+      const v = byItem.cols[start + (reads < raters ? Math.floor(r * step) : r)]!;
       const c = overlap[v]!;
       if (c === 0) touched[nt++] = v;
       overlap[v] = c + 1;
@@ -51,22 +72,43 @@ export function findNeighbours(
   const nu = items.length;
   const cand = touched.subarray(0, nt);
   const sim = score.subarray(0, nt);
-  for (let t = 0; t < nt; t++) {
-    const v = cand[t]!;
-    const ov = overlap[v]!;
+  const similarity = (v: number, ov: number) => {
     const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
     const s = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
-    sim[t] = boost !== 1 && circle![v] === 1 ? s * boost : s;
+    return boost !== 1 && circle![v] === 1 ? s * boost : s;
+  };
+  for (let t = 0; t < nt; t++) {
+    const v = cand[t]!;
+    sim[t] = similarity(v, overlap[v]!);
     overlap[v] = 0;
   }
-  const best = topKPositive(sim, opts.k, cand);
-  const users = new Int32Array(best.length);
-  const sims = new Float32Array(best.length);
-  for (let t = 0; t < best.length; t++) {
-    users[t] = cand[best[t]!]!;
-    sims[t] = sim[best[t]!]!;
+  if (!sampled) return pick(topKPositive(sim, opts.k, cand), cand, sim);
+  // Bounded search: the best candidates by their sampled overlap, then each one's true overlap from its own row.
+  const shortlist = topKPositive(sim, opts.k * RESCORE_FACTOR, cand);
+  const mine = markFor(byItem.nRows);
+  for (let t = 0; t < items.length; t++) if (items[t]! >= 0 && items[t]! < mine.length) mine[items[t]!] = 1;
+  const ids = new Int32Array(shortlist.length);
+  const exact = new Float32Array(shortlist.length);
+  for (let t = 0; t < shortlist.length; t++) {
+    const v = cand[shortlist[t]!]!;
+    let ov = 0;
+    for (let k = byUser.ptr[v]!; k < byUser.ptr[v + 1]!; k++) ov += mine[byUser.cols[k]!]!;
+    ids[t] = v;
+    exact[t] = similarity(v, ov);
   }
-  return { users, sims };
+  for (let t = 0; t < items.length; t++) if (items[t]! >= 0 && items[t]! < mine.length) mine[items[t]!] = 0;
+  return pick(topKPositive(exact, opts.k, ids), ids, exact);
+}
+
+/** The neighbours at `best` (positions into `ids` / `sims`), in that order. */
+function pick(best: Int32Array, ids: Int32Array, sims: Float32Array): Neighbours {
+  const users = new Int32Array(best.length);
+  const out = new Float32Array(best.length);
+  for (let t = 0; t < best.length; t++) {
+    users[t] = ids[best[t]!]!;
+    out[t] = sims[best[t]!]!;
+  }
+  return { users, sims: out };
 }
 
 interface Scratch {
@@ -75,6 +117,7 @@ interface Scratch {
   readonly score: Float32Array;
 }
 let scratch: Scratch | null = null;
+let marks: Uint8Array | null = null;
 
 /** This thread's overlap counts (all zero between calls), touched list and scores, grown to `n` users when needed. */
 function scratchFor(n: number): Scratch {
@@ -82,6 +125,12 @@ function scratchFor(n: number): Scratch {
     scratch = { overlap: new Int32Array(n), touched: new Int32Array(n), score: new Float32Array(n) };
   }
   return scratch;
+}
+
+/** This thread's per-film marks (all zero between calls), grown to `n` films when needed. */
+function markFor(n: number): Uint8Array {
+  if (!marks || marks.length < n) marks = new Uint8Array(n);
+  return marks;
 }
 
 export function scoreUserKnn(byUser: Csr, nb: Neighbours, out: Float32Array): void {
