@@ -21,6 +21,7 @@ import { createImportRunner, type ImportRunner } from './services/import/import-
 import { dmLocale } from './services/locale-service.ts';
 import { createMovieNightRunner, type MovieNightRunner } from './services/movie-night-runner.ts';
 import { createMovieNightService } from './services/movie-night-service.ts';
+import { createRankingPool } from './services/ranking-pool.ts';
 import { createRedisLimits, type RedisLimits } from './services/rate-limit-redis.ts';
 import { takeSharedLimit } from './services/rate-limit-service.ts';
 import { createRecommendationService, type RecommendationService } from './services/recommendation-service.ts';
@@ -94,10 +95,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   const streaming = createStreamingService({ tmdb, logger, ttlHours: config.tmdb.providersTtlHours, clock });
+  // A second core for the weekly run's ranking (config.recommender.rankingThread).
+  const rankingPool = config.recommender.rankingThread ? createRankingPool({ logger }) : undefined;
   const recommendations = createRecommendationService({
     orm,
     logger,
     clock,
+    rankingPool,
     refreshIntervalMs: opts.recommenderRefreshMs ?? config.recommender.rebuildIntervalMs,
     onModelBuilt: metrics ? ({ ms }) => metrics.modelBuilt(ms) : undefined,
     // PostgreSQL may serve several processes: build once, share the snapshot. PGlite is one process: nothing to share.
@@ -278,6 +282,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await bot.stop();
       await limiter?.redis?.close();
       await recommendations.stop();
+      await rankingPool?.close();
       await tmdb.close();
       if (!opts.orm) await orm.close();
       await health?.close();

@@ -1,5 +1,6 @@
 // The only reader of process.env. Parses once into a frozen, typed object and reports every problem at once.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 
@@ -108,6 +109,11 @@ export interface RecommenderConfig {
   readonly snapshotFreshMs: number;
   /** The longest one build may hold the build lease; others wait this long at most, then build themselves. */
   readonly buildLeaseMs: number;
+  /**
+   * Rank large batches (the weekly run) on a second thread too (RANKING_THREAD, on by default when the machine has
+   * two or more cores). It holds its own copy of the model: about as much memory again as the model.
+   */
+  readonly rankingThread: boolean;
 }
 
 export interface WeeklyConfig {
@@ -325,6 +331,7 @@ export function loadConfig(env: Env = readEnv(), needs: ConfigNeeds = {}): Confi
     rebuildIntervalMs,
     snapshotFreshMs: rebuildIntervalMs > 0 ? rebuildIntervalMs / 2 : 60_000,
     buildLeaseMs: r.number('MODEL_BUILD_LEASE_MINUTES', 10, { min: 1, max: 1_440 }) * 60_000,
+    rankingThread: r.bool('RANKING_THREAD', availableParallelism() >= 2),
   };
 
   const weekly: WeeklyConfig = {

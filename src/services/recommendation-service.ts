@@ -24,12 +24,14 @@ import {
   recommendForGroup as rankForGroup,
   recommend as rankForUser,
   reasonPeople,
+  type ScoredItem,
   type SimilarReason,
   SOURCES,
   type SourceWeights,
   similarItems,
   type TrainingData,
 } from '../recommender/index.ts';
+import { logImpressions } from './impression-log.ts';
 import {
   loadSnapshot,
   releaseBuildLease,
@@ -39,6 +41,7 @@ import {
   tryBuildLease,
 } from './model-snapshot-service.ts';
 import { nameablePeopleMany } from './privacy-service.ts';
+import type { RankingPool } from './ranking-pool.ts';
 import {
   type CatalogueItem,
   excludedMovieIds,
@@ -52,7 +55,7 @@ import {
 } from './recommendation-data.ts';
 import { tasteVersions } from './recommendation-taste.ts';
 import { loadBlendWeights, saveBlendWeights, storedBlendVersion } from './recommendation-weights.ts';
-import { isModelBuiltMessage } from './recommendation-worker-message.ts';
+import { isModelBuiltMessage, type RankJob } from './recommendation-worker-message.ts';
 
 export interface RecommendOptions {
   count?: number;
@@ -217,6 +220,8 @@ export interface RecommendationServiceDeps {
   share?: ModelShareOptions;
   /** Most time a batch (the weekly run) ranks members before letting the event loop in; 10 ms by default. */
   sliceMs?: number;
+  /** A second core for large batches (src/services/ranking-pool.ts); without it everything ranks on this thread. */
+  rankingPool?: RankingPool;
 }
 
 export interface ModelShareOptions {
@@ -234,6 +239,13 @@ export interface ModelShareOptions {
 const SNAPSHOT = 'hybrid';
 
 const DEFAULT_COUNT = 5;
+/** Batches smaller than this rank on this thread only (an interactive /recommend is one member). */
+const RANK_WORKER_MIN_BATCH = 8;
+/**
+ * The ranking worker's share of a batch. This thread also reads and writes each batch while the worker waits, so an
+ * even split leaves the worker idle part of the time (docs/benchmarks.md, "100k-member compute").
+ */
+const RANK_WORKER_SHARE = 0.5;
 const MAX_COUNT = 25;
 
 const WORKER_URL = new URL(`./recommendation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -388,6 +400,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING),
       };
       overlay.clear();
+      deps.rankingPool?.prepare(model, snap.version);
     }
     log.info(
       { version: snap.version, builtMs: snap.buildMs, loadMs: Math.round(performance.now() - started) },
@@ -463,6 +476,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const version = `hyb1-${compactTime(clock())}-${builds}${share ? `-${randomUUID().slice(0, 8)}` : ''}`;
     serving = { model, catalogue, version, onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING) };
     overlay.clear();
+    deps.rankingPool?.prepare(model, version);
     const ms = Math.round(performance.now() - started);
     deps.onModelBuilt?.({ version, ms });
     if (share) {
@@ -551,7 +565,43 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     return s;
   }
 
-  /** Ranks each member with the pure engine, then logs every pick shown in one flush (one multi-row insert). */
+  /**
+   * Each job's picks, in order. A large batch (the weekly run's chunks) is split: the ranking worker takes its share
+   * while this thread ranks the rest, letting timers and the gateway in between members; a failed worker's share is
+   * ranked here.
+   */
+  async function rankJobs(s: Serving, circle: Uint8Array | undefined, jobs: readonly RankJob[]) {
+    const pool = deps.rankingPool;
+    const remoteCount =
+      pool?.healthy && jobs.length >= RANK_WORKER_MIN_BATCH ? Math.round(jobs.length * RANK_WORKER_SHARE) : 0;
+    const local = jobs.length - remoteCount;
+    const remote =
+      remoteCount > 0 && pool
+        ? pool.rank(s.model, s.version, circle, jobs.slice(local)).catch((err: unknown) => {
+            log.warn({ err }, 'ranking worker failed a batch; ranking it here');
+            return null;
+          })
+        : Promise.resolve(null);
+    const out: ScoredItem[][] = [];
+    const slice = timeSlicer(deps.sliceMs);
+    const here = (job: RankJob) =>
+      rankForUser(s.model, circle ? { ...job.evidence, circle } : job.evidence, job.options);
+    for (let k = 0; k < local; k++) {
+      await slice();
+      out.push(here(jobs[k]!));
+    }
+    const fromWorker = await remote;
+    for (let k = local; k < jobs.length; k++) {
+      if (fromWorker) out.push(fromWorker[k - local]!);
+      else {
+        await slice();
+        out.push(here(jobs[k]!));
+      }
+    }
+    return out;
+  }
+
+  /** Ranks each member with the pure engine, then logs every pick shown in one insert. */
   async function rankAndLog(
     em: Em,
     s: Serving,
@@ -567,51 +617,32 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       maxRuntime: opts.maxRuntime,
       onlyIds: opts.onlyMovieIds,
     };
-    const pending: {
-      userId: string;
-      batchId: string;
-      picks: ReturnType<typeof rankForUser>;
-      logs: RecommendationLog[];
-    }[] = [];
     const results: (RecommendationResult | number)[] = [];
     const guildId = opts.guildId ?? null;
     const circle = guildId !== null ? await circleOf(em, s, guildId) : undefined;
-    // A weekly chunk ranks hundreds of members on the bot's thread: let timers and the gateway in between them.
-    const slice = timeSlicer(deps.sliceMs);
+    // Weekly picks sent before without any reaction are weak negative evidence (docs/weekly-picks.md).
+    const ignoredWeight = opts.context === 'weekly_dm' ? DEFAULT_IGNORED_WEIGHT : 0;
+    const ranked: { userId: string; job: RankJob }[] = [];
     for (const { userId, rows, extraExclude } of members) {
-      await slice();
       if (!knowsEnoughForPicks(rows)) {
         results.push(onboarding(s, rows, count));
         continue;
       }
-      const own = toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []);
-      const evidence = circle ? { ...own, circle } : own;
-      // Weekly picks sent before without any reaction are weak negative evidence (docs/weekly-picks.md).
-      const ignoredWeight = opts.context === 'weekly_dm' ? DEFAULT_IGNORED_WEIGHT : 0;
-      const picks = rankForUser(s.model, evidence, {
-        count,
-        filters,
-        blend: blendFor(userId),
-        diversity,
-        ignoredWeight,
+      results.push(ranked.length);
+      ranked.push({
+        userId,
+        job: {
+          evidence: toEvidence(rows, s.model.itemIndex, s.model.userIndex.get(userId), extraExclude ?? []),
+          options: { count, filters, blend: blendFor(userId), diversity, ignoredWeight },
+        },
       });
-      const batchId = randomUUID();
-      const logs = picks.map((p, rank) =>
-        em.create(RecommendationLog, {
-          user: userId,
-          movie: s.catalogue[p.item]!.id,
-          rank: rank + 1,
-          score: p.score,
-          sourceScores: p.sources,
-          modelVersion,
-          context: opts.context,
-          guildId: opts.guildId ?? null,
-          batchId,
-        }),
-      );
-      results.push(pending.length);
-      pending.push({ userId, batchId, picks, logs });
     }
+    const picksOf = await rankJobs(
+      s,
+      circle,
+      ranked.map((r) => r.job),
+    );
+    const pending = ranked.map(({ userId }, k) => ({ userId, batchId: randomUUID(), picks: picksOf[k]! }));
     // Who each viewer's reasons may name: the privacy rule, asked once for the whole batch (two reads, not two per
     // viewer: at 100,000 members a read per viewer was most of the weekly run's database time).
     const asks = new Map<string, string[]>();
@@ -622,19 +653,34 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
       if (people.length > 0) asks.set(userId, people);
     }
     const names: ReadonlyMap<string, ReadonlyMap<string, string>> = await nameablePeopleMany(em, asks, guildId);
-    if (pending.length > 0) await em.flush();
+    // Every pick shown, in one insert for the whole batch (entities the caller has pending go first: the rows refer to
+    // their users).
+    await em.flush();
+    const ids = await logImpressions(
+      em,
+      pending.flatMap(({ userId, batchId, picks }) =>
+        picks.map((p, k) => ({
+          userId,
+          movieId: s.catalogue[p.item]!.id,
+          rank: k + 1,
+          score: p.score,
+          sourceScores: p.sources,
+          batchId,
+        })),
+      ),
+      { modelVersion, context: opts.context, guildId, shownAt: clock() },
+    );
+    let next = 0;
     const none: ReadonlyMap<string, string> = new Map();
     return results.map((r) => {
       if (typeof r !== 'number') return r;
-      const { userId, batchId, picks, logs } = pending[r]!;
+      const { userId, batchId, picks } = pending[r]!;
       const named = names.get(userId) ?? none;
       return {
         kind: 'picks',
         modelVersion,
         batchId,
-        picks: picks.map((p, k) =>
-          shownFilm(s.catalogue[p.item]!, logs[k]!.id, p.score, pickReason(s, p.reason, named)),
-        ),
+        picks: picks.map((p) => shownFilm(s.catalogue[p.item]!, ids[next++]!, p.score, pickReason(s, p.reason, named))),
       };
     });
   }

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Em } from '../../src/db.ts';
 import { Feedback, Rating, User, Watched } from '../../src/entities/index.ts';
+import { createRankingPool } from '../../src/services/ranking-pool.ts';
 import {
   createRecommendationService,
   type RecommendationResult,
@@ -153,31 +154,66 @@ describe('recommendMany (the weekly batch path)', () => {
     expect(Number(rows[0]?.n)).toBe(MEMBERS - 1);
   });
 
+  it('when a ranking worker takes part of each batch, then the picks are the ones ranked on one thread', async () => {
+    const pool = createRankingPool({ logger });
+    try {
+      const alone = service();
+      const shared = createRecommendationService({
+        orm: db.orm,
+        logger,
+        buildInWorker: false,
+        clock: () => new Date('2026-11-24T06:00:00Z'),
+        rankingPool: pool,
+      });
+      await alone.start();
+      await shared.start();
+      const opts = { count: 5, context: 'weekly_dm' as const, guildId: GUILD };
+      const a = await alone.recommendMany(db.em(), members, opts);
+      const b = await shared.recommendMany(db.em(), members, opts);
+      expect(b.map(comparable)).toEqual(a.map(comparable));
+      expect(pool.healthy).toBe(true);
+      // A worker that is gone leaves its share to this thread: still every pick.
+      await pool.close();
+      const c = await shared.recommendMany(db.em(), members, opts);
+      expect(c.map(comparable)).toEqual(a.map(comparable));
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('when a batch is ranked, then the event loop gets a turn between members (the weekly run never freezes the bot)', async () => {
     // sliceMs 0: a turn before every member, so the order is certain without timing anything.
     const svc = createRecommendationService({ orm: db.orm, logger, buildInWorker: false, sliceMs: 0 });
     await svc.start();
     const em = db.em();
     const events: string[] = [];
-    const create = em.create.bind(em) as (...a: unknown[]) => unknown;
-    (em as unknown as { create: (...a: unknown[]) => unknown }).create = (...a) => {
-      events.push('impression');
-      return create(...a);
-    };
+    // Ranking a member asks the film filter about each candidate: a filter admitting every film marks ranking work.
+    class Watching extends Set<number> {
+      override has(id: number) {
+        if (events.at(-1) !== 'rank') events.push('rank');
+        return super.has(id);
+      }
+    }
+    const everyFilm = new Watching(Array.from({ length: MOVIES }, (_, i) => i + 1));
     let ticking = true;
     const tick = () => {
       if (!ticking) return;
       events.push('turn');
       setImmediate(tick);
     };
-    const many = svc.recommendMany(em, members, { count: 5, context: 'weekly_dm', guildId: GUILD });
+    const many = svc.recommendMany(em, members, {
+      count: 5,
+      context: 'weekly_dm',
+      guildId: GUILD,
+      onlyMovieIds: everyFilm,
+    });
     setImmediate(tick);
     await many;
     ticking = false;
-    const first = events.indexOf('impression');
-    const last = events.lastIndexOf('impression');
+    const first = events.indexOf('rank');
+    const last = events.lastIndexOf('rank');
     expect(first).toBeGreaterThanOrEqual(0);
-    // Ranking members and creating their impressions is synchronous work: without the slices, no turn in between.
+    // Ranking members is synchronous work: without the slices, no turn in between.
     expect(events.slice(first, last).filter((e) => e === 'turn').length).toBeGreaterThanOrEqual(MEMBERS - 2);
   });
 
