@@ -108,8 +108,21 @@ export interface WeeklyRunSummary {
   delivery: DrainSummary;
 }
 
+/** The compute step alone: the picks enqueued in one transaction, nothing delivered yet. */
+export interface WeeklyComputeSummary {
+  /** false when another process holds this guild-week, or it had been computed already. */
+  computed: boolean;
+  audience: number;
+  dmsEnqueued: number;
+  digestEnqueued: boolean;
+  computeMs: number;
+}
+
 export interface WeeklyRunner {
+  /** Computes (when not done yet) and delivers a guild-week. */
   runGuildWeek(guildId: string, isoWeek: string): Promise<WeeklyRunSummary>;
+  /** Computes and enqueues a guild-week's picks without delivering them (what `runGuildWeek` does first). */
+  computeGuildWeek(guildId: string, isoWeek: string): Promise<WeeklyComputeSummary>;
   /** True once every row of the guild-week is in a final state (or nothing was ever enqueued and none is due). */
   isSettled(guildId: string, isoWeek: string): Promise<boolean>;
 }
@@ -358,31 +371,44 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
     });
   }
 
+  async function computeGuildWeek(guildId: string, isoWeek: string, log: Logger): Promise<WeeklyComputeSummary> {
+    const t0 = performance.now();
+    let computed: Awaited<ReturnType<typeof compute>> = null;
+    if (!(await hasRows(o.orm.em.fork(), guildId, isoWeek))) {
+      if (o.streaming) {
+        // TMDB lookups happen here, outside the compute transaction (which must not wait on the network).
+        const em = o.orm.em.fork();
+        await o.streaming
+          .warmWatchlists(em, await weeklyAudience(em, guildId))
+          .catch((err: unknown) => log.warn({ err }, 'could not refresh watchlist availability; using the cache'));
+      }
+      computed = await compute(guildId, isoWeek, log);
+      if (computed && o.streaming) {
+        // Where the picks stream, fetched now (after the transaction, before delivery): the sender reads it from
+        // the cache for each DM's "Stream on …" lines.
+        await o.streaming
+          .warmOffers(o.orm.em.fork(), computed.films)
+          .catch((err: unknown) => log.warn({ err }, 'could not refresh where the picks stream; using the cache'));
+      }
+    }
+    const computeMs = Math.round(performance.now() - t0);
+    if (computed)
+      log.info({ audience: computed.audience, dmsEnqueued: computed.dms, computeMs }, 'weekly picks computed');
+    return {
+      computed: computed !== null,
+      audience: computed?.audience ?? 0,
+      dmsEnqueued: computed?.dms ?? 0,
+      digestEnqueued: computed?.digest ?? false,
+      computeMs,
+    };
+  }
+
   return {
+    computeGuildWeek: (guildId, isoWeek) =>
+      computeGuildWeek(guildId, isoWeek, o.logger.child({ job: 'weekly', guildId, isoWeek })),
     async runGuildWeek(guildId, isoWeek) {
       const log = o.logger.child({ job: 'weekly', guildId, isoWeek });
-      const t0 = performance.now();
-      let computed: Awaited<ReturnType<typeof compute>> = null;
-      if (!(await hasRows(o.orm.em.fork(), guildId, isoWeek))) {
-        if (o.streaming) {
-          // TMDB lookups happen here, outside the compute transaction (which must not wait on the network).
-          const em = o.orm.em.fork();
-          await o.streaming
-            .warmWatchlists(em, await weeklyAudience(em, guildId))
-            .catch((err: unknown) => log.warn({ err }, 'could not refresh watchlist availability; using the cache'));
-        }
-        computed = await compute(guildId, isoWeek, log);
-        if (computed && o.streaming) {
-          // Where the picks stream, fetched now (after the transaction, before delivery): the sender reads it from
-          // the cache for each DM's "Stream on …" lines.
-          await o.streaming
-            .warmOffers(o.orm.em.fork(), computed.films)
-            .catch((err: unknown) => log.warn({ err }, 'could not refresh where the picks stream; using the cache'));
-        }
-      }
-      const computeMs = Math.round(performance.now() - t0);
-      if (computed)
-        log.info({ audience: computed.audience, dmsEnqueued: computed.dms, computeMs }, 'weekly picks computed');
+      const computed = await computeGuildWeek(guildId, isoWeek, log);
       const delivery = await drain(o.orm.em.fork(), {
         guildId,
         isoWeek,
@@ -407,11 +433,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         guildId,
         isoWeek,
         digestProblem,
-        computed: computed !== null,
-        audience: computed?.audience ?? 0,
-        dmsEnqueued: computed?.dms ?? 0,
-        digestEnqueued: computed?.digest ?? false,
-        computeMs,
+        ...computed,
         delivery,
       };
       log.info(
@@ -420,7 +442,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           audience: summary.audience,
           dmsEnqueued: summary.dmsEnqueued,
           digest: summary.digestEnqueued,
-          computeMs,
+          computeMs: computed.computeMs,
           attempted: delivery.attempted,
           sent: delivery.sent,
           undeliverable: delivery.undeliverable,

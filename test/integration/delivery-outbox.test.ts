@@ -146,6 +146,25 @@ describe('weekly run', () => {
     expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
   });
 
+  it('when only the compute step runs, then the week is enqueued and nothing is sent until a run delivers it', async () => {
+    const g = await seedGuild(db.em(), { prefix: '74', members: 3 });
+    const out = recordingSender();
+    const runner = createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: await spiedRecommender(db.orm),
+      sender: out.sender,
+    });
+    const computed = await runner.computeGuildWeek(g.guildId, WEEK);
+    expect(computed).toMatchObject({ computed: true, audience: 3, dmsEnqueued: 3, digestEnqueued: true });
+    expect(out.sends).toHaveLength(0);
+    expect(await runner.isSettled(g.guildId, WEEK)).toBe(false);
+    expect(await runner.computeGuildWeek(g.guildId, WEEK)).toMatchObject({ computed: false, dmsEnqueued: 0 });
+    const run = await runner.runGuildWeek(g.guildId, WEEK);
+    expect(run).toMatchObject({ computed: false, delivery: { sent: 4 } });
+    expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
+  });
+
   it("when the server's Discord language is German, then the digest is German until /config language says French", async () => {
     const g = await seedGuild(db.em(), { prefix: '75', members: 2 });
     await noteGuildLocale(db.em(), g.guildId, 'de');
