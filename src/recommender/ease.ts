@@ -1,7 +1,7 @@
 // EASE (Steck 2019): B = I − P·diag(1/diag(P)), P = (XᵀX + λI)⁻¹, diag(B) = 0, on binary interactions.
 // The closed form needs an m×m inverse, so it is restricted to the m most-rated films; the hybrid falls back to
 // item-kNN for the tail.
-import { invertSpd } from './linalg.ts';
+import { invertSpdFilled } from './linalg.ts';
 import type { Csr } from './types.ts';
 
 export interface EaseOptions {
@@ -32,22 +32,23 @@ export function buildEase(byUser: Csr, counts: Int32Array, opts: EaseOptions = D
   if (m < 2) return null;
   const pos = new Int32Array(n).fill(-1);
   for (let p = 0; p < m; p++) pos[chosen[p]!] = p;
-  const g = new Float64Array(m * m);
-  const rowPos = new Int32Array(byUser.nCols);
-  for (let u = 0; u < byUser.nRows; u++) {
-    let c = 0;
-    for (let k = byUser.ptr[u]!; k < byUser.ptr[u + 1]!; k++) {
-      const p = pos[byUser.cols[k]!]!;
-      if (p >= 0) rowPos[c++] = p;
+  // The Gram matrix is written straight into the inverse kernel's memory (no copy of it is held meanwhile).
+  const inv = invertSpdFilled(m, (g) => {
+    const rowPos = new Int32Array(byUser.nCols);
+    for (let u = 0; u < byUser.nRows; u++) {
+      let c = 0;
+      for (let k = byUser.ptr[u]!; k < byUser.ptr[u + 1]!; k++) {
+        const p = pos[byUser.cols[k]!]!;
+        if (p >= 0) rowPos[c++] = p;
+      }
+      // Columns are sorted, so positions are ascending: fill the lower triangle only.
+      for (let x = 0; x < c; x++) {
+        const rx = rowPos[x]! * m;
+        for (let y = 0; y <= x; y++) g[rx + rowPos[y]!]! += 1;
+      }
     }
-    // Columns are sorted, so positions are ascending: fill the lower triangle only.
-    for (let x = 0; x < c; x++) {
-      const rx = rowPos[x]! * m;
-      for (let y = 0; y <= x; y++) g[rx + rowPos[y]!]! += 1;
-    }
-  }
-  for (let p = 0; p < m; p++) g[p * m + p]! += opts.lambda;
-  const inv = invertSpd(g, m);
+    for (let p = 0; p < m; p++) g[p * m + p]! += opts.lambda;
+  });
   const b = new Float32Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < m; j++) b[i * m + j] = i === j ? 0 : -inv[i * m + j]! / inv[j * m + j]!;
