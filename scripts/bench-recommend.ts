@@ -1,4 +1,5 @@
 // npm run bench:recommend -- [--json PATH] [--scales ml-latest-small,synthetic-1m,synthetic-5m] [--users N]
+//                             [--ease-cap N]
 // Per-user recommend compute time (p50/p95/p99), model build time and peak RSS, each scale in its own process
 // (so peak RSS is per scale). Synthetic data comes from the seed generator (`npm run seed -- --dry-run`). The machine
 // is shared: each scale records the 1-minute load average before its build and after its timings.
@@ -8,7 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../src/data/movielens.ts';
 import { trainingFrom } from '../src/recommender/evaluation.ts';
-import { buildHybrid, mulberry32, recommend, shuffleInPlace } from '../src/recommender/index.ts';
+import { buildHybrid, DEFAULT_EASE, mulberry32, recommend, shuffleInPlace } from '../src/recommender/index.ts';
 import { trainingEvidence } from '../src/recommender/offline.ts';
 import { parseArgs, progress, syntheticDir, toRatingLog } from './recommender/common.ts';
 
@@ -19,8 +20,11 @@ const { values: args } = parseArgs({
     users: { type: 'string', default: '1000' },
     child: { type: 'string' },
     dir: { type: 'string' },
+    /** EASE's film cap to measure instead of DEFAULT_EASE's (a candidate cap, before it is adopted). */
+    'ease-cap': { type: 'string' },
   },
 });
+const ease = args['ease-cap'] ? { ...DEFAULT_EASE, maxItems: Number(args['ease-cap']) } : DEFAULT_EASE;
 
 interface ScaleDef {
   describe: string;
@@ -54,7 +58,7 @@ function runScale(name: string, dir: string) {
   progress(`${name}: ${log.nUsers} users, ${log.items.length} movies, ${log.user.length} ratings; building`);
   const loadBefore = +(loadavg()[0] ?? 0).toFixed(2);
   const t0 = performance.now();
-  const model = buildHybrid(train);
+  const model = buildHybrid(train, { ease });
   const buildS = (performance.now() - t0) / 1000;
   progress(`${name}: built in ${buildS.toFixed(1)} s (EASE on ${model.ease?.m ?? 0} movies)`);
   const users = Array.from({ length: log.nUsers }, (_, u) => u);
@@ -107,7 +111,15 @@ if (args.child) {
     def.dir(); // generate synthetic data outside the measured process
     const out = execFileSync(
       process.execPath,
-      ['scripts/bench-recommend.ts', '--child', name, '--users', args.users, ...(args.dir ? ['--dir', args.dir] : [])],
+      [
+        'scripts/bench-recommend.ts',
+        '--child',
+        name,
+        '--users',
+        args.users,
+        ...(args.dir ? ['--dir', args.dir] : []),
+        ...(args['ease-cap'] ? ['--ease-cap', args['ease-cap']] : []),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
     ).toString();
     results[name] = { ...JSON.parse(out.trim().split('\n').at(-1)!), data: def.describe };
