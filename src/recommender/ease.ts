@@ -11,7 +11,12 @@ export interface EaseOptions {
   /** Films with fewer interactions are left to item-kNN. */
   readonly minCount: number;
 }
-export const DEFAULT_EASE: EaseOptions = { lambda: 200, maxItems: 2000, minCount: 3 };
+/**
+ * maxItems 4,000: chosen on a validation split of protocol (a)'s training data (`npm run eval:ease-cap -- --on
+ * validation`: 2,000 / 3,000 / 4,000 / all), within the 5M-rating limits of `npm run bench:recommend`
+ * (docs/benchmarks.md, "EASE's cap").
+ */
+export const DEFAULT_EASE: EaseOptions = { lambda: 200, maxItems: 4000, minCount: 3 };
 
 export interface EaseModel {
   /** Subset position → item index. */
