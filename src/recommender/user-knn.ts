@@ -15,8 +15,8 @@ export interface UserKnnOptions {
    */
   readonly serverWeight?: number;
   /**
-   * The most raters of one film the neighbour search reads (evenly spaced through its raters); omitted: all. A
-   * film with more raters than this is sampled, and the best `k × RESCORE_FACTOR` candidates found are then scored
+   * About the most raters of one film the neighbour search reads; omitted: all. A film with more raters than this is
+   * read in a window of user indices (see findNeighbours), and the best `k × RESCORE_FACTOR` candidates found are scored
    * exactly from their own rows, so the similarities used (and named in reasons) are always the true ones; only the
    * search is approximate. Without it the search reads every co-rater of every film the user has, which grows with
    * the server: ~94,000 rater entries per member at 100,000 members. Measured with `npm run eval:user-knn-cap`.
@@ -51,22 +51,39 @@ export function findNeighbours(
   // and that churn of external memory kept the garbage collector busy under a stream of requests.
   const { overlap, touched, score } = scratchFor(byUser.nRows);
   const cap = opts.maxRatersPerFilm ?? Number.POSITIVE_INFINITY;
+  const nUsers = byUser.nRows;
+  // A film with more raters than the bound is read in a window of user indices, the same window start for every film
+  // (a width that holds about `cap` of its raters): the users near the start are seen through all the user's films,
+  // so their overlaps are whole, not a scattering of partial counts. The start depends on the user, so each user
+  // searches a different part of the server.
+  const origin = windowOrigin(items, selfIndex, nUsers);
   let nt = 0;
   let sampled = false;
+  const count = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const v = byItem.cols[k]!;
+      const c = overlap[v]!;
+      if (c === 0) touched[nt++] = v;
+      overlap[v] = c + 1;
+    }
+  };
   for (let t = 0; t < items.length; t++) {
     const j = items[t]!;
     if (j < 0 || j >= byItem.nRows) continue;
     const start = byItem.ptr[j]!;
-    const raters = byItem.ptr[j + 1]! - start;
-    // A film with more raters than the bound is read at evenly spaced raters (the same ones every time).
-    const reads = raters > cap ? cap : raters;
-    const step = raters / reads;
-    if (reads < raters) sampled = true;
-    for (let r = 0; r < reads; r++) {
-      const v = byItem.cols[start + (reads < raters ? Math.floor(r * step) : r)]!;
-      const c = overlap[v]!;
-      if (c === 0) touched[nt++] = v;
-      overlap[v] = c + 1;
+    const end = byItem.ptr[j + 1]!;
+    if (end - start <= cap) {
+      count(start, end);
+      continue;
+    }
+    sampled = true;
+    // Rows of byItem are sorted by user index: the window is one or two ranges of each row.
+    const width = Math.ceil((nUsers * cap) / (end - start));
+    const stop = origin + width;
+    if (stop <= nUsers) count(lowerBound(byItem.cols, start, end, origin), lowerBound(byItem.cols, start, end, stop));
+    else {
+      count(lowerBound(byItem.cols, start, end, origin), end);
+      count(start, lowerBound(byItem.cols, start, end, stop - nUsers));
     }
   }
   const nu = items.length;
@@ -98,6 +115,27 @@ export function findNeighbours(
   }
   for (let t = 0; t < items.length; t++) if (items[t]! >= 0 && items[t]! < mine.length) mine[items[t]!] = 0;
   return pick(topKPositive(exact, opts.k, ids), ids, exact);
+}
+
+/** Where a bounded search's window of user indices starts: a hash of the user (their row, else their films). */
+function windowOrigin(items: Int32Array, selfIndex: number, nUsers: number): number {
+  let h = selfIndex >= 0 ? selfIndex + 1 : items.length;
+  if (selfIndex < 0) for (let t = 0; t < items.length; t++) h = Math.imul(h ^ items[t]!, 0x9e3779b1);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h ^= h >>> 13;
+  return (h >>> 0) % Math.max(nUsers, 1);
+}
+
+/** The first position in `cols[from, to)` (sorted ascending) holding a value ≥ `value`. */
+function lowerBound(cols: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cols[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The neighbours at `best` (positions into `ids` / `sims`), in that order. */

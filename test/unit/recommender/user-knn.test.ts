@@ -89,9 +89,9 @@ describe('findNeighbours', () => {
     }
   });
 
-  it('when the bound samples films, names only true similarities, best first, and finds most of the true neighbours', () => {
-    let found = 0;
-    let wanted = 0;
+  it('when the bound samples films, names only true similarities, best first, and keeps most of the similarity', () => {
+    let kept = 0;
+    let best = 0;
     let sampledCalls = 0;
     for (const { byUser, byItem, items, self, circle } of cases()) {
       const opts = { k: 7, shrink: 2, serverWeight: 2, maxRatersPerFilm: 4 };
@@ -103,12 +103,12 @@ describe('findNeighbours', () => {
         expect(got.sims[t]).toBe(trueSim.get(got.users[t]!));
         if (t > 0) expect(got.sims[t]!).toBeLessThanOrEqual(got.sims[t - 1]!);
       }
-      const best = new Set(truth.slice(0, opts.k).map(([v]) => v));
-      wanted += best.size;
-      for (const v of got.users) if (best.has(v)) found++;
+      for (const s of got.sims) kept += s;
+      for (const [, s] of truth.slice(0, opts.k)) best += s;
     }
     expect(sampledCalls).toBeGreaterThan(20);
-    // Sampling 4 raters a film out of ~10–40 still shortlists most of the true top 7 (measured: see the message).
-    expect(found / wanted, `recall ${found}/${wanted}`).toBeGreaterThan(0.5);
+    // Reading about 4 raters a film out of ~10–40, the neighbours found still carry most of the similarity the true
+    // top 7 carry (many users tie, so which of the tied ones is found does not matter).
+    expect(kept / best, `similarity kept ${kept} of ${best}`).toBeGreaterThan(0.6);
   });
 });
