@@ -19,9 +19,9 @@ import { createDiscordSender } from '../src/bot/weekly-sender.ts';
 import { DEFAULT_WEEKLY_SEND_PER_SECOND } from '../src/config.ts';
 import { openDatabase } from '../src/db.ts';
 import { drain } from '../src/services/delivery-outbox-service.ts';
+import { pgArray } from '../src/services/pg-array.ts';
 import { createRankingPool } from '../src/services/ranking-pool.ts';
 import { createRecommendationService } from '../src/services/recommendation-service.ts';
-import { pgArray } from '../src/services/seed/store.ts';
 import { createWeeklyRunner } from '../src/services/weekly-run-service.ts';
 import { weeklyCommunity } from './recommender/common.ts';
 

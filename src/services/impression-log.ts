@@ -4,7 +4,7 @@
 // literals (docs/benchmarks.md, "100k-member compute").
 import type { Em } from '../db.ts';
 import type { ImpressionContext, SourceScores } from '../entities/index.ts';
-import { pgArray } from './seed/store.ts';
+import { pgArray } from './pg-array.ts';
 
 /** One pick shown to one member. */
 export interface Impression {

@@ -6,22 +6,9 @@
 import type { Em } from '../../db.ts';
 import type { CastRef, NamedRef } from '../../entities/index.ts';
 import { cut } from '../../text.ts';
+import { pgArray, type Scalar } from '../pg-array.ts';
 import type { CatalogueMovie } from './catalogue.ts';
 import type { CommunityChunk } from './generator.ts';
-
-type Scalar = string | number | null;
-
-/** `{1,2,"a \"b\"",NULL}`: a PostgreSQL array literal, every string element quoted and escaped. */
-export function pgArray(values: ArrayLike<Scalar>): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) parts[i] = 'NULL';
-    else if (typeof v === 'number') parts[i] = Number.isFinite(v) ? String(v) : 'NULL';
-    else parts[i] = `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  }
-  return `{${parts.join(',')}}`;
-}
 
 /** A typed array as an array literal without building an intermediate JS array of boxed values. */
 function numericArray(values: ArrayLike<number>, map?: (v: number) => string | number): string {
