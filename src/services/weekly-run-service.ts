@@ -158,6 +158,8 @@ export async function weeklyAudience(em: Em, guildId: string, pageSize = AUDIENC
 
 /** Members per page of the audience read. */
 const AUDIENCE_PAGE = 250;
+/** Chunks of the weekly compute in flight at once (one ranked while the database serves the other). */
+const COMPUTE_LANES = 2;
 
 /**
  * Pauses weekly DMs for this guild-week's members whose DM was undeliverable (Discord 50007 / 50278) now and in the
@@ -264,18 +266,31 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       const recommender = o.recommender;
       if (recommender.recommendMany) {
         // Batches: each chunk's rows are read in a few set-based queries and its impressions written in one insert.
-        // Still inside the one transaction, so the guarantees above hold unchanged.
-        for (let i = 0; i < audience.length; i += computeChunk) {
-          const chunk = audience.slice(i, i + computeChunk);
-          const results = await recommender.recommendMany(tem, chunk, {
-            count: picksPerDm,
-            context: 'weekly_dm',
-            guildId,
-            excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
-          });
-          tem.clear();
+        // Still inside the one transaction, so the guarantees above hold unchanged. Two chunks are in flight: while
+        // one is ranked (this thread and the ranking worker), the database reads the next one's rows and writes the
+        // last one's picks on its own core. Results are collected in audience order whatever finishes first.
+        const many = recommender.recommendMany.bind(recommender);
+        const chunks: string[][] = [];
+        for (let i = 0; i < audience.length; i += computeChunk) chunks.push(audience.slice(i, i + computeChunk));
+        const results: WeeklyRecommendation[][] = new Array(chunks.length);
+        let next = 0;
+        const lane = async () => {
+          while (next < chunks.length) {
+            const c = next++;
+            const chunk = chunks[c]!;
+            results[c] = await many(tem, chunk, {
+              count: picksPerDm,
+              context: 'weekly_dm',
+              guildId,
+              excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
+            });
+            tem.clear();
+          }
+        };
+        await Promise.all(Array.from({ length: COMPUTE_LANES }, lane));
+        for (const [c, chunk] of chunks.entries()) {
           for (const [k, userId] of chunk.entries()) {
-            const r = results[k];
+            const r = results[c]?.[k];
             if (r) collect(userId, r);
           }
         }
