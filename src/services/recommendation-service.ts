@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Em, Orm } from '../db.ts';
 import { type ImpressionContext, RecommendationLog, type StoredGroupReason } from '../entities/index.ts';
-import { timeSlicer } from '../event-loop.ts';
+import { timeSlicer, yieldToEventLoop } from '../event-loop.ts';
 import type { Logger } from '../logger.ts';
 import {
   type BlendWeights,
@@ -242,10 +242,12 @@ const DEFAULT_COUNT = 5;
 /** Batches smaller than this rank on this thread only (an interactive /recommend is one member). */
 const RANK_WORKER_MIN_BATCH = 8;
 /**
- * The ranking worker's share of a batch. This thread also reads and writes each batch while the worker waits, so an
- * even split leaves the worker idle part of the time (docs/benchmarks.md, "100k-member compute").
+ * The ranking worker's share of a batch: it starts even and follows the machine. This thread also reads and writes
+ * the batches (and answers interactions) while the worker only ranks, so after each batch the share moves a step
+ * towards whichever side finished first: the worker takes more when it waited for this thread, less when this thread
+ * waited for it (docs/benchmarks.md, "100k-member compute").
  */
-const RANK_WORKER_SHARE = 0.5;
+const RANK_WORKER_SHARE = { start: 0.5, step: 0.02, min: 0.2, max: 0.9 } as const;
 const MAX_COUNT = 25;
 
 const WORKER_URL = new URL(`./recommendation-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -347,6 +349,7 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
   let weightsCheckedAt = Number.NEGATIVE_INFINITY;
   // Each server's members as a mask over the model's users (user-kNN weighs them; reasons may name them).
   const circles = new Map<string, { model: HybridModel; at: number; mask: Uint8Array }>();
+  let workerShare: number = RANK_WORKER_SHARE.start;
 
   async function circleOf(em: Em, s: Serving, guildId: string): Promise<Uint8Array> {
     const now = clock().getTime();
@@ -573,14 +576,21 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
   async function rankJobs(s: Serving, circle: Uint8Array | undefined, jobs: readonly RankJob[]) {
     const pool = deps.rankingPool;
     const remoteCount =
-      pool?.healthy && jobs.length >= RANK_WORKER_MIN_BATCH ? Math.round(jobs.length * RANK_WORKER_SHARE) : 0;
+      pool?.healthy && jobs.length >= RANK_WORKER_MIN_BATCH ? Math.round(jobs.length * workerShare) : 0;
     const local = jobs.length - remoteCount;
+    let workerDone = false;
     const remote =
       remoteCount > 0 && pool
-        ? pool.rank(s.model, s.version, circle, jobs.slice(local)).catch((err: unknown) => {
-            log.warn({ err }, 'ranking worker failed a batch; ranking it here');
-            return null;
-          })
+        ? pool
+            .rank(s.model, s.version, circle, jobs.slice(local))
+            .then((r) => {
+              workerDone = true;
+              return r;
+            })
+            .catch((err: unknown) => {
+              log.warn({ err }, 'ranking worker failed a batch; ranking it here');
+              return null;
+            })
         : Promise.resolve(null);
     const out: ScoredItem[][] = [];
     const slice = timeSlicer(deps.sliceMs);
@@ -589,6 +599,11 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     for (let k = 0; k < local; k++) {
       await slice();
       out.push(here(jobs[k]!));
+    }
+    if (remoteCount > 0) {
+      await yieldToEventLoop(); // a reply that has arrived is seen before deciding who finished first
+      const { step, min, max } = RANK_WORKER_SHARE;
+      workerShare = Math.min(max, Math.max(min, workerShare + (workerDone ? step : -step)));
     }
     const fromWorker = await remote;
     for (let k = local; k < jobs.length; k++) {
