@@ -7,7 +7,7 @@
 //    local Discord, which enforces 50 requests/s globally: a first week (DM channels opened: 2 requests per DM) and
 //    the next (recorded DM channels: 1 request per DM); target ≥ 45 DMs/s in a normal week.
 // Data: a synthetic, seeded community (taste clusters over a synthetic catalogue); no real data is needed.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,6 +46,30 @@ const WEEK = '2026-W48';
 const GENRES = ['Action', 'Comedy', 'Drama', 'Horror', 'Romance', 'Science Fiction', 'Thriller', 'Animation'];
 const log = pino({ level: 'warn' });
 const say = (s: string) => process.stdout.write(`${s}\n`);
+
+/**
+ * CPU time of every process named `postgres` on this machine (Linux /proc), in ms; null where that cannot be read. With
+ * a local PostgreSQL and nothing else using it, the difference over a phase is the database's share of the work.
+ */
+function localPostgresCpuMs(): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      } catch {
+        // the process ended in between
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'marquee-bench-weekly-'));
 // Global limit 50/s as Discord's default for bots. Per-route buckets (per channel, and the one shared DM-open route)
@@ -159,17 +183,21 @@ try {
     },
   };
   const computeCpu0 = process.cpuUsage();
+  const pgCpu0 = localPostgresCpuMs();
   const runner = createWeeklyRunner({ orm, logger: log, recommender: timed, sender: instant });
   // Compute only: the rows are delivered for real in phase 2 (draining all of them through a stand-in sender took
   // ~12 minutes at 100,000 members and measured nothing this bench reports).
   const run = await runner.computeGuildWeek(guildId, WEEK);
   const computeCpu = process.cpuUsage(computeCpu0);
+  const pgCpu1 = localPostgresCpuMs();
+  const pgCpuMs = pgCpu0 !== null && pgCpu1 !== null ? pgCpu1 - pgCpu0 : null;
   const computeCpuMs = Math.round((computeCpu.user + computeCpu.system) / 1000);
   const loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
   say(
     `picks: ${run.dmsEnqueued} DMs (${run.audience} members) computed and enqueued in ${run.computeMs} ms ` +
       `(${((run.computeMs / Math.max(run.dmsEnqueued, 1)) * 1000).toFixed(0)} µs per member); ` +
-      `${Math.round(inManyMs)} ms inside recommendMany; ${computeCpuMs} ms CPU in this process; load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
+      `${Math.round(inManyMs)} ms inside recommendMany; ${computeCpuMs} ms CPU in this process` +
+      `${pgCpuMs !== null ? `, ${pgCpuMs} ms in PostgreSQL's processes` : ''}; load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`,
   );
 
   // ---------------------------------------------------------------- 2. delivery to the local Discord
@@ -253,6 +281,7 @@ try {
       ms_inside_recommend_many: Math.round(inManyMs),
       process_cpu_ms: computeCpuMs,
       ranking_thread: rankingPool !== undefined,
+      postgres_cpu_ms: args.pg ? pgCpuMs : null,
     },
     delivery: {
       enforced_limit_per_second: 50,
