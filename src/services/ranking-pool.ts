@@ -1,7 +1,8 @@
 // Ranking on a second core. The weekly run ranks a whole server's members; on the bot's thread alone that is one
 // core's work however many the machine has. The pool keeps one worker thread holding a copy of the serving model
-// (posted once per model version) and ranks part of each batch there while the caller ranks the rest
-// (src/services/recommendation-service.ts). If the thread fails, the caller ranks everything itself.
+// (sent with the first batch of each model version, freed after a minute without batches) and ranks part of each
+// batch there while the caller ranks the rest (src/services/recommendation-service.ts). If the thread fails, the
+// caller ranks everything itself.
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -20,23 +21,30 @@ const WORKER_URL = new URL(`./ranking-worker${extname(fileURLToPath(import.meta.
 
 export interface RankingPool {
   /**
-   * Sends the serving model to the worker now (a structured copy: a synchronous step proportional to the model's
-   * size), so that the first batch does not pay for it.
+   * Ranks the jobs on the worker; rejects if the worker failed (the caller then ranks them itself). The first batch
+   * for a model version sends the worker that model first (a structured copy: a synchronous step of ~0.2 s at the 5M
+   * scale), so a process that never ranks a large batch never pays for it.
    */
-  prepare(model: HybridModel, version: string): void;
-  /** Ranks the jobs on the worker; rejects if the worker failed (the caller then ranks them itself). */
   rank(
     model: HybridModel,
     version: string,
     circle: Uint8Array | undefined,
     jobs: readonly RankJob[],
   ): Promise<ScoredItem[][]>;
-  /** False once the worker failed: callers stop sending it work. */
+  /** False once the worker failed or the pool was closed: callers stop sending it work. */
   readonly healthy: boolean;
+  /** Whether a worker thread (and its copy of the model) exists right now. */
+  readonly running: boolean;
   close(): Promise<void>;
 }
 
-export function createRankingPool(deps: { logger: Logger }): RankingPool {
+/**
+ * A worker with no batch for this long is stopped, and its copy of the model freed; the next batch starts another.
+ * Weekly runs come in bursts (one per server-week), so the copy lives about as long as a run.
+ */
+const IDLE_MS = 60_000;
+
+export function createRankingPool(deps: { logger: Logger; idleMs?: number }): RankingPool {
   const log = deps.logger.child({ component: 'ranking-pool' });
   let worker: Worker | null = null;
   let sent: { model: HybridModel; version: string } | null = null;
@@ -79,16 +87,32 @@ export function createRankingPool(deps: { logger: Logger }): RankingPool {
   }
 
   function prepare(model: HybridModel, version: string): void {
-    if (broken || (sent?.model === model && sent.version === version)) return;
+    if (sent?.model === model && sent.version === version) return;
     post({ type: RANK_MODEL, version, model });
     sent = { model, version };
+  }
+
+  let idle: NodeJS.Timeout | null = null;
+  function stopWhenIdle(): void {
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => {
+      idle = null;
+      if (waiting.size > 0 || !worker) return;
+      const w = worker;
+      worker = null;
+      sent = null;
+      void w.terminate();
+    }, deps.idleMs ?? IDLE_MS);
+    idle.unref();
   }
 
   return {
     get healthy() {
       return !broken;
     },
-    prepare,
+    get running() {
+      return worker !== null;
+    },
     rank(model, version, circle, jobs) {
       if (broken) return Promise.reject(new Error('ranking worker is not available'));
       prepare(model, version);
@@ -99,10 +123,14 @@ export function createRankingPool(deps: { logger: Logger }): RankingPool {
         worker?.ref();
         post({ type: RANK, id, version, circle, jobs });
       }).finally(() => {
-        if (waiting.size === 0) worker?.unref();
+        if (waiting.size === 0) {
+          worker?.unref();
+          stopWhenIdle();
+        }
       }) as Promise<ScoredItem[][]>;
     },
     async close() {
+      if (idle) clearTimeout(idle);
       const w = worker;
       broken = true; // closed: callers rank on their own thread from now on
       worker = null;

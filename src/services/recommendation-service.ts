@@ -403,7 +403,6 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
         onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING),
       };
       overlay.clear();
-      deps.rankingPool?.prepare(model, snap.version);
     }
     log.info(
       { version: snap.version, builtMs: snap.buildMs, loadMs: Math.round(performance.now() - started) },
@@ -479,7 +478,6 @@ export function createRecommendationService(deps: RecommendationServiceDeps): Re
     const version = `hyb1-${compactTime(clock())}-${builds}${share ? `-${randomUUID().slice(0, 8)}` : ''}`;
     serving = { model, catalogue, version, onboardingOrder: onboardingOrder(model, SERVED_ONBOARDING) };
     overlay.clear();
-    deps.rankingPool?.prepare(model, version);
     const ms = Math.round(performance.now() - started);
     deps.onModelBuilt?.({ version, ms });
     if (share) {

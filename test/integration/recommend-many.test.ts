@@ -1,7 +1,7 @@
 // The batch path (`recommendMany`, used by the weekly run) must give exactly what the per-member path gives for the
 // same inputs: same picks, scores, reasons and impressions; and the weekly run must enqueue the same messages.
 import { pino } from 'pino';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Em } from '../../src/db.ts';
 import { Feedback, Rating, User, Watched } from '../../src/entities/index.ts';
 import { createRankingPool } from '../../src/services/ranking-pool.ts';
@@ -155,7 +155,7 @@ describe('recommendMany (the weekly batch path)', () => {
   });
 
   it('when a ranking worker takes part of each batch, then the picks are the ones ranked on one thread', async () => {
-    const pool = createRankingPool({ logger });
+    const pool = createRankingPool({ logger, idleMs: 1 });
     try {
       const alone = service();
       const shared = createRecommendationService({
@@ -171,6 +171,11 @@ describe('recommendMany (the weekly batch path)', () => {
       const a = await alone.recommendMany(db.em(), members, opts);
       const b = await shared.recommendMany(db.em(), members, opts);
       expect(b.map(comparable)).toEqual(a.map(comparable));
+      expect(pool.healthy).toBe(true);
+      // Idle, the worker stops and frees its copy of the model; the next batch starts another and sends it the model.
+      await vi.waitFor(() => expect(pool.running).toBe(false), { timeout: 10_000 });
+      const again = await shared.recommendMany(db.em(), members, opts);
+      expect(again.map(comparable)).toEqual(a.map(comparable));
       expect(pool.healthy).toBe(true);
       // A worker that is gone leaves its share to this thread: still every pick.
       await pool.close();
