@@ -112,6 +112,14 @@ export function databaseBusy(orm: Orm): boolean {
   return pool !== undefined && pool.waitingCount > 0;
 }
 
+/**
+ * True when the database executes statements on this thread (PGlite): a large statement is then one long step the
+ * event loop cannot interrupt, so batch writers keep their statements small there (src/responsive-pglite.ts).
+ */
+export function statementsRunHere(em: Em): boolean {
+  return em.getConnection() instanceof ResponsivePgliteConnection;
+}
+
 /** Each open PostgreSQL database's pool, once pg created it. */
 const pools = new WeakMap<Orm, { pool?: Pool }>();
 

@@ -13,7 +13,7 @@
 // - "Cannot send messages to this user" (Discord 50007) → `undeliverable`, never retried. Other permanent errors →
 //   `failed`. Transient ones go back to `pending` until `maxAttempts`.
 import { createHash } from 'node:crypto';
-import type { Em } from '../db.ts';
+import { type Em, statementsRunHere } from '../db.ts';
 import type { DeliveryKind, DeliveryStatus } from '../entities/index.ts';
 import type { Logger } from '../logger.ts';
 import { pgArray } from './pg-array.ts';
@@ -69,19 +69,21 @@ export function nonceFor(idempotencyKey: string): string {
   return `mq${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 23)}`;
 }
 
-/** Inserts the rows that do not exist yet; returns how many were new. */
 /**
- * Rows per insert. Each insert is one synchronous step on PGlite (building and running a statement with that many JSON
- * payloads); 500 at a time held the bot's thread for ~0.5 s of CPU, 50 keep each step short.
+ * Rows per insert. On PGlite each insert is one synchronous step on the bot's thread (building and running a statement
+ * with that many JSON payloads): 500 at a time held it for ~0.5 s of CPU, 50 keep each step short. PostgreSQL runs
+ * them in its own process, so 1,000 at a time (a weekly run enqueues 100,000 rows at 100,000 members).
  */
-const ENQUEUE_ROWS = 1000;
+const ENQUEUE_ROWS = { server: 1000, embedded: 50 } as const;
 
+/** Inserts the rows that do not exist yet; returns how many were new. */
 export async function enqueue(em: Em, messages: readonly OutboxMessage[]): Promise<number> {
   let inserted = 0;
-  for (let i = 0; i < messages.length; i += ENQUEUE_ROWS) {
-    const chunk = messages.slice(i, i + ENQUEUE_ROWS);
+  const rows = statementsRunHere(em) ? ENQUEUE_ROWS.embedded : ENQUEUE_ROWS.server;
+  for (let i = 0; i < messages.length; i += rows) {
+    const chunk = messages.slice(i, i + rows);
     // One statement per chunk, the columns as array literals: a weekly run enqueues 100,000 rows at 100,000 members.
-    const rows = await em.execute<{ id: number }[]>(
+    const added = await em.execute<{ id: number }[]>(
       `insert into delivery_outbox (idempotency_key, kind, guild_id, recipient_id, iso_week, payload, status, attempts, created_at, updated_at)
        select t.k, t.kind, t.g, t.r, t.w, t.p::jsonb, 'pending', 0, now(), now()
        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(k, kind, g, r, w, p)
@@ -95,7 +97,7 @@ export async function enqueue(em: Em, messages: readonly OutboxMessage[]): Promi
         pgArray(chunk.map((m) => JSON.stringify(m.payload))),
       ],
     );
-    inserted += rows.length;
+    inserted += added.length;
   }
   return inserted;
 }
