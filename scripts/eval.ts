@@ -51,8 +51,8 @@ const { values: args } = parseArgs({
     /** Leave out TMDB's recommendations/similar lists (the `related` source), for before/after. */
     'no-tmdb-lists': { type: 'boolean', default: false },
     /**
-     * Protocols that also report the same hybrid without its content signal (the content model and TMDB's lists),
-     * tuned the same way on validation: what the content signal adds.
+     * Protocols that also report the same hybrid without its content signal (the content model, TMDB's lists and
+     * EASE's content side information), tuned the same way on validation: what the content signal adds.
      */
     ablate: { type: 'string', default: 'c' },
     /**
@@ -225,7 +225,8 @@ for (const p of protocols.filter((x) => x !== 's')) {
     );
   }
   if (args.ablate.split(',').includes(p.trim())) {
-    // The same hybrid without its content signal (content model + TMDB's lists), tuned the same way.
+    // The same hybrid without its content signal (content model, TMDB's lists and EASE's content side information),
+    // tuned the same way.
     const without = ['content', 'related'] as const;
     const bare = args['no-tune']
       ? null
@@ -236,7 +237,10 @@ for (const p of protocols.filter((x) => x !== 's')) {
           onProgress: (m) => progress(`  (no content) ${m}`),
         });
     if (bare) notes.push(`${def.key} without content: ${bare.log.slice(-2).join('; ')}`);
-    const bareModel = bare && bare.ease.lambda !== tuned?.ease.lambda ? buildHybrid(train, { ease: bare.ease }) : model;
+    // EASE differs when λ does or when it loses its content side information (sideWeight 0 without content).
+    const sameEase =
+      bare?.ease.lambda === tuned?.ease.lambda && (bare?.ease.sideWeight ?? 0) === (tuned?.ease.sideWeight ?? 0);
+    const bareModel = bare && !sameEase ? buildHybrid(train, { ease: bare.ease }) : model;
     const zero = (w: Record<string, number | undefined>) => ({ ...w, content: 0, related: 0 });
     const fallback = { ...DEFAULT_BLEND, warm: zero(DEFAULT_BLEND.warm), cold: zero(DEFAULT_BLEND.cold) };
     for (const name of ['hybrid', 'hybrid+mmr'] as const) {

@@ -39,9 +39,14 @@ export function easeItemCount(counts: Int32Array, opts: EaseOptions): number {
   return Math.min(m, opts.maxItems);
 }
 
-/** Starts EASE on a worker thread; the same model as `buildEase(byUser, counts, opts)`. */
-export function buildEaseOnThread(byUser: Csr, counts: Int32Array, opts: EaseOptions): PendingEase {
-  const inline = (): PendingEase => ({ builtOn: 'here', result: () => buildEase(byUser, counts, opts) });
+/** Starts EASE on a worker thread; the same model as `buildEase(byUser, counts, opts, features)`. */
+export function buildEaseOnThread(
+  byUser: Csr,
+  counts: Int32Array,
+  opts: EaseOptions,
+  features?: Csr | null,
+): PendingEase {
+  const inline = (): PendingEase => ({ builtOn: 'here', result: () => buildEase(byUser, counts, opts, features) });
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
@@ -56,6 +61,7 @@ export function buildEaseOnThread(byUser: Csr, counts: Int32Array, opts: EaseOpt
         nCols: byUser.nCols,
         counts,
         opts,
+        features: features ?? null,
         flag,
         port: port2,
       },
@@ -73,7 +79,7 @@ export function buildEaseOnThread(byUser: Csr, counts: Int32Array, opts: EaseOpt
       port1.close();
       void worker.terminate();
       pending.builtOn = msg && 'model' in msg ? 'thread' : 'here';
-      return msg && 'model' in msg ? (msg.model as EaseModel | null) : buildEase(byUser, counts, opts);
+      return msg && 'model' in msg ? (msg.model as EaseModel | null) : buildEase(byUser, counts, opts, features);
     },
   };
   return pending;

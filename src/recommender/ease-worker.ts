@@ -3,21 +3,23 @@
 // never waits for a flag that will not come.
 import { type MessagePort, workerData } from 'node:worker_threads';
 import type { EaseOptions } from './ease.ts';
+import type { Csr } from './types.ts';
 
-const { ptr, cols, nRows, nCols, counts, opts, flag, port } = workerData as {
+const { ptr, cols, nRows, nCols, counts, opts, features, flag, port } = workerData as {
   ptr: Int32Array;
   cols: Int32Array;
   nRows: number;
   nCols: number;
   counts: Int32Array;
   opts: EaseOptions;
+  features: Csr | null;
   flag: Int32Array;
   port: MessagePort;
 };
 
 try {
   const { buildEase } = await import('./ease.ts');
-  const model = buildEase({ nRows, nCols, ptr, cols, vals: new Float32Array(0) }, counts, opts);
+  const model = buildEase({ nRows, nCols, ptr, cols, vals: new Float32Array(0) }, counts, opts, features);
   const buffers = model ? [model.b.buffer, model.items.buffer, model.pos.buffer] : [];
   port.postMessage({ model }, buffers as ArrayBuffer[]);
 } catch (err) {

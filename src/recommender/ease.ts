@@ -10,6 +10,11 @@ export interface EaseOptions {
   readonly maxItems: number;
   /** Films with fewer interactions are left to item-kNN. */
   readonly minCount: number;
+  /**
+   * Weight of the films' content features stacked under the users (side information, `EaseSideInfo`); 0 or absent:
+   * plain EASE. Used only when the build is given the feature vectors.
+   */
+  readonly sideWeight?: number;
 }
 /**
  * maxItems 4,000: chosen on a validation split of protocol (a)'s training data (`npm run eval:ease-cap -- --on
@@ -28,7 +33,18 @@ export interface EaseModel {
   readonly b: Float32Array;
 }
 
-export function buildEase(byUser: Csr, counts: Int32Array, opts: EaseOptions = DEFAULT_EASE): EaseModel | null {
+/**
+ * Item features as side information (cEASEr, Jeunen, Van Balen & Goethals, RecSys 2020): the feature rows are stacked
+ * under the users with weight `sideWeight`, so the Gram matrix gains sideWeight · FᵀF — with L2-normalised content
+ * vectors, sideWeight × the content cosine of every two films. Films that share features then explain each other
+ * even when few people rated both. `features` is items × features (content.ts vectors).
+ */
+export function buildEase(
+  byUser: Csr,
+  counts: Int32Array,
+  opts: EaseOptions = DEFAULT_EASE,
+  features?: Csr | null,
+): EaseModel | null {
   const n = counts.length;
   const order = Array.from({ length: n }, (_, i) => i).filter((i) => counts[i]! >= opts.minCount);
   order.sort((a, b) => counts[b]! - counts[a]! || a - b);
@@ -52,6 +68,7 @@ export function buildEase(byUser: Csr, counts: Int32Array, opts: EaseOptions = D
         for (let y = 0; y <= x; y++) g[rx + rowPos[y]!]! += 1;
       }
     }
+    if (features && (opts.sideWeight ?? 0) > 0) addSideGram(g, m, chosen, features, opts.sideWeight ?? 0);
     for (let p = 0; p < m; p++) g[p * m + p]! += opts.lambda;
   });
   const b = new Float32Array(m * m);
@@ -59,6 +76,31 @@ export function buildEase(byUser: Csr, counts: Int32Array, opts: EaseOptions = D
     for (let j = 0; j < m; j++) b[i * m + j] = i === j ? 0 : -inv[i * m + j]! / inv[j * m + j]!;
   }
   return { items: Int32Array.from(chosen), pos, m, b };
+}
+
+/** Adds weight · FᵀF over the chosen films to the lower triangle of `g` (positions ascending within each feature). */
+function addSideGram(g: Float64Array, m: number, chosen: readonly number[], v: Csr, weight: number): void {
+  const byFeature = new Map<number, { pos: number[]; val: number[] }>();
+  for (let p = 0; p < m; p++) {
+    const it = chosen[p]!;
+    if (it >= v.nRows) continue;
+    for (let k = v.ptr[it]!; k < v.ptr[it + 1]!; k++) {
+      let f = byFeature.get(v.cols[k]!);
+      if (!f) {
+        f = { pos: [], val: [] };
+        byFeature.set(v.cols[k]!, f);
+      }
+      f.pos.push(p);
+      f.val.push(v.vals[k]!);
+    }
+  }
+  for (const { pos, val } of byFeature.values()) {
+    for (let x = 0; x < pos.length; x++) {
+      const rx = pos[x]! * m;
+      const wx = weight * val[x]!;
+      for (let y = 0; y <= x; y++) g[rx + pos[y]!]! += wx * val[y]!;
+    }
+  }
 }
 
 /** Adds the EASE score of every subset film into `out` (films outside the subset are left untouched). */

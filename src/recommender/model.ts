@@ -51,9 +51,14 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
   const byItem = transpose(byUser);
   const popularity = buildPopularity(byItem, data.items);
   const easeOpts = opts.ease === undefined ? DEFAULT_EASE : opts.ease;
-  const pendingEase = models.has('ease') && easeOpts ? startEase(byUser, popularity.counts, easeOpts, opts) : null;
   const hasContent = data.items.some((m) => m.genres.length > 0 || m.keywords.length > 0 || m.directors.length > 0);
-  const content = models.has('content') || models.has('item_knn') ? buildContent(data.items, opts.content) : null;
+  const easeSide = models.has('ease') && (easeOpts?.sideWeight ?? 0) > 0;
+  // Content first (it is quick) when EASE takes the films' features as side information.
+  const content =
+    models.has('content') || models.has('item_knn') || easeSide ? buildContent(data.items, opts.content) : null;
+  const features = easeSide && hasContent ? content?.vectors : null;
+  const pendingEase =
+    models.has('ease') && easeOpts ? startEase(byUser, popularity.counts, easeOpts, opts, features) : null;
   const needKnn = models.has('item_knn') || models.has('ease');
   const itemKnn = needKnn ? buildItemKnn(byUser, byItem, opts.itemKnn ?? DEFAULT_ITEM_KNN) : null;
   const ease = pendingEase ? pendingEase.result() : null;
@@ -77,9 +82,15 @@ export function buildHybrid(data: TrainingData, opts: HybridOptions = {}): Hybri
 }
 
 /** EASE on its own thread when it is big enough to be worth one, else here (when `result()` is called). */
-function startEase(byUser: Csr, counts: Int32Array, easeOpts: EaseOptions, opts: HybridOptions): PendingEase {
+function startEase(
+  byUser: Csr,
+  counts: Int32Array,
+  easeOpts: EaseOptions,
+  opts: HybridOptions,
+  features: Csr | null | undefined,
+): PendingEase {
   if (opts.easeThread !== false && easeItemCount(counts, easeOpts) >= EASE_THREAD_MIN_ITEMS) {
-    return buildEaseOnThread(byUser, counts, easeOpts);
+    return buildEaseOnThread(byUser, counts, easeOpts, features);
   }
-  return { result: () => buildEase(byUser, counts, easeOpts) };
+  return { result: () => buildEase(byUser, counts, easeOpts, features) };
 }

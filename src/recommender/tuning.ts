@@ -43,7 +43,10 @@ export interface TuneOptions {
   lambdas?: number[];
   halfWarmGrid?: number[];
   base?: HybridOptions;
-  /** Sources held at weight 0 throughout (an ablation: "the same hybrid without them", tuned the same way). */
+  /**
+   * Sources held at weight 0 throughout (an ablation: "the same hybrid without them", tuned the same way); without
+   * `content`, EASE is also built without the films' content features (`sideWeight` 0).
+   */
   without?: readonly Source[];
   /** Try a popularity penalty as the last step (default true). */
   popularityPenalty?: boolean;
@@ -111,7 +114,7 @@ function tuneEaseLambda(
   let best = model;
   if (model.ease) {
     for (const lambda of lambdas) {
-      const ease = buildEase(model.byUser, model.popularity.counts, { ...base, lambda });
+      const ease = buildEase(model.byUser, model.popularity.counts, { ...base, lambda }, model.content?.vectors);
       const m = { ...model, ease };
       const r = evaluateModel(m, 'ease', cfg, val.users, val.tests);
       say(`tune: ease λ=${lambda} validation nDCG@10=${r['ndcg@10'].toFixed(4)}`);
@@ -267,8 +270,10 @@ export function tuneOnTraining(train: TrainingData, opts: TuneOptions): TunedCon
     opts.onProgress?.(m);
   };
   const val = validationSplit(train, opts.seed, opts.valFraction, opts.maxUsers);
-  const baseEase = opts.base?.ease ?? DEFAULT_EASE;
   const off = new Set(opts.without ?? []);
+  // Without content, EASE loses the films' content features too (its side information is content).
+  const easeOpts = opts.base?.ease ?? DEFAULT_EASE;
+  const baseEase = off.has('content') ? { ...easeOpts, sideWeight: 0 } : easeOpts;
   const zeroed = (w: SourceWeights) => Object.fromEntries(SOURCES.map((s) => [s, off.has(s) ? 0 : (w[s] ?? 0)]));
   const start: BlendWeights = { ...DEFAULT_BLEND, warm: zeroed(DEFAULT_BLEND.warm), cold: zeroed(DEFAULT_BLEND.cold) };
   const only = (g: Record<Source, number[]>) =>

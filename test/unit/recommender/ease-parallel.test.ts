@@ -1,6 +1,7 @@
 // EASE built on a worker thread is the model built in-thread, and buildHybrid takes that path for big enough EASE.
 import { describe, expect, it } from 'vitest';
 import {
+  buildContent,
   buildEase,
   buildEaseOnThread,
   buildHybrid,
@@ -37,6 +38,21 @@ describe('buildEaseOnThread', () => {
     expect(Array.from(there.items)).toEqual(Array.from(here.items));
     expect(Array.from(there.pos)).toEqual(Array.from(here.pos));
     expect(Array.from(there.b)).toEqual(Array.from(here.b));
+  });
+
+  it('when EASE takes the films’ features as side information, then the thread builds the same model', () => {
+    const d = world(80, 40, 9);
+    const items = d.items.map((m, i) => ({ ...m, genres: [`G${i % 4}`], directors: [`D${i % 7}`] }));
+    const byUser = csrFromTriplets(d.userIds.length, items.length, d.ratings.user, d.ratings.item, d.ratings.value);
+    const counts = buildPopularity(transpose(byUser), items).counts;
+    const opts = { lambda: 5, maxItems: 30, minCount: 1, sideWeight: 3 };
+    const features = buildContent(items).vectors;
+    const here = buildEase(byUser, counts, opts, features)!;
+    const pending = buildEaseOnThread(byUser, counts, opts, features);
+    const there = pending.result()!;
+    expect(pending.builtOn).toBe('thread');
+    expect(Array.from(there.b)).toEqual(Array.from(here.b));
+    expect(Array.from(here.b)).not.toEqual(Array.from(buildEase(byUser, counts, { ...opts, sideWeight: 0 })!.b));
   });
 
   it('buildHybrid gives the same EASE with and without the thread', () => {

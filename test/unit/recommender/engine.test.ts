@@ -9,6 +9,7 @@ import {
   contentProfile,
   contributionsFor,
   csrFromTriplets,
+  easeWeight,
   evidenceRank,
   findNeighbours,
   type ItemMeta,
@@ -121,6 +122,27 @@ describe('each model on a case with a known answer', () => {
     scoreEase(ease!, Int32Array.from([4, 5]), Float32Array.from([1, 1]), out);
     const best = topK(out, 1, (i) => i === 4 || i === 5)[0]!;
     expect([6, 7]).toContain(best);
+  });
+
+  it('EASE with side information: when two films share features but no rater, then only the side information links them', () => {
+    // Films 0 and 2 are Mann crime films, 1 and 3 animation; each user rated one crime and one animated film, and
+    // nobody rated 0 and 2 together.
+    const items = [0, 1, 2, 3].map((i) =>
+      item(i, i % 2 === 0 ? { genres: ['Crime'], directors: ['Michael Mann'] } : { genres: ['Animation'] }),
+    );
+    const rows: [number, number, number][] = [];
+    for (let u = 0; u < 6; u++) for (const i of u % 2 === 0 ? [0, 1] : [2, 3]) rows.push([u, i, 4]);
+    const d2 = data(items, rows);
+    const m = csrFromTriplets(6, 4, d2.ratings.user, d2.ratings.item, d2.ratings.value);
+    const counts = buildPopularity(transpose(m), items).counts;
+    const opts = { lambda: 1, maxItems: 4, minCount: 1 };
+    const vectors = buildContent(items).vectors;
+    const plain = buildEase(m, counts, opts)!;
+    expect(easeWeight(plain, 0, 2)).toBeCloseTo(0, 6);
+    expect(buildEase(m, counts, { ...opts, sideWeight: 0 }, vectors)!.b).toEqual(plain.b);
+    const side = buildEase(m, counts, { ...opts, sideWeight: 2 }, vectors)!;
+    expect(easeWeight(side, 0, 2)).toBeGreaterThan(0.01);
+    expect(easeWeight(side, 0, 2)).toBeGreaterThan(easeWeight(side, 0, 3));
   });
 
   it('content: liking a Mann heist film makes the other Mann heist films score above animation; dislikes push away', () => {
