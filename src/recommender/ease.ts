@@ -17,11 +17,12 @@ export interface EaseOptions {
   readonly sideWeight?: number;
 }
 /**
- * maxItems 4,000: chosen on a validation split of protocol (a)'s training data (`npm run eval:ease-cap -- --on
- * validation`: 2,000 / 3,000 / 4,000 / all), within the 5M-rating limits of `npm run bench:recommend`
+ * maxItems 4,000 and sideWeight 30 (the films' content features as side information, `buildEase`): both chosen on a
+ * validation split of protocol (a)'s training data (`npm run eval:ease-cap -- --on validation`: caps 2,000 / 3,000 /
+ * 4,000 / all, then side weights 0 / 10 / 30 / 100), within the 5M-rating limits of `npm run bench:recommend`
  * (docs/benchmarks.md, "EASE's cap").
  */
-export const DEFAULT_EASE: EaseOptions = { lambda: 200, maxItems: 4000, minCount: 3 };
+export const DEFAULT_EASE: EaseOptions = { lambda: 200, maxItems: 4000, minCount: 3, sideWeight: 30 };
 
 export interface EaseModel {
   /** Subset position → item index. */
