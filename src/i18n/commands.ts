@@ -639,11 +639,11 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandText>> = {
   'movienight.start.when': {
     name: WHEN,
     description: L(
-      'Beginn in der Zeitzone des Servers: 20:30, tomorrow 20:30 oder 2026-12-05 20:30',
-      'Début, à l’heure du serveur : 20:30, tomorrow 20:30 ou 2026-12-05 20:30',
-      'Inicio en la zona horaria del servidor: 20:30, tomorrow 20:30 o 2026-12-05 20:30',
-      'Início no fuso do servidor: 20:30, tomorrow 20:30 ou 2026-12-05 20:30',
-      '開始時刻（サーバーのタイムゾーン）：20:30、tomorrow 20:30、2026-12-05 20:30',
+      'Beginn in der Zeitzone des Servers: 20:30, morgen 20:30 oder 2026-12-05 20:30',
+      'Début, à l’heure du serveur : 20:30, demain 20:30 ou 2026-12-05 20:30',
+      'Inicio en la zona horaria del servidor: 20:30, mañana 20:30 o 2026-12-05 20:30',
+      'Início no fuso do servidor: 20:30, amanhã 20:30 ou 2026-12-05 20:30',
+      '開始時刻（サーバーのタイムゾーン）：20:30、明日 20:30、2026-12-05 20:30',
     ),
   },
   'movienight.start.people': {
@@ -766,11 +766,11 @@ export const COMMAND_LOCALIZATIONS: Readonly<Record<string, CommandText>> = {
   'movienight.reschedule.when': {
     name: WHEN,
     description: L(
-      'Neuer Beginn (20:30, tomorrow 20:30, 2026-12-05 20:30)',
-      'Nouvel horaire (20:30, tomorrow 20:30, 2026-12-05 20:30)',
-      'Nueva hora de inicio (20:30, tomorrow 20:30, 2026-12-05 20:30)',
-      'Novo horário de início (20:30, tomorrow 20:30, 2026-12-05 20:30)',
-      '新しい開始時刻（20:30、tomorrow 20:30、2026-12-05 20:30）',
+      'Neuer Beginn (20:30, morgen 20:30, 2026-12-05 20:30)',
+      'Nouvel horaire (20:30, demain 20:30, 2026-12-05 20:30)',
+      'Nueva hora de inicio (20:30, mañana 20:30, 2026-12-05 20:30)',
+      'Novo horário de início (20:30, amanhã 20:30, 2026-12-05 20:30)',
+      '新しい開始時刻（20:30、明日 20:30、2026-12-05 20:30）',
     ),
   },
   'movienight.cancel': {

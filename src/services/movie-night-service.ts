@@ -169,19 +169,34 @@ function view(n: MovieNight): NightView {
 }
 
 /**
+ * "Today" and "tomorrow" in the bot's six languages (days from today), so that `/movienight when` reads what people
+ * type in theirs: `morgen 20:30`, `demain 20h30`, `mañana 20:30`, `amanhã 20h`, `明日 20:30`.
+ */
+const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  ...['today', 'heute', "aujourd'hui", 'hoy', 'hoje', '今日', 'きょう'].map((w) => [w, 0] as const),
+  ...['tomorrow', 'morgen', 'demain', 'mañana', 'manana', 'amanhã', 'amanha', '明日', 'あした', 'あす'].map(
+    (w) => [w, 1] as const,
+  ),
+]);
+
+/**
  * When the screening starts, from what the host typed in the server's time zone: `HH:MM` (today, or tomorrow once
- * that time has passed), `tomorrow HH:MM`, or `YYYY-MM-DD HH:MM`.
+ * that time has passed), `tomorrow HH:MM` (or today, in any of the six languages), or `YYYY-MM-DD HH:MM`; `20h30`
+ * and `20h` work as well as `20:30`.
  */
 export function parseScreeningTime(input: string, timeZone: string, now: Date): Date {
   const bad = () => UserFacingError.of('invalid_input', 'night.bad_time', { input: cut(input, 40), timeZone });
-  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const m = /^(?:(tomorrow|today|\d{4}-\d{2}-\d{2}) )?(\d{1,2}:\d{2})$/.exec(text);
-  const t = m ? parseTime(m[2]!.padStart(5, '0')) : null;
-  if (!m || !t) throw bad();
+  const text = input.trim().toLowerCase().normalize('NFC').replace(/\s+/g, ' ').replace(/’/g, "'");
+  // [day] HH:MM, HHhMM or HHh; the day is a word below or YYYY-MM-DD.
+  const m = /^(?:(\S+) )?(\d{1,2})(?:[:h](\d{2})|h)$/.exec(text);
+  const day = m?.[1];
+  const t = m ? parseTime(`${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}`) : null;
+  const relative = day === undefined ? 0 : RELATIVE_DAYS.get(day);
+  if (!m || !t || (relative === undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day ?? ''))) throw bad();
   const today = localParts(now.getTime(), timeZone);
   let date = { year: today.year, month: today.month, day: today.day };
-  if (m[1] && /^\d/.test(m[1])) {
-    const [y, mo, d] = m[1].split('-').map(Number) as [number, number, number];
+  if (day !== undefined && relative === undefined) {
+    const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw bad();
     date = { year: y, month: mo, day: d };
@@ -193,7 +208,7 @@ export function parseScreeningTime(input: string, timeZone: string, now: Date): 
     date = { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
     instant = at(date);
   };
-  if (m[1] === 'tomorrow' || (!m[1] && instant <= now.getTime())) plusDay();
+  if (relative === 1 || (day === undefined && instant <= now.getTime())) plusDay();
   return new Date(instant);
 }
 

@@ -90,8 +90,27 @@ describe('parseScreeningTime', () => {
     );
   });
 
+  it('when the day is written in any of the six languages, or the time as 20h30 or 20h, then it is read', () => {
+    const tomorrow = '2026-12-05T19:30:00.000Z';
+    for (const input of [
+      'morgen 20:30',
+      'demain 20h30',
+      'Mañana 20:30',
+      'amanhã 20h30',
+      '明日 20:30',
+      'TOMORROW 20h30',
+    ]) {
+      expect(parseScreeningTime(input, 'Europe/Berlin', now).toISOString(), input).toBe(tomorrow);
+    }
+    expect(parseScreeningTime('heute 21h', 'Europe/Berlin', now).toISOString()).toBe('2026-12-04T20:00:00.000Z');
+    expect(parseScreeningTime('aujourd’hui 20:30', 'Europe/Berlin', now).toISOString()).toBe(
+      '2026-12-04T19:30:00.000Z',
+    );
+    expect(parseScreeningTime('2026-12-24 9h', 'UTC', now).toISOString()).toBe('2026-12-24T09:00:00.000Z');
+  });
+
   it('when the time cannot be read, then the message says how to write it', () => {
-    for (const bad of ['soon', '25:00', '2026-02-30 20:00', '20h30']) {
+    for (const bad of ['soon', '25:00', '2026-02-30 20:00', '20.30', 'someday 20:30', '20h3', 'h30']) {
       expect(() => parseScreeningTime(bad, 'UTC', now)).toThrow(/Try 20:30/);
     }
   });

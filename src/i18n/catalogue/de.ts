@@ -466,7 +466,7 @@ export const de: Messages = {
     'Dieser Import hat mehr als {max, number} Zeilen; Marquee nimmt höchstens {max, number} auf einmal. Teil die Datei auf und importiere die Teile nacheinander.',
   'upload.no_films': 'In {name} sind keine Filme.',
   'night.bad_time':
-    '„{input}“ kann ich nicht als Uhrzeit lesen. Versuch 20:30, tomorrow 20:30 oder 2026-12-05 20:30 ({timeZone}).',
+    '„{input}“ kann ich nicht als Uhrzeit lesen. Versuch 20:30, morgen 20:30 oder 2026-12-05 20:30 ({timeZone}).',
   'night.gone': 'Diesen Filmabend gibt es nicht mehr.',
   'night.bad_candidates': 'Wähl zwischen {min} und {max} Kandidaten.',
   'night.time_passed': 'Dieser Zeitpunkt ist schon vorbei. Wähl einen in der Zukunft.',

@@ -457,7 +457,7 @@ export const esES: Messages = {
     'Esa importación tiene más de {max, number} filas; Marquee acepta como mucho {max, number} a la vez. Divide el archivo e importa las partes una tras otra.',
   'upload.no_films': '{name} no contiene ninguna película.',
   'night.bad_time':
-    'No puedo leer «{input}» como una hora. Prueba con 20:30, tomorrow 20:30 o 2026-12-05 20:30 ({timeZone}).',
+    'No puedo leer «{input}» como una hora. Prueba con 20:30, mañana 20:30 o 2026-12-05 20:30 ({timeZone}).',
   'night.gone': 'Esa noche de cine ya no existe.',
   'night.bad_candidates': 'Elige entre {min} y {max} candidatas.',
   'night.time_passed': 'Esa hora ya ha pasado. Elige una hora futura.',

@@ -461,7 +461,7 @@ export const fr: Messages = {
     "Cette importation compte plus de {max, number} lignes ; Marquee en prend au plus {max, number} à la fois. Découpe le fichier et importe les morceaux l'un après l'autre.",
   'upload.no_films': '{name} ne contient aucun film.',
   'night.bad_time':
-    "Je n'arrive pas à lire « {input} » comme une heure. Essaie 20:30, tomorrow 20:30 ou 2026-12-05 20:30 ({timeZone}).",
+    "Je n'arrive pas à lire « {input} » comme une heure. Essaie 20:30, demain 20:30 ou 2026-12-05 20:30 ({timeZone}).",
   'night.gone': "Cette soirée ciné n'existe plus.",
   'night.bad_candidates': 'Choisis entre {min} et {max} films candidats.',
   'night.time_passed': 'Cette heure est déjà passée. Choisis un moment à venir.',

@@ -448,7 +448,7 @@ export const ja: Messages = {
     'このインポートは {max, number} 行を超えています。Marquee が一度に取り込めるのは {max, number} 行までです。ファイルを分けて、順番にインポートしてください。',
   'upload.no_films': '{name} には映画が入っていません。',
   'night.bad_time':
-    '「{input}」を時刻として読み取れませんでした。20:30、tomorrow 20:30、2026-12-05 20:30（{timeZone}）のように入力してください。',
+    '「{input}」を時刻として読み取れませんでした。20:30、明日 20:30、2026-12-05 20:30（{timeZone}）のように入力してください。',
   'night.gone': 'その映画会はもうありません。',
   'night.bad_candidates': '候補は {min}〜{max} 本の間で選んでください。',
   'night.time_passed': 'その時刻はもう過ぎています。これからの時刻を選んでください。',

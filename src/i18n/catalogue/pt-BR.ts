@@ -453,7 +453,7 @@ export const ptBR: Messages = {
     'Essa importação tem mais de {max, number} linhas; o Marquee aceita no máximo {max, number} por vez. Divida o arquivo e importe as partes uma depois da outra.',
   'upload.no_films': '{name} não tem nenhum filme.',
   'night.bad_time':
-    'Não consegui entender “{input}” como horário. Tente 20:30, tomorrow 20:30 ou 2026-12-05 20:30 ({timeZone}).',
+    'Não consegui entender “{input}” como horário. Tente 20:30, amanhã 20:30 ou 2026-12-05 20:30 ({timeZone}).',
   'night.gone': 'Essa noite de cinema não existe mais.',
   'night.bad_candidates': 'Escolha entre {min} e {max} candidatos.',
   'night.time_passed': 'Esse horário já passou. Escolha um horário no futuro.',
