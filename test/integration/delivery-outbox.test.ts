@@ -124,6 +124,10 @@ describe('delivery outbox', () => {
 });
 
 describe('weekly run', () => {
+  /** A runner over the spied recommender, sending through `out`. */
+  const spiedRunner = async (out: ReturnType<typeof recordingSender>) =>
+    createWeeklyRunner({ orm: db.orm, logger, recommender: await spiedRecommender(db.orm), sender: out.sender });
+
   it('when a run happens, then opted-in members with enough ratings get one DM each and the channel one digest', async () => {
     const g = await seedGuild(db.em(), { prefix: '71', members: 6 });
     const rec = await spiedRecommender(db.orm);
@@ -149,12 +153,7 @@ describe('weekly run', () => {
   it('when only the compute step runs, then the week is enqueued and nothing is sent until a run delivers it', async () => {
     const g = await seedGuild(db.em(), { prefix: '74', members: 3 });
     const out = recordingSender();
-    const runner = createWeeklyRunner({
-      orm: db.orm,
-      logger,
-      recommender: await spiedRecommender(db.orm),
-      sender: out.sender,
-    });
+    const runner = await spiedRunner(out);
     const computed = await runner.computeGuildWeek(g.guildId, WEEK);
     expect(computed).toMatchObject({ computed: true, audience: 3, dmsEnqueued: 3, digestEnqueued: true });
     expect(out.sends).toHaveLength(0);
@@ -170,12 +169,7 @@ describe('weekly run', () => {
     await noteGuildLocale(db.em(), g.guildId, 'de');
     const digestLocale = async (week: string) => {
       const out = recordingSender();
-      const runner = createWeeklyRunner({
-        orm: db.orm,
-        logger,
-        recommender: await spiedRecommender(db.orm),
-        sender: out.sender,
-      });
+      const runner = await spiedRunner(out);
       await runner.runGuildWeek(g.guildId, week);
       return out.sends.find((m) => m.kind === 'channel')?.payload.locale;
     };
