@@ -5,23 +5,13 @@
 // validation nDCG@10, once with and once without TMDB's lists; the test figure (the 137 cold users, their 5 training
 // ratings) is printed for the record, never used to choose. "without content" is the same search with content and
 // the lists at 0. EASE λ = 100 (what validation chose for protocol c).
-import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../../src/data/movielens.ts';
-import { blendScores, DEFAULT_BLEND, zNormalise } from '../../src/recommender/blend.ts';
+import { zNormalise } from '../../src/recommender/blend.ts';
 import { contentProfile, scoreContent } from '../../src/recommender/content.ts';
 import { DEFAULT_EASE } from '../../src/recommender/ease.ts';
-import {
-  coldStartSlice,
-  MetricsAccumulator,
-  randomSplit,
-  testSets,
-  trainingFrom,
-} from '../../src/recommender/evaluation.ts';
 import { buildHybrid, type HybridModel } from '../../src/recommender/model.ts';
-import { mulberry32 } from '../../src/recommender/rng.ts';
-import { topK } from '../../src/recommender/topk.ts';
-import { sampleEvidence, validationSplit } from '../../src/recommender/tuning.ts';
-import { SOURCES, type UserEvidence } from '../../src/recommender/types.ts';
-import { progress, toRatingLog, withTmdbLists } from './common.ts';
+import type { UserEvidence } from '../../src/recommender/types.ts';
+import { ascent, blendNdcg, cacheUsers, coldProtocol } from './cold-validation.ts';
+import { progress } from './common.ts';
 
 type Variant = (m: HybridModel, ev: UserEvidence) => Float32Array | null;
 
@@ -147,79 +137,13 @@ const VARIANTS: Record<string, Variant> = {
 };
 
 const seed = 42;
-const ds = loadMovieLensDir(DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV);
-const log = toRatingLog(ds.ratings, withTmdbLists(ds.meta, ds.tmdbIds, ds.tmdb));
-const isTest = randomSplit(log, 0.25, seed);
-const { dropped, coldUsers } = coldStartSlice(log, isTest, 5, 0.2, seed);
-const train = trainingFrom(log, isTest, dropped);
-const tests = testSets(log, isTest);
-const val = validationSplit(train, seed);
-const ALL_ON = {
-  ...DEFAULT_BLEND,
-  warm: Object.fromEntries(SOURCES.map((s) => [s, 1])),
-  cold: Object.fromEntries(SOURCES.map((s) => [s, 1])),
-};
-
-interface Cached {
-  u: number;
-  ev: UserEvidence;
-  z: Record<string, Float32Array | undefined>;
-  excluded: Uint8Array;
-}
-function cache(model: HybridModel, users: readonly number[], maxItems: number, excludeAll: boolean): Cached[] {
-  const rand = mulberry32(seed ^ 0xc01d);
-  return users.map((u) => {
-    const ev = sampleEvidence(model, u, maxItems, rand, excludeAll);
-    const r = blendScores(model, ev, { blend: ALL_ON });
-    return { u, ev, z: { ...r.normalised }, excluded: r.excluded };
-  });
-}
-
-function ndcg(model: HybridModel, users: Cached[], t: Int32Array[], w: Record<string, number>, content: string) {
-  const n = model.items.length;
-  const s = new Float32Array(n);
-  const acc = new MetricsAccumulator(n, 10, model.popularity.counts, model.userIds.length);
-  for (const c of users) {
-    s.fill(0);
-    for (const src of SOURCES) {
-      const z = src === 'content' ? c.z[content] : c.z[src];
-      const ws = w[src] ?? 0;
-      if (!z || !ws) continue;
-      for (let i = 0; i < n; i++) s[i]! += ws * z[i]!;
-    }
-    acc.add(
-      topK(s, 10, (i) => c.excluded[i] === 1),
-      t[c.u]!,
-    );
-  }
-  return acc.result()['ndcg@10'];
-}
-
-const STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
-function ascent(f: (w: Record<string, number>) => number, off: ReadonlySet<string>) {
-  const w: Record<string, number> = { ...(DEFAULT_BLEND.cold as Record<string, number>) };
-  for (const s of off) w[s] = 0;
-  let best = f(w);
-  for (let round = 0; round < 2; round++)
-    for (const s of SOURCES) {
-      if (off.has(s)) continue;
-      for (const v of STEPS) {
-        if (v === w[s]) continue;
-        const x = f({ ...w, [s]: v });
-        if (x > best + 1e-6) {
-          best = x;
-          w[s] = v;
-        }
-      }
-    }
-  return { w, best };
-}
+const { coldUsers, train, tests, val } = coldProtocol(seed);
 
 const ease = { ...DEFAULT_EASE, lambda: 100 };
 const valModel = buildHybrid(val.train, { ease });
-const valUsers = cache(valModel, val.users, 5, true);
+const valUsers = cacheUsers(valModel, val.users, 5, true, seed);
 const testModel = buildHybrid(train, { ease });
-const testUsers = cache(testModel, Array.from(coldUsers), Number.MAX_SAFE_INTEGER, false);
+const testUsers = cacheUsers(testModel, Array.from(coldUsers), Number.MAX_SAFE_INTEGER, false, seed);
 progress(`${valUsers.length} validation users (≤ 5 films each), ${testUsers.length} cold test users`);
 for (const [name, variant] of Object.entries(VARIANTS))
   for (const [model, users] of [
@@ -230,15 +154,15 @@ for (const [name, variant] of Object.entries(VARIANTS))
       const raw = variant(model, c.ev);
       c.z[name] = raw ? zNormalise(raw, c.excluded) : c.z.content;
     }
-const bare = ascent((w) => ndcg(valModel, valUsers, val.tests, w, 'content'), new Set(['content', 'related']));
-const bareTest = ndcg(testModel, testUsers, tests, bare.w, 'content');
+const bare = ascent((w) => blendNdcg(valModel, valUsers, val.tests, w, 'content'), new Set(['content', 'related']));
+const bareTest = blendNdcg(testModel, testUsers, tests, bare.w, 'content');
 console.log('| content score | validation nDCG@10 | test | without the lists: validation | test |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(`| none (content and lists at 0) | ${bare.best.toFixed(4)} | ${bareTest.toFixed(4)} | | |`);
 for (const name of Object.keys(VARIANTS)) {
-  const withLists = ascent((w) => ndcg(valModel, valUsers, val.tests, w, name), new Set());
-  const noLists = ascent((w) => ndcg(valModel, valUsers, val.tests, w, name), new Set(['related']));
+  const withLists = ascent((w) => blendNdcg(valModel, valUsers, val.tests, w, name), new Set());
+  const noLists = ascent((w) => blendNdcg(valModel, valUsers, val.tests, w, name), new Set(['related']));
   console.log(
-    `| ${name} | ${withLists.best.toFixed(4)} | ${ndcg(testModel, testUsers, tests, withLists.w, name).toFixed(4)} | ${noLists.best.toFixed(4)} | ${ndcg(testModel, testUsers, tests, noLists.w, name).toFixed(4)} |`,
+    `| ${name} | ${withLists.best.toFixed(4)} | ${blendNdcg(testModel, testUsers, tests, withLists.w, name).toFixed(4)} | ${noLists.best.toFixed(4)} | ${blendNdcg(testModel, testUsers, tests, noLists.w, name).toFixed(4)} |`,
   );
 }

@@ -12,23 +12,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
-import { DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV, loadMovieLensDir } from '../../src/data/movielens.ts';
-import { blendScores, DEFAULT_BLEND } from '../../src/recommender/blend.ts';
+import { DEFAULT_BLEND } from '../../src/recommender/blend.ts';
 import { buildEase, DEFAULT_EASE } from '../../src/recommender/ease.ts';
-import {
-  coldStartSlice,
-  MetricsAccumulator,
-  randomSplit,
-  testSets,
-  trainingFrom,
-} from '../../src/recommender/evaluation.ts';
+import { testSets, trainingFrom } from '../../src/recommender/evaluation.ts';
 import { buildHybrid, type HybridModel } from '../../src/recommender/model.ts';
 import { evaluateModel } from '../../src/recommender/offline.ts';
-import { mulberry32 } from '../../src/recommender/rng.ts';
-import { topK } from '../../src/recommender/topk.ts';
-import { sampleEvidence, validationSplit } from '../../src/recommender/tuning.ts';
-import { SOURCES } from '../../src/recommender/types.ts';
-import { parseArgs, progress, toRatingLog, withTmdbLists } from './common.ts';
+import { ascent, blendNdcg, cacheUsers, coldProtocol } from './cold-validation.ts';
+import { parseArgs, progress } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,72 +32,7 @@ const ease = { ...DEFAULT_EASE, lambda: 100, sideWeight: 0 };
 const load1m = () => +(loadavg()[0] ?? 0).toFixed(2);
 const loadStart = load1m();
 const started = new Date().toISOString().slice(0, 16);
-const ds = loadMovieLensDir(DEFAULT_MOVIELENS_DIR, DEFAULT_TMDB_CSV);
-const log = toRatingLog(ds.ratings, withTmdbLists(ds.meta, ds.tmdbIds, ds.tmdb));
-const isTest = randomSplit(log, 0.25, seed);
-const { dropped, coldUsers } = coldStartSlice(log, isTest, 5, 0.2, seed);
-const train = trainingFrom(log, isTest, dropped);
-const tests = testSets(log, isTest);
-const val = validationSplit(train, seed);
-const ALL_ON = {
-  ...DEFAULT_BLEND,
-  warm: Object.fromEntries(SOURCES.map((s) => [s, 1])),
-  cold: Object.fromEntries(SOURCES.map((s) => [s, 1])),
-};
-
-interface Cached {
-  u: number;
-  z: Partial<Record<string, Float32Array>>;
-  excluded: Uint8Array;
-}
-function cache(model: HybridModel, users: readonly number[], maxItems: number, excludeAll: boolean): Cached[] {
-  const rand = mulberry32(seed ^ 0xc01d);
-  return users.map((u) => {
-    const ev = sampleEvidence(model, u, maxItems, rand, excludeAll);
-    const r = blendScores(model, ev, { blend: ALL_ON });
-    return { u, z: { ...r.normalised }, excluded: r.excluded };
-  });
-}
-
-function ndcg(model: HybridModel, users: readonly Cached[], t: readonly Int32Array[], w: Record<string, number>) {
-  const n = model.items.length;
-  const s = new Float32Array(n);
-  const acc = new MetricsAccumulator(n, 10, model.popularity.counts, model.userIds.length);
-  for (const c of users) {
-    s.fill(0);
-    for (const src of SOURCES) {
-      const z = c.z[src];
-      const ws = w[src] ?? 0;
-      if (!z || !ws) continue;
-      for (let i = 0; i < n; i++) s[i]! += ws * z[i]!;
-    }
-    acc.add(
-      topK(s, 10, (i) => c.excluded[i] === 1),
-      t[c.u]!,
-    );
-  }
-  return acc.result()['ndcg@10'];
-}
-
-const STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
-function ascent(f: (w: Record<string, number>) => number, off: ReadonlySet<string>) {
-  const w: Record<string, number> = { ...(DEFAULT_BLEND.cold as Record<string, number>) };
-  for (const s of off) w[s] = 0;
-  let best = f(w);
-  for (let round = 0; round < 2; round++)
-    for (const s of SOURCES) {
-      if (off.has(s)) continue;
-      for (const v of STEPS) {
-        if (v === w[s]) continue;
-        const x = f({ ...w, [s]: v });
-        if (x > best + 1e-6) {
-          best = x;
-          w[s] = v;
-        }
-      }
-    }
-  return { w, best };
-}
+const { log, isTest, coldUsers, train, tests, val } = coldProtocol(seed);
 
 /** The model with EASE rebuilt with side information of weight α (α 0: plain EASE). */
 function withSide(model: HybridModel, alpha: number): HybridModel {
@@ -132,15 +57,15 @@ for (const alpha of args.alphas.split(',').map(Number)) {
   const valModel = withSide(valBase, alpha);
   const buildS = (performance.now() - t0) / 1000;
   const testModel = withSide(testBase, alpha);
-  const valUsers = cache(valModel, val.users, 5, true);
-  const testUsers = cache(testModel, Array.from(coldUsers), Number.MAX_SAFE_INTEGER, false);
+  const valUsers = cacheUsers(valModel, val.users, 5, true, seed);
+  const testUsers = cacheUsers(testModel, Array.from(coldUsers), Number.MAX_SAFE_INTEGER, false, seed);
   if (alpha === 0) {
-    const bare = ascent((w) => ndcg(valModel, valUsers, val.tests, w), new Set(['content', 'related']));
-    none = { val: bare.best, test: ndcg(testModel, testUsers, tests, bare.w) };
+    const bare = ascent((w) => blendNdcg(valModel, valUsers, val.tests, w), new Set(['content', 'related']));
+    none = { val: bare.best, test: blendNdcg(testModel, testUsers, tests, bare.w) };
     progress(`without content: validation ${none.val.toFixed(4)} test ${none.test.toFixed(4)}`);
   }
-  const full = ascent((w) => ndcg(valModel, valUsers, val.tests, w), new Set());
-  const coldTest = ndcg(testModel, testUsers, tests, full.w);
+  const full = ascent((w) => blendNdcg(valModel, valUsers, val.tests, w), new Set());
+  const coldTest = blendNdcg(testModel, testUsers, tests, full.w);
   const warmVal = evaluateModel(valModel, 'hybrid+mmr', served, val.users, val.tests)['ndcg@10'];
   const warmTest = evaluateModel(withSide(warmTestBase, alpha), 'hybrid+mmr', served, warmUsers, testSets(log, isTest))[
     'ndcg@10'
