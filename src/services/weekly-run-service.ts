@@ -274,20 +274,29 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         for (let i = 0; i < audience.length; i += computeChunk) chunks.push(audience.slice(i, i + computeChunk));
         const results: WeeklyRecommendation[][] = new Array(chunks.length);
         let next = 0;
+        // A chunk that fails stops both lanes; the transaction ends (rolls back) only once neither has a statement
+        // in flight.
+        let failure: { error: unknown } | null = null;
         const lane = async () => {
-          while (next < chunks.length) {
+          while (next < chunks.length && failure === null) {
             const c = next++;
             const chunk = chunks[c]!;
-            results[c] = await many(tem, chunk, {
-              count: picksPerDm,
-              context: 'weekly_dm',
-              guildId,
-              excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
-            });
+            try {
+              results[c] = await many(tem, chunk, {
+                count: picksPerDm,
+                context: 'weekly_dm',
+                guildId,
+                excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
+              });
+            } catch (error) {
+              failure ??= { error };
+              return;
+            }
             tem.clear();
           }
         };
         await Promise.all(Array.from({ length: COMPUTE_LANES }, lane));
+        if (failure) throw (failure as { error: unknown }).error;
         for (const [c, chunk] of chunks.entries()) {
           for (const [k, userId] of chunk.entries()) {
             const r = results[c]?.[k];

@@ -14,7 +14,7 @@ import { updateGuildSettings } from '../../src/services/guild-settings-service.t
 import { noteGuildLocale } from '../../src/services/locale-service.ts';
 import { storeTitles } from '../../src/services/movie-titles.ts';
 import { takeDmPauseNotice, updatePreferences } from '../../src/services/user-service.ts';
-import { createWeeklyRunner } from '../../src/services/weekly-run-service.ts';
+import { createWeeklyRunner, type WeeklyRecommender } from '../../src/services/weekly-run-service.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { recordingSender, seedGuild, spiedRecommender } from '../support/weekly-fixtures.ts';
 
@@ -162,6 +162,48 @@ describe('weekly run', () => {
     const run = await runner.runGuildWeek(g.guildId, WEEK);
     expect(run).toMatchObject({ computed: false, delivery: { sent: 4 } });
     expect(await runner.isSettled(g.guildId, WEEK)).toBe(true);
+  });
+
+  it('when one chunk fails, then both chunks in flight stop, nothing is enqueued, and the next run computes it all', async () => {
+    const g = await seedGuild(db.em(), { prefix: '73', members: 6 });
+    const real = await spiedRecommender(db.orm);
+    let chunks = 0;
+    let inFlight = 0;
+    const failing: WeeklyRecommender = {
+      recommend: real.recommend,
+      async recommendMany(em, userIds, opts) {
+        const n = ++chunks;
+        inFlight++;
+        try {
+          if (n === 2) throw new Error('the database went away');
+          return await real.recommendMany!(em, userIds, opts);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const out = recordingSender();
+    const runner = createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: failing,
+      sender: out.sender,
+      computeChunk: 1,
+    });
+    await expect(runner.computeGuildWeek(g.guildId, WEEK)).rejects.toThrow('the database went away');
+    // Neither lane has a chunk in flight once the run has failed (its transaction is over).
+    expect(inFlight).toBe(0);
+    // Lanes stop after the failure: at most the other lane's chunk in progress was finished.
+    expect(chunks).toBeLessThanOrEqual(3);
+    const rows = await db.em().execute<{ n: string | number }[]>('select count(*) as n from delivery_outbox');
+    expect(Number(rows[0]?.n)).toBe(0);
+    const again = await createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: real,
+      sender: out.sender,
+    }).computeGuildWeek(g.guildId, WEEK);
+    expect(again).toMatchObject({ computed: true, audience: 6, dmsEnqueued: 6 });
   });
 
   it("when the server's Discord language is German, then the digest is German until /config language says French", async () => {
