@@ -47,7 +47,8 @@ const IDLE_MS = 60_000;
 export function createRankingPool(deps: { logger: Logger; idleMs?: number }): RankingPool {
   const log = deps.logger.child({ component: 'ranking-pool' });
   let worker: Worker | null = null;
-  let sent: { model: HybridModel; version: string } | null = null;
+  /** The model version the worker holds (versions are unique per build). */
+  let sentVersion: string | null = null;
   let broken = false;
   let nextId = 1;
   const waiting = new Map<number, { resolve: (r: ScoredItem[][]) => void; reject: (e: Error) => void }>();
@@ -56,7 +57,7 @@ export function createRankingPool(deps: { logger: Logger; idleMs?: number }): Ra
     if (!broken) log.warn({ err }, 'ranking worker failed; ranking on the main thread from now on');
     broken = true;
     worker = null;
-    sent = null;
+    sentVersion = null;
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
@@ -87,9 +88,9 @@ export function createRankingPool(deps: { logger: Logger; idleMs?: number }): Ra
   }
 
   function prepare(model: HybridModel, version: string): void {
-    if (sent?.model === model && sent.version === version) return;
+    if (sentVersion === version) return;
     post({ type: RANK_MODEL, version, model });
-    sent = { model, version };
+    sentVersion = version;
   }
 
   let idle: NodeJS.Timeout | null = null;
@@ -100,7 +101,7 @@ export function createRankingPool(deps: { logger: Logger; idleMs?: number }): Ra
       if (waiting.size > 0 || !worker) return;
       const w = worker;
       worker = null;
-      sent = null;
+      sentVersion = null;
       void w.terminate();
     }, deps.idleMs ?? IDLE_MS);
     idle.unref();
@@ -117,7 +118,7 @@ export function createRankingPool(deps: { logger: Logger; idleMs?: number }): Ra
       if (broken) return Promise.reject(new Error('ranking worker is not available'));
       prepare(model, version);
       const id = nextId++;
-      return new Promise((resolve, reject) => {
+      return new Promise<ScoredItem[][]>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         // The worker is referenced only while it has work, so an idle pool never keeps the process alive.
         worker?.ref();
@@ -127,14 +128,14 @@ export function createRankingPool(deps: { logger: Logger; idleMs?: number }): Ra
           worker?.unref();
           stopWhenIdle();
         }
-      }) as Promise<ScoredItem[][]>;
+      });
     },
     async close() {
       if (idle) clearTimeout(idle);
       const w = worker;
       broken = true; // closed: callers rank on their own thread from now on
       worker = null;
-      sent = null;
+      sentVersion = null;
       for (const p of waiting.values()) p.reject(new Error('ranking pool closed'));
       waiting.clear();
       if (w) await w.terminate();

@@ -1,6 +1,7 @@
-// The one message the model build worker sends its parent. It is tagged because a worker's message port carries
-// other traffic too: under `node --watch` (npm run dev) Node posts `{ 'watch:import': [...] }` from every worker to
-// report the files it loaded, and an untagged listener took that for the model.
+// The messages between the bot's thread and its workers (the model build, the ranking worker). Each is tagged because
+// a worker's message port carries other traffic too: under `node --watch` (npm run dev) Node posts
+// `{ 'watch:import': [...] }` from every worker to report the files it loaded, and an untagged listener took that for
+// the model.
 import type { HybridModel, RecommendOptions, ScoredItem, UserEvidence } from '../recommender/index.ts';
 
 export const MODEL_BUILT = 'marquee:model-built';
@@ -10,13 +11,15 @@ export interface ModelBuiltMessage {
   readonly model: HybridModel;
 }
 
+/** Whether `message` carries our tag `type` and a field `field` of JavaScript type `of`. */
+function tagged(message: unknown, type: string, field: string, of: 'object' | 'number'): boolean {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === type && typeof m[field] === of;
+}
+
 export function isModelBuiltMessage(message: unknown): message is ModelBuiltMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === MODEL_BUILT &&
-    typeof (message as { model?: unknown }).model === 'object'
-  );
+  return tagged(message, MODEL_BUILT, 'model', 'object');
 }
 
 // The ranking worker (src/services/ranking-worker.ts): the serving model is posted to it once per version, then
@@ -50,10 +53,5 @@ export interface RankedMessage {
 }
 
 export function isRankedMessage(message: unknown): message is RankedMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === RANKED &&
-    typeof (message as { id?: unknown }).id === 'number'
-  );
+  return tagged(message, RANKED, 'id', 'number');
 }
