@@ -20,6 +20,7 @@ import {
   blendVersion,
   DEFAULT_EXPLORATION,
   exploreWeights,
+  fitOnDifferences,
   type LoggedImpression,
   type BlendWeights as RefitWeights,
   refitBlendWeights,
@@ -27,16 +28,19 @@ import {
 import {
   type BlendWeights,
   bareItem,
+  blendScores,
   buildHybrid,
   DEFAULT_BLEND,
   DEFAULT_DISLIKE_WEIGHT,
   DEFAULT_IGNORED_WEIGHT,
+  effectiveWeights,
   type ItemMeta,
   mulberry32,
   recommend,
   SOURCES,
   type SourceWeights,
   shuffleInPlace,
+  topK,
   type UserEvidence,
 } from '../src/recommender/index.ts';
 
@@ -56,6 +60,9 @@ const { values: args } = parseArgs({
     'ignored-weight': { type: 'string' },
     // Spread of the exploration over the blend weights in the learning arms (the engine's default when not given).
     explore: { type: 'string' },
+    // Learning-arm variants run on the same model as `name:key=value,…` (keys: liked, dislike, ignored, explore,
+    // refit 0|1, ddiv, cpen, cboost, warmth); the arm without learning runs once.
+    variant: { type: 'string', multiple: true },
   },
 });
 
@@ -126,9 +133,59 @@ interface ArmState {
   up: Map<number, number>; // item → 4.5 stars (a 👍 is a positive signal)
   down: Set<number>;
 }
+interface Variant {
+  readonly label: string;
+  readonly liked: number;
+  readonly dislike: number;
+  readonly ignored: number;
+  readonly explore: number;
+  readonly refit: boolean;
+  readonly dislikedDiversity: number;
+  readonly contentPenalty: number | undefined;
+  readonly contentBoost: number | undefined;
+  readonly warmth: number | undefined;
+  readonly knnDis: boolean;
+  readonly loo: boolean;
+  readonly looGain: number;
+  readonly warmFactors: Record<string, number>;
+  readonly coldFactors: Record<string, number>;
+}
+function parseVariant(spec: string): Variant {
+  const [label, body = ''] = spec.split(':');
+  const kv = new Map(
+    body
+      .split(',')
+      .filter(Boolean)
+      .map((x) => x.split('=') as [string, string]),
+  );
+  const num = (k: string, d: number) => (kv.has(k) ? Number(kv.get(k)) : d);
+  const opt = (k: string) => (kv.has(k) ? Number(kv.get(k)) : undefined);
+  return {
+    label: label as string,
+    liked: num('liked', 1),
+    dislike: num('dislike', dislikeWeight),
+    ignored: num('ignored', ignoredWeight),
+    explore: num('explore', exploration),
+    refit: num('refit', 1) === 1,
+    dislikedDiversity: num('ddiv', 0.85),
+    contentPenalty: opt('cpen'),
+    contentBoost: opt('cboost'),
+    warmth: opt('warmth'),
+    knnDis: num('knndis', 0) === 1,
+    loo: num('loo', 0) === 1,
+    looGain: num('loogain', 0.02),
+    warmFactors: Object.fromEntries(
+      [...kv].filter(([k]) => k.startsWith('w_')).map(([k, x]) => [k.slice(2), Number(x)]),
+    ),
+    coldFactors: Object.fromEntries(
+      [...kv].filter(([k]) => k.startsWith('c_')).map(([k, x]) => [k.slice(2), Number(x)]),
+    ),
+  };
+}
 interface Arm {
   /** `feedback_only`: reactions used as evidence, blend weights never re-fitted (an ablation, for the record). */
   name: 'learning' | 'static' | 'feedback_only';
+  variant: Variant;
   state: Map<string, ArmState>;
   global: RefitWeights;
   perUser: Map<string, RefitWeights>;
@@ -136,18 +193,27 @@ interface Arm {
   log: LoggedImpression[];
   hitRates: number[];
   adoptions: { week: number; version: string; global: RefitWeights; perUser: number }[];
+  /** Per-member effective weights fitted on their own films (leave one out), used warm and cold alike. */
+  looWeights: Map<string, SourceWeights>;
+  looAdopted: number[];
 }
 
-function newArm(name: Arm['name']): Arm {
+const defaultVariant = parseVariant('default');
+function newArm(name: Arm['name'], variant: Variant = defaultVariant): Arm {
   return {
     name,
+    variant,
     state: new Map(members.map((u) => [u, { shown: new Set(), up: new Map(), down: new Set() }])),
-    global: { ...DEFAULT_BLEND.warm } as RefitWeights,
+    global: Object.fromEntries(
+      Object.entries(DEFAULT_BLEND.warm).map(([k, x]) => [k, (x ?? 0) * (variant.warmFactors[k] ?? 1)]),
+    ) as RefitWeights,
     perUser: new Map(),
     version: 'default',
     log: [],
     hitRates: [],
     adoptions: [],
+    looWeights: new Map(),
+    looAdopted: [],
   };
 }
 
@@ -161,6 +227,7 @@ function evidenceFor(arm: Arm, u: string): UserEvidence {
   return {
     items: Int32Array.from(list.map(([i]) => i)),
     ratings: Float32Array.from(list.map(([, r]) => r)),
+    liked: usesFeedback ? Int32Array.from(s.up.keys()) : undefined,
     disliked: usesFeedback ? Int32Array.from(s.down) : undefined,
     ignored: usesFeedback ? Int32Array.from([...s.shown].filter((i) => !s.up.has(i) && !s.down.has(i))) : undefined,
     exclude: Int32Array.from(s.shown),
@@ -169,11 +236,65 @@ function evidenceFor(arm: Arm, u: string): UserEvidence {
 }
 
 function blendFor(arm: Arm, u: string): BlendWeights {
+  const own = arm.looWeights.get(u);
+  if (own) return { ...DEFAULT_BLEND, warm: own, cold: own };
   const w = arm.perUser.get(u) ?? arm.global;
   const warm: SourceWeights = {};
   for (const s of SOURCES) warm[s] = w[s] ?? 0;
   // The arms that learn explore a little; the arm without learning ranks with the weights as they are.
-  return { ...DEFAULT_BLEND, warm: arm.name === 'static' ? warm : exploreWeights(warm, exploration, exploreRand) };
+  const cold: SourceWeights = {};
+  for (const s of SOURCES) cold[s] = (DEFAULT_BLEND.cold[s] ?? 0) * (arm.variant.coldFactors[s] ?? 1);
+  return {
+    ...DEFAULT_BLEND,
+    cold,
+    warm: arm.name === 'static' ? warm : exploreWeights(warm, arm.variant.explore, exploreRand),
+  };
+}
+
+/** Leave-one-out over each member's liked films (visible ≥ 4★ and 👍): pairs of a held-out film vs the top 20. */
+function looRefit(arm: Arm): void {
+  const fitSources = SOURCES.filter((x) => (DEFAULT_BLEND.warm[x] ?? 0) > 0 || (DEFAULT_BLEND.cold[x] ?? 0) > 0);
+  let adopted = 0;
+  for (const u of members) {
+    const e = evidenceFor(arm, u);
+    const positives: number[] = [];
+    for (let t = 0; t < e.items.length; t++) if ((e.ratings[t] as number) >= 4) positives.push(t);
+    if (positives.length < 4) continue;
+    const blend = blendFor(arm, u);
+    const rows: number[][] = [];
+    for (const t of positives.slice(0, 10)) {
+      const p = e.items[t] as number;
+      const keep = (x: number) => x !== p;
+      const items = e.items.filter(keep);
+      const ratings = e.ratings.filter((_, k) => k !== t);
+      const held: UserEvidence = {
+        ...e,
+        items,
+        ratings,
+        liked: e.liked?.filter(keep),
+        exclude: e.exclude?.filter(keep),
+      };
+      const b = blendScores(model, held, {
+        blend,
+        dislikeWeight: arm.variant.dislike,
+        ignoredWeight: arm.variant.ignored,
+        likedWeight: arm.variant.liked,
+      });
+      const top = topK(b.scores, 21, (i) => i === p || b.excluded[i] === 1);
+      for (const q of top.slice(0, 20))
+        rows.push(fitSources.map((x) => (b.normalised[x]?.[p] ?? 0) - (b.normalised[x]?.[q] ?? 0)));
+    }
+    const start = effectiveWeights(blend, e.items.length);
+    const total = fitSources.reduce((a, x) => a + (start[x] ?? 0), 0);
+    const fit = fitOnDifferences(rows, start, fitSources);
+    if (fit.fittedAuc !== null && fit.startAuc !== null && fit.fittedAuc >= fit.startAuc + arm.variant.looGain) {
+      const w: SourceWeights = {};
+      for (const x of fitSources) w[x] = (fit.weights[x] ?? 0) * total;
+      arm.looWeights.set(u, w);
+      adopted++;
+    }
+  }
+  arm.looAdopted.push(adopted);
 }
 
 let clock = 0;
@@ -182,13 +303,19 @@ function runWeek(arm: Arm, week: number): void {
   let shown = 0;
   for (const u of members) {
     const s = arm.state.get(u) as ArmState;
+    const v = arm.variant;
     const picks = recommend(model, evidenceFor(arm, u), {
       count: picksPerWeek,
       blend: blendFor(arm, u),
-      diversity: 0.85,
+      diversity: arm.name !== 'static' && s.down.size > 0 ? v.dislikedDiversity : 0.85,
       withReasons: false,
-      dislikeWeight,
-      ignoredWeight,
+      dislikeWeight: v.dislike,
+      ignoredWeight: v.ignored,
+      likedWeight: v.liked,
+      ...(v.contentPenalty === undefined ? {} : { dislikedContentPenalty: v.contentPenalty }),
+      ...(v.contentBoost === undefined ? {} : { likedContentBoost: v.contentBoost }),
+      ...(v.warmth === undefined ? {} : { feedbackWarmth: v.warmth }),
+      knnWithDisliked: v.knnDis,
     });
     const h = hidden.get(u) as Map<number, number>;
     for (const p of picks) {
@@ -204,7 +331,8 @@ function runWeek(arm: Arm, week: number): void {
     }
   }
   arm.hitRates.push(shown > 0 ? hits / shown : 0);
-  if (arm.name === 'learning') {
+  if (arm.name === 'learning' && arm.variant.loo) looRefit(arm);
+  if (arm.name === 'learning' && arm.variant.refit) {
     const r = refitBlendWeights(arm.log, { global: arm.global, perUser: arm.perUser });
     if (r.changed) {
       arm.global = r.global;
@@ -215,8 +343,43 @@ function runWeek(arm: Arm, week: number): void {
   }
 }
 
-const learning = newArm('learning');
 const baseline = newArm('static');
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+if (args.variant && args.variant.length > 0) {
+  const arms = args.variant.map((spec) => newArm('learning', parseVariant(spec)));
+  const simStart = performance.now();
+  for (let w = 1; w <= weeks; w++) {
+    runWeek(baseline, w);
+    for (const a of arms) runWeek(a, w);
+  }
+  const ratios = (a: Arm) => a.hitRates.map((h, k) => h / Math.max(baseline.hitRates[k] as number, 1e-9));
+  const late = (a: Arm) =>
+    ratios(a)
+      .slice(4, 8)
+      .reduce((x, y) => x + y, 0) / ratios(a).slice(4, 8).length;
+  const out = {
+    benchmark: 'simulate-variants',
+    seed: Number(args.seed),
+    weekly_hit_rate_without: baseline.hitRates.map(round),
+    variants: arms.map((a) => ({
+      label: a.variant.label,
+      variant: a.variant,
+      weekly_hit_rate_learning: a.hitRates.map(round),
+      week8_ratio: round(ratios(a)[weeks - 1] as number),
+      weeks5to8_mean_ratio: round(late(a)),
+      blend_adoptions: a.adoptions.length,
+      loo_adopted_per_week: a.looAdopted,
+    })),
+    model_build_ms: buildMs,
+    simulate_ms: Math.round(performance.now() - simStart),
+    node: process.version,
+  };
+  for (const v of out.variants)
+    process.stdout.write(`seed ${out.seed} ${v.label}: week-8 ${v.week8_ratio}, weeks 5–8 ${v.weeks5to8_mean_ratio}\n`);
+  if (args.json) writeFileSync(resolve(args.json), `${JSON.stringify(out, null, 2)}\n`);
+  process.exit(0);
+}
+const learning = newArm('learning');
 const feedbackOnly = newArm('feedback_only');
 const simStart = performance.now();
 for (let w = 1; w <= weeks; w++) {
@@ -229,7 +392,6 @@ for (let w = 1; w <= weeks; w++) {
 }
 const last = weeks - 1;
 const ratio = (learning.hitRates[last] as number) / Math.max(baseline.hitRates[last] as number, 1e-9);
-const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const result = {
   benchmark: 'simulate',
   data: 'MovieLens ml-latest-small (read at run time)',
