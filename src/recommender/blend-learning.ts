@@ -349,29 +349,3 @@ export function exploreWeights(
   }
   return out;
 }
-
-/**
- * Fits weights on pairs given directly as difference rows (positive minus negative, one number per source), by the
- * same damped coordinate search as the re-fit. Returns the start's and the result's AUC on those pairs.
- */
-export function fitOnDifferences(
-  rows: readonly (readonly number[])[],
-  start: BlendWeights,
-  sources: readonly string[],
-  options: Pick<RefitOptions, 'iterations' | 'step' | 'floor'> = {},
-): { weights: BlendWeights; startAuc: number | null; fittedAuc: number | null } {
-  const pairs: Pairs = { n: rows.length, dims: sources.length, d: Float64Array.from(rows.flat()) };
-  const floor = options.floor ?? 0.03;
-  const startVec = toVector(start, sources);
-  const fitted = towards(
-    startVec,
-    search(pairs, startVec, options.iterations ?? 12, floor),
-    options.step ?? 0.5,
-    floor,
-  );
-  return {
-    weights: toWeights(fitted, sources),
-    startAuc: pairwiseAuc(pairs, startVec),
-    fittedAuc: pairwiseAuc(pairs, fitted),
-  };
-}

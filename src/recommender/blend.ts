@@ -1,6 +1,5 @@
 // The blend: each source's raw scores are z-normalised over the candidate films, then summed with weights that move
 // from cold (content + prior + user-kNN) to warm (the neighbour models) as the user's history grows.
-import { scoreContent } from './content.ts';
 import type { HybridModel } from './model.ts';
 import { type ImplicitVector, SCORERS, scoreSources } from './scorers.ts';
 import { SOURCES, type Source, type SourceWeights, type UserEvidence } from './types.ts';
@@ -50,16 +49,6 @@ export interface BlendOptions {
   readonly dislikeWeight?: number;
   /** Weight of each shown-but-ignored film as negative evidence (see {@link UserEvidence.ignored}). Default 0 (off). */
   readonly ignoredWeight?: number;
-  /** EXPERIMENT: weight of a 👍 film in the neighbour-model user vector (1 = as a rating). */
-  readonly likedWeight?: number;
-  /** EXPERIMENT: z-score penalty × max content similarity to a disliked film. */
-  readonly dislikedContentPenalty?: number;
-  /** EXPERIMENT: z-score boost × max content similarity to a 👍 film. */
-  readonly likedContentBoost?: number;
-  /** EXPERIMENT: each 👍/👎 counts this many extra interactions for the warmth. */
-  readonly feedbackWarmth?: number;
-  /** EXPERIMENT: user-kNN finds neighbours over the films rated and the 👎 films (both were seen). */
-  readonly knnWithDisliked?: boolean;
 }
 
 /** Films never to recommend this user: seen, disliked, excluded by the caller, shown and ignored. */
@@ -112,18 +101,9 @@ export interface BlendResult {
 export function blendScores(model: HybridModel, user: UserEvidence, opts: BlendOptions): BlendResult {
   const sources = opts.sources ?? SOURCES;
   const { blend, dislikeWeight, ignoredWeight } = opts;
-  const fbCount = (user.liked?.length ?? 0) + (user.disliked?.length ?? 0);
-  const weights = effectiveWeights(blend ?? DEFAULT_BLEND, user.items.length + (opts.feedbackWarmth ?? 0) * fbCount);
+  const weights = effectiveWeights(blend ?? DEFAULT_BLEND, user.items.length);
   const scored = sources.filter((s) => sources.length === 1 || weights[s] !== 0);
-  const { raw, neighbours, vector } = scoreSources(
-    model,
-    user,
-    scored,
-    dislikeWeight,
-    ignoredWeight,
-    opts.likedWeight ?? 1,
-    opts.knnWithDisliked ?? false,
-  );
+  const { raw, neighbours, vector } = scoreSources(model, user, scored, dislikeWeight, ignoredWeight);
   const excluded = excludedMask(model, user);
   const normalised: Partial<Record<Source, Float32Array>> = {};
   for (const s of sources) {
@@ -148,22 +128,6 @@ export function blendScores(model: HybridModel, user: UserEvidence, opts: BlendO
     for (let i = 0; i < n; i++) scores[i]! += w * z[i]!;
   }
   if (single) scores.set(single);
-  const nudge = (films: Int32Array | undefined, g: number | undefined) => {
-    if (!films || films.length === 0 || !g || !model.content || single) return;
-    const best = new Float32Array(n);
-    const row = new Float32Array(n);
-    for (const d of films) {
-      if (d < 0) continue;
-      const prof = new Float64Array(model.content.featureNames.length);
-      const v = model.content.vectors;
-      for (let k = v.ptr[d]!; k < v.ptr[d + 1]!; k++) prof[v.cols[k]!] = v.vals[k]!;
-      scoreContent(model.content, prof, row);
-      for (let i = 0; i < n; i++) if (row[i]! > best[i]!) best[i] = row[i]!;
-    }
-    for (let i = 0; i < n; i++) scores[i]! += g * best[i]!;
-  };
-  nudge(user.disliked, opts.dislikedContentPenalty === undefined ? undefined : -opts.dislikedContentPenalty);
-  nudge(user.liked, opts.likedContentBoost);
   for (let i = 0; i < n; i++) if (excluded[i]) scores[i] = Number.NEGATIVE_INFINITY;
   return { scores, raw, normalised, weights, excluded, neighbours, vector };
 }

@@ -38,20 +38,17 @@ export function implicitVector(
   user: UserEvidence,
   dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
   ignoredWeight = 0,
-  likedWeight = 1,
 ): ImplicitVector {
   const own = new Set(user.items);
-  const liked = likedWeight !== 1 && user.liked ? new Set(user.liked) : null;
   const neg = new Map<number, number>();
-  if (dislikeWeight !== 0 && user.disliked)
+  if (dislikeWeight > 0 && user.disliked)
     for (const j of user.disliked) if (j >= 0 && !own.has(j)) neg.set(j, -dislikeWeight);
   if (ignoredWeight > 0 && user.ignored)
     for (const j of user.ignored) if (j >= 0 && !own.has(j) && !neg.has(j)) neg.set(j, -ignoredWeight);
   const items = new Int32Array(user.items.length + neg.size);
   const weights = new Float32Array(items.length);
   items.set(user.items);
-  for (let t = 0; t < user.items.length; t++)
-    weights[t] = liked?.has(user.items[t]!) ? likedWeight : implicitWeight(user.ratings[t]!);
+  for (let t = 0; t < user.items.length; t++) weights[t] = implicitWeight(user.ratings[t]!);
   let t = user.items.length;
   for (const [j, w] of neg) {
     items[t] = j;
@@ -65,7 +62,6 @@ interface ScoringContext {
   readonly model: HybridModel;
   readonly user: UserEvidence;
   readonly vector: ImplicitVector;
-  readonly knnItems: Int32Array;
   neighbours: Neighbours | null;
 }
 
@@ -114,7 +110,7 @@ export const SCORERS: Readonly<Record<Source, Scorer>> = {
       ctx.neighbours = findNeighbours(
         model.byUser,
         model.byItem,
-        ctx.knnItems,
+        user.items,
         model.userKnn,
         user.selfIndex ?? -1,
         user.circle,
@@ -138,17 +134,11 @@ export function scoreSources(
   sources: readonly Source[] = SOURCES,
   dislikeWeight: number = DEFAULT_DISLIKE_WEIGHT,
   ignoredWeight = 0,
-  likedWeight = 1,
-  knnWithDisliked = false,
 ): SourceScores {
   const ctx: ScoringContext = {
     model,
     user,
-    knnItems:
-      knnWithDisliked && user.disliked && user.disliked.length > 0
-        ? Int32Array.from(new Set([...user.items, ...user.disliked]))
-        : user.items,
-    vector: implicitVector(user, dislikeWeight, ignoredWeight, likedWeight),
+    vector: implicitVector(user, dislikeWeight, ignoredWeight),
     neighbours: null,
   };
   const raw: Partial<Record<Source, Float32Array>> = {};

@@ -79,8 +79,6 @@ export interface UserEvidence {
   readonly items: Int32Array;
   /** Stars per item, NaN when unknown (watched only). A 👍 without stars counts as 4.5. */
   readonly ratings: Float32Array;
-  /** Items 👍'd (also among `items`, as 4.5★ unless rated). */
-  readonly liked?: Int32Array;
   /** Items disliked (👎, not interested): never recommended, pushed away in the content profile. */
   readonly disliked?: Int32Array;
   /** Other items never to recommend (seen, excluded by the caller). */
