@@ -279,10 +279,11 @@ if (args.variant && args.variant.length > 0) {
     for (const a of arms) runWeek(a, w);
   }
   const ratios = (a: Arm) => a.hitRates.map((h, k) => h / Math.max(baseline.hitRates[k] as number, 1e-9));
-  const late = (a: Arm) =>
-    ratios(a)
-      .slice(4)
-      .reduce((x, y) => x + y, 0) / ratios(a).slice(4).length;
+  // Weeks 5 onwards (null for a run of fewer than 5 weeks).
+  const late = (a: Arm) => {
+    const r = ratios(a).slice(4);
+    return r.length > 0 ? r.reduce((x, y) => x + y, 0) / r.length : null;
+  };
   const out = {
     benchmark: 'simulate-variants',
     seed: Number(args.seed),
@@ -292,7 +293,7 @@ if (args.variant && args.variant.length > 0) {
       variant: a.variant,
       weekly_hit_rate_learning: a.hitRates.map(round),
       week8_ratio: round(ratios(a)[weeks - 1] as number),
-      weeks5to8_mean_ratio: round(late(a)),
+      weeks5to8_mean_ratio: late(a) === null ? null : round(late(a) as number),
       blend_adoptions: a.adoptions.length,
     })),
     model_build_ms: buildMs,
@@ -300,7 +301,9 @@ if (args.variant && args.variant.length > 0) {
     node: process.version,
   };
   for (const v of out.variants)
-    process.stdout.write(`seed ${out.seed} ${v.label}: week-8 ${v.week8_ratio}, weeks 5–8 ${v.weeks5to8_mean_ratio}\n`);
+    process.stdout.write(
+      `seed ${out.seed} ${v.label}: week-${weeks} ratio ${v.week8_ratio}, weeks 5–${weeks} ${v.weeks5to8_mean_ratio}\n`,
+    );
   if (args.json) writeFileSync(resolve(args.json), `${JSON.stringify(out, null, 2)}\n`);
   process.exit(0);
 }
