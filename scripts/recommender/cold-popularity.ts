@@ -203,6 +203,7 @@ const genreBuckets = coLiftScores((m, i) => {
 }, 64);
 
 const yearBuckets3 = yearBuckets(3);
+const yearBuckets1 = yearBuckets(1);
 
 const additive =
   (f: (m: HybridModel, items: Int32Array) => Float32Array): Variant =>
@@ -250,7 +251,7 @@ const VARIANTS: Record<string, Variant> = {
   'lift: genres + decade, α 5': lift(['g:', 'y:'], 5),
   'lift: all features, α 2': lift(['g:', 'y:', 'k:', 'c:', 'd:', 'l:', 's:'], 2),
   'lift: decade only, α 2': lift(['y:'], 2),
-  'year co-lift (1 y)': additive(yearBuckets(1)),
+  'year co-lift (1 y)': additive(yearBuckets1),
   'year co-lift (3 y)': additive(yearBuckets3),
   'genre co-lift': additive(genreBuckets),
   'user-kNN × exp(year co-lift, 3 y)': gated('user_knn', yearBuckets(3), 1),
@@ -263,6 +264,13 @@ const VARIANTS: Record<string, Variant> = {
     const b = genreBuckets(m, it);
     return a.map((x, i) => x + b[i]!);
   }),
+  'era σ 6 years + year co-lift (1 y) + genre co-lift': (m, c) => {
+    const parts = [era(6)(m, c), additive(yearBuckets1)(m, c), additive(genreBuckets)(m, c)];
+    return zNormalise(
+      parts[0]!.map((x, i) => x + parts[1]![i]! + parts[2]![i]!),
+      c.excluded,
+    );
+  },
   'user-kNN × exp(0.3 × content z)': (m, c) => {
     const s = c.z.content!;
     return gated('user_knn', () => s, 0.3)(m, c);
