@@ -49,7 +49,7 @@ export function findNeighbours(
   // Integer overlap counts and a typed touched list: a heavy user's films reach most users at 5M ratings. Both are
   // kept between calls (zeroed again through the touched list): fresh arrays per call were 1.2 MB at 100k users,
   // and that churn of external memory kept the garbage collector busy under a stream of requests.
-  const { overlap, touched, score } = scratchFor(byUser.nRows);
+  const { overlap, touched, twice, score } = scratchFor(byUser.nRows);
   const cap = opts.maxRatersPerFilm ?? Number.POSITIVE_INFINITY;
   const nUsers = byUser.nRows;
   // A film with more raters than the bound is read in a window of user indices, the same window start for every film
@@ -58,12 +58,14 @@ export function findNeighbours(
   // searches a different part of the server.
   const origin = windowOrigin(items, selfIndex, nUsers);
   let nt = 0;
+  let n2 = 0;
   let sampled = false;
   const count = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       const v = byItem.cols[k]!;
       const c = overlap[v]!;
       if (c === 0) touched[nt++] = v;
+      else if (c === 1) twice[n2++] = v;
       overlap[v] = c + 1;
     }
   };
@@ -87,21 +89,37 @@ export function findNeighbours(
     }
   }
   const nu = items.length;
-  const cand = touched.subarray(0, nt);
-  const sim = score.subarray(0, nt);
   const similarity = (v: number, ov: number) => {
     const nv = byUser.ptr[v + 1]! - byUser.ptr[v]!;
     const s = v === selfIndex ? 0 : (ov / Math.sqrt(nu * nv)) * (ov / (ov + opts.shrink));
     return boost !== 1 && circle![v] === 1 ? s * boost : s;
   };
-  for (let t = 0; t < nt; t++) {
-    const v = cand[t]!;
-    sim[t] = similarity(v, overlap[v]!);
-    overlap[v] = 0;
+  const wanted = sampled ? opts.k * RESCORE_FACTOR : opts.k;
+  // Most candidates share a single film with the user. When enough share two or more, the best of those is found
+  // first; a one-film candidate could only beat the worst of them with a very short row (its similarity is at most
+  // boost / (√(nu·nv) · (1 + shrink))), so when no row is that short they are skipped: the same result, without
+  // scoring and ranking the long tail of one-film candidates.
+  let cand = touched.subarray(0, nt);
+  let sim = score.subarray(0, nt);
+  let best: Int32Array | null = null;
+  if (n2 >= wanted && wanted > 0) {
+    const cand2 = twice.subarray(0, n2);
+    const sim2 = score.subarray(0, n2);
+    for (let t = 0; t < n2; t++) sim2[t] = similarity(cand2[t]!, overlap[cand2[t]!]!);
+    const top = topKPositive(sim2, wanted, cand2);
+    const worst = top.length === wanted ? sim2[top[wanted - 1]!]! : 0;
+    const oneFilmBest = boost / (Math.sqrt(nu * shortestRow(byUser)) * (1 + opts.shrink));
+    if (Math.fround(oneFilmBest) < worst) {
+      cand = cand2;
+      sim = sim2;
+      best = top;
+    }
   }
-  if (!sampled) return pick(topKPositive(sim, opts.k, cand), cand, sim);
+  if (best === null) for (let t = 0; t < nt; t++) sim[t] = similarity(cand[t]!, overlap[cand[t]!]!);
+  for (let t = 0; t < nt; t++) overlap[touched[t]!] = 0;
+  if (!sampled) return pick(best ?? topKPositive(sim, opts.k, cand), cand, sim);
   // Bounded search: the best candidates by their sampled overlap, then each one's true overlap from its own row.
-  const shortlist = topKPositive(sim, opts.k * RESCORE_FACTOR, cand);
+  const shortlist = best ?? topKPositive(sim, wanted, cand);
   const mine = markFor(byItem.nRows);
   for (let t = 0; t < items.length; t++) if (items[t]! >= 0 && items[t]! < mine.length) mine[items[t]!] = 1;
   const ids = new Int32Array(shortlist.length);
@@ -152,6 +170,8 @@ function pick(best: Int32Array, ids: Int32Array, sims: Float32Array): Neighbours
 interface Scratch {
   readonly overlap: Int32Array;
   readonly touched: Int32Array;
+  /** Candidates whose overlap reached 2, in that order. */
+  readonly twice: Int32Array;
   readonly score: Float32Array;
 }
 let scratch: Scratch | null = null;
@@ -160,9 +180,31 @@ let marks: Uint8Array | null = null;
 /** This thread's overlap counts (all zero between calls), touched list and scores, grown to `n` users when needed. */
 function scratchFor(n: number): Scratch {
   if (!scratch || scratch.overlap.length < n) {
-    scratch = { overlap: new Int32Array(n), touched: new Int32Array(n), score: new Float32Array(n) };
+    scratch = {
+      overlap: new Int32Array(n),
+      touched: new Int32Array(n),
+      twice: new Int32Array(n),
+      score: new Float32Array(n),
+    };
   }
   return scratch;
+}
+
+const shortest = new WeakMap<Csr, number>();
+
+/** The length of the shortest non-empty row (1 when there is none), computed once per matrix. */
+function shortestRow(byUser: Csr): number {
+  let n = shortest.get(byUser);
+  if (n === undefined) {
+    n = Number.POSITIVE_INFINITY;
+    for (let v = 0; v < byUser.nRows; v++) {
+      const len = byUser.ptr[v + 1]! - byUser.ptr[v]!;
+      if (len > 0 && len < n) n = len;
+    }
+    if (!Number.isFinite(n)) n = 1;
+    shortest.set(byUser, n);
+  }
+  return n;
 }
 
 /** This thread's per-film marks (all zero between calls), grown to `n` films when needed. */

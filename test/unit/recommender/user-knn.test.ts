@@ -111,4 +111,51 @@ describe('findNeighbours', () => {
     // top 7 carry (many users tie, so which of the tied ones is found does not matter).
     expect(kept / best, `similarity kept ${kept} of ${best}`).toBeGreaterThan(0.6);
   });
+
+  it('when many candidates share two films, the one-film candidates are skipped only when none could rank', () => {
+    // 200 users who each rated 12 of 120 films: dozens share two or more films with the user, and every row is long,
+    // so no one-film candidate can reach the k best. Then one user who rated a single one of the user's films (a
+    // one-film candidate whose short row puts it among the k best) must still be found.
+    const rand = mulberry32(11);
+    const rows: number[] = [];
+    const cols: number[] = [];
+    for (let u = 0; u < 200; u++) {
+      const films = Array.from({ length: 120 }, (_, i) => i);
+      shuffle(films, rand);
+      for (const i of films.slice(0, 12)) {
+        rows.push(u);
+        cols.push(i);
+      }
+    }
+    const build = (extra: readonly number[]) => {
+      const byUser = csrFromTriplets(
+        200 + extra.length,
+        120,
+        Int32Array.from([...rows, ...extra.map((_, t) => 200 + t)]),
+        Int32Array.from([...cols, ...extra]),
+        new Float32Array(rows.length + extra.length).fill(3),
+      );
+      return { byUser, byItem: transpose(byUser) };
+    };
+    const items = Int32Array.from([0, 3, 7, 19, 34, 51, 62, 80, 95, 118]);
+    const opts = { k: 20, shrink: 2, serverWeight: 2 };
+    for (const extra of [[], [7]]) {
+      const { byUser, byItem } = build(extra);
+      for (const circle of [undefined, Uint8Array.from({ length: byUser.nRows }, (_, v) => v % 2)]) {
+        const got = findNeighbours(byUser, byItem, items, opts, 4, circle);
+        const want = plainSimilarities(byUser, byItem, items, opts, 4, circle).slice(0, opts.k);
+        expect(Array.from(got.users)).toEqual(want.map(([v]) => v));
+        expect(Array.from(got.sims)).toEqual(want.map(([, s]) => s));
+      }
+    }
+    const { byUser, byItem } = build([7]);
+    expect(Array.from(findNeighbours(byUser, byItem, items, opts, 4).users)).toContain(200);
+  });
 });
+
+function shuffle(a: number[], rand: () => number): void {
+  for (let p = a.length - 1; p > 0; p--) {
+    const q = Math.floor(rand() * (p + 1));
+    [a[p], a[q]] = [a[q]!, a[p]!];
+  }
+}
