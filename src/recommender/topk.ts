@@ -112,7 +112,28 @@ export function topKPositive(scores: Float32Array, k: number, ids?: Int32Array):
       id[at] = i;
     }
   }
-  const order = Array.from({ length: size }, (_, t) => t);
-  order.sort((a, b) => (val[a] !== val[b] ? val[b]! - val[a]! : id[a]! - id[b]!));
-  return Int32Array.from(order, (t) => pos[t]!);
+  // Best first: pop the heap's worst into the last free slot until it is empty (no comparator callbacks).
+  const out = new Int32Array(size);
+  for (let end = size - 1; end >= 0; end--) {
+    out[end] = pos[0]!;
+    const p = pos[end]!;
+    const v = val[end]!;
+    const i = id[end]!;
+    let at = 0;
+    for (;;) {
+      const l = 2 * at + 1;
+      if (l >= end) break;
+      const r = l + 1;
+      const m = r < end && worse(val[r]!, id[r]!, val[l]!, id[l]!) ? r : l;
+      if (!worse(val[m]!, id[m]!, v, i)) break;
+      pos[at] = pos[m]!;
+      val[at] = val[m]!;
+      id[at] = id[m]!;
+      at = m;
+    }
+    pos[at] = p;
+    val[at] = v;
+    id[at] = i;
+  }
+  return out;
 }
