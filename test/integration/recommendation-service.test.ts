@@ -93,6 +93,10 @@ describe('recommendation service', () => {
       'related',
       'user_knn',
     ]);
+    // Kept to 4 decimals (the re-fit compares z-scores; the rest of a float's digits were most of the row's bytes).
+    const logged = logs.flatMap((l) => Object.values(l.sourceScores));
+    expect(logged.some((v) => v !== 0)).toBe(true);
+    for (const v of logged) expect(Math.round(v * 1e4) / 1e4).toBe(v);
     expect(res.modelVersion).toContain('+w:default');
   });
 
