@@ -183,7 +183,12 @@ export async function pauseUndeliverableDms(em: Em, guildId: string, isoWeek: st
   return rows.length;
 }
 
-export function buildDigest(guildId: string, isoWeek: string, dms: readonly DmPayload[], size: number): DigestPayload {
+export function buildDigest(
+  guildId: string,
+  isoWeek: string,
+  dms: readonly { readonly picks: readonly WeeklyPick[] }[],
+  size: number,
+): DigestPayload {
   const byMovie = new Map<
     number,
     { movieId: number; title: string; year: number | null; members: number; score: number }
@@ -244,6 +249,62 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
   const computeChunk = Math.max(1, o.computeChunk ?? 100);
   const clock = o.clock ?? (() => new Date());
 
+  /**
+   * One batch of DMs made ready to send, as outbox rows: the watchlist reminders due (marked in this transaction,
+   * once per film, exactly when the DM carrying it is enqueued), the language each is written in, and the pick titles
+   * in that language where we have them cached.
+   */
+  async function finishDms(tem: Em, dms: DmPayload[]): Promise<OutboxMessage[]> {
+    if (o.streaming) {
+      // Decided from cached offers (warmed before this transaction).
+      const due = await o.streaming.dueReminders(
+        tem,
+        dms.map((d) => d.userId),
+      );
+      for (const dm of dms) {
+        const reminder = due.get(dm.userId);
+        if (reminder) dm.reminder = reminder;
+      }
+      await markReminded(
+        tem,
+        [...due.values()].map((r) => r.watchlistItemId),
+        clock(),
+      );
+    }
+    // The language each message is written in, decided now and kept with the row (src/i18n/locale-for.ts): a DM in
+    // the person's chosen language, else the one they last used. Plain rows in pages, not entities: hydrating
+    // thousands of users at once was one long step on PGlite.
+    for (let i = 0; i < dms.length; i += AUDIENCE_PAGE) {
+      const page = dms.slice(i, i + AUDIENCE_PAGE);
+      const people = await tem.execute<{ id: string; locale: string | null; locale_override: string | null }[]>(
+        `select id, locale, locale_override from users where id in (${page.map(() => '?').join(', ')})`,
+        page.map((d) => d.userId),
+      );
+      const byId = new Map(people.map((u) => [u.id, u]));
+      for (const d of page) {
+        const u = byId.get(d.userId);
+        d.locale = localeFor('personal', { userChoice: u?.locale_override, storedUserLocale: u?.locale });
+      }
+    }
+    // Titles in each reader's language where we have them cached (src/services/movie-titles.ts); no TMDB call
+    // inside this transaction: a title we do not have shows in English.
+    const localized = await titlesByLocale(
+      tem,
+      dms.map((d) => ({ locale: d.locale as Locale, ids: d.picks.map((p) => p.movieId) })),
+    );
+    return dms.map((d) => {
+      const titles = localized.get(d.locale as Locale);
+      return {
+        idempotencyKey: dmKey(d.guildId, d.userId, d.isoWeek),
+        kind: 'dm',
+        guildId: d.guildId,
+        recipientId: d.userId,
+        isoWeek: d.isoWeek,
+        payload: titles ? { ...d, picks: d.picks.map((p) => inLanguage(p, p.movieId, titles)) } : d,
+      };
+    });
+  }
+
   async function compute(guildId: string, isoWeek: string, log: Logger) {
     const em = o.orm.em.fork();
     return em.transactional(async (tem) => {
@@ -258,36 +319,45 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
       const audience = await weeklyAudience(tem, guildId);
-      const dms: DmPayload[] = [];
-      const collect = (userId: string, r: WeeklyRecommendation) => {
-        if (r.kind !== 'picks' || r.picks.length === 0) return;
-        dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
+      // The picks as computed (English titles), for the digest and the summary.
+      const sent: { userId: string; picks: WeeklyPick[] }[] = [];
+      // Each chunk's DMs are finished and enqueued as soon as its picks are in, inside the lanes below: the outbox
+      // rows are written while the next chunks are ranked, instead of 100,000 rows at the end with the ranking
+      // worker idle (docs/benchmarks.md, "100k-member compute"). Still the one transaction.
+      const finish = async (members: readonly string[], results: readonly (WeeklyRecommendation | undefined)[]) => {
+        const dms: DmPayload[] = [];
+        for (const [k, userId] of members.entries()) {
+          const r = results[k];
+          if (r?.kind !== 'picks' || r.picks.length === 0) continue;
+          dms.push({ type: 'weekly_dm', isoWeek, guildId, userId, batchId: r.batchId, picks: r.picks });
+          sent.push({ userId, picks: r.picks });
+        }
+        if (dms.length > 0) await enqueue(tem, await finishDms(tem, dms));
       };
       const recommender = o.recommender;
       if (recommender.recommendMany) {
         // Batches: each chunk's rows are read in a few set-based queries and its impressions written in one insert.
         // Still inside the one transaction, so the guarantees above hold unchanged. Two chunks are in flight: while
         // one is ranked (this thread and the ranking worker), the database reads the next one's rows and writes the
-        // last one's picks on its own core. Results are collected in audience order whatever finishes first.
+        // last one's picks and DMs on its own core.
         const many = recommender.recommendMany.bind(recommender);
         const chunks: string[][] = [];
         for (let i = 0; i < audience.length; i += computeChunk) chunks.push(audience.slice(i, i + computeChunk));
-        const results: WeeklyRecommendation[][] = new Array(chunks.length);
         let next = 0;
         // A chunk that fails stops both lanes; the transaction ends (rolls back) only once neither has a statement
         // in flight.
         let failure: { error: unknown } | null = null;
         const lane = async () => {
           while (next < chunks.length && failure === null) {
-            const c = next++;
-            const chunk = chunks[c]!;
+            const chunk = chunks[next++]!;
             try {
-              results[c] = await many(tem, chunk, {
+              const results = await many(tem, chunk, {
                 count: picksPerDm,
                 context: 'weekly_dm',
                 guildId,
                 excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
               });
+              await finish(chunk, results);
             } catch (error) {
               failure ??= { error };
               return;
@@ -297,13 +367,8 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         };
         await Promise.all(Array.from({ length: COMPUTE_LANES }, lane));
         if (failure) throw (failure as { error: unknown }).error;
-        for (const [c, chunk] of chunks.entries()) {
-          for (const [k, userId] of chunk.entries()) {
-            const r = results[c]?.[k];
-            if (r) collect(userId, r);
-          }
-        }
       } else {
+        const results: WeeklyRecommendation[] = [];
         for (const userId of audience) {
           const r = await recommender.recommend(tem, userId, {
             count: picksPerDm,
@@ -314,83 +379,34 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
           // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities
           // of the members before (quadratic in the audience).
           tem.clear();
-          collect(userId, r);
+          results.push(r);
         }
-      }
-      if (o.streaming && dms.length > 0) {
-        // Decided from cached offers (warmed before this transaction), and marked in it: once per film, exactly
-        // when the DM carrying it is enqueued.
-        const due = await o.streaming.dueReminders(
-          tem,
-          dms.map((d) => d.userId),
-        );
-        for (const dm of dms) {
-          const reminder = due.get(dm.userId);
-          if (reminder) dm.reminder = reminder;
-        }
-        await markReminded(
-          tem,
-          [...due.values()].map((r) => r.watchlistItemId),
-          clock(),
-        );
-      }
-      // The language each message is written in, decided now and kept with the row (src/i18n/locale-for.ts): a DM in
-      // the person's chosen language, else the one they last used; the digest in the server's /config language, else its
-      // Discord language (stored from the gateway and interactions).
-      // Plain rows in pages, not entities: hydrating thousands of users at once was one long step on PGlite.
-      for (let i = 0; i < dms.length; i += AUDIENCE_PAGE) {
-        const page = dms.slice(i, i + AUDIENCE_PAGE);
-        const people = await tem.execute<{ id: string; locale: string | null; locale_override: string | null }[]>(
-          `select id, locale, locale_override from users where id in (${page.map(() => '?').join(', ')})`,
-          page.map((d) => d.userId),
-        );
-        const byId = new Map(people.map((u) => [u.id, u]));
-        for (const d of page) {
-          const u = byId.get(d.userId);
-          d.locale = localeFor('personal', { userChoice: u?.locale_override, storedUserLocale: u?.locale });
-        }
+        await finish(audience, results);
       }
       const channelId = settings?.picksChannelId ?? null;
-      // The digest ranks films across the DMs by id, so it is built before the titles change language.
-      const digest = channelId
-        ? { ...buildDigest(guildId, isoWeek, dms, digestSize), locale: serverLocale(settings) }
-        : null;
-      // Titles in each reader's language where we have them cached (src/services/movie-titles.ts); no TMDB call
-      // inside this transaction: a title we do not have shows in English.
-      const localized = await titlesByLocale(tem, [
-        ...dms.map((d) => ({ locale: d.locale as Locale, ids: d.picks.map((p) => p.movieId) })),
-        ...(digest ? [{ locale: digest.locale, ids: digest.films.map((f) => f.movieId) }] : []),
-      ]);
-      for (const d of dms) {
-        const titles = localized.get(d.locale as Locale);
-        if (titles) d.picks = d.picks.map((p) => inLanguage(p, p.movieId, titles));
+      if (channelId) {
+        // The digest ranks films across the DMs by id, from the picks as computed; then its titles change language.
+        const digest = { ...buildDigest(guildId, isoWeek, sent, digestSize), locale: serverLocale(settings) };
+        const titles = (
+          await titlesByLocale(tem, [{ locale: digest.locale, ids: digest.films.map((f) => f.movieId) }])
+        ).get(digest.locale);
+        if (titles) digest.films = digest.films.map((f) => inLanguage(f, f.movieId, titles));
+        await enqueue(tem, [
+          {
+            idempotencyKey: channelKey(guildId, channelId, isoWeek),
+            kind: 'channel',
+            guildId,
+            recipientId: channelId,
+            isoWeek,
+            payload: digest,
+          },
+        ]);
       }
-      const digestTitles = digest ? localized.get(digest.locale) : undefined;
-      if (digest && digestTitles) digest.films = digest.films.map((f) => inLanguage(f, f.movieId, digestTitles));
-      const messages: OutboxMessage[] = dms.map((p) => ({
-        idempotencyKey: dmKey(guildId, p.userId, isoWeek),
-        kind: 'dm',
-        guildId,
-        recipientId: p.userId,
-        isoWeek,
-        payload: p,
-      }));
-      if (channelId && digest) {
-        messages.push({
-          idempotencyKey: channelKey(guildId, channelId, isoWeek),
-          kind: 'channel',
-          guildId,
-          recipientId: channelId,
-          isoWeek,
-          payload: digest,
-        });
-      }
-      await enqueue(tem, messages);
       return {
         audience: audience.length,
-        dms: dms.length,
+        dms: sent.length,
         digest: channelId !== null,
-        films: new Map(dms.map((d) => [d.userId, d.picks.slice(0, picksPerDm).map((p) => p.movieId)])),
+        films: new Map(sent.map((d) => [d.userId, d.picks.slice(0, picksPerDm).map((p) => p.movieId)])),
       };
     });
   }
