@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { type Em, statementsRunHere } from '../db.ts';
 import type { DeliveryKind, DeliveryStatus } from '../entities/index.ts';
 import type { Logger } from '../logger.ts';
-import { pgArray } from './pg-array.ts';
+import { executeSetBased, pgArray } from './pg-array.ts';
 
 export interface OutboxMessage {
   readonly idempotencyKey: string;
@@ -83,7 +83,8 @@ export async function enqueue(em: Em, messages: readonly OutboxMessage[]): Promi
   for (let i = 0; i < messages.length; i += rows) {
     const chunk = messages.slice(i, i + rows);
     // One statement per chunk, the columns as array literals: a weekly run enqueues 100,000 rows at 100,000 members.
-    const added = await em.execute<{ id: number }[]>(
+    const added = await executeSetBased<{ id: number }>(
+      em,
       `insert into delivery_outbox (idempotency_key, kind, guild_id, recipient_id, iso_week, payload, status, attempts, created_at, updated_at)
        select t.k, t.kind, t.g, t.r, t.w, t.p::jsonb, 'pending', 0, now(), now()
        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(k, kind, g, r, w, p)

@@ -4,7 +4,7 @@
 // literals (docs/benchmarks.md, "100k-member compute").
 import type { Em } from '../db.ts';
 import type { ImpressionContext, SourceScores } from '../entities/index.ts';
-import { pgArray } from './pg-array.ts';
+import { executeSetBased, pgArray } from './pg-array.ts';
 
 /** One pick shown to one member. */
 export interface Impression {
@@ -37,7 +37,8 @@ function roundScore(_key: string, value: unknown): unknown {
 /** Inserts the impressions and returns their ids, in the order given. */
 export async function logImpressions(em: Em, rows: readonly Impression[], batch: ImpressionBatch): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await em.execute<{ id: string | number; batch_id: string; rank: number }[]>(
+  const inserted = await executeSetBased<{ id: string | number; batch_id: string; rank: number }>(
+    em,
     `insert into recommendation_log
        (user_id, movie_id, rank, score, source_scores, model_version, context, guild_id, batch_id, shown_at)
      select t.u, t.m, t.r, t.s, t.ss::jsonb, ?, ?, ?, t.b, ?
