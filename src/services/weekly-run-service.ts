@@ -158,6 +158,8 @@ export async function weeklyAudience(em: Em, guildId: string, pageSize = AUDIENC
 
 /** Members per page of the audience read. */
 const AUDIENCE_PAGE = 250;
+/** Members per read of earlier weekly picks (bound parameters stay well below PostgreSQL's 65,535). */
+const PREVIOUS_PICKS_PAGE = 1000;
 /** Chunks of the weekly compute in flight at once (one ranked while the database serves the other). */
 const COMPUTE_LANES = 2;
 
@@ -319,6 +321,15 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
       if (await hasRows(tem, guildId, isoWeek)) return null;
       const settings = await tem.findOne(GuildSettings, guildId);
       const audience = await weeklyAudience(tem, guildId);
+      // Everyone's films from earlier weekly DMs, read before this transaction writes any impression: read per chunk
+      // in between, each read slowed as this run's own rows piled up in the log (11 → 31 ms a chunk over a
+      // 100,000-member run, docs/benchmarks.md, "100k-member compute"). Each member is in one chunk, so no read needs
+      // this run's rows.
+      const previous = new Map<string, number[]>();
+      for (let i = 0; i < audience.length; i += PREVIOUS_PICKS_PAGE) {
+        const page = await previousWeeklyPicks(tem, guildId, audience.slice(i, i + PREVIOUS_PICKS_PAGE), clock());
+        for (const [userId, films] of page) previous.set(userId, films);
+      }
       // The picks as computed (English titles), for the digest and the summary.
       const sent: { userId: string; picks: WeeklyPick[] }[] = [];
       // Each chunk's DMs are finished and enqueued as soon as its picks are in, inside the lanes below: the outbox
@@ -355,7 +366,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
                 count: picksPerDm,
                 context: 'weekly_dm',
                 guildId,
-                excludeMovieIds: await previousWeeklyPicks(tem, guildId, chunk, clock()),
+                excludeMovieIds: previous,
               });
               await finish(chunk, results);
             } catch (error) {
@@ -374,7 +385,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
             count: picksPerDm,
             context: 'weekly_dm',
             guildId,
-            excludeMovieIds: (await previousWeeklyPicks(tem, guildId, [userId], clock())).get(userId),
+            excludeMovieIds: previous.get(userId),
           });
           // Each recommend() flushes its impressions; without clearing, every flush would re-scan all the entities
           // of the members before (quadratic in the audience).

@@ -206,6 +206,31 @@ describe('weekly run', () => {
     expect(again).toMatchObject({ computed: true, audience: 6, dmsEnqueued: 6 });
   });
 
+  it('when the next week runs, then no member is sent a film from their earlier weekly DM', async () => {
+    const g = await seedGuild(db.em(), { prefix: '78', members: 4 });
+    const out = recordingSender();
+    const runner = createWeeklyRunner({
+      orm: db.orm,
+      logger,
+      recommender: await spiedRecommender(db.orm),
+      sender: out.sender,
+    });
+    const films = (week: string, userId: string) =>
+      (
+        (out.sends.find((m) => m.kind === 'dm' && m.isoWeek === week && m.recipientId === userId)?.payload.picks ??
+          []) as { movieId: number }[]
+      ).map((p) => p.movieId);
+    await runner.runGuildWeek(g.guildId, WEEK);
+    await runner.runGuildWeek(g.guildId, '2026-W49');
+    for (const userId of g.optedIn) {
+      const before = films(WEEK, userId);
+      const after = films('2026-W49', userId);
+      expect(before.length).toBeGreaterThan(0);
+      expect(after.length).toBeGreaterThan(0);
+      expect(after.filter((m) => before.includes(m))).toEqual([]);
+    }
+  });
+
   it("when the server's Discord language is German, then the digest is German until /config language says French", async () => {
     const g = await seedGuild(db.em(), { prefix: '75', members: 2 });
     await noteGuildLocale(db.em(), g.guildId, 'de');
