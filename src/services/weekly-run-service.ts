@@ -6,7 +6,7 @@
 // committed together, so a process killed while computing leaves nothing behind and the next tick starts again; a
 // process killed while sending leaves rows that the next run (any process) resumes. "Rows exist for this
 // guild-week" is the marker that the compute phase is done.
-import type { Em, Orm } from '../db.ts';
+import { type Em, type Orm, statementsRunHere } from '../db.ts';
 import { GuildSettings } from '../entities/index.ts';
 import type { ImpressionContext } from '../entities/recommendation-log.entity.ts';
 import { type Locale, localeFor } from '../i18n/index.ts';
@@ -84,7 +84,7 @@ export interface WeeklyRunOptions {
   sender: Sender;
   picksPerDm?: number;
   digestSize?: number;
-  /** Members per `recommendMany` call (one set-based read and one impression insert each). */
+  /** Members per `recommendMany` call (one set-based read and one impression insert each); default COMPUTE_CHUNK. */
   computeChunk?: number;
   /** Requests in flight while draining. */
   concurrency?: number;
@@ -158,6 +158,14 @@ export async function weeklyAudience(em: Em, guildId: string, pageSize = AUDIENC
 
 /** Members per page of the audience read. */
 const AUDIENCE_PAGE = 250;
+/**
+ * Members per chunk of the weekly compute. On PGlite each chunk's statements run on the bot's thread (about 1 s for
+ * 500 members' 2,500 impressions on a busy machine; docs/benchmarks.md, "while a weekly run computes"), so 100. On
+ * PostgreSQL fewer, larger statements keep the one connection of the transaction less busy: 100,000 members took
+ * 62.6 s in chunks of 100, 57.9 s in chunks of 250 and 50.2 s in chunks of 500 (docs/benchmarks.md,
+ * "100k-member compute").
+ */
+const COMPUTE_CHUNK = { embedded: 100, server: 500 } as const;
 /** Members per read of earlier weekly picks (bound parameters stay well below PostgreSQL's 65,535). */
 const PREVIOUS_PICKS_PAGE = 1000;
 /** Chunks of the weekly compute in flight at once (one ranked while the database serves the other). */
@@ -246,9 +254,8 @@ async function hasRows(em: Em, guildId: string, isoWeek: string): Promise<boolea
 export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
   const picksPerDm = o.picksPerDm ?? 5;
   const digestSize = o.digestSize ?? 5;
-  // 100 members per chunk: each chunk's impressions are one flush, which is synchronous work on the bot's thread
-  // (about 1 s for 500 members' 2,500 rows on a busy machine; docs/benchmarks.md, "while a weekly run computes").
-  const computeChunk = Math.max(1, o.computeChunk ?? 100);
+  const chunkFor = (em: Em) =>
+    Math.max(1, o.computeChunk ?? COMPUTE_CHUNK[statementsRunHere(em) ? 'embedded' : 'server']);
   const clock = o.clock ?? (() => new Date());
 
   /**
@@ -353,6 +360,7 @@ export function createWeeklyRunner(o: WeeklyRunOptions): WeeklyRunner {
         // last one's picks and DMs on its own core.
         const many = recommender.recommendMany.bind(recommender);
         const chunks: string[][] = [];
+        const computeChunk = chunkFor(tem);
         for (let i = 0; i < audience.length; i += computeChunk) chunks.push(audience.slice(i, i + computeChunk));
         let next = 0;
         // A chunk that fails stops both lanes; the transaction ends (rolls back) only once neither has a statement
