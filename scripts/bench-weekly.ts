@@ -1,8 +1,9 @@
 // npm run bench:weekly -- [--json PATH] [--users 10000] [--movies 2000] [--ratings 20] [--dm-users 1000] [--pg URL]
 //
 // Two figures for one server's weekly run:
-// 1. picks: the compute phase (audience query, the real recommendation service's recommendMany() over chunks of 500 on PostgreSQL, 100 on PGlite
-//    members, impressions + outbox rows committed in one transaction) for `--users` members; target ≤ 60 s;
+// 1. picks: the compute phase (audience query, the real recommendation service's recommendMany() over chunks of
+//    members, 500 on PostgreSQL and 100 on PGlite, impressions + outbox rows committed in one transaction) for
+//    `--users` members; target ≤ 60 s;
 // 2. delivery: `--dm-users` DMs sent through the real Discord sender (@discordjs/rest, its own rate limiting) to the
 //    local Discord, which enforces 50 requests/s globally: a first week (DM channels opened: 2 requests per DM) and
 //    the next (recorded DM channels: 1 request per DM); target ≥ 45 DMs/s in a normal week.
