@@ -12,12 +12,11 @@ import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { blendScores, DEFAULT_BLEND, zNormalise } from '../../src/recommender/blend.ts';
 import { buildEase, DEFAULT_EASE } from '../../src/recommender/ease.ts';
-import { MetricsAccumulator } from '../../src/recommender/evaluation.ts';
 import { buildHybrid, type HybridModel } from '../../src/recommender/model.ts';
 import { topK } from '../../src/recommender/topk.ts';
 import { validationSplit } from '../../src/recommender/tuning.ts';
 import { SOURCES } from '../../src/recommender/types.ts';
-import { type CachedUser, cacheUsers, coldProtocol } from './cold-validation.ts';
+import { ascent, blendNdcg, type CachedUser, cacheUsers, coldProtocol } from './cold-validation.ts';
 import { parseArgs, progress } from './common.ts';
 
 const { values: args } = parseArgs({
@@ -285,43 +284,7 @@ const ALL_ON = {
 };
 
 function ndcg(m: HybridModel, users: readonly CachedUser[], tests: readonly Int32Array[], w: Record<string, number>) {
-  const n = m.items.length;
-  const s = new Float32Array(n);
-  const acc = new MetricsAccumulator(n, 10, m.popularity.counts, m.userIds.length);
-  for (const c of users) {
-    s.fill(0);
-    for (const src of ALL) {
-      const z = c.z[src];
-      const ws = w[src] ?? 0;
-      if (!z || !ws) continue;
-      for (let i = 0; i < n; i++) s[i]! += ws * z[i]!;
-    }
-    acc.add(
-      topK(s, 10, (i) => c.excluded[i] === 1),
-      tests[c.u]!,
-    );
-  }
-  return acc.result()['ndcg@10'];
-}
-
-const STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
-function ascent(f: (w: Record<string, number>) => number, start: Record<string, number>, off: ReadonlySet<string>) {
-  const w: Record<string, number> = { ...start };
-  for (const s of off) w[s] = 0;
-  let best = f(w);
-  for (let round = 0; round < 2; round++)
-    for (const s of ALL) {
-      if (off.has(s)) continue;
-      for (const v of STEPS) {
-        if (v === w[s]) continue;
-        const x = f({ ...w, [s]: v });
-        if (x > best + 1e-6) {
-          best = x;
-          w[s] = v;
-        }
-      }
-    }
-  return { w, best };
+  return blendNdcg(m, users, tests, w, 'content', ALL);
 }
 
 const seed = 42;
@@ -365,7 +328,7 @@ if (args.diagnose) {
   };
   const report = (label: string) => {
     const single = onVal({ [label.startsWith('EASE') ? 'ease' : 'user_knn']: 1 });
-    const r = ascent(onVal, start, new Set(['content', 'related', 'extra']));
+    const r = ascent(onVal, new Set(['content', 'related', 'extra']), start, ALL);
     console.log(`| ${label} | ${single.toFixed(4)} | ${r.best.toFixed(4)} | ${JSON.stringify(r.w)} |`);
     diagnosis.push({
       model: label,
@@ -400,7 +363,7 @@ if (args.diagnose) {
   restore();
 }
 const pct = (x: number, b: number) => `${x >= b ? '+' : ''}${(((x - b) / b) * 100).toFixed(1)} %`;
-const bare = ascent(onVal, start, new Set(['content', 'related', 'extra']));
+const bare = ascent(onVal, new Set(['content', 'related', 'extra']), start, ALL);
 const bareSplits = perSplit(bare.w);
 const bareTest = ndcg(testModel, testUsers, tests, bare.w);
 const row = (name: string, w: Record<string, number>, best: number) => {
@@ -422,7 +385,7 @@ console.log(`validation seeds ${valSeeds.join(', ')} (pooled); test = protocol (
 console.log('| variant | validation | over none | per split | test | over none | weights |');
 console.log('|---|---:|---:|---|---:|---:|---|');
 row('none (content, lists at 0)', bare.w, bare.best);
-const servedFull = ascent(onVal, start, new Set(['extra']));
+const servedFull = ascent(onVal, new Set(['extra']), start, ALL);
 row('served content + lists', servedFull.w, servedFull.best);
 for (const [name, variant] of Object.entries(VARIANTS)) {
   if (args.only && !args.only.split('|').some((x) => name.includes(x))) continue;
@@ -430,7 +393,7 @@ for (const [name, variant] of Object.entries(VARIANTS)) {
     for (const c of users) c.z.extra = variant(m, c);
   // The variant as an extra source beside the served content (and without it: content off).
   for (const off of [new Set<string>(), new Set(['content'])]) {
-    const r = ascent(onVal, start, off);
+    const r = ascent(onVal, off, start, ALL);
     row(`${name}${off.size ? ' (served content off)' : ''}`, r.w, r.best);
   }
 }

@@ -57,20 +57,24 @@ export function cacheUsers(
   });
 }
 
-/** nDCG@10 of the blend `w` over the cached users; `content` names the z-scores used for the content source. */
+/**
+ * nDCG@10 of the blend `w` over the cached users; `content` names the z-scores used for the content source, and
+ * `sources` the z-scores blended (default: the engine's sources).
+ */
 export function blendNdcg(
   model: HybridModel,
   users: readonly CachedUser[],
   tests: readonly Int32Array[],
   w: Record<string, number>,
   content = 'content',
+  sources: readonly string[] = SOURCES,
 ): number {
   const n = model.items.length;
   const s = new Float32Array(n);
   const acc = new MetricsAccumulator(n, 10, model.popularity.counts, model.userIds.length);
   for (const c of users) {
     s.fill(0);
-    for (const src of SOURCES) {
+    for (const src of sources) {
       const z = src === 'content' ? c.z[content] : c.z[src];
       const ws = w[src] ?? 0;
       if (!z || !ws) continue;
@@ -86,13 +90,21 @@ export function blendNdcg(
 
 const STEPS = [0, 0.1, 0.2, 0.4, 0.7, 1];
 
-/** Coordinate ascent over the cold blend weights (two rounds over the sources), the sources in `off` held at 0. */
-export function ascent(f: (w: Record<string, number>) => number, off: ReadonlySet<string>) {
-  const w: Record<string, number> = { ...(DEFAULT_BLEND.cold as Record<string, number>) };
+/**
+ * Coordinate ascent over the cold blend weights (two rounds over the sources), the sources in `off` held at 0; from
+ * `start` (default: the served cold weights) over `sources` (default: the engine's).
+ */
+export function ascent(
+  f: (w: Record<string, number>) => number,
+  off: ReadonlySet<string>,
+  start: Readonly<Record<string, number>> = DEFAULT_BLEND.cold as Record<string, number>,
+  sources: readonly string[] = SOURCES,
+) {
+  const w: Record<string, number> = { ...start };
   for (const s of off) w[s] = 0;
   let best = f(w);
   for (let round = 0; round < 2; round++)
-    for (const s of SOURCES) {
+    for (const s of sources) {
       if (off.has(s)) continue;
       for (const v of STEPS) {
         if (v === w[s]) continue;

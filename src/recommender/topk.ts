@@ -77,6 +77,24 @@ export function topKPositive(scores: Float32Array, k: number, ids?: Int32Array):
   let size = 0;
   // worse(a, b): a ranks below b
   const worse = (va: number, ia: number, vb: number, ib: number) => va < vb || (va === vb && ia > ib);
+  // Puts (position p, value v, id i) at the root of the heap's first `n` slots and sinks it to its place.
+  const siftDown = (p: number, v: number, i: number, n: number) => {
+    let at = 0;
+    for (;;) {
+      const l = 2 * at + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const m = r < n && worse(val[r]!, id[r]!, val[l]!, id[l]!) ? r : l;
+      if (!worse(val[m]!, id[m]!, v, i)) break;
+      pos[at] = pos[m]!;
+      val[at] = val[m]!;
+      id[at] = id[m]!;
+      at = m;
+    }
+    pos[at] = p;
+    val[at] = v;
+    id[at] = i;
+  };
   for (let p = 0; p < scores.length; p++) {
     const v = scores[p]!;
     if (!(v > 0)) continue;
@@ -94,46 +112,13 @@ export function topKPositive(scores: Float32Array, k: number, ids?: Int32Array):
       pos[at] = p;
       val[at] = v;
       id[at] = i;
-    } else if (k > 0 && worse(val[0]!, id[0]!, v, i)) {
-      let at = 0;
-      for (;;) {
-        const l = 2 * at + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        const m = r < size && worse(val[r]!, id[r]!, val[l]!, id[l]!) ? r : l;
-        if (!worse(val[m]!, id[m]!, v, i)) break;
-        pos[at] = pos[m]!;
-        val[at] = val[m]!;
-        id[at] = id[m]!;
-        at = m;
-      }
-      pos[at] = p;
-      val[at] = v;
-      id[at] = i;
-    }
+    } else if (k > 0 && worse(val[0]!, id[0]!, v, i)) siftDown(p, v, i, size);
   }
   // Best first: pop the heap's worst into the last free slot until it is empty (no comparator callbacks).
   const out = new Int32Array(size);
   for (let end = size - 1; end >= 0; end--) {
     out[end] = pos[0]!;
-    const p = pos[end]!;
-    const v = val[end]!;
-    const i = id[end]!;
-    let at = 0;
-    for (;;) {
-      const l = 2 * at + 1;
-      if (l >= end) break;
-      const r = l + 1;
-      const m = r < end && worse(val[r]!, id[r]!, val[l]!, id[l]!) ? r : l;
-      if (!worse(val[m]!, id[m]!, v, i)) break;
-      pos[at] = pos[m]!;
-      val[at] = val[m]!;
-      id[at] = id[m]!;
-      at = m;
-    }
-    pos[at] = p;
-    val[at] = v;
-    id[at] = i;
+    siftDown(pos[end]!, val[end]!, id[end]!, end);
   }
   return out;
 }

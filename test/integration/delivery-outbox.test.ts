@@ -209,12 +209,7 @@ describe('weekly run', () => {
   it('when the next week runs, then no member is sent a film from their earlier weekly DM', async () => {
     const g = await seedGuild(db.em(), { prefix: '78', members: 4 });
     const out = recordingSender();
-    const runner = createWeeklyRunner({
-      orm: db.orm,
-      logger,
-      recommender: await spiedRecommender(db.orm),
-      sender: out.sender,
-    });
+    const runner = await spiedRunner(out);
     const films = (week: string, userId: string) =>
       (
         (out.sends.find((m) => m.kind === 'dm' && m.isoWeek === week && m.recipientId === userId)?.payload.picks ??
