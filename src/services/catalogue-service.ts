@@ -400,12 +400,16 @@ export function createCatalogue(opts: CreateCatalogueOptions): Catalogue {
     try {
       await write(data);
     } catch (err) {
-      // Another row already claims this IMDb id (TMDB merged two entries): keep ours without it.
-      if (data.imdbId && /imdb/i.test(String((err as Error).message))) {
+      if (!data.imdbId || !/imdb/i.test(String((err as Error).message))) throw err;
+      // The IMDb id is taken. By this same film, written at the same moment by another caller (two inserts of a new
+      // film race on the IMDb id's unique index, not on the id the upsert merges on): write again, which now merges.
+      // By another film (TMDB merged two entries): keep ours without it.
+      const owner = await em.fork().findOne(Movie, { imdbId: data.imdbId }, { fields: ['id'] });
+      if (owner && owner.id !== d.id) {
         log.warn({ movieId: d.id, imdbId: data.imdbId }, 'IMDb id already used by another film; storing without it');
         await write({ ...data, imdbId: null });
       } else {
-        throw err;
+        await write(data);
       }
     }
     const row = await em.findOne(Movie, d.id, { refresh: true });

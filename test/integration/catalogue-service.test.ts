@@ -51,6 +51,24 @@ describe('catalogue', () => {
     expect(row.expiresAt?.toISOString()).toBe('2026-11-08T12:00:00.000Z');
   });
 
+  it('when two processes fetch the same new film at once, then it keeps its IMDb id; another film with it keeps it', async () => {
+    // Two catalogues (as two bot processes would) do not share their fetches, so both insert the new film at once:
+    // the inserts race on the IMDb id's unique index, and the loser must merge into the same film, not drop the id.
+    const other = createCatalogue({ tmdb: h.client, logger: h.log.logger, ttlDays: 7, clock: () => now });
+    h.fake.faults.latencyMs = 50;
+    for (let round = 0; round < 5; round++) {
+      await db.em().nativeDelete(Movie, { id: HEAT });
+      const [a, b] = await Promise.all([catalogue.ensureMovie(db.em(), HEAT), other.ensureMovie(db.em(), HEAT)]);
+      expect([a.imdbId, b.imdbId]).toEqual(['tt0113277', 'tt0113277']);
+      expect((await db.em().findOneOrFail(Movie, HEAT)).imdbId).toBe('tt0113277');
+    }
+    // A different film already holding that IMDb id (TMDB merged two entries) keeps it; Heat is stored without it.
+    await db.em().nativeDelete(Movie, { id: HEAT });
+    await insertMovie(db.em(), 999_001, 'Heat (duplicate entry)', { imdbId: 'tt0113277' });
+    expect((await catalogue.ensureMovie(db.em(), HEAT)).imdbId).toBeNull();
+    expect((await db.em().findOneOrFail(Movie, 999_001)).imdbId).toBe('tt0113277');
+  });
+
   it('when a German reader needs titles, then TMDB is asked in de-DE once per film and the answers are kept per language', async () => {
     const before = h.fake.requests.length;
     const de = await catalogue.titlesFor(db.em(), [278, 238, HEAT], 'de');
