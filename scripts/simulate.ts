@@ -62,7 +62,9 @@ const { values: args } = parseArgs({
     explore: { type: 'string' },
     // Learning-arm variants run on the same model as `name:key=value,…`; the arm without learning runs once. Keys:
     // dislike, ignored, explore (the options above), refit 0|1 (the weekly blend re-fit), ddiv (MMR trade-off for a
-    // member who gave a 👎; 0.85 otherwise), w_SOURCE / c_SOURCE (factor on the warm / cold weight of SOURCE).
+    // member who gave a 👎; 0.85 otherwise), w_SOURCE / c_SOURCE (factor on the warm / cold weight of SOURCE),
+    // seen 0|1|2 (a pick the member rated between 2.5 and 4 stars draws "Seen it": 1 a watch without stars, 2 with
+    // the member's stars; 0, the default, no reaction, as in the two-button model above).
     variant: { type: 'string', multiple: true },
   },
 });
@@ -133,6 +135,7 @@ interface ArmState {
   shown: Set<number>;
   up: Map<number, number>; // item → 4.5 stars (a 👍 is a positive signal)
   down: Set<number>;
+  seen: Map<number, number>; // "Seen it": a watch, NaN without stars
 }
 interface Variant {
   readonly label: string;
@@ -140,6 +143,8 @@ interface Variant {
   readonly ignored: number;
   readonly explore: number;
   readonly refit: boolean;
+  readonly seen: boolean;
+  readonly seenStars: boolean;
   readonly dislikedDiversity: number;
   readonly warmFactors: Record<string, number>;
   readonly coldFactors: Record<string, number>;
@@ -159,6 +164,8 @@ function parseVariant(spec: string): Variant {
     ignored: num('ignored', ignoredWeight),
     explore: num('explore', exploration),
     refit: num('refit', 1) === 1,
+    seen: num('seen', 0) >= 1,
+    seenStars: num('seen', 0) === 2,
     dislikedDiversity: num('ddiv', 0.85),
     warmFactors: Object.fromEntries(
       [...kv].filter(([k]) => k.startsWith('w_')).map(([k, x]) => [k.slice(2), Number(x)]),
@@ -186,7 +193,7 @@ function newArm(name: Arm['name'], variant: Variant = defaultVariant): Arm {
   return {
     name,
     variant,
-    state: new Map(members.map((u) => [u, { shown: new Set(), up: new Map(), down: new Set() }])),
+    state: new Map(members.map((u) => [u, { shown: new Set(), up: new Map(), down: new Set(), seen: new Map() }])),
     global: Object.fromEntries(
       Object.entries(DEFAULT_BLEND.warm).map(([k, x]) => [k, (x ?? 0) * (variant.warmFactors[k] ?? 1)]),
     ) as RefitWeights,
@@ -204,12 +211,15 @@ function evidenceFor(arm: Arm, u: string): UserEvidence {
   for (const r of visible.get(u) ?? []) known.set(r.item, r.stars);
   const usesFeedback = arm.name !== 'static';
   if (usesFeedback) for (const [item, stars] of s.up) if (!known.has(item)) known.set(item, stars);
+  if (usesFeedback) for (const [item, stars] of s.seen) if (!known.has(item)) known.set(item, stars);
   const list = [...known];
   return {
     items: Int32Array.from(list.map(([i]) => i)),
     ratings: Float32Array.from(list.map(([, r]) => r)),
     disliked: usesFeedback ? Int32Array.from(s.down) : undefined,
-    ignored: usesFeedback ? Int32Array.from([...s.shown].filter((i) => !s.up.has(i) && !s.down.has(i))) : undefined,
+    ignored: usesFeedback
+      ? Int32Array.from([...s.shown].filter((i) => !s.up.has(i) && !s.down.has(i) && !s.seen.has(i)))
+      : undefined,
     exclude: Int32Array.from(s.shown),
     selfIndex: model.userIndex.get(u),
   };
@@ -255,6 +265,9 @@ function runWeek(arm: Arm, week: number): void {
       arm.log.push({ userId: u, shownAt: clock++, sourceScores: p.sources, label });
       if (arm.name !== 'static' && label === 1) s.up.set(p.item, 4.5);
       if (arm.name !== 'static' && label === 0) s.down.add(p.item);
+      // "Seen it" (variant key seen=1, or seen=2 with a star rating after it): a film rated between 👎 and 👍.
+      if (arm.name !== 'static' && v.seen && stars !== undefined && label === null)
+        s.seen.set(p.item, v.seenStars ? stars : Number.NaN);
     }
   }
   arm.hitRates.push(shown > 0 ? hits / shown : 0);
