@@ -1,4 +1,4 @@
-// npm run eval:user-knn-cap -- [--caps none,2000,1000,500] [--small-caps none,200,100,50,25] [--users 500] [--json PATH]
+// npm run eval:user-knn-cap -- [--caps none,2000,1000,500,1000@50000] [--small-caps none,200,100,50,25] [--users 500] [--json PATH]
 // User-kNN's neighbour search reads every rater of every film a user has, unless `maxRatersPerFilm` bounds it
 // (src/recommender/user-knn.ts): what the bound costs and buys.
 // 1. Quality where there is ground truth: protocol (a) on ml-latest-small (random 75/25 per user, seed 42), the
@@ -8,7 +8,8 @@
 //    weekly bench's community (100k members × 20 ratings over 2,000 films, synthetic), `--users` sampled users: for
 //    each bound, the share of the unbounded search's 50 neighbours it finds, the share of their summed similarity its
 //    own 50 carry (many users tie, so the first figure is pessimistic), the overlap of the served top 10 with the
-//    unbounded one's, and the CPU time of one search and of one whole recommend call.
+//    unbounded one's, and the CPU time of one search and of one whole recommend call. A bound written `1000@50000`
+//    applies only to users whose films have over 50,000 raters in all (`boundAbove`); `1000` applies to everyone.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
@@ -37,17 +38,36 @@ import {
 
 const { values: args } = parseArgs({
   options: {
-    caps: { type: 'string', default: 'none,4000,2000,1000,500' },
+    caps: { type: 'string', default: 'none,4000,2000,1000,500,1000@50000' },
     'small-caps': { type: 'string', default: 'none,200,100,50,25' },
     users: { type: 'string', default: '500' },
     json: { type: 'string' },
   },
 });
 
-const parseCaps = (s: string) => s.split(',').map((c) => (c.trim() === 'none' ? null : Number(c)));
-const withCap = (model: HybridModel, cap: number | null): HybridModel => {
-  const { maxRatersPerFilm: _, ...rest } = model.userKnn;
-  const userKnn: UserKnnOptions = cap === null ? rest : { ...rest, maxRatersPerFilm: cap };
+/** A bound: raters read per film (null: all), and the total raters over the user's films above which it applies. */
+interface Bound {
+  readonly cap: number | null;
+  readonly above?: number;
+}
+// `none`, `1000` (bound always applies) or `1000@40000` (only when the user's films have over 40,000 raters in all).
+const parseCaps = (s: string): Bound[] =>
+  s.split(',').map((c) => {
+    const [cap = '', above] = c.trim().split('@');
+    return cap === 'none'
+      ? { cap: null }
+      : above === undefined
+        ? { cap: Number(cap) }
+        : { cap: Number(cap), above: Number(above) };
+  });
+const boundLabel = (b: Bound) =>
+  b.cap === null ? 'none' : b.above === undefined ? String(b.cap) : `${b.cap}@${b.above}`;
+const withCap = (model: HybridModel, bound: Bound | null): HybridModel => {
+  const { maxRatersPerFilm: _, boundAbove: __, ...rest } = model.userKnn;
+  const userKnn: UserKnnOptions =
+    bound === null || bound.cap === null
+      ? rest
+      : { ...rest, maxRatersPerFilm: bound.cap, ...(bound.above === undefined ? {} : { boundAbove: bound.above }) };
   return { ...model, userKnn };
 };
 const load1m = () => +(loadavg()[0] ?? 0).toFixed(2);
@@ -74,14 +94,15 @@ const small = buildHybrid(trainingFrom(log, isTest));
 const tests = testSets(log, isTest);
 const everyone = Int32Array.from({ length: log.nUsers }, (_, u) => u);
 const cfg = { blend: DEFAULT_BLEND, seed: 42, diversity: 0.85 };
-const quality = parseCaps(args['small-caps']).map((cap) => {
-  const m = withCap(small, cap);
+const quality = parseCaps(args['small-caps']).map((bound) => {
+  const m = withCap(small, bound);
   const row = {
-    max_raters_per_film: cap,
+    max_raters_per_film: bound.cap,
+    ...(bound.above === undefined ? {} : { bound_above: bound.above }),
     user_knn_ndcg10: +evaluateModel(m, 'user-knn', cfg, everyone, tests)['ndcg@10'].toFixed(4),
     hybrid_mmr_ndcg10: +evaluateModel(m, 'hybrid+mmr', cfg, everyone, tests)['ndcg@10'].toFixed(4),
   };
-  progress(`ml-latest-small, bound ${cap ?? 'none'}: ${JSON.stringify(row)}`);
+  progress(`ml-latest-small, bound ${boundLabel(bound)}: ${JSON.stringify(row)}`);
   return row;
 });
 loadSmall[1] = load1m();
@@ -104,8 +125,17 @@ function fidelity(label: string, model: HybridModel) {
       picks: new Set(recommend(unbounded, ev, { count: 10, diversity: 0.85, withReasons: false }).map((p) => p.item)),
     };
   });
-  const rows = parseCaps(args.caps).map((cap) => {
-    const m = withCap(model, cap);
+  // What an unbounded search reads: the raters of the user's films, in all.
+  const read = users
+    .map((u) => {
+      const ev = trainingEvidence(model, u);
+      let total = 0;
+      for (const j of ev.items) total += (model.byItem.ptr[j + 1] ?? 0) - (model.byItem.ptr[j] ?? 0);
+      return total;
+    })
+    .sort((a, b) => a - b);
+  const rows = parseCaps(args.caps).map((bound) => {
+    const m = withCap(model, bound);
     // Warm the JIT on a few users first, as a long-running bot would be.
     for (const u of users.slice(0, 20)) recommend(m, trainingEvidence(m, u), { count: 10, diversity: 0.85 });
     let found = 0;
@@ -133,7 +163,8 @@ function fidelity(label: string, model: HybridModel) {
     search.sort((a, b) => a - b);
     call.sort((a, b) => a - b);
     const row = {
-      max_raters_per_film: cap,
+      max_raters_per_film: bound.cap,
+      ...(bound.above === undefined ? {} : { bound_above: bound.above }),
       neighbour_recall_at_50: +(found / Math.max(wanted, 1)).toFixed(4),
       neighbour_similarity_kept: +(keptSim / Math.max(bestSim, 1e-12)).toFixed(4),
       served_top10_overlap: +(same / (users.length * 10)).toFixed(4),
@@ -142,7 +173,7 @@ function fidelity(label: string, model: HybridModel) {
       recommend_cpu_ms_mean: +(call.reduce((a, b) => a + b, 0) / call.length).toFixed(3),
       recommend_cpu_ms_p99: +pct(call, 99).toFixed(3),
     };
-    progress(`${label}, bound ${cap ?? 'none'}: ${JSON.stringify(row)}`);
+    progress(`${label}, bound ${boundLabel(bound)}: ${JSON.stringify(row)}`);
     return row;
   });
   load[1] = load1m();
@@ -151,6 +182,7 @@ function fidelity(label: string, model: HybridModel) {
     films: model.items.length,
     most_raters_of_one_film: mostRaters(model),
     sampled_users: users.length,
+    raters_read_unbounded: { p10: pct(read, 10), p50: pct(read, 50), p90: pct(read, 90), p99: pct(read, 99) },
     load_1m: load,
     rows,
   };
@@ -189,6 +221,7 @@ const result = {
   node: process.version,
   measured_at: new Date().toISOString().slice(0, 16),
   shipped_bound: DEFAULT_USER_KNN.maxRatersPerFilm ?? null,
+  shipped_bound_above: DEFAULT_USER_KNN.boundAbove ?? null,
   ml_latest_small: {
     protocol: '(a): random 75/25 per user, seed 42; DEFAULT_BLEND, MMR 0.85',
     most_raters_of_one_film: smallMost,

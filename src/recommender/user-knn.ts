@@ -22,12 +22,24 @@ export interface UserKnnOptions {
    * the server: ~94,000 rater entries per member at 100,000 members. Measured with `npm run eval:user-knn-cap`.
    */
   readonly maxRatersPerFilm?: number;
+  /**
+   * The bound applies only when the user's films have more raters than this in total (omitted: always). Below it,
+   * reading every rater is cheap and exact; a bounded search also re-scores its shortlist, which made it slower than
+   * the full one for most users at 5M ratings over 20k films (`npm run eval:user-knn-cap`).
+   */
+  readonly boundAbove?: number;
 }
 /**
  * The one home of user-kNN's tuning: neighbourhood size, shrinkage, the weight of server neighbours and the search
  * bound (docs/benchmarks.md, "User-kNN search bound").
  */
-export const DEFAULT_USER_KNN: UserKnnOptions = { k: 50, shrink: 5, serverWeight: 2, maxRatersPerFilm: 1000 };
+export const DEFAULT_USER_KNN: UserKnnOptions = {
+  k: 50,
+  shrink: 5,
+  serverWeight: 2,
+  maxRatersPerFilm: 1000,
+  boundAbove: 50_000,
+};
 
 /** How many approximate candidates per neighbour wanted are re-scored exactly when the search was bounded. */
 export const RESCORE_FACTOR = 4;
@@ -50,7 +62,7 @@ export function findNeighbours(
   // kept between calls (zeroed again through the touched list): fresh arrays per call were 1.2 MB at 100k users,
   // and that churn of external memory kept the garbage collector busy under a stream of requests.
   const { overlap, touched, twice, score } = scratchFor(byUser.nRows);
-  const cap = opts.maxRatersPerFilm ?? Number.POSITIVE_INFINITY;
+  const cap = boundFor(byItem, items, opts);
   const nUsers = byUser.nRows;
   // A film with more raters than the bound is read in a window of user indices, the same window start for every film
   // (a width that holds about `cap` of its raters): the users near the start are seen through all the user's films,
@@ -133,6 +145,18 @@ export function findNeighbours(
   }
   for (let t = 0; t < items.length; t++) if (items[t]! >= 0 && items[t]! < mine.length) mine[items[t]!] = 0;
   return pick(topKPositive(exact, opts.k, ids), ids, exact);
+}
+
+/** The raters read per film: `maxRatersPerFilm`, unless the user's films have at most `boundAbove` in all. */
+function boundFor(byItem: Csr, items: Int32Array, opts: UserKnnOptions): number {
+  const cap = opts.maxRatersPerFilm ?? Number.POSITIVE_INFINITY;
+  if (cap === Number.POSITIVE_INFINITY || opts.boundAbove === undefined) return cap;
+  let total = 0;
+  for (let t = 0; t < items.length; t++) {
+    const j = items[t]!;
+    if (j >= 0 && j < byItem.nRows) total += byItem.ptr[j + 1]! - byItem.ptr[j]!;
+  }
+  return total > opts.boundAbove ? cap : Number.POSITIVE_INFINITY;
 }
 
 /** Where a bounded search's window of user indices starts: a hash of the user (their row, else their films). */

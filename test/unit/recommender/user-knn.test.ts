@@ -112,6 +112,31 @@ describe('findNeighbours', () => {
     expect(kept / best, `similarity kept ${kept} of ${best}`).toBeGreaterThan(0.6);
   });
 
+  it('applies the bound only when the films have more raters than boundAbove in all', () => {
+    let exactCalls = 0;
+    let boundedCalls = 0;
+    for (const { byUser, byItem, items, self, circle } of cases()) {
+      const opts = { k: 7, shrink: 2, serverWeight: 2 };
+      const bounded = { ...opts, maxRatersPerFilm: 4 };
+      let total = 0;
+      for (const j of items) total += byItem.ptr[j + 1]! - byItem.ptr[j]!;
+      const same = (a: ReturnType<typeof findNeighbours>, b: ReturnType<typeof findNeighbours>) => {
+        expect(Array.from(a.users)).toEqual(Array.from(b.users));
+        expect(Array.from(a.sims)).toEqual(Array.from(b.sims));
+      };
+      // At the threshold the search reads everything, as if unbounded; one rater over it, as if always bounded.
+      const atThreshold = findNeighbours(byUser, byItem, items, { ...bounded, boundAbove: total }, self, circle);
+      same(atThreshold, findNeighbours(byUser, byItem, items, opts, self, circle));
+      exactCalls++;
+      if (total === 0) continue;
+      const over = findNeighbours(byUser, byItem, items, { ...bounded, boundAbove: total - 1 }, self, circle);
+      same(over, findNeighbours(byUser, byItem, items, bounded, self, circle));
+      boundedCalls++;
+    }
+    expect(exactCalls).toBe(30);
+    expect(boundedCalls).toBeGreaterThan(20);
+  });
+
   it('when many candidates share two films, the one-film candidates are skipped only when none could rank', () => {
     // 200 users who each rated 12 of 120 films: dozens share two or more films with the user, and every row is long,
     // so no one-film candidate can reach the k best. Then one user who rated a single one of the user's films (a
