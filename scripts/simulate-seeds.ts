@@ -82,6 +82,9 @@ const report = {
         week8_ratio: v.week8_ratio,
         weeks5to8_mean_ratio: v.weeks5to8_mean_ratio as number,
         hits_ratio: round(sum(v.weekly_hit_rate_learning) / sum(r.weekly_hit_rate_without)),
+        // Mean weekly hit rates of both arms: a ratio can also rise because the arm without learning got worse.
+        hit_rate_learning: round(sum(v.weekly_hit_rate_learning) / v.weekly_hit_rate_learning.length),
+        hit_rate_without: round(sum(r.weekly_hit_rate_without) / r.weekly_hit_rate_without.length),
       };
     });
     return {
@@ -89,6 +92,8 @@ const report = {
       week8_ratio: spread(per.map((p) => p.week8_ratio)),
       weeks5to8_mean_ratio: spread(per.map((p) => p.weeks5to8_mean_ratio)),
       hits_ratio: spread(per.map((p) => p.hits_ratio)),
+      hit_rate_learning: spread(per.map((p) => p.hit_rate_learning)),
+      hit_rate_without: spread(per.map((p) => p.hit_rate_without)),
       per_seed: per,
     };
   }),
@@ -98,7 +103,7 @@ const report = {
 for (const v of report.variants) {
   const w = v.week8_ratio;
   process.stdout.write(
-    `${v.label}: week-8 ratio mean ${w.mean}, sd ${w.sd}, range ${w.min}–${w.max}, ≥ 1.2 on ${Math.round(w.share_at_least_1_2 * 100)} % of seeds; weeks 5–8 mean ${v.weeks5to8_mean_ratio.mean} (sd ${v.weeks5to8_mean_ratio.sd}); hits ratio ${v.hits_ratio.mean} (sd ${v.hits_ratio.sd})\n`,
+    `${v.label}: week-8 ratio mean ${w.mean}, sd ${w.sd}, range ${w.min}–${w.max}, ≥ 1.2 on ${Math.round(w.share_at_least_1_2 * 100)} % of seeds; weeks 5–8 mean ${v.weeks5to8_mean_ratio.mean} (sd ${v.weeks5to8_mean_ratio.sd}); hits ratio ${v.hits_ratio.mean} (sd ${v.hits_ratio.sd}); mean hit rate ${v.hit_rate_learning.mean} with learning, ${v.hit_rate_without.mean} without\n`,
   );
 }
 if (args.json) writeFileSync(resolve(args.json), `${JSON.stringify(report, null, 2)}\n`);

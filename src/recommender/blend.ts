@@ -21,11 +21,16 @@ export interface BlendWeights {
 
 export const DEFAULT_BLEND: BlendWeights = {
   // Close to what validation-only tuning picks on ml-latest-small (docs/recommender.md).
-  // `related` (TMDB's recommendations/similar lists): 0.2 both ways, from protocol (c) validation with the stand-in
-  // lists derived from TMDB 5000 (warm validation chose 0.3, cold 0–0.2; docs/benchmarks.md).
+  // Warm `related` (TMDB's recommendations/similar lists): 0.2, from protocol (c) validation with the stand-in lists
+  // derived from TMDB 5000 (warm validation chose 0.3; docs/benchmarks.md).
   warm: { ease: 1, item_knn: 0.1, user_knn: 0.1, content: 0.4, popularity: 0.05, related: 0.2 },
-  cold: { content: 0.5, popularity: 1, item_knn: 0.2, ease: 0.2, user_knn: 1, related: 0.2 },
-  halfWarmAt: 10,
+  // Cold weights and the cold → warm move as `tuneOnTraining` chose them on protocol (a)'s training data (EASE 0,
+  // TMDB lists 0.1, halfWarmAt 8, warmPower 2), except content: validation gives it 0 there (relevance is "rated at
+  // all", which favours crowd-pleasers), and 0.5 is what keeps a newcomer's picks their own (docs/benchmarks.md,
+  // "Protocol (c) across splits, as served").
+  cold: { content: 0.5, popularity: 1, item_knn: 0.2, ease: 0, user_knn: 1, related: 0.1 },
+  halfWarmAt: 8,
+  warmPower: 2,
 };
 
 /** The weights used for a user with `n` interactions: a smooth move from cold to warm. */
