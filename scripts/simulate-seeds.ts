@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spread } from './recommender/common.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -57,17 +58,11 @@ try {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-function spread(xs: readonly number[]) {
-  const mean = sum(xs) / xs.length;
-  const sd = xs.length > 1 ? Math.sqrt(sum(xs.map((x) => (x - mean) ** 2)) / (xs.length - 1)) : 0;
-  return {
-    mean: round(mean),
-    sd: round(sd),
-    min: round(Math.min(...xs)),
-    max: round(Math.max(...xs)),
-    share_at_least_1_2: round(xs.filter((x) => x >= 1.2).length / xs.length),
-  };
-}
+// The spread of a ratio over the seeds, and the share of seeds at the target.
+const ratioSpread = (xs: readonly number[]) => ({
+  ...spread(xs),
+  share_at_least_1_2: round(xs.filter((x) => x >= 1.2).length / xs.length),
+});
 
 const report = {
   benchmark: 'simulate-seeds',
@@ -89,9 +84,9 @@ const report = {
     });
     return {
       label: (runs[0] as SeedRun).variants[k]?.label ?? variants[k],
-      week8_ratio: spread(per.map((p) => p.week8_ratio)),
-      weeks5to8_mean_ratio: spread(per.map((p) => p.weeks5to8_mean_ratio)),
-      hits_ratio: spread(per.map((p) => p.hits_ratio)),
+      week8_ratio: ratioSpread(per.map((p) => p.week8_ratio)),
+      weeks5to8_mean_ratio: ratioSpread(per.map((p) => p.weeks5to8_mean_ratio)),
+      hits_ratio: ratioSpread(per.map((p) => p.hits_ratio)),
       hit_rate_learning: spread(per.map((p) => p.hit_rate_learning)),
       hit_rate_without: spread(per.map((p) => p.hit_rate_without)),
       per_seed: per,

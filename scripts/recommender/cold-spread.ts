@@ -12,7 +12,7 @@ import { type BlendWeights, DEFAULT_BLEND } from '../../src/recommender/blend.ts
 import { buildHybrid } from '../../src/recommender/index.ts';
 import { evaluateModel } from '../../src/recommender/offline.ts';
 import { coldProtocol } from './cold-validation.ts';
-import { parseArgs, progress } from './common.ts';
+import { parseArgs, progress, spread } from './common.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,8 +33,8 @@ const servedBlend: BlendWeights = {
 };
 const withoutContent = {
   ...servedBlend,
-  cold: { ...DEFAULT_BLEND.cold, content: 0, related: 0 },
-  warm: { ...DEFAULT_BLEND.warm, content: 0, related: 0 },
+  cold: { ...servedBlend.cold, content: 0, related: 0 },
+  warm: { ...servedBlend.warm, content: 0, related: 0 },
 };
 const load = [+(loadavg()[0] ?? 0).toFixed(2), 0];
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -59,11 +59,6 @@ const rows = seeds.map((seed) => {
 });
 load[1] = +(loadavg()[0] ?? 0).toFixed(2);
 
-function spread(xs: readonly number[]) {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(xs.length - 1, 1));
-  return { mean: round(mean), sd: round(sd), min: round(Math.min(...xs)), max: round(Math.max(...xs)) };
-}
 const result = {
   benchmark: 'cold-spread',
   blend: servedBlend,

@@ -166,3 +166,11 @@ export function weeklyCommunity(
     }
   }
 }
+
+/** Mean, sample standard deviation, minimum and maximum of `xs`, to 4 decimals: how much one seed's figure says. */
+export function spread(xs: readonly number[]): { mean: number; sd: number; min: number; max: number } {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
+  return { mean: round(mean), sd: round(sd), min: round(Math.min(...xs)), max: round(Math.max(...xs)) };
+}
